@@ -1,0 +1,150 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { afterEach, describe, expect, it } from 'vitest';
+import { backends, createTestDatabase } from '../../test/support/database.js';
+import type { TestDatabase } from '../../test/support/database.js';
+import { userRepository } from '../modules/auth/user-repository.js';
+import { sessionRepository } from '../modules/sessions/session-repository.js';
+import { openDatabase } from './client.js';
+import type { Database } from './client.js';
+
+describe.each(backends())('the database on %s', (backend) => {
+  let testDb: TestDatabase;
+  const open: Database[] = [];
+
+  async function connect(): Promise<Database> {
+    const database = await openDatabase({
+      databaseUrl: testDb.databaseUrl,
+      dataDir: testDb.dataDir,
+    });
+    open.push(database);
+    return database;
+  }
+
+  afterEach(async () => {
+    for (const database of open.splice(0)) await database.close();
+    await testDb?.drop();
+  });
+
+  it('applies the migrations to an empty database, once', async () => {
+    testDb = await createTestDatabase(backend);
+    const database = await connect();
+    expect(database.kind).toBe(backend);
+    await database.migrate();
+    await database.migrate();
+    const tables = await database.rows<{ table_name: string }>(
+      sql`select table_name from information_schema.tables where table_schema = 'public' order by 1`,
+    );
+    expect(tables.map((r) => r.table_name)).toEqual([
+      'live_participants',
+      'live_sessions',
+      'users',
+    ]);
+    const applied = await database.rows<{ n: number }>(
+      sql`select count(*)::int as n from drizzle.__drizzle_migrations`,
+    );
+    expect(applied[0]?.n).toBeGreaterThanOrEqual(1);
+  });
+
+  it('stores and reads users, sessions and participants through the repositories', async () => {
+    testDb = await createTestDatabase(backend);
+    const database = await connect();
+    await database.migrate();
+    const usersRepo = userRepository(database.db);
+    const sessions = sessionRepository(database.db);
+
+    const owner = await usersRepo.create({
+      id: randomUUID(),
+      email: 'Mentor@Example.com',
+      username: 'mentor',
+      passwordHash: 'argon2id$placeholder',
+      role: 'mentor',
+    });
+    expect(owner.email).toBe('mentor@example.com');
+    expect((await usersRepo.findByEmail('MENTOR@example.com'))?.id).toBe(owner.id);
+    expect(await usersRepo.countByRole('mentor')).toBe(1);
+    // Emails are unique regardless of case.
+    await expect(
+      usersRepo.create({
+        id: randomUUID(),
+        email: 'mentor@EXAMPLE.com',
+        username: 'other',
+        passwordHash: 'x',
+        role: 'user',
+      }),
+    ).rejects.toThrow();
+
+    const sessionId = randomUUID();
+    const session = await sessions.create({
+      sessionId,
+      ownerId: owner.id,
+      title: 'Intro to WebRTC',
+      sessionType: 'broadcast',
+    });
+    expect(session.status).toBe('scheduled');
+    expect(session.maxParticipants).toBe(0);
+    expect(session.isPublic).toBe(true);
+    expect((await sessions.findById(sessionId))?.title).toBe('Intro to WebRTC');
+
+    const identity = `user:${owner.id}`;
+    await sessions.upsertParticipant({
+      id: randomUUID(),
+      sessionId,
+      userId: owner.id,
+      identity,
+      displayName: 'M',
+      role: 'viewer',
+    });
+    await sessions.upsertParticipant({
+      id: randomUUID(),
+      sessionId,
+      userId: owner.id,
+      identity,
+      displayName: 'Mentor',
+      role: 'host',
+    });
+    const participant = await sessions.findParticipant(sessionId, identity);
+    expect(participant).toMatchObject({ displayName: 'Mentor', role: 'host', connected: false });
+  });
+
+  it('refuses values outside the contract', async () => {
+    testDb = await createTestDatabase(backend);
+    const database = await connect();
+    await database.migrate();
+    const owner = await userRepository(database.db).create({
+      id: randomUUID(),
+      email: 'a@b.c',
+      username: 'a',
+      passwordHash: 'x',
+      role: 'user',
+    });
+    await expect(
+      sessionRepository(database.db).create({
+        sessionId: randomUUID(),
+        ownerId: owner.id,
+        title: 't',
+        sessionType: 'broadcast',
+        maxParticipants: -1,
+      }),
+    ).rejects.toThrow();
+    await expect(
+      database.db.execute(
+        sql`insert into users (id, email, username, password_hash, role) values ('x', 'x@y.z', 'x', 'x', 'root')`,
+      ),
+    ).rejects.toThrow();
+  });
+
+  if (backend === 'postgres') {
+    it('lets two instances migrate one database at the same moment', async () => {
+      testDb = await createTestDatabase(backend);
+      const [a, b] = await Promise.all([connect(), connect()]);
+      await Promise.all([a.migrate(), b.migrate()]);
+      const applied = await a.rows<{ n: number }>(
+        sql`select count(*)::int as n from drizzle.__drizzle_migrations`,
+      );
+      const userCount = await b.rows<{ n: number }>(sql`select count(*)::int as n from users`);
+      expect(applied[0]?.n).toBeGreaterThanOrEqual(1);
+      expect(userCount[0]?.n).toBe(0);
+    });
+  }
+});

@@ -1,0 +1,133 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { RoomServiceClient, WebhookReceiver } from 'livekit-server-sdk';
+import type { Logger } from 'pino';
+import type { Config } from '../config.js';
+import { loadOrCreateKeys } from './keys.js';
+import type { LivekitKeys } from './keys.js';
+import { buildServerConfig } from './server-config.js';
+import { LivekitSupervisor } from './supervisor.js';
+
+/**
+ * The one handle the rest of the server has on LiveKit: where clients connect, the keys tokens
+ * are signed with, the RoomService API, the webhook verifier, and (embedded mode) the child.
+ */
+export interface LivekitRuntime {
+  mode: 'embedded' | 'external';
+  /** The URL clients connect to (`ws://` or `wss://`). */
+  clientUrl: string;
+  keys: LivekitKeys;
+  roomService: RoomServiceClient;
+  webhooks: WebhookReceiver;
+  supervisor: LivekitSupervisor | undefined;
+  /** A RoomService round trip, for readiness checks. */
+  ping(timeoutMs: number): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export const SERVER_CONFIG_FILE = 'livekit.yaml';
+
+function httpUrl(url: string): string {
+  return url.replace(/^ws(s?):\/\//, 'http$1://');
+}
+
+function wsUrl(url: string): string {
+  return url.replace(/^http(s?):\/\//, 'ws$1://');
+}
+
+/** Where LiveKit should post webhooks: this app, reached over loopback when it listens there. */
+export function webhookUrl(config: Config): string {
+  const wildcard = ['0.0.0.0', '::', 'localhost', '127.0.0.1', '::1'].includes(config.host);
+  const host = wildcard
+    ? '127.0.0.1'
+    : config.host.includes(':')
+      ? `[${config.host}]`
+      : config.host;
+  return `http://${host}:${config.port}/api/livekit/webhook`;
+}
+
+function findBinary(configured: string | undefined): string {
+  if (configured) return configured;
+  // `npm start` and `npm test` resolve (and install) the binary and pass LIVEKIT_SERVER_BIN;
+  // run directly, the server falls back to the PATH.
+  return 'livekit-server';
+}
+
+export async function startLivekit(config: Config, logger: Logger): Promise<LivekitRuntime> {
+  if (config.livekit.mode === 'external') {
+    const { url, apiKey, apiSecret } = config.livekit;
+    return createRuntime({
+      mode: 'external',
+      clientUrl: wsUrl(config.livekit.publicUrl ?? url),
+      apiUrl: httpUrl(url),
+      keys: { apiKey, apiSecret },
+      supervisor: undefined,
+    });
+  }
+  const lk = config.livekit;
+  const keys = loadOrCreateKeys(config.dataDir);
+  const configPath = join(config.dataDir, SERVER_CONFIG_FILE);
+  const serverConfig = buildServerConfig({
+    keys,
+    port: lk.port,
+    rtcTcpPort: lk.rtcTcpPort,
+    rtcUdpPort: lk.rtcUdpPort,
+    nodeIp: lk.nodeIp,
+    bindAddresses: lk.bindAddresses,
+    webhookUrl: webhookUrl(config),
+    logLevel: 'info',
+  });
+  // The file holds the API secret: readable by this user only.
+  writeFileSync(configPath, JSON.stringify(serverConfig, null, 2), { mode: 0o600 });
+  const supervisor = new LivekitSupervisor({
+    binary: findBinary(lk.binary),
+    configPath,
+    port: lk.port,
+    logger,
+  });
+  logger.info(
+    { port: lk.port, rtcTcpPort: lk.rtcTcpPort, rtcUdpPort: lk.rtcUdpPort, nodeIp: lk.nodeIp },
+    'starting embedded livekit-server',
+  );
+  await supervisor.start();
+  const host = lk.nodeIp.includes(':') ? `[${lk.nodeIp}]` : lk.nodeIp;
+  return createRuntime({
+    mode: 'embedded',
+    clientUrl: wsUrl(lk.publicUrl ?? `ws://${host}:${lk.port}`),
+    apiUrl: `http://127.0.0.1:${lk.port}`,
+    keys,
+    supervisor,
+  });
+}
+
+function createRuntime(input: {
+  mode: 'embedded' | 'external';
+  clientUrl: string;
+  apiUrl: string;
+  keys: LivekitKeys;
+  supervisor: LivekitSupervisor | undefined;
+}): LivekitRuntime {
+  const roomService = new RoomServiceClient(input.apiUrl, input.keys.apiKey, input.keys.apiSecret);
+  return {
+    mode: input.mode,
+    clientUrl: input.clientUrl,
+    keys: input.keys,
+    roomService,
+    webhooks: new WebhookReceiver(input.keys.apiKey, input.keys.apiSecret),
+    supervisor: input.supervisor,
+    ping: async (timeoutMs) => {
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+      });
+      try {
+        await Promise.race([roomService.listRooms([]), timeout]);
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+    stop: async () => {
+      await input.supervisor?.stop();
+    },
+  };
+}

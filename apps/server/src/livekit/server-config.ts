@@ -1,0 +1,52 @@
+import type { LivekitKeys } from './keys.js';
+
+export interface EmbeddedServerOptions {
+  keys: LivekitKeys;
+  port: number;
+  rtcTcpPort: number;
+  rtcUdpPort: number;
+  nodeIp: string;
+  bindAddresses: string[];
+  /** Where LiveKit posts its webhooks: this app's `/api/livekit/webhook`. */
+  webhookUrl: string;
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+}
+
+/**
+ * The embedded server's configuration file. JSON is valid YAML, so no YAML library is needed.
+ * Not `--dev`: keys are ours, rooms are only created by the API (`auto_create: false`), and the
+ * ports are set so that two instances run side by side.
+ */
+export function buildServerConfig(o: EmbeddedServerOptions): Record<string, unknown> {
+  const loopback = o.nodeIp === '127.0.0.1' || o.nodeIp === '::1';
+  return {
+    port: o.port,
+    bind_addresses: o.bindAddresses,
+    keys: { [o.keys.apiKey]: o.keys.apiSecret },
+    rtc: {
+      tcp_port: o.rtcTcpPort,
+      udp_port: o.rtcUdpPort,
+      node_ip: o.nodeIp,
+      use_external_ip: false,
+      // On loopback, only the loopback interface takes part in ICE: nothing is reachable
+      // from the network until LIVEKIT_NODE_IP says which address to offer.
+      ...(loopback
+        ? { enable_loopback_candidate: true, ips: { includes: [`${o.nodeIp}/32`] } }
+        : { ips: { includes: [`${o.nodeIp}/32`] } }),
+    },
+    room: {
+      auto_create: false,
+      empty_timeout: 300,
+      departure_timeout: 20,
+    },
+    webhook: {
+      api_key: o.keys.apiKey,
+      urls: [o.webhookUrl],
+    },
+    logging: {
+      level: o.logLevel,
+      json: true,
+    },
+    turn: { enabled: false },
+  };
+}

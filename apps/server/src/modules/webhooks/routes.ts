@@ -1,0 +1,38 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { WebhookEvent, WebhookReceiver } from 'livekit-server-sdk';
+import { AppError } from '../../errors.js';
+
+export interface WebhookRouteOptions {
+  receiver: WebhookReceiver;
+  /** Applies one verified event. */
+  onEvent: (event: WebhookEvent) => Promise<void>;
+}
+
+/**
+ * `POST /api/livekit/webhook`: LiveKit's signed webhooks. The signature covers the raw body (its
+ * SHA-256 is in the JWT of the Authorization header), so the body is kept as the exact string
+ * LiveKit sent; nothing is applied unless it verifies.
+ */
+export const webhookRoutes: FastifyPluginAsync<WebhookRouteOptions> = async (app, opts) => {
+  app.addContentTypeParser(
+    ['application/webhook+json', 'application/json'],
+    { parseAs: 'string', bodyLimit: 1024 * 1024 },
+    (_request, body, done) => done(null, body),
+  );
+
+  app.post('/api/livekit/webhook', { schema: { hide: true } }, async (request, reply) => {
+    const auth = request.headers.authorization;
+    if (!auth) throw new AppError('UNAUTHENTICATED', 'missing webhook signature');
+    let event: WebhookEvent;
+    try {
+      event = await opts.receiver.receive(
+        typeof request.body === 'string' ? request.body : '',
+        auth,
+      );
+    } catch {
+      throw new AppError('UNAUTHENTICATED', 'webhook signature is invalid');
+    }
+    await opts.onEvent(event);
+    return reply.code(200).send({ ok: true });
+  });
+};

@@ -1,0 +1,21 @@
+import { randomBytes } from 'node:crypto';
+import { ADMIN_DATABASE_URL, adminQuery, runDatabasePrefix } from './support/database.js';
+import { livekitBinary } from './support/app-process.js';
+
+/** Fails early and clearly when the real parts the tests need are missing. */
+export async function setup(): Promise<void> {
+  process.env.STAGECAST_TEST_RUN ??= randomBytes(4).toString('hex');
+  livekitBinary();
+  if (ADMIN_DATABASE_URL) await adminQuery('select 1');
+}
+
+/** Drops any database of this run that a crashed test left behind; other runs keep theirs. */
+export async function teardown(): Promise<void> {
+  if (!ADMIN_DATABASE_URL) return;
+  const { rows } = await adminQuery(
+    `select datname from pg_database where datname like '${runDatabasePrefix()}%'`,
+  );
+  for (const row of rows as { datname: string }[]) {
+    await adminQuery(`drop database if exists ${row.datname} with (force)`);
+  }
+}

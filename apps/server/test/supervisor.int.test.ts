@@ -1,0 +1,70 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createTestDatabase } from './support/database.js';
+import type { TestDatabase } from './support/database.js';
+import { startApp } from './support/app-process.js';
+import type { RunningApp } from './support/app-process.js';
+import { livekitPids, waitFor } from './support/processes.js';
+
+describe('the embedded LiveKit supervisor', () => {
+  let db: TestDatabase | undefined;
+  let app: RunningApp | undefined;
+
+  afterEach(async () => {
+    await app?.stop();
+    await db?.drop();
+    app = undefined;
+    db = undefined;
+  });
+
+  it('restarts a SIGKILLed livekit-server and /readyz returns to 200', async () => {
+    db = await createTestDatabase('pglite');
+    app = await startApp({ dataDir: db.dataDir });
+    await app.waitReady();
+    const [first] = livekitPids(app.dataDir);
+    expect(first).toBeDefined();
+
+    process.kill(first!, 'SIGKILL');
+    const running = app;
+    // While it is down, /readyz names LiveKit as the failing part.
+    const down = await waitFor(
+      async () => {
+        const res = await fetch(`${running.baseUrl}/readyz`);
+        return res.status === 503
+          ? ((await res.json()) as { checks: { livekit: { ok: boolean } } })
+          : false;
+      },
+      5_000,
+      '/readyz to report LiveKit down',
+      20,
+    ).catch(() => undefined);
+    if (down) expect(down.checks.livekit.ok).toBe(false);
+
+    const second = await waitFor(
+      () => livekitPids(running.dataDir).find((pid) => pid !== first),
+      15_000,
+      'a new livekit-server',
+    );
+    expect(second).not.toBe(first);
+    await app.waitReady(20_000);
+    expect(app.output()).toContain('livekit-server died; restarting it');
+  });
+
+  it('takes the livekit-server down with it when the app is SIGKILLed', async () => {
+    db = await createTestDatabase('pglite');
+    app = await startApp({ dataDir: db.dataDir });
+    await app.waitReady();
+    const [child] = livekitPids(app.dataDir);
+    expect(child).toBeDefined();
+
+    const killedAt = Date.now();
+    app.process.kill('SIGKILL');
+    await app.exited;
+    const dataDir = app.dataDir;
+    await waitFor(
+      () => livekitPids(dataDir).length === 0,
+      5_000,
+      'the orphaned livekit-server to exit',
+    );
+    expect(Date.now() - killedAt).toBeLessThan(5_000);
+  });
+});

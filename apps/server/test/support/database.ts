@@ -1,0 +1,71 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+
+/**
+ * Test databases. PGlite always; PostgreSQL too when `DATABASE_URL` is set (`.ci/run` sets it to
+ * this machine's server). Every test database is new and dropped afterwards, so runs never see
+ * each other's rows.
+ */
+export type Backend = 'pglite' | 'postgres';
+
+export const ADMIN_DATABASE_URL = process.env.DATABASE_URL;
+
+export function backends(): Backend[] {
+  return ADMIN_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+}
+
+/** The backend app-level tests run on: PostgreSQL when configured, else PGlite. */
+export function preferredBackend(): Backend {
+  return ADMIN_DATABASE_URL ? 'postgres' : 'pglite';
+}
+
+export interface TestDatabase {
+  backend: Backend;
+  /** Set for PostgreSQL: a database of its own on the server. */
+  databaseUrl: string | undefined;
+  /** A fresh folder: PGlite's files live here, and apps use it as DATA_DIR. */
+  dataDir: string;
+  drop(): Promise<void>;
+}
+
+export const TEST_DATABASE_PREFIX = 'stagecast_test_';
+
+/** Names this run's databases; set once by the global setup, inherited by every test worker. */
+export function runDatabasePrefix(): string {
+  return `${TEST_DATABASE_PREFIX}${process.env.STAGECAST_TEST_RUN ?? 'adhoc'}_`;
+}
+
+export async function createTestDatabase(backend: Backend): Promise<TestDatabase> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'stagecast-test-'));
+  const removeDir = () => rmSync(dataDir, { recursive: true, force: true });
+  if (backend === 'pglite') {
+    return { backend, databaseUrl: undefined, dataDir, drop: async () => removeDir() };
+  }
+  if (!ADMIN_DATABASE_URL) throw new Error('DATABASE_URL is not set: no PostgreSQL to test on');
+  const name = `${runDatabasePrefix()}${randomBytes(4).toString('hex')}`;
+  await adminQuery(`create database ${name}`);
+  const url = new URL(ADMIN_DATABASE_URL);
+  url.pathname = `/${name}`;
+  return {
+    backend,
+    databaseUrl: url.toString(),
+    dataDir,
+    drop: async () => {
+      await adminQuery(`drop database if exists ${name} with (force)`);
+      removeDir();
+    },
+  };
+}
+
+export async function adminQuery(sql: string): Promise<pg.QueryResult> {
+  const client = new pg.Client({ connectionString: ADMIN_DATABASE_URL });
+  await client.connect();
+  try {
+    return await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}

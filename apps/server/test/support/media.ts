@@ -1,0 +1,106 @@
+import {
+  LocalVideoTrack,
+  Room,
+  RoomEvent,
+  TrackKind,
+  TrackPublishOptions,
+  TrackSource,
+  VideoBufferType,
+  VideoFrame,
+  VideoStream,
+} from '@livekit/rtc-node';
+import type { RemoteTrack } from '@livekit/rtc-node';
+import { VideoSource } from '@livekit/rtc-node';
+
+/**
+ * Real LiveKit clients for tests (`@livekit/rtc-node`, the Rust WebRTC stack): a publisher that
+ * sends a synthetic, changing video and a subscriber that counts frames it actually decoded.
+ */
+
+export interface Publisher {
+  room: Room;
+  stop(): Promise<void>;
+}
+
+export async function publishSyntheticVideo(url: string, token: string): Promise<Publisher> {
+  const width = 320;
+  const height = 240;
+  const room = new Room();
+  await room.connect(url, token, { autoSubscribe: false, dynacast: false });
+  const source = new VideoSource(width, height);
+  const track = LocalVideoTrack.createVideoTrack('synthetic', source);
+  const options = new TrackPublishOptions();
+  options.source = TrackSource.SOURCE_CAMERA;
+  await room.localParticipant!.publishTrack(track, options);
+  const data = new Uint8Array(width * height * 4);
+  let tick = 0;
+  const timer = setInterval(() => {
+    // A moving bar: every frame differs, so the encoder really sends new pictures.
+    tick += 1;
+    for (let y = 0; y < height; y += 1) {
+      for (let x = 0; x < width; x += 1) {
+        const i = (y * width + x) * 4;
+        const on = (x + tick * 4) % width < 40;
+        data[i] = on ? 255 : 30;
+        data[i + 1] = (y + tick) % 255;
+        data[i + 2] = on ? 40 : 200;
+        data[i + 3] = 255;
+      }
+    }
+    source.captureFrame(new VideoFrame(data, width, height, VideoBufferType.RGBA));
+  }, 1000 / 15);
+  return {
+    room,
+    stop: async () => {
+      clearInterval(timer);
+      await room.disconnect();
+    },
+  };
+}
+
+/** Connects, subscribes to the first remote video track, and resolves with the frames decoded. */
+export async function receiveVideoFrames(
+  url: string,
+  token: string,
+  wanted: number,
+  timeoutMs = 20_000,
+): Promise<{ frames: number; width: number; height: number; firstFrameMs: number }> {
+  const room = new Room();
+  const connectedAt = Date.now();
+  const track = new Promise<RemoteTrack>((resolve) => {
+    room.on(RoomEvent.TrackSubscribed, (t) => {
+      if (t.kind === TrackKind.KIND_VIDEO) resolve(t);
+    });
+  });
+  await room.connect(url, token, { autoSubscribe: true, dynacast: false });
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`fewer than ${wanted} frames in ${timeoutMs} ms`)),
+      timeoutMs,
+    );
+  });
+  try {
+    return await Promise.race([
+      (async () => {
+        const stream = new VideoStream(await track);
+        let frames = 0;
+        let width = 0;
+        let height = 0;
+        let firstFrameMs = 0;
+        for await (const event of stream) {
+          if (frames === 0) firstFrameMs = Date.now() - connectedAt;
+          frames += 1;
+          width = event.frame.width;
+          height = event.frame.height;
+          if (frames >= wanted) break;
+        }
+        return { frames, width, height, firstFrameMs };
+      })(),
+      timeout,
+    ]);
+  } finally {
+    clearTimeout(timer);
+    await room.disconnect();
+  }
+}

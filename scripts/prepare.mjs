@@ -1,0 +1,94 @@
+// Shared steps of `npm start` and `npm test`: check Node.js, install npm packages when they are
+// missing or stale, find or install livekit-server, build the web app when its sources changed.
+// Plain Node.js: it runs before any dependency is installed.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseEnv } from 'node:util';
+import { ensureLivekitServer } from './livekit-server.mjs';
+
+export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+export function step(message) {
+  process.stderr.write(`[stagecast] ${message}\n`);
+}
+
+export function checkNode() {
+  const [major, minor] = process.versions.node.split('.').map(Number);
+  if (major < 20 || (major === 20 && minor < 19)) {
+    step(`Node.js ${process.versions.node} is too old: Stagecast needs Node.js >= 20.19.`);
+    process.exit(1);
+  }
+}
+
+function run(cmd, args, opts = {}) {
+  const res = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', ...opts });
+  if (res.status !== 0) {
+    step(`\`${cmd} ${args.join(' ')}\` failed (exit ${res.status ?? res.signal}).`);
+    process.exit(1);
+  }
+}
+
+function mtime(file) {
+  try {
+    return statSync(file).mtimeMs;
+  } catch {
+    return 0;
+  }
+}
+
+/** Newest modification time of any file under `dir` (skipping node_modules and dist). */
+function newestIn(dir) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'node_modules' || entry.name === 'dist') continue;
+    const full = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestIn(full) : mtime(full));
+  }
+  return newest;
+}
+
+export function installPackages() {
+  const marker = join(root, 'node_modules', '.package-lock.json');
+  const lock = join(root, 'package-lock.json');
+  if (existsSync(marker) && mtime(marker) >= mtime(lock)) return;
+  step('installing npm packages (npm ci)…');
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  run(npm, ['ci', '--no-audit', '--no-fund']);
+}
+
+/** Settings from the environment and `.env`, for the few decisions taken before the app runs. */
+export function settings() {
+  const file = join(root, '.env');
+  const fromFile = existsSync(file) ? parseEnv(readFileSync(file, 'utf8')) : {};
+  return { ...fromFile, ...process.env };
+}
+
+/** Resolves livekit-server unless an external LiveKit is configured; returns its path or undefined. */
+export async function prepareLivekit() {
+  const env = settings();
+  if (env.LIVEKIT_URL || env.LIVEKIT_SERVER_URL) {
+    step('LIVEKIT_URL is set: using that LiveKit server, no embedded one.');
+    return undefined;
+  }
+  try {
+    const bin = await ensureLivekitServer({ env });
+    process.env.LIVEKIT_SERVER_BIN = bin;
+    return bin;
+  } catch (err) {
+    step(err.message);
+    process.exit(1);
+  }
+}
+
+export function buildWeb() {
+  const web = join(root, 'apps', 'web');
+  const built = join(web, 'dist', 'index.html');
+  const sources = Math.max(newestIn(web), newestIn(join(root, 'packages', 'contracts')));
+  if (existsSync(built) && mtime(built) >= sources) return;
+  step('building the web app (vite build)…');
+  run(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build'], {
+    cwd: web,
+  });
+}

@@ -1,0 +1,80 @@
+// `npm test`: installs what is missing (npm packages, livekit-server), builds the web app, then
+// runs lint, the type checks and every test, and ends with the line `N passed, N failed`.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { ensureLivekitServer } from './livekit-server.mjs';
+import { buildWeb, checkNode, installPackages, root, step } from './prepare.mjs';
+
+checkNode();
+installPackages();
+try {
+  // Tests always run the embedded LiveKit, whatever a developer's .env says.
+  process.env.LIVEKIT_SERVER_BIN = await ensureLivekitServer({ env: process.env });
+} catch (err) {
+  step(err.message);
+  process.exit(1);
+}
+buildWeb();
+
+const bin = (pkg, file) => join(root, 'node_modules', pkg, file);
+let passed = 0;
+let failed = 0;
+
+function check(name, cmd, args) {
+  step(`${name}…`);
+  const started = Date.now();
+  const res = spawnSync(process.execPath, [cmd, ...args], { cwd: root, stdio: 'inherit' });
+  const ok = res.status === 0;
+  step(`${name}: ${ok ? 'ok' : 'FAILED'} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  if (ok) passed += 1;
+  else failed += 1;
+}
+
+check('prettier --check', bin('prettier', 'bin/prettier.cjs'), [
+  '--check',
+  '--log-level',
+  'warn',
+  '.',
+]);
+check('eslint', bin('eslint', 'bin/eslint.js'), ['.']);
+for (const project of ['packages/contracts', 'apps/server', 'apps/web']) {
+  check(`tsc -p ${project}`, bin('typescript', 'bin/tsc'), ['-p', project]);
+}
+
+const artifacts = join(root, '.test-artifacts');
+mkdirSync(artifacts, { recursive: true });
+const report = join(artifacts, 'vitest.json');
+rmSync(report, { force: true });
+step('vitest run…');
+const extra = process.argv.slice(2);
+const vitest = spawnSync(
+  process.execPath,
+  [
+    bin('vitest', 'vitest.mjs'),
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${report}`,
+    ...extra,
+  ],
+  { cwd: root, stdio: 'inherit' },
+);
+try {
+  const results = JSON.parse(readFileSync(report, 'utf8'));
+  passed += results.numPassedTests;
+  failed += results.numFailedTests;
+  // A file that fails to load or a crashed worker counts as a failure even with no test in it.
+  const brokenFiles = results.testResults.filter(
+    (f) => f.status === 'failed' && f.assertionResults.length === 0,
+  );
+  failed += brokenFiles.length;
+  if (results.numTotalTests === 0) failed += 1;
+} catch {
+  step('vitest wrote no report: counting the run as failed');
+  failed += 1;
+}
+if (vitest.status !== 0 && failed === 0) failed += 1;
+
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);
