@@ -1,4 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase } from '../src/db/client.js';
 import { ADMIN_DATABASE_URL, adminQuery, runDatabasePrefix } from './support/database.js';
 import { livekitBinary } from './support/app-process.js';
 
@@ -7,10 +11,18 @@ export async function setup(): Promise<void> {
   process.env.STAGECAST_TEST_RUN ??= randomBytes(4).toString('hex');
   livekitBinary();
   if (ADMIN_DATABASE_URL) await adminQuery('select 1');
+  // One migrated PGlite database that test databases are copied from.
+  const dir = mkdtempSync(join(tmpdir(), 'stagecast-pglite-template-'));
+  const template = await openDatabase({ databaseUrl: undefined, dataDir: dir });
+  await template.migrate();
+  await template.close();
+  process.env.STAGECAST_PGLITE_TEMPLATE = join(dir, 'pglite');
 }
 
 /** Drops any database of this run that a crashed test left behind; other runs keep theirs. */
 export async function teardown(): Promise<void> {
+  const template = process.env.STAGECAST_PGLITE_TEMPLATE;
+  if (template) rmSync(join(template, '..'), { recursive: true, force: true });
   if (!ADMIN_DATABASE_URL) return;
   const { rows } = await adminQuery(
     `select datname from pg_database where datname like '${runDatabasePrefix()}%'`,

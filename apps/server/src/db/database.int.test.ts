@@ -27,7 +27,7 @@ describe.each(backends())('the database on %s', (backend) => {
   });
 
   it('applies the migrations to an empty database, once', async () => {
-    testDb = await createTestDatabase(backend);
+    testDb = await createTestDatabase(backend, { empty: true });
     const database = await connect();
     expect(database.kind).toBe(backend);
     await database.migrate();
