@@ -10,9 +10,9 @@ export interface WebOptions {
 }
 
 /**
- * Serves the built web app on the same origin as the API. Any GET that is not an API or
- * operations path and asks for HTML gets `index.html`, so client-side routes like
- * `/live/<id>` load on a reload.
+ * Serves the built web app on the same origin as the API. Any GET outside the API and the
+ * operations paths that is not a file gets `index.html`, so client-side routes like
+ * `/live/<id>` load on a reload or a shared link.
  */
 export const web = fp(async (app: FastifyInstance, options: WebOptions) => {
   const index = join(options.root, 'index.html');
@@ -34,7 +34,6 @@ export const web = fp(async (app: FastifyInstance, options: WebOptions) => {
     const path = request.url.split('?')[0] ?? '/';
     if (/^\/(api|healthz|readyz|metrics)(\/|$)/.test(path)) return;
     if (path.includes('.')) return; // an asset: served by the static handler, or a 404
-    if (!(request.headers.accept ?? '').includes('text/html') && path !== '/') return;
     return reply.header('cache-control', 'no-cache').sendFile('index.html');
   });
 });
