@@ -4,14 +4,27 @@ import Fastify from 'fastify';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
+import type { AppContext } from './context.js';
 import type { Database } from './db/client.js';
 import type { LivekitRuntime } from './livekit/runtime.js';
+import { createAuthenticator } from './modules/auth/authenticator.js';
+import { ensureAdmin } from './modules/auth/ensure-admin.js';
+import { authRoutes } from './modules/auth/routes.js';
+import { chatRoutes } from './modules/chat/routes.js';
 import { healthRoutes } from './modules/health/routes.js';
+import { participantRoutes } from './modules/participants/routes.js';
+import { sessionRoutes } from './modules/sessions/routes.js';
+import { webhookApplier } from './modules/webhooks/apply-event.js';
+import { reconciler } from './modules/webhooks/reconcile.js';
+import type { Reconciler } from './modules/webhooks/reconcile.js';
 import { webhookRoutes } from './modules/webhooks/routes.js';
+import { corsPolicy } from './plugins/cors.js';
 import { errorHandler } from './plugins/error-handler.js';
 import { openapi } from './plugins/openapi.js';
+import { rateLimiting, rateLimits } from './plugins/rate-limit.js';
 import { securityHeaders } from './plugins/security-headers.js';
 import { web } from './plugins/web.js';
 
@@ -22,6 +35,14 @@ export interface AppDependencies {
   livekit: LivekitRuntime;
   /** The built web app; defaults to `apps/web/dist`. */
   webRoot?: string;
+  /** Run the reconcile loop (tests that drive it by hand turn it off). */
+  reconcile?: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    reconciler: Reconciler;
+  }
 }
 
 export const DEFAULT_WEB_ROOT = join(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
@@ -36,13 +57,33 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     requestIdHeader: false,
     return503OnClosing: true,
   }).withTypeProvider<ZodTypeProvider>();
-
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
+  const ctx: AppContext = {
+    config: deps.config,
+    database: deps.database,
+    livekit: deps.livekit,
+    logger: deps.logger,
+  };
+  const redis = deps.config.redisUrl
+    ? new Redis(deps.config.redisUrl, { maxRetriesPerRequest: 1, connectTimeout: 2_000, enableOfflineQueue: true })
+    : undefined;
+  redis?.on('error', (err) => deps.logger.warn({ err: err.message }, 'redis error'));
+  app.addHook('onClose', async () => {
+    await redis?.quit().catch(() => undefined);
+  });
+
+  if (deps.config.admin) await ensureAdmin(deps.database.db, deps.config.admin, deps.logger);
+
   await app.register(errorHandler);
   await app.register(securityHeaders);
+  await app.register(corsPolicy, { origins: deps.config.corsOrigins });
+  await app.register(rateLimiting, { redis, multiplier: deps.config.rateLimitMultiplier });
   await app.register(openapi);
+
+  const auth = createAuthenticator(deps.database.db);
+  const limits = rateLimits(deps.config.rateLimitMultiplier);
 
   await app.register(healthRoutes, {
     probes: {
@@ -50,16 +91,26 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
       livekit: () => deps.livekit.ping(1_500),
     },
   });
+  await app.register(authRoutes, { ctx, auth, limits });
+  await app.register(sessionRoutes, { ctx, auth, limits });
+  await app.register(participantRoutes, { ctx, auth });
+  await app.register(chatRoutes, { ctx, auth, limits });
+
+  const applyWebhook = webhookApplier(ctx);
   await app.register(webhookRoutes, {
     receiver: deps.livekit.webhooks,
     onEvent: async (event) => {
-      // Applying events to sessions and participants comes with the sessions module.
-      app.log.debug(
-        { event: event.event, id: event.id, room: event.room?.name },
-        'livekit webhook',
-      );
+      const outcome = await applyWebhook(event);
+      app.log.debug({ event: event.event, id: event.id, room: event.room?.name, outcome }, 'livekit webhook');
     },
   });
+
+  const loop = reconciler(ctx);
+  app.decorate('reconciler', loop);
+  if (deps.reconcile !== false) {
+    app.addHook('onReady', async () => loop.start(deps.config.reconcileIntervalSeconds));
+  }
+  app.addHook('onClose', async () => loop.stop());
 
   await app.register(web, { root: deps.webRoot ?? DEFAULT_WEB_ROOT });
   return app;

@@ -34,8 +34,8 @@ const booleanFlag = (fallback: boolean) =>
       return z.NEVER;
     });
 
-const DURATION = /^(\d+)\s*(ms|s|m|h)?$/;
-const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 } as const;
+const DURATION = /^(\d+)\s*(ms|s|m|h|d)?$/;
+const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
 
 /** Parses `600`, `90s`, `10m`, `1h` into seconds. */
 export function parseDurationSeconds(value: string): number | undefined {
@@ -131,6 +131,13 @@ const envSchema = z.object({
   ADMIN_EMAIL: z.email({ message: 'must be an email address' }).optional(),
   ADMIN_PASSWORD: optionalString,
   SHUTDOWN_TIMEOUT: duration('10s', 1, 300),
+  RECONCILE_INTERVAL: duration('30s', 1, 3600),
+  INVITE_TTL: duration('7d', 60, 365 * 24 * 3600),
+  RATE_LIMIT_MULTIPLIER: z.coerce
+    .number({ message: 'must be a number' })
+    .min(0.01, 'must be at least 0.01')
+    .max(1_000_000)
+    .default(1),
 });
 
 /** Cross-field rules; each names the variable to fix. */
@@ -245,6 +252,10 @@ export interface Config {
   allowGuests: boolean;
   admin: { email: string; password: string } | undefined;
   shutdownTimeoutSeconds: number;
+  reconcileIntervalSeconds: number;
+  inviteTtlSeconds: number;
+  /** Scales every rate limit (benchmarks raise it; 1 in production). */
+  rateLimitMultiplier: number;
 }
 
 export class ConfigError extends Error {
@@ -322,6 +333,9 @@ export function parseConfig(env: Env, cwd = process.cwd()): Config {
         ? { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD }
         : undefined,
     shutdownTimeoutSeconds: e.SHUTDOWN_TIMEOUT,
+    reconcileIntervalSeconds: e.RECONCILE_INTERVAL,
+    inviteTtlSeconds: e.INVITE_TTL,
+    rateLimitMultiplier: e.RATE_LIMIT_MULTIPLIER,
   };
 }
 

@@ -54,6 +54,9 @@ export const liveSessions = pgTable(
     maxParticipants: integer('max_participants').notNull().default(0),
     isPublic: boolean('is_public').notNull().default(true),
     isRecorded: boolean('is_recorded').notNull().default(false),
+    /** SHA-256 of the current invite secret; rotating replaces it, so old links stop working. */
+    inviteHash: text('invite_hash'),
+    inviteExpiresAt: timestamp('invite_expires_at', { withTimezone: true }),
     scheduledAt: timestamp('scheduled_at', { withTimezone: true }),
     startedAt: timestamp('started_at', { withTimezone: true }),
     endedAt: timestamp('ended_at', { withTimezone: true }),
@@ -88,6 +91,11 @@ export const liveParticipants = pgTable(
     handRaised: boolean('hand_raised').notNull().default(false),
     /** Set when a moderator kicks the identity: it may not rejoin. */
     bannedAt: timestamp('banned_at', { withTimezone: true }),
+    /**
+     * LiveKit's id of the identity's current connection. A `participant_left` for another sid
+     * is an old connection's, arriving after its reconnect's join: it must not mark it gone.
+     */
+    livekitSid: text('livekit_sid'),
     joinedAt: timestamp('joined_at', { withTimezone: true }),
     leftAt: timestamp('left_at', { withTimezone: true }),
     ...timestamps,
@@ -101,3 +109,61 @@ export const liveParticipants = pgTable(
     ),
   ],
 );
+
+/**
+ * Bearer tokens of signed-in users and guests. Only the SHA-256 of a token is stored; logout
+ * revokes one, a password change revokes all of a user's.
+ */
+export const authTokens = pgTable(
+  'auth_tokens',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    kind: text('kind', { enum: ['user', 'guest'] }).notNull(),
+    userId: text('user_id').references(() => users.id, { onDelete: 'cascade' }),
+    /** For guests: their id (`guest:<id>` is their identity) and the name they gave. */
+    guestId: text('guest_id'),
+    displayName: text('display_name'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('auth_tokens_user_idx').on(t.userId),
+    check('auth_tokens_kind_check', sql`${t.kind} in ('user', 'guest')`),
+    check(
+      'auth_tokens_subject_check',
+      sql`(${t.kind} = 'user' and ${t.userId} is not null) or (${t.kind} = 'guest' and ${t.guestId} is not null)`,
+    ),
+  ],
+);
+
+/** Chat kept with its session; deleted messages stay as rows, hidden from everyone. */
+export const chatMessages = pgTable(
+  'chat_messages',
+  {
+    id: uuid('id').primaryKey(),
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => liveSessions.sessionId, { onDelete: 'cascade' }),
+    senderIdentity: text('sender_identity').notNull(),
+    senderName: text('sender_name').notNull(),
+    senderRole: text('sender_role').notNull(),
+    text: text('text').notNull(),
+    /** Chosen by the client so a retry after a reconnect does not store the message twice. */
+    clientMessageId: text('client_message_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    deletedAt: timestamp('deleted_at', { withTimezone: true }),
+    deletedBy: text('deleted_by'),
+  },
+  (t) => [
+    index('chat_messages_session_idx').on(t.sessionId, t.createdAt),
+    uniqueIndex('chat_messages_client_id_key').on(t.sessionId, t.senderIdentity, t.clientMessageId),
+  ],
+);
+
+/** LiveKit webhook event ids already applied: a redelivered event is applied once. */
+export const webhookEvents = pgTable('webhook_events', {
+  id: text('id').primaryKey(),
+  event: text('event').notNull(),
+  receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+});

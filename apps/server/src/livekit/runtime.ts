@@ -5,6 +5,8 @@ import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import { loadOrCreateKeys } from './keys.js';
 import type { LivekitKeys } from './keys.js';
+import { roomControl } from './rooms.js';
+import type { RoomControl } from './rooms.js';
 import { buildServerConfig } from './server-config.js';
 import { LivekitSupervisor } from './supervisor.js';
 
@@ -18,6 +20,8 @@ export interface LivekitRuntime {
   clientUrl: string;
   keys: LivekitKeys;
   roomService: RoomServiceClient;
+  /** The room operations modules use. */
+  rooms: RoomControl;
   webhooks: WebhookReceiver;
   supervisor: LivekitSupervisor | undefined;
   /** A RoomService round trip, for readiness checks. */
@@ -113,6 +117,7 @@ function createRuntime(input: {
     clientUrl: input.clientUrl,
     keys: input.keys,
     roomService,
+    rooms: roomControl(roomService),
     webhooks: new WebhookReceiver(input.keys.apiKey, input.keys.apiSecret),
     supervisor: input.supervisor,
     ping: async (timeoutMs) => {

@@ -22,6 +22,8 @@ export function createJoinToken(input: JoinTokenInput): Promise<string> {
     name: input.name,
     ttl: input.ttlSeconds,
     metadata: input.metadata,
+    // Everyone in the room sees each other's role (the stage, moderation controls).
+    attributes: { role: input.role },
   });
   token.addGrant(grantForRole(input.role, input.room));
   return token.toJwt();

@@ -1,11 +1,25 @@
-import { and, eq } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
+import type { SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { liveParticipants, liveSessions } from '../../db/schema.js';
+import { liveParticipants, liveSessions, users } from '../../db/schema.js';
 
 export type SessionRow = typeof liveSessions.$inferSelect;
 export type NewSession = typeof liveSessions.$inferInsert;
 export type ParticipantRow = typeof liveParticipants.$inferSelect;
 export type NewParticipant = typeof liveParticipants.$inferInsert;
+
+/** A session with what every read shows beside it. */
+export interface SessionView {
+  session: SessionRow;
+  hostName: string;
+  participantCount: number;
+}
+
+const connectedCount = sql<number>`(
+  select count(*)::int from ${liveParticipants}
+  where ${liveParticipants.sessionId} = ${liveSessions.sessionId}
+    and ${liveParticipants.connected} and ${liveParticipants.bannedAt} is null
+)`;
 
 /** Live sessions and their participants; the same code runs on PGlite and PostgreSQL. */
 export function sessionRepository(db: Db) {
@@ -15,10 +29,118 @@ export function sessionRepository(db: Db) {
       return row!;
     },
     async findById(sessionId: string): Promise<SessionRow | undefined> {
+      const [row] = await db.select().from(liveSessions).where(eq(liveSessions.sessionId, sessionId)).limit(1);
+      return row;
+    },
+    async view(sessionId: string): Promise<SessionView | undefined> {
+      const [row] = await db
+        .select({ session: liveSessions, hostName: users.username, participantCount: connectedCount })
+        .from(liveSessions)
+        .innerJoin(users, eq(users.id, liveSessions.ownerId))
+        .where(eq(liveSessions.sessionId, sessionId))
+        .limit(1);
+      return row;
+    },
+    /**
+     * A page of sessions. Private sessions are listed only to their owner, to admins, and to
+     * those who hold a role there.
+     */
+    async list(filter: {
+      viewer: { userId: string | undefined; identity: string | undefined; isAdmin: boolean };
+      status?: SessionRow['status'] | undefined;
+      isPublic?: boolean | undefined;
+      page: number;
+      pageSize: number;
+    }): Promise<{ rows: SessionView[]; total: number }> {
+      const conditions: (SQL | undefined)[] = [];
+      if (filter.status) conditions.push(eq(liveSessions.status, filter.status));
+      if (filter.isPublic !== undefined) conditions.push(eq(liveSessions.isPublic, filter.isPublic));
+      if (!filter.viewer.isAdmin) {
+        const visible: SQL[] = [eq(liveSessions.isPublic, true)];
+        if (filter.viewer.userId) visible.push(eq(liveSessions.ownerId, filter.viewer.userId));
+        if (filter.viewer.identity) {
+          visible.push(
+            inArray(
+              liveSessions.sessionId,
+              db
+                .select({ id: liveParticipants.sessionId })
+                .from(liveParticipants)
+                .where(and(eq(liveParticipants.identity, filter.viewer.identity), isNull(liveParticipants.bannedAt))),
+            ),
+          );
+        }
+        conditions.push(or(...visible));
+      }
+      const where = and(...conditions);
+      const [rows, [total]] = await Promise.all([
+        db
+          .select({ session: liveSessions, hostName: users.username, participantCount: connectedCount })
+          .from(liveSessions)
+          .innerJoin(users, eq(users.id, liveSessions.ownerId))
+          .where(where)
+          .orderBy(
+            sql`case ${liveSessions.status} when 'live' then 0 when 'scheduled' then 1 else 2 end`,
+            sql`coalesce(${liveSessions.startedAt}, ${liveSessions.scheduledAt}, ${liveSessions.createdAt}) desc`,
+            desc(liveSessions.createdAt),
+          )
+          .limit(filter.pageSize)
+          .offset((filter.page - 1) * filter.pageSize),
+        db.select({ n: count() }).from(liveSessions).where(where),
+      ]);
+      return { rows, total: total?.n ?? 0 };
+    },
+    async update(sessionId: string, patch: Partial<NewSession>): Promise<SessionRow | undefined> {
+      const [row] = await db
+        .update(liveSessions)
+        .set({ ...patch, updatedAt: new Date() })
+        .where(eq(liveSessions.sessionId, sessionId))
+        .returning();
+      return row;
+    },
+    /** Moves `from` → `to` only if the session is still in `from`; undefined when it was not. */
+    async transition(
+      sessionId: string,
+      from: SessionRow['status'][],
+      patch: Partial<NewSession>,
+    ): Promise<SessionRow | undefined> {
+      const [row] = await db
+        .update(liveSessions)
+        .set({ ...patch, updatedAt: new Date() })
+        .where(and(eq(liveSessions.sessionId, sessionId), inArray(liveSessions.status, from)))
+        .returning();
+      return row;
+    },
+    async delete(sessionId: string): Promise<void> {
+      await db.delete(liveSessions).where(eq(liveSessions.sessionId, sessionId));
+    },
+    async liveSessionIds(): Promise<string[]> {
+      const rows = await db
+        .select({ id: liveSessions.sessionId })
+        .from(liveSessions)
+        .where(eq(liveSessions.status, 'live'));
+      return rows.map((r) => r.id);
+    },
+
+    async participants(sessionId: string): Promise<ParticipantRow[]> {
+      return db
+        .select()
+        .from(liveParticipants)
+        .where(and(eq(liveParticipants.sessionId, sessionId), isNull(liveParticipants.bannedAt)))
+        .orderBy(liveParticipants.createdAt);
+    },
+    async findParticipant(sessionId: string, identity: string): Promise<ParticipantRow | undefined> {
       const [row] = await db
         .select()
-        .from(liveSessions)
-        .where(eq(liveSessions.sessionId, sessionId))
+        .from(liveParticipants)
+        .where(and(eq(liveParticipants.sessionId, sessionId), eq(liveParticipants.identity, identity)))
+        .limit(1);
+      return row;
+    },
+    async findParticipantByUserId(sessionId: string, userId: string): Promise<ParticipantRow | undefined> {
+      const [row] = await db
+        .select()
+        .from(liveParticipants)
+        .where(and(eq(liveParticipants.sessionId, sessionId), eq(liveParticipants.userId, userId)))
         .limit(1);
       return row;
     },
@@ -29,27 +151,58 @@ export function sessionRepository(db: Db) {
         .values(participant)
         .onConflictDoUpdate({
           target: [liveParticipants.sessionId, liveParticipants.identity],
-          set: {
-            displayName: participant.displayName,
-            role: participant.role,
-            updatedAt: new Date(),
-          },
+          set: { displayName: participant.displayName, role: participant.role, updatedAt: new Date() },
         })
         .returning();
       return row!;
     },
-    async findParticipant(
+    async updateParticipant(
       sessionId: string,
       identity: string,
+      patch: Partial<NewParticipant>,
     ): Promise<ParticipantRow | undefined> {
       const [row] = await db
-        .select()
+        .update(liveParticipants)
+        .set({ ...patch, updatedAt: new Date() })
+        .where(and(eq(liveParticipants.sessionId, sessionId), eq(liveParticipants.identity, identity)))
+        .returning();
+      return row;
+    },
+    /** Connected people other than `exceptIdentity`, for the capacity check. */
+    async connectedCount(sessionId: string, exceptIdentity: string): Promise<number> {
+      const [row] = await db
+        .select({ n: count() })
         .from(liveParticipants)
         .where(
-          and(eq(liveParticipants.sessionId, sessionId), eq(liveParticipants.identity, identity)),
-        )
-        .limit(1);
-      return row;
+          and(
+            eq(liveParticipants.sessionId, sessionId),
+            eq(liveParticipants.connected, true),
+            isNull(liveParticipants.bannedAt),
+            ne(liveParticipants.identity, exceptIdentity),
+          ),
+        );
+      return row?.n ?? 0;
+    },
+    /** Other sessions where this identity is connected now (one room per identity). */
+    async otherConnections(identity: string, sessionId: string): Promise<string[]> {
+      const rows = await db
+        .select({ id: liveParticipants.sessionId })
+        .from(liveParticipants)
+        .where(
+          and(
+            eq(liveParticipants.identity, identity),
+            eq(liveParticipants.connected, true),
+            ne(liveParticipants.sessionId, sessionId),
+          ),
+        );
+      return rows.map((r) => r.id);
+    },
+    async disconnectAll(sessionId: string): Promise<void> {
+      await db
+        .update(liveParticipants)
+        .set({ connected: false, handRaised: false, leftAt: new Date(), livekitSid: null, updatedAt: new Date() })
+        .where(and(eq(liveParticipants.sessionId, sessionId), eq(liveParticipants.connected, true)));
     },
   };
 }
+export type SessionRepository = ReturnType<typeof sessionRepository>;

@@ -1,0 +1,99 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { UserRole } from '@stagecast/contracts';
+import type { Db } from '../../db/client.js';
+import { AppError } from '../../errors.js';
+import { authTokenRepository, GUEST_TOKEN_TTL_MS, USER_TOKEN_TTL_MS } from './auth-tokens.js';
+import type { Principal } from './auth-tokens.js';
+import type { UserRow } from './user-repository.js';
+
+export const AUTH_COOKIE = 'stagecast_token';
+
+function tokenFrom(request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization;
+  if (header) {
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    return match?.[1];
+  }
+  const cookie = request.headers.cookie;
+  if (!cookie) return undefined;
+  for (const part of cookie.split(';')) {
+    const [name, ...value] = part.trim().split('=');
+    if (name === AUTH_COOKIE) return decodeURIComponent(value.join('='));
+  }
+  return undefined;
+}
+
+/**
+ * Resolves who is calling: a Bearer token, or the HttpOnly cookie the web app gets. The answer
+ * is kept per request, so several checks cost one query.
+ */
+export function createAuthenticator(db: Db) {
+  const tokens = authTokenRepository(db);
+  const cache = new WeakMap<FastifyRequest, Promise<Principal | undefined>>();
+
+  async function principal(request: FastifyRequest): Promise<Principal | undefined> {
+    let found = cache.get(request);
+    if (!found) {
+      const token = tokenFrom(request);
+      found = token && token.length <= 200 ? tokens.resolve(token) : Promise.resolve(undefined);
+      cache.set(request, found);
+    }
+    return found;
+  }
+
+  async function requirePrincipal(request: FastifyRequest): Promise<Principal> {
+    const found = await principal(request);
+    if (!found) throw new AppError('UNAUTHENTICATED', 'sign in first: missing or invalid token');
+    return found;
+  }
+
+  async function requireUser(request: FastifyRequest, roles?: UserRole[]): Promise<UserRow> {
+    const found = await requirePrincipal(request);
+    if (found.kind !== 'user') throw new AppError('FORBIDDEN', 'guests cannot do this: sign in');
+    if (roles && !roles.includes(found.user.role)) {
+      throw new AppError('FORBIDDEN', `only ${roles.join(' or ')} accounts can do this`);
+    }
+    return found.user;
+  }
+
+  return { principal, requirePrincipal, requireUser, tokens };
+}
+export type Authenticator = ReturnType<typeof createAuthenticator>;
+
+/** Sets the web app's HttpOnly cookie next to the token in the body. */
+export function setAuthCookie(reply: FastifyReply, token: string, kind: 'user' | 'guest', secure: boolean) {
+  const maxAge = Math.floor((kind === 'user' ? USER_TOKEN_TTL_MS : GUEST_TOKEN_TTL_MS) / 1000);
+  reply.header(
+    'set-cookie',
+    `${AUTH_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAge}${secure ? '; Secure' : ''}`,
+  );
+}
+
+export function clearAuthCookie(reply: FastifyReply) {
+  reply.header('set-cookie', `${AUTH_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0`);
+}
+
+/** The API's view of a principal. */
+export function toUserDto(principal: Principal) {
+  if (principal.kind === 'guest') {
+    return { id: principal.guestId, email: null, username: principal.displayName, role: 'guest' as const };
+  }
+  return userDto(principal.user);
+}
+
+export function userDto(user: UserRow) {
+  return { id: user.id, email: user.email, username: user.username, role: user.role };
+}
+
+/** The LiveKit identity: stable per account or guest (SPEC §3). */
+export function identityOf(principal: Principal): string {
+  return principal.kind === 'user' ? `user:${principal.user.id}` : `guest:${principal.guestId}`;
+}
+
+export function subjectId(principal: Principal): string {
+  return principal.kind === 'user' ? principal.user.id : principal.guestId;
+}
+
+export function displayNameOf(principal: Principal): string {
+  return principal.kind === 'user' ? principal.user.username : principal.displayName;
+}

@@ -1,0 +1,38 @@
+import type { Participant, Session } from '@stagecast/contracts';
+import type { ParticipantRow, SessionView } from './session-repository.js';
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+export function toSessionDto({ session: s, hostName, participantCount }: SessionView): Session {
+  return {
+    session_id: s.sessionId,
+    owner_id: s.ownerId,
+    title: s.title,
+    description: s.description,
+    session_type: s.sessionType,
+    status: s.status,
+    max_participants: s.maxParticipants,
+    is_public: s.isPublic,
+    is_recorded: s.isRecorded,
+    scheduled_at: iso(s.scheduledAt),
+    started_at: iso(s.startedAt),
+    ended_at: iso(s.endedAt),
+    created_at: s.createdAt.toISOString(),
+    updated_at: s.updatedAt.toISOString(),
+    participant_count: participantCount,
+    host: { id: s.ownerId, username: hostName },
+  };
+}
+
+export function toParticipantDto(p: ParticipantRow): Participant {
+  return {
+    user_id: p.userId,
+    identity: p.identity,
+    display_name: p.displayName,
+    role: p.role,
+    connected: p.connected,
+    joined_at: iso(p.joinedAt),
+    left_at: iso(p.leftAt),
+    hand_raised: p.handRaised,
+  };
+}

@@ -1,0 +1,78 @@
+import type { WebhookEvent } from 'livekit-server-sdk';
+import type { AppContext } from '../../context.js';
+import type { Db } from '../../db/client.js';
+import { webhookEvents } from '../../db/schema.js';
+import { sessionRepository } from '../sessions/session-repository.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Applies one verified LiveKit webhook to the database, once per event id. Participant events
+ * carry LiveKit's connection sid: a `participant_left` for an older sid than the one recorded
+ * (an old connection closing after its reconnect joined) leaves the participant connected.
+ */
+export function webhookApplier(ctx: AppContext) {
+  const db = ctx.database.db;
+
+  return async function apply(event: WebhookEvent): Promise<'applied' | 'duplicate' | 'ignored'> {
+    const room = event.room?.name;
+    if (!room || !UUID.test(room)) return 'ignored';
+    const removals: string[] = [];
+    const outcome = await db.transaction(async (tx) => {
+      const t = tx as unknown as Db;
+      if (event.id) {
+        const fresh = await t
+          .insert(webhookEvents)
+          .values({ id: event.id, event: event.event })
+          .onConflictDoNothing()
+          .returning({ id: webhookEvents.id });
+        if (fresh.length === 0) return 'duplicate' as const;
+      }
+      const repo = sessionRepository(t);
+      const identity = event.participant?.identity;
+      const sid = event.participant?.sid;
+      switch (event.event) {
+        case 'participant_joined': {
+          if (!identity) return 'ignored' as const;
+          const row = await repo.findParticipant(room, identity);
+          if (!row) return 'ignored' as const;
+          const session = await repo.findById(room);
+          // A banned identity with a still-valid token, or anyone in an ended session: out.
+          if (row.bannedAt || session?.status === 'ended') {
+            removals.push(identity);
+            return 'applied' as const;
+          }
+          await repo.updateParticipant(room, identity, {
+            connected: true,
+            livekitSid: sid ?? null,
+            joinedAt: new Date(),
+            leftAt: null,
+          });
+          return 'applied' as const;
+        }
+        case 'participant_left': {
+          if (!identity) return 'ignored' as const;
+          const row = await repo.findParticipant(room, identity);
+          if (!row || (row.livekitSid && sid && row.livekitSid !== sid)) return 'ignored' as const;
+          await repo.updateParticipant(room, identity, {
+            connected: false,
+            handRaised: false,
+            leftAt: new Date(),
+            livekitSid: null,
+          });
+          return 'applied' as const;
+        }
+        case 'room_finished':
+          await repo.disconnectAll(room);
+          return 'applied' as const;
+        default:
+          return 'ignored' as const;
+      }
+    });
+    for (const identity of removals) {
+      await ctx.livekit.rooms.remove(room, identity);
+      ctx.logger.info({ session: room, identity }, 'removed a banned or late participant on join');
+    }
+    return outcome;
+  };
+}

@@ -1,0 +1,104 @@
+import type { AppContext } from '../../context.js';
+import { sessionRepository } from '../sessions/session-repository.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Heals the database from LiveKit's own state, for webhooks that never arrived: who is really
+ * connected, rooms of live sessions that vanished (LiveKit restarted: recreated at once, so
+ * clients can rejoin), rooms of ended sessions (closed). Live sessions are never ended here,
+ * and a room must be missing in two passes in a row before its participants are marked gone,
+ * so one empty listing during a LiveKit restart changes nothing lasting.
+ */
+export function reconciler(ctx: AppContext) {
+  const repo = sessionRepository(ctx.database.db);
+  const rooms = ctx.livekit.rooms;
+  const missing = new Map<string, number>();
+
+  async function reconcileSession(sessionId: string, existing: Set<string>): Promise<void> {
+    if (!existing.has(sessionId)) {
+      const misses = (missing.get(sessionId) ?? 0) + 1;
+      missing.set(sessionId, misses);
+      const session = await repo.findById(sessionId);
+      await rooms.create(sessionId, JSON.stringify({ title: session?.title ?? '' }));
+      if (misses >= 2) await repo.disconnectAll(sessionId);
+      return;
+    }
+    missing.delete(sessionId);
+    const connected = await rooms.participants(sessionId);
+    if (!connected) return;
+    const present = new Map(connected.filter((p) => !p.hidden).map((p) => [p.identity, p.sid]));
+    for (const row of await repo.participants(sessionId)) {
+      const sid = present.get(row.identity);
+      if (sid && !row.connected) {
+        await repo.updateParticipant(sessionId, row.identity, {
+          connected: true,
+          livekitSid: sid,
+          joinedAt: row.joinedAt ?? new Date(),
+          leftAt: null,
+        });
+      } else if (!sid && row.connected) {
+        await repo.updateParticipant(sessionId, row.identity, {
+          connected: false,
+          handRaised: false,
+          leftAt: new Date(),
+          livekitSid: null,
+        });
+      }
+    }
+    // Banned identities are not in `participants()`; any of them still connected goes now.
+    for (const identity of present.keys()) {
+      const row = await repo.findParticipant(sessionId, identity);
+      if (row?.bannedAt) await rooms.remove(sessionId, identity);
+    }
+  }
+
+  /** One pass; returns false when LiveKit could not be asked (nothing is changed then). */
+  async function runOnce(): Promise<boolean> {
+    let existing: Set<string>;
+    try {
+      existing = await rooms.list();
+    } catch (err) {
+      ctx.logger.warn({ err: (err as Error).message }, 'reconcile skipped: LiveKit did not answer');
+      return false;
+    }
+    const live = await repo.liveSessionIds();
+    for (const sessionId of live) {
+      try {
+        await reconcileSession(sessionId, existing);
+      } catch (err) {
+        ctx.logger.warn({ err: (err as Error).message, session: sessionId }, 'reconcile of a session failed');
+      }
+    }
+    const liveSet = new Set(live);
+    for (const room of existing) {
+      if (!UUID.test(room) || liveSet.has(room)) continue;
+      const session = await repo.findById(room);
+      if (!session || session.status === 'ended') await rooms.close(room).catch(() => undefined);
+    }
+    return true;
+  }
+
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<unknown> | undefined;
+  return {
+    runOnce,
+    /** Runs now and then every `intervalSeconds`, never two passes at once. */
+    start(intervalSeconds: number) {
+      const tick = () => {
+        if (running) return;
+        running = runOnce()
+          .catch((err: Error) => ctx.logger.error({ err: err.message }, 'reconcile failed'))
+          .finally(() => (running = undefined));
+      };
+      tick();
+      timer = setInterval(tick, intervalSeconds * 1000);
+      timer.unref();
+    },
+    async stop() {
+      if (timer) clearInterval(timer);
+      await running;
+    },
+  };
+}
+export type Reconciler = ReturnType<typeof reconciler>;
