@@ -53,7 +53,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   const app = Fastify({
     loggerInstance: logger,
     bodyLimit: 64 * 1024,
-    trustProxy: true,
+    trustProxy: deps.config.trustProxy,
     requestIdHeader: false,
     return503OnClosing: true,
   }).withTypeProvider<ZodTypeProvider>();
@@ -67,7 +67,11 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     logger: deps.logger,
   };
   const redis = deps.config.redisUrl
-    ? new Redis(deps.config.redisUrl, { maxRetriesPerRequest: 1, connectTimeout: 2_000, enableOfflineQueue: true })
+    ? new Redis(deps.config.redisUrl, {
+        maxRetriesPerRequest: 1,
+        connectTimeout: 2_000,
+        enableOfflineQueue: true,
+      })
     : undefined;
   redis?.on('error', (err) => deps.logger.warn({ err: err.message }, 'redis error'));
   app.addHook('onClose', async () => {
@@ -101,7 +105,10 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     receiver: deps.livekit.webhooks,
     onEvent: async (event) => {
       const outcome = await applyWebhook(event);
-      app.log.debug({ event: event.event, id: event.id, room: event.room?.name, outcome }, 'livekit webhook');
+      app.log.debug(
+        { event: event.event, id: event.id, room: event.room?.name, outcome },
+        'livekit webhook',
+      );
     },
   });
 

@@ -132,6 +132,22 @@ const envSchema = z.object({
   ADMIN_PASSWORD: optionalString,
   SHUTDOWN_TIMEOUT: duration('10s', 1, 300),
   RECONCILE_INTERVAL: duration('30s', 1, 3600),
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === '' || ['false', '0', 'no', 'off'].includes(v)) return false;
+      if (['true', 'yes', 'on'].includes(v)) return true;
+      // Otherwise the addresses of the proxies to trust, e.g. "127.0.0.1,10.0.0.0/8".
+      const list = v.split(',').map((a) => a.trim());
+      if (list.every((a) => /^[0-9a-f.:]+(\/\d{1,3})?$/i.test(a))) return list.join(',');
+      ctx.addIssue({
+        code: 'custom',
+        message: `must be true, false or proxy addresses, got "${v}"`,
+      });
+      return z.NEVER;
+    }),
   INVITE_TTL: duration('7d', 60, 365 * 24 * 3600),
   RATE_LIMIT_MULTIPLIER: z.coerce
     .number({ message: 'must be a number' })
@@ -253,6 +269,8 @@ export interface Config {
   admin: { email: string; password: string } | undefined;
   shutdownTimeoutSeconds: number;
   reconcileIntervalSeconds: number;
+  /** Whether X-Forwarded-For names the client (behind Caddy, nginx…); off by default. */
+  trustProxy: boolean | string;
   inviteTtlSeconds: number;
   /** Scales every rate limit (benchmarks raise it; 1 in production). */
   rateLimitMultiplier: number;
@@ -334,6 +352,7 @@ export function parseConfig(env: Env, cwd = process.cwd()): Config {
         : undefined,
     shutdownTimeoutSeconds: e.SHUTDOWN_TIMEOUT,
     reconcileIntervalSeconds: e.RECONCILE_INTERVAL,
+    trustProxy: e.TRUST_PROXY,
     inviteTtlSeconds: e.INVITE_TTL,
     rateLimitMultiplier: e.RATE_LIMIT_MULTIPLIER,
   };

@@ -10,7 +10,9 @@ import { permissionForRole } from './grants.js';
 
 export class LivekitUnavailableError extends Error {
   constructor(operation: string, cause: unknown) {
-    super(`LiveKit did not answer ${operation}: ${(cause as Error)?.message ?? String(cause)}`, { cause });
+    super(`LiveKit did not answer ${operation}: ${(cause as Error)?.message ?? String(cause)}`, {
+      cause,
+    });
     this.name = 'LivekitUnavailableError';
   }
 }
@@ -66,8 +68,14 @@ export function roomControl(rooms: RoomServiceClient) {
     /** Who is connected, or `undefined` when the room does not exist. */
     async participants(name: string): Promise<ConnectedParticipant[] | undefined> {
       try {
-        const list: ParticipantInfo[] = await call('ListParticipants', () => rooms.listParticipants(name));
-        return list.map((p) => ({ identity: p.identity, sid: p.sid, hidden: p.permission?.hidden ?? false }));
+        const list: ParticipantInfo[] = await call('ListParticipants', () =>
+          rooms.listParticipants(name),
+        );
+        return list.map((p) => ({
+          identity: p.identity,
+          sid: p.sid,
+          hidden: p.permission?.hidden ?? false,
+        }));
       } catch (err) {
         if (isNotFound(err)) return undefined;
         throw err;
@@ -87,7 +95,10 @@ export function roomControl(rooms: RoomServiceClient) {
     async applyRole(name: string, identity: string, role: SessionRole): Promise<boolean> {
       try {
         await call('UpdateParticipant', () =>
-          rooms.updateParticipant(name, identity, { permission: permissionForRole(role), attributes: { role } }),
+          rooms.updateParticipant(name, identity, {
+            permission: permissionForRole(role),
+            attributes: { role },
+          }),
         );
         return true;
       } catch (err) {
@@ -96,7 +107,11 @@ export function roomControl(rooms: RoomServiceClient) {
       }
     },
     /** Mutes every published track of that source; returns how many. */
-    async mute(name: string, identity: string, source: 'microphone' | 'camera' | 'screen_share'): Promise<number> {
+    async mute(
+      name: string,
+      identity: string,
+      source: 'microphone' | 'camera' | 'screen_share',
+    ): Promise<number> {
       let info: ParticipantInfo;
       try {
         info = await call('GetParticipant', () => rooms.getParticipant(name, identity));
@@ -106,7 +121,9 @@ export function roomControl(rooms: RoomServiceClient) {
       }
       const tracks = info.tracks.filter((t) => SOURCE[source].includes(t.source) && !t.muted);
       for (const track of tracks) {
-        await call('MutePublishedTrack', () => rooms.mutePublishedTrack(name, identity, track.sid, true));
+        await call('MutePublishedTrack', () =>
+          rooms.mutePublishedTrack(name, identity, track.sid, true),
+        );
       }
       return tracks.length;
     },
@@ -114,7 +131,9 @@ export function roomControl(rooms: RoomServiceClient) {
     async broadcast(name: string, topic: string, payload: unknown): Promise<void> {
       const data = new TextEncoder().encode(JSON.stringify(payload));
       try {
-        await call('SendData', () => rooms.sendData(name, data, DataPacket_Kind.RELIABLE, { topic }));
+        await call('SendData', () =>
+          rooms.sendData(name, data, DataPacket_Kind.RELIABLE, { topic }),
+        );
       } catch (err) {
         if (!isNotFound(err)) throw err;
       }

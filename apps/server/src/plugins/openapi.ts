@@ -13,7 +13,8 @@ export const openapi = fp(async (app: FastifyInstance) => {
     openapi: {
       info: {
         title: 'Stagecast API',
-        description: 'Live sessions on the LiveKit media server. Errors are `{error: {code, message, details?}}`.',
+        description:
+          'Live sessions on the LiveKit media server. Errors are `{error: {code, message, details?}}`.',
         version: '0.1.0',
       },
       components: {

@@ -27,9 +27,17 @@ export function rateLimits(multiplier: number) {
     /** register, login, guest: per client address. */
     auth: { max: max(10), timeWindow: 60_000, keyGenerator: (r: FastifyRequest) => `auth:${r.ip}` },
     /** join and the integrator token: per caller. */
-    join: { max: max(30), timeWindow: 60_000, keyGenerator: (r: FastifyRequest) => `join:${callerKey(r)}` },
+    join: {
+      max: max(30),
+      timeWindow: 60_000,
+      keyGenerator: (r: FastifyRequest) => `join:${callerKey(r)}`,
+    },
     /** chat messages: per caller. */
-    chat: { max: max(20), timeWindow: 10_000, keyGenerator: (r: FastifyRequest) => `chat:${callerKey(r)}` },
+    chat: {
+      max: max(20),
+      timeWindow: 10_000,
+      keyGenerator: (r: FastifyRequest) => `chat:${callerKey(r)}`,
+    },
   };
 }
 export type RateLimits = ReturnType<typeof rateLimits>;
@@ -41,6 +49,9 @@ export const rateLimiting = fp(async (app: FastifyInstance, opts: RateLimitOptio
     // A Redis outage must not take the API down with it: let requests through.
     skipOnError: true,
     errorResponseBuilder: (_request, context) =>
-      new AppError('RATE_LIMITED', `too many requests: try again in ${Math.ceil(context.ttl / 1000)} s`),
+      new AppError(
+        'RATE_LIMITED',
+        `too many requests: try again in ${Math.ceil(context.ttl / 1000)} s`,
+      ),
   });
 });

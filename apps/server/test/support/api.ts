@@ -23,7 +23,11 @@ export function apiClient(stack: Pick<Stack, 'baseUrl'>) {
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
     });
     const text = await res.text();
-    return { status: res.status, body: (text ? JSON.parse(text) : null) as T, headers: res.headers };
+    return {
+      status: res.status,
+      body: (text ? JSON.parse(text) : null) as T,
+      headers: res.headers,
+    };
   }
 
   let counter = 0;
@@ -33,10 +37,14 @@ export function apiClient(stack: Pick<Stack, 'baseUrl'>) {
     const res = await call('POST', '/api/v1/auth/register', {
       body: { email: `${name}@example.com`, username: name, password: 'correct horse battery' },
     });
-    if (res.status !== 201) throw new Error(`register failed: ${res.status} ${JSON.stringify(res.body)}`);
+    if (res.status !== 201)
+      throw new Error(`register failed: ${res.status} ${JSON.stringify(res.body)}`);
     const user = res.body.user as { id: string; username: string; role: string };
     if (role && adminToken && user.role !== 'admin') {
-      const set = await call('PATCH', `/api/v1/admin/users/${user.id}`, { token: adminToken, body: { role } });
+      const set = await call('PATCH', `/api/v1/admin/users/${user.id}`, {
+        token: adminToken,
+        body: { role },
+      });
       if (set.status !== 200) throw new Error(`role change failed: ${set.status}`);
     }
     return { token: res.body.token as string, user, email: `${name}@example.com` };
@@ -49,17 +57,28 @@ export function apiClient(stack: Pick<Stack, 'baseUrl'>) {
   }
 
   async function createSession(token: string, body: Record<string, unknown> = {}) {
-    const res = await call('POST', '/api/v1/live/sessions', { token, body: { title: 'Test session', ...body } });
-    if (res.status !== 201) throw new Error(`create failed: ${res.status} ${JSON.stringify(res.body)}`);
-    return res.body as { session_id: string; invite_link: string | null; host_token: string; server_url: string };
+    const res = await call('POST', '/api/v1/live/sessions', {
+      token,
+      body: { title: 'Test session', ...body },
+    });
+    if (res.status !== 201)
+      throw new Error(`create failed: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body as {
+      session_id: string;
+      invite_link: string | null;
+      host_token: string;
+      server_url: string;
+    };
   }
 
   async function join(token: string, sessionId: string, body: Record<string, unknown> = {}) {
-    return call<{ access_token: string; identity: string; role: string; can_publish: boolean; server_url: string }>(
-      'POST',
-      `/api/v1/live/sessions/${sessionId}/join`,
-      { token, body },
-    );
+    return call<{
+      access_token: string;
+      identity: string;
+      role: string;
+      can_publish: boolean;
+      server_url: string;
+    }>('POST', `/api/v1/live/sessions/${sessionId}/join`, { token, body });
   }
 
   return { call, register, guest, createSession, join };

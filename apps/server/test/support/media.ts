@@ -104,3 +104,32 @@ export async function receiveVideoFrames(
     await room.disconnect();
   }
 }
+
+/** A connected client that only listens: for presence, kicks and room ends. */
+export async function connectClient(url: string, token: string): Promise<Room> {
+  const room = new Room();
+  await room.connect(url, token, { autoSubscribe: false, dynacast: false });
+  return room;
+}
+
+/** Tries to publish a video track; resolves false when LiveKit refuses it (or it times out). */
+export async function tryPublish(room: Room, timeoutMs = 5_000): Promise<boolean> {
+  const source = new VideoSource(64, 64);
+  const track = LocalVideoTrack.createVideoTrack('probe', source);
+  const options = new TrackPublishOptions();
+  options.source = TrackSource.SOURCE_CAMERA;
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([
+      room.localParticipant!.publishTrack(track, options),
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error('publish timed out')), timeoutMs);
+      }),
+    ]);
+    return true;
+  } catch {
+    return false;
+  } finally {
+    clearTimeout(timer);
+  }
+}

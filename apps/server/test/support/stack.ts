@@ -35,9 +35,15 @@ export interface Stack {
 }
 
 export async function startStack(
-  options: { backend?: Backend; env?: Record<string, string>; reconcile?: boolean; shareDb?: TestDatabase } = {},
+  options: {
+    backend?: Backend;
+    env?: Record<string, string>;
+    reconcile?: boolean;
+    shareDb?: TestDatabase;
+  } = {},
 ): Promise<Stack> {
-  const testDb = options.shareDb ?? (await createTestDatabase(options.backend ?? preferredBackend()));
+  const testDb =
+    options.shareDb ?? (await createTestDatabase(options.backend ?? preferredBackend()));
   const port = await freePortBlock(1);
   const livekitPort = await freePortBlock(3);
   const config = parseConfig(
@@ -68,7 +74,13 @@ export async function startStack(
   await database.migrate();
   const livekit = await startLivekit(config, logger);
   const build = async () => {
-    const app = await buildApp({ config, logger, database, livekit, reconcile: options.reconcile ?? false });
+    const app = await buildApp({
+      config,
+      logger,
+      database,
+      livekit,
+      reconcile: options.reconcile ?? false,
+    });
     await app.listen({ port, host: '127.0.0.1' });
     return app;
   };

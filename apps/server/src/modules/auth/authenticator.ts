@@ -61,7 +61,12 @@ export function createAuthenticator(db: Db) {
 export type Authenticator = ReturnType<typeof createAuthenticator>;
 
 /** Sets the web app's HttpOnly cookie next to the token in the body. */
-export function setAuthCookie(reply: FastifyReply, token: string, kind: 'user' | 'guest', secure: boolean) {
+export function setAuthCookie(
+  reply: FastifyReply,
+  token: string,
+  kind: 'user' | 'guest',
+  secure: boolean,
+) {
   const maxAge = Math.floor((kind === 'user' ? USER_TOKEN_TTL_MS : GUEST_TOKEN_TTL_MS) / 1000);
   reply.header(
     'set-cookie',
@@ -76,7 +81,12 @@ export function clearAuthCookie(reply: FastifyReply) {
 /** The API's view of a principal. */
 export function toUserDto(principal: Principal) {
   if (principal.kind === 'guest') {
-    return { id: principal.guestId, email: null, username: principal.displayName, role: 'guest' as const };
+    return {
+      id: principal.guestId,
+      email: null,
+      username: principal.displayName,
+      role: 'guest' as const,
+    };
   }
   return userDto(principal.user);
 }

@@ -10,11 +10,19 @@ import { userRepository } from './user-repository.js';
  * `ADMIN_EMAIL` + `ADMIN_PASSWORD`: make sure that account exists, is an admin and signs in with
  * that password. Runs at every start, so changing the variables and restarting takes effect.
  */
-export async function ensureAdmin(db: Db, admin: { email: string; password: string }, logger: Logger) {
+export async function ensureAdmin(
+  db: Db,
+  admin: { email: string; password: string },
+  logger: Logger,
+) {
   const repo = userRepository(db);
   const existing = await repo.findByEmail(admin.email);
   if (!existing) {
-    const base = admin.email.split('@')[0]!.replace(/[^\p{L}\p{N}_.-]/gu, '').slice(0, 24) || 'admin';
+    const base =
+      admin.email
+        .split('@')[0]!
+        .replace(/[^\p{L}\p{N}_.-]/gu, '')
+        .slice(0, 24) || 'admin';
     await repo.create({
       id: randomUUID(),
       email: admin.email,
@@ -31,7 +39,10 @@ export async function ensureAdmin(db: Db, admin: { email: string; password: stri
     changes.passwordHash = await hashPassword(admin.password);
   }
   if (Object.keys(changes).length > 0) {
-    await db.update(users).set({ ...changes, updatedAt: new Date() }).where(eq(users.id, existing.id));
+    await db
+      .update(users)
+      .set({ ...changes, updatedAt: new Date() })
+      .where(eq(users.id, existing.id));
     logger.info({ email: admin.email }, 'admin account updated from ADMIN_EMAIL');
   }
 }

@@ -25,7 +25,13 @@ export async function registerUser(
       await tx.execute(sql`lock table users in share row exclusive mode`);
       const repo = userRepository(tx as unknown as Db);
       const role = (await repo.countByRole('admin')) === 0 ? 'admin' : 'user';
-      return repo.create({ id: randomUUID(), email: input.email, username: input.username, passwordHash, role });
+      return repo.create({
+        id: randomUUID(),
+        email: input.email,
+        username: input.username,
+        passwordHash,
+        role,
+      });
     });
   } catch (err) {
     if (isUniqueViolation(err)) {

@@ -28,10 +28,19 @@ export interface AuthRouteOptions {
   limits: RateLimits;
 }
 
-const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema, 409: errorBodySchema, 429: errorBodySchema };
+const errors = {
+  400: errorBodySchema,
+  401: errorBodySchema,
+  403: errorBodySchema,
+  409: errorBodySchema,
+  429: errorBodySchema,
+};
 
 /** SPEC §2: register, login, guest, me, logout, password change, admin role changes. */
-export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (app, { ctx, auth, limits }) => {
+export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (
+  app,
+  { ctx, auth, limits },
+) => {
   const db = ctx.database.db;
   const secureCookie = ctx.config.publicUrl.startsWith('https://');
   const tags = ['auth'];
@@ -59,7 +68,10 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (app, {
     async (request, reply) => {
       const user = await userRepository(db).findByEmail(request.body.email);
       // The same work whether or not the account exists: no timing hint about which emails do.
-      const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), request.body.password);
+      const ok = await verifyPassword(
+        user?.passwordHash ?? (await dummyPasswordHash()),
+        request.body.password,
+      );
       if (!user || !ok) throw new AppError('UNAUTHENTICATED', 'wrong email or password');
       const token = await auth.tokens.issueForUser(user.id);
       setAuthCookie(reply, token, 'user', secureCookie);
@@ -78,7 +90,12 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (app, {
       const guestId = randomUUID();
       const token = await auth.tokens.issueForGuest(guestId, request.body.display_name);
       setAuthCookie(reply, token, 'guest', secureCookie);
-      const user = { id: guestId, email: null, username: request.body.display_name, role: 'guest' as const };
+      const user = {
+        id: guestId,
+        email: null,
+        username: request.body.display_name,
+        role: 'guest' as const,
+      };
       return reply.code(201).send({ user, token });
     },
   );
@@ -103,7 +120,11 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (app, {
   app.post(
     '/api/v1/auth/password',
     {
-      schema: { tags, body: changePasswordBodySchema, response: { 200: authResponseSchema, ...errors } },
+      schema: {
+        tags,
+        body: changePasswordBodySchema,
+        response: { 200: authResponseSchema, ...errors },
+      },
       config: { rateLimit: limits.auth },
     },
     async (request, reply) => {

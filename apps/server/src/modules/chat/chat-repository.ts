@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, lt, or } from 'drizzle-orm';
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { ChatMessage } from '@stagecast/contracts';
 import type { Db } from '../../db/client.js';
 import { chatMessages } from '../../db/schema.js';
@@ -27,7 +27,11 @@ export function chatRepository(db: Db) {
      * row instead (a retry after a reconnect), flagged `duplicate`.
      */
     async insert(row: NewChatRow): Promise<{ row: ChatRow; duplicate: boolean }> {
-      const [inserted] = await db.insert(chatMessages).values(row).onConflictDoNothing().returning();
+      const [inserted] = await db
+        .insert(chatMessages)
+        .values(row)
+        .onConflictDoNothing()
+        .returning();
       if (inserted) return { row: inserted, duplicate: false };
       const [existing] = await db
         .select()
@@ -51,12 +55,15 @@ export function chatRepository(db: Db) {
       return row;
     },
     /** Up to `limit` visible messages older than `before`, returned oldest first. */
-    async page(sessionId: string, limit: number, before?: ChatRow): Promise<{ rows: ChatRow[]; hasMore: boolean }> {
+    async page(
+      sessionId: string,
+      limit: number,
+      before?: ChatRow,
+    ): Promise<{ rows: ChatRow[]; hasMore: boolean }> {
+      // Compared with the stored row, not `before.createdAt`: a JS Date drops the microseconds
+      // the database keeps, which hid older messages stored in the same millisecond.
       const older = before
-        ? or(
-            lt(chatMessages.createdAt, before.createdAt),
-            and(eq(chatMessages.createdAt, before.createdAt), lt(chatMessages.id, before.id)),
-          )
+        ? sql`(${chatMessages.createdAt}, ${chatMessages.id}) < (select b.created_at, b.id from ${chatMessages} b where b.id = ${before.id})`
         : undefined;
       const rows = await db
         .select()
@@ -71,7 +78,13 @@ export function chatRepository(db: Db) {
       const updated = await db
         .update(chatMessages)
         .set({ deletedAt: new Date(), deletedBy: by })
-        .where(and(eq(chatMessages.sessionId, sessionId), eq(chatMessages.id, id), isNull(chatMessages.deletedAt)))
+        .where(
+          and(
+            eq(chatMessages.sessionId, sessionId),
+            eq(chatMessages.id, id),
+            isNull(chatMessages.deletedAt),
+          ),
+        )
         .returning({ id: chatMessages.id });
       return updated.length > 0;
     },

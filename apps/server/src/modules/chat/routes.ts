@@ -40,7 +40,8 @@ const base = '/api/v1/live/sessions/:session_id/chat';
 
 /** Chat belongs to those in the session: its participants, the owner and admins. */
 function requireChatMember(access: SessionAccess): void {
-  if (!access.principal) throw new AppError('UNAUTHENTICATED', 'sign in first: missing or invalid token');
+  if (!access.principal)
+    throw new AppError('UNAUTHENTICATED', 'sign in first: missing or invalid token');
   if (access.banned) throw new AppError('FORBIDDEN', 'you were removed from this session');
   if (!access.participant && !access.isOwner && !access.isAdmin) {
     throw new AppError('FORBIDDEN', 'join the session to read and send chat');
@@ -51,13 +52,19 @@ function requireChatMember(access: SessionAccess): void {
  * SPEC §3 chat: stored first, then delivered over LiveKit data (topic `chat`) with the sender
  * set by the server; clients hold no data-publish grant, so nothing else can appear there.
  */
-export const chatRoutes: FastifyPluginAsyncZod<ChatRouteOptions> = async (app, { ctx, auth, limits }) => {
+export const chatRoutes: FastifyPluginAsyncZod<ChatRouteOptions> = async (
+  app,
+  { ctx, auth, limits },
+) => {
   const sessions = sessionRepository(ctx.database.db);
   const chat = chatRepository(ctx.database.db);
   const send = (sessionId: string, packet: ChatDataPacket) =>
     ctx.livekit.rooms.broadcast(sessionId, CHAT_TOPIC, packet).catch((err: Error) => {
       // Stored already: late joiners and reconnecting clients read it from the history.
-      ctx.logger.warn({ err: err.message, session: sessionId }, 'chat delivery over LiveKit failed');
+      ctx.logger.warn(
+        { err: err.message, session: sessionId },
+        'chat delivery over LiveKit failed',
+      );
     });
 
   app.get(
@@ -76,8 +83,13 @@ export const chatRoutes: FastifyPluginAsyncZod<ChatRouteOptions> = async (app, {
       const before = request.query.before
         ? await chat.find(request.params.session_id, request.query.before)
         : undefined;
-      if (request.query.before && !before) throw new AppError('NOT_FOUND', 'no such message', { field: 'before' });
-      const { rows, hasMore } = await chat.page(request.params.session_id, request.query.limit, before);
+      if (request.query.before && !before)
+        throw new AppError('NOT_FOUND', 'no such message', { field: 'before' });
+      const { rows, hasMore } = await chat.page(
+        request.params.session_id,
+        request.query.limit,
+        before,
+      );
       return { messages: rows.map(toChatDto), has_more: hasMore };
     },
   );
@@ -120,9 +132,16 @@ export const chatRoutes: FastifyPluginAsyncZod<ChatRouteOptions> = async (app, {
     async (request, reply) => {
       const access = await loadAccess(sessions, auth, request, request.params.session_id);
       requireModerator(access);
-      const removed = await chat.softDelete(request.params.session_id, request.params.message_id, access.identity!);
+      const removed = await chat.softDelete(
+        request.params.session_id,
+        request.params.message_id,
+        access.identity!,
+      );
       if (!removed) throw new AppError('NOT_FOUND', 'no such message');
-      await send(request.params.session_id, { type: 'deleted', message_id: request.params.message_id });
+      await send(request.params.session_id, {
+        type: 'deleted',
+        message_id: request.params.message_id,
+      });
       return reply.code(204).send(null);
     },
   );

@@ -38,31 +38,50 @@ const base = '/api/v1/live/sessions/:session_id/participants';
 
 function livekitDown(err: unknown): never {
   if (err instanceof LivekitUnavailableError) {
-    throw new AppError('DEPENDENCY_UNAVAILABLE', 'LiveKit is not reachable: try again shortly', undefined, { cause: err });
+    throw new AppError(
+      'DEPENDENCY_UNAVAILABLE',
+      'LiveKit is not reachable: try again shortly',
+      undefined,
+      { cause: err },
+    );
   }
   throw err;
 }
 
 /** The target of a moderation action; nobody acts on the host but the owner's equals (admins). */
-async function target(repo: SessionRepository, access: SessionAccess, userId: string): Promise<ParticipantRow> {
+async function target(
+  repo: SessionRepository,
+  access: SessionAccess,
+  userId: string,
+): Promise<ParticipantRow> {
   const row = await repo.findParticipantByUserId(access.view.session.sessionId, userId);
   if (!row || row.bannedAt) throw new AppError('NOT_FOUND', 'no such participant in this session');
   const actorIsHostLevel = access.isOwner || access.isAdmin;
   if (row.role === 'host' && !actorIsHostLevel) {
     throw new AppError('FORBIDDEN', 'a co-host cannot act on the host');
   }
-  if (row.identity === access.identity) throw new AppError('CONFLICT', 'you cannot do this to yourself');
+  if (row.identity === access.identity)
+    throw new AppError('CONFLICT', 'you cannot do this to yourself');
   return row;
 }
 
 /** SPEC §3: the participants list, role changes, kick, mute and raised hands. */
-export const participantRoutes: FastifyPluginAsyncZod<ParticipantRouteOptions> = async (app, { ctx, auth }) => {
+export const participantRoutes: FastifyPluginAsyncZod<ParticipantRouteOptions> = async (
+  app,
+  { ctx, auth },
+) => {
   const repo = sessionRepository(ctx.database.db);
   const rooms = ctx.livekit.rooms;
 
   app.get(
     base,
-    { schema: { tags, params: sessionIdParamsSchema, response: { 200: participantsResponseSchema, ...errors } } },
+    {
+      schema: {
+        tags,
+        params: sessionIdParamsSchema,
+        response: { 200: participantsResponseSchema, ...errors },
+      },
+    },
     async (request) => {
       const access = await loadAccess(repo, auth, request, request.params.session_id);
       requireRead(access);
@@ -104,7 +123,13 @@ export const participantRoutes: FastifyPluginAsyncZod<ParticipantRouteOptions> =
 
   app.post(
     `${base}/:user_id/kick`,
-    { schema: { tags, params: participantParamsSchema, response: { 200: participantResponseSchema, ...errors } } },
+    {
+      schema: {
+        tags,
+        params: participantParamsSchema,
+        response: { 200: participantResponseSchema, ...errors },
+      },
+    },
     async (request) => {
       const access = await loadAccess(repo, auth, request, request.params.session_id);
       requireModerator(access);
@@ -137,7 +162,9 @@ export const participantRoutes: FastifyPluginAsyncZod<ParticipantRouteOptions> =
       const access = await loadAccess(repo, auth, request, request.params.session_id);
       requireModerator(access);
       const row = await target(repo, access, request.params.user_id);
-      const muted = await rooms.mute(row.sessionId, row.identity, request.body.source).catch(livekitDown);
+      const muted = await rooms
+        .mute(row.sessionId, row.identity, request.body.source)
+        .catch(livekitDown);
       return { source: request.body.source, muted_tracks: muted };
     },
   );
@@ -154,13 +181,18 @@ export const participantRoutes: FastifyPluginAsyncZod<ParticipantRouteOptions> =
     },
     async (request) => {
       const access = await loadAccess(repo, auth, request, request.params.session_id);
-      if (!access.principal) throw new AppError('UNAUTHENTICATED', 'sign in first: missing or invalid token');
+      if (!access.principal)
+        throw new AppError('UNAUTHENTICATED', 'sign in first: missing or invalid token');
       if (!access.participant || !access.participant.connected) {
         throw new AppError('CONFLICT', 'join the session before raising a hand');
       }
-      const updated = await repo.updateParticipant(access.participant.sessionId, access.participant.identity, {
-        handRaised: request.body.raised,
-      });
+      const updated = await repo.updateParticipant(
+        access.participant.sessionId,
+        access.participant.identity,
+        {
+          handRaised: request.body.raised,
+        },
+      );
       await rooms
         .broadcast(access.participant.sessionId, 'hand', {
           identity: access.participant.identity,

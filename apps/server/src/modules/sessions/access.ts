@@ -49,19 +49,23 @@ export async function loadAccess(
 
 /** Public sessions are open to all; private ones to the owner, admins, invitees and participants. */
 export function requireRead(access: SessionAccess, inviteToken?: string): void {
-  if (access.view.session.isPublic || access.isOwner || access.isAdmin || access.participant) return;
+  if (access.view.session.isPublic || access.isOwner || access.isAdmin || access.participant)
+    return;
   if (verifyInvite(access.view.session, inviteToken)) return;
   throw new AppError('FORBIDDEN', 'this session is private: an invite is needed');
 }
 
 export function requireOwner(access: SessionAccess): void {
-  if (!access.principal) throw new AppError('UNAUTHENTICATED', 'sign in first: missing or invalid token');
+  if (!access.principal)
+    throw new AppError('UNAUTHENTICATED', 'sign in first: missing or invalid token');
   if (!access.isOwner && !access.isAdmin) {
     throw new AppError('FORBIDDEN', 'only the owner or an admin can do this');
   }
 }
 
 export function requireModerator(access: SessionAccess): void {
-  if (!access.principal) throw new AppError('UNAUTHENTICATED', 'sign in first: missing or invalid token');
-  if (!access.canModerate) throw new AppError('FORBIDDEN', 'only the host, a co-host or an admin can do this');
+  if (!access.principal)
+    throw new AppError('UNAUTHENTICATED', 'sign in first: missing or invalid token');
+  if (!access.canModerate)
+    throw new AppError('FORBIDDEN', 'only the host, a co-host or an admin can do this');
 }

@@ -22,18 +22,22 @@ export async function joinSession(
   input: { displayName?: string | undefined; inviteToken?: string | undefined },
 ): Promise<JoinResponse> {
   const { principal, identity } = access;
-  if (!principal || !identity) throw new AppError('UNAUTHENTICATED', 'sign in or enter as a guest first');
+  if (!principal || !identity)
+    throw new AppError('UNAUTHENTICATED', 'sign in or enter as a guest first');
   const session = access.view.session;
   const when = { status: session.status, scheduled_at: session.scheduledAt?.toISOString() ?? null };
   if (session.status === 'ended') throw new AppError('CONFLICT', 'this session has ended', when);
   if (principal.kind === 'guest' && !ctx.config.allowGuests) {
     throw new AppError('FORBIDDEN', 'guests are not allowed here');
   }
-  if (access.banned) throw new AppError('FORBIDDEN', 'you were removed from this session', { reason: 'banned' });
+  if (access.banned)
+    throw new AppError('FORBIDDEN', 'you were removed from this session', { reason: 'banned' });
   const privileged = access.isOwner || access.isAdmin;
   if (!session.isPublic && !privileged && !access.participant) {
     if (!verifyInvite(session, input.inviteToken)) {
-      throw new AppError('FORBIDDEN', 'this session is private: a valid invite is needed', { reason: 'invite' });
+      throw new AppError('FORBIDDEN', 'this session is private: a valid invite is needed', {
+        reason: 'invite',
+      });
     }
   }
   const role: SessionRole = privileged
@@ -62,7 +66,11 @@ export async function joinSession(
   // One room per identity: leaving B for A takes the identity out of B.
   for (const other of await repo.otherConnections(identity, session.sessionId)) {
     await ctx.livekit.rooms.remove(other, identity);
-    await repo.updateParticipant(other, identity, { connected: false, leftAt: new Date(), livekitSid: null });
+    await repo.updateParticipant(other, identity, {
+      connected: false,
+      leftAt: new Date(),
+      livekitSid: null,
+    });
   }
 
   const accessToken = await createJoinToken({

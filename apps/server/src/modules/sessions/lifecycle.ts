@@ -5,9 +5,14 @@ import type { SessionRepository, SessionRow } from './session-repository.js';
 
 function unavailable(err: unknown): never {
   if (err instanceof LivekitUnavailableError) {
-    throw new AppError('DEPENDENCY_UNAVAILABLE', 'LiveKit is not reachable: try again shortly', undefined, {
-      cause: err,
-    });
+    throw new AppError(
+      'DEPENDENCY_UNAVAILABLE',
+      'LiveKit is not reachable: try again shortly',
+      undefined,
+      {
+        cause: err,
+      },
+    );
   }
   throw err;
 }
@@ -16,13 +21,24 @@ function unavailable(err: unknown): never {
  * Goes live: the LiveKit room is created first (auto-create is off, so only this makes it
  * exist), then the status changes. Starting a live session again only makes sure its room exists.
  */
-export async function startSession(ctx: AppContext, repo: SessionRepository, session: SessionRow): Promise<SessionRow> {
+export async function startSession(
+  ctx: AppContext,
+  repo: SessionRepository,
+  session: SessionRow,
+): Promise<SessionRow> {
   if (session.status === 'ended') {
-    throw new AppError('CONFLICT', 'this session has ended and cannot go live again', { status: session.status });
+    throw new AppError('CONFLICT', 'this session has ended and cannot go live again', {
+      status: session.status,
+    });
   }
-  await ctx.livekit.rooms.create(session.sessionId, JSON.stringify({ title: session.title })).catch(unavailable);
+  await ctx.livekit.rooms
+    .create(session.sessionId, JSON.stringify({ title: session.title }))
+    .catch(unavailable);
   if (session.status === 'live') return session;
-  const updated = await repo.transition(session.sessionId, ['scheduled'], { status: 'live', startedAt: new Date() });
+  const updated = await repo.transition(session.sessionId, ['scheduled'], {
+    status: 'live',
+    startedAt: new Date(),
+  });
   if (!updated) {
     // Someone else moved it meanwhile: report what it is now.
     const now = await repo.findById(session.sessionId);
@@ -33,13 +49,22 @@ export async function startSession(ctx: AppContext, repo: SessionRepository, ses
 }
 
 /** Ends the session, then closes its room, which disconnects every client. */
-export async function endSession(ctx: AppContext, repo: SessionRepository, session: SessionRow): Promise<SessionRow> {
+export async function endSession(
+  ctx: AppContext,
+  repo: SessionRepository,
+  session: SessionRow,
+): Promise<SessionRow> {
   const updated =
-    (await repo.transition(session.sessionId, ['scheduled', 'live'], { status: 'ended', endedAt: new Date() })) ??
-    (await repo.findById(session.sessionId))!;
+    (await repo.transition(session.sessionId, ['scheduled', 'live'], {
+      status: 'ended',
+      endedAt: new Date(),
+    })) ?? (await repo.findById(session.sessionId))!;
   await ctx.livekit.rooms.close(session.sessionId).catch((err: unknown) => {
     // The session is over either way; the reconcile loop closes the room once LiveKit answers.
-    ctx.logger.warn({ err: (err as Error).message, session: session.sessionId }, 'closing the room failed');
+    ctx.logger.warn(
+      { err: (err as Error).message, session: session.sessionId },
+      'closing the room failed',
+    );
   });
   await repo.disconnectAll(session.sessionId);
   return updated;

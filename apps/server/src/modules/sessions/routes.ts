@@ -47,13 +47,22 @@ const tags = ['sessions'];
 const base = '/api/v1/live/sessions';
 
 /** SPEC §3: sessions, their lifecycle, invites and joins. */
-export const sessionRoutes: FastifyPluginAsyncZod<SessionRouteOptions> = async (app, { ctx, auth, limits }) => {
+export const sessionRoutes: FastifyPluginAsyncZod<SessionRouteOptions> = async (
+  app,
+  { ctx, auth, limits },
+) => {
   const repo = sessionRepository(ctx.database.db);
   const viewOf = async (id: string) => toSessionDto((await repo.view(id))!);
 
   app.get(
     base,
-    { schema: { tags, querystring: listSessionsQuerySchema, response: { 200: listSessionsResponseSchema, ...errors } } },
+    {
+      schema: {
+        tags,
+        querystring: listSessionsQuerySchema,
+        response: { 200: listSessionsResponseSchema, ...errors },
+      },
+    },
     async (request) => {
       const principal = await auth.principal(request);
       const q = request.query;
@@ -91,7 +100,13 @@ export const sessionRoutes: FastifyPluginAsyncZod<SessionRouteOptions> = async (
 
   app.post(
     base,
-    { schema: { tags, body: createSessionBodySchema, response: { 201: createSessionResponseSchema, ...errors } } },
+    {
+      schema: {
+        tags,
+        body: createSessionBodySchema,
+        response: { 201: createSessionResponseSchema, ...errors },
+      },
+    },
     async (request, reply) => {
       const user = await auth.requireUser(request, ['admin', 'mentor']);
       const body = request.body;
@@ -129,7 +144,9 @@ export const sessionRoutes: FastifyPluginAsyncZod<SessionRouteOptions> = async (
       });
       return reply.code(201).send({
         session_id: session.sessionId,
-        invite_link: invite ? inviteLink(ctx.config.publicUrl, session.sessionId, invite.secret) : null,
+        invite_link: invite
+          ? inviteLink(ctx.config.publicUrl, session.sessionId, invite.secret)
+          : null,
         host_token: hostToken,
         server_url: ctx.livekit.clientUrl,
         created_at: session.createdAt.toISOString(),
@@ -140,7 +157,14 @@ export const sessionRoutes: FastifyPluginAsyncZod<SessionRouteOptions> = async (
 
   app.patch(
     `${base}/:session_id`,
-    { schema: { tags, params: sessionIdParamsSchema, body: updateSessionBodySchema, response: { 200: sessionSchema, ...errors } } },
+    {
+      schema: {
+        tags,
+        params: sessionIdParamsSchema,
+        body: updateSessionBodySchema,
+        response: { 200: sessionSchema, ...errors },
+      },
+    },
     async (request) => {
       const access = await loadAccess(repo, auth, request, request.params.session_id);
       requireOwner(access);
@@ -155,7 +179,9 @@ export const sessionRoutes: FastifyPluginAsyncZod<SessionRouteOptions> = async (
         ...(b.max_participants !== undefined && { maxParticipants: b.max_participants }),
         ...(b.is_public !== undefined && { isPublic: b.is_public }),
         ...(b.is_recorded !== undefined && { isRecorded: b.is_recorded }),
-        ...(b.scheduled_at !== undefined && { scheduledAt: b.scheduled_at ? new Date(b.scheduled_at) : null }),
+        ...(b.scheduled_at !== undefined && {
+          scheduledAt: b.scheduled_at ? new Date(b.scheduled_at) : null,
+        }),
       });
       return viewOf(request.params.session_id);
     },
@@ -163,7 +189,9 @@ export const sessionRoutes: FastifyPluginAsyncZod<SessionRouteOptions> = async (
 
   app.post(
     `${base}/:session_id/start`,
-    { schema: { tags, params: sessionIdParamsSchema, response: { 200: sessionSchema, ...errors } } },
+    {
+      schema: { tags, params: sessionIdParamsSchema, response: { 200: sessionSchema, ...errors } },
+    },
     async (request) => {
       const access = await loadAccess(repo, auth, request, request.params.session_id);
       requireOwner(access);
@@ -174,7 +202,9 @@ export const sessionRoutes: FastifyPluginAsyncZod<SessionRouteOptions> = async (
 
   app.post(
     `${base}/:session_id/end`,
-    { schema: { tags, params: sessionIdParamsSchema, response: { 200: sessionSchema, ...errors } } },
+    {
+      schema: { tags, params: sessionIdParamsSchema, response: { 200: sessionSchema, ...errors } },
+    },
     async (request) => {
       const access = await loadAccess(repo, auth, request, request.params.session_id);
       requireOwner(access);
@@ -197,12 +227,21 @@ export const sessionRoutes: FastifyPluginAsyncZod<SessionRouteOptions> = async (
 
   app.post(
     `${base}/:session_id/invite`,
-    { schema: { tags, params: sessionIdParamsSchema, response: { 200: inviteResponseSchema, ...errors } } },
+    {
+      schema: {
+        tags,
+        params: sessionIdParamsSchema,
+        response: { 200: inviteResponseSchema, ...errors },
+      },
+    },
     async (request) => {
       const access = await loadAccess(repo, auth, request, request.params.session_id);
       requireOwner(access);
       const invite = newInvite(ctx.config.inviteTtlSeconds);
-      await repo.update(request.params.session_id, { inviteHash: invite.hash, inviteExpiresAt: invite.expiresAt });
+      await repo.update(request.params.session_id, {
+        inviteHash: invite.hash,
+        inviteExpiresAt: invite.expiresAt,
+      });
       return {
         invite_link: inviteLink(ctx.config.publicUrl, request.params.session_id, invite.secret),
         invite_expires_at: invite.expiresAt.toISOString(),
@@ -213,7 +252,12 @@ export const sessionRoutes: FastifyPluginAsyncZod<SessionRouteOptions> = async (
   app.post(
     `${base}/:session_id/join`,
     {
-      schema: { tags, params: sessionIdParamsSchema, body: joinBodySchema.optional(), response: { 200: joinResponseSchema, ...errors } },
+      schema: {
+        tags,
+        params: sessionIdParamsSchema,
+        body: joinBodySchema.optional(),
+        response: { 200: joinResponseSchema, ...errors },
+      },
       config: { rateLimit: limits.join },
     },
     async (request) => {
@@ -228,7 +272,11 @@ export const sessionRoutes: FastifyPluginAsyncZod<SessionRouteOptions> = async (
   app.post(
     '/api/livekit/token',
     {
-      schema: { tags: ['livekit'], body: tokenBodySchema, response: { 200: tokenResponseSchema, ...errors } },
+      schema: {
+        tags: ['livekit'],
+        body: tokenBodySchema,
+        response: { 200: tokenResponseSchema, ...errors },
+      },
       config: { rateLimit: limits.join },
     },
     async (request) => {
@@ -237,7 +285,12 @@ export const sessionRoutes: FastifyPluginAsyncZod<SessionRouteOptions> = async (
         displayName: request.body.display_name,
         inviteToken: request.body.invite_token,
       });
-      return { token: joined.access_token, server_url: joined.server_url, identity: joined.identity, role: joined.role };
+      return {
+        token: joined.access_token,
+        server_url: joined.server_url,
+        identity: joined.identity,
+        role: joined.role,
+      };
     },
   );
 };

@@ -29,12 +29,20 @@ export function sessionRepository(db: Db) {
       return row!;
     },
     async findById(sessionId: string): Promise<SessionRow | undefined> {
-      const [row] = await db.select().from(liveSessions).where(eq(liveSessions.sessionId, sessionId)).limit(1);
+      const [row] = await db
+        .select()
+        .from(liveSessions)
+        .where(eq(liveSessions.sessionId, sessionId))
+        .limit(1);
       return row;
     },
     async view(sessionId: string): Promise<SessionView | undefined> {
       const [row] = await db
-        .select({ session: liveSessions, hostName: users.username, participantCount: connectedCount })
+        .select({
+          session: liveSessions,
+          hostName: users.username,
+          participantCount: connectedCount,
+        })
         .from(liveSessions)
         .innerJoin(users, eq(users.id, liveSessions.ownerId))
         .where(eq(liveSessions.sessionId, sessionId))
@@ -54,7 +62,8 @@ export function sessionRepository(db: Db) {
     }): Promise<{ rows: SessionView[]; total: number }> {
       const conditions: (SQL | undefined)[] = [];
       if (filter.status) conditions.push(eq(liveSessions.status, filter.status));
-      if (filter.isPublic !== undefined) conditions.push(eq(liveSessions.isPublic, filter.isPublic));
+      if (filter.isPublic !== undefined)
+        conditions.push(eq(liveSessions.isPublic, filter.isPublic));
       if (!filter.viewer.isAdmin) {
         const visible: SQL[] = [eq(liveSessions.isPublic, true)];
         if (filter.viewer.userId) visible.push(eq(liveSessions.ownerId, filter.viewer.userId));
@@ -65,7 +74,12 @@ export function sessionRepository(db: Db) {
               db
                 .select({ id: liveParticipants.sessionId })
                 .from(liveParticipants)
-                .where(and(eq(liveParticipants.identity, filter.viewer.identity), isNull(liveParticipants.bannedAt))),
+                .where(
+                  and(
+                    eq(liveParticipants.identity, filter.viewer.identity),
+                    isNull(liveParticipants.bannedAt),
+                  ),
+                ),
             ),
           );
         }
@@ -74,7 +88,11 @@ export function sessionRepository(db: Db) {
       const where = and(...conditions);
       const [rows, [total]] = await Promise.all([
         db
-          .select({ session: liveSessions, hostName: users.username, participantCount: connectedCount })
+          .select({
+            session: liveSessions,
+            hostName: users.username,
+            participantCount: connectedCount,
+          })
           .from(liveSessions)
           .innerJoin(users, eq(users.id, liveSessions.ownerId))
           .where(where)
@@ -128,15 +146,23 @@ export function sessionRepository(db: Db) {
         .where(and(eq(liveParticipants.sessionId, sessionId), isNull(liveParticipants.bannedAt)))
         .orderBy(liveParticipants.createdAt);
     },
-    async findParticipant(sessionId: string, identity: string): Promise<ParticipantRow | undefined> {
+    async findParticipant(
+      sessionId: string,
+      identity: string,
+    ): Promise<ParticipantRow | undefined> {
       const [row] = await db
         .select()
         .from(liveParticipants)
-        .where(and(eq(liveParticipants.sessionId, sessionId), eq(liveParticipants.identity, identity)))
+        .where(
+          and(eq(liveParticipants.sessionId, sessionId), eq(liveParticipants.identity, identity)),
+        )
         .limit(1);
       return row;
     },
-    async findParticipantByUserId(sessionId: string, userId: string): Promise<ParticipantRow | undefined> {
+    async findParticipantByUserId(
+      sessionId: string,
+      userId: string,
+    ): Promise<ParticipantRow | undefined> {
       const [row] = await db
         .select()
         .from(liveParticipants)
@@ -151,7 +177,11 @@ export function sessionRepository(db: Db) {
         .values(participant)
         .onConflictDoUpdate({
           target: [liveParticipants.sessionId, liveParticipants.identity],
-          set: { displayName: participant.displayName, role: participant.role, updatedAt: new Date() },
+          set: {
+            displayName: participant.displayName,
+            role: participant.role,
+            updatedAt: new Date(),
+          },
         })
         .returning();
       return row!;
@@ -164,7 +194,9 @@ export function sessionRepository(db: Db) {
       const [row] = await db
         .update(liveParticipants)
         .set({ ...patch, updatedAt: new Date() })
-        .where(and(eq(liveParticipants.sessionId, sessionId), eq(liveParticipants.identity, identity)))
+        .where(
+          and(eq(liveParticipants.sessionId, sessionId), eq(liveParticipants.identity, identity)),
+        )
         .returning();
       return row;
     },
@@ -200,8 +232,16 @@ export function sessionRepository(db: Db) {
     async disconnectAll(sessionId: string): Promise<void> {
       await db
         .update(liveParticipants)
-        .set({ connected: false, handRaised: false, leftAt: new Date(), livekitSid: null, updatedAt: new Date() })
-        .where(and(eq(liveParticipants.sessionId, sessionId), eq(liveParticipants.connected, true)));
+        .set({
+          connected: false,
+          handRaised: false,
+          leftAt: new Date(),
+          livekitSid: null,
+          updatedAt: new Date(),
+        })
+        .where(
+          and(eq(liveParticipants.sessionId, sessionId), eq(liveParticipants.connected, true)),
+        );
     },
   };
 }

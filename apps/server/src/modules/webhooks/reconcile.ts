@@ -67,7 +67,10 @@ export function reconciler(ctx: AppContext) {
       try {
         await reconcileSession(sessionId, existing);
       } catch (err) {
-        ctx.logger.warn({ err: (err as Error).message, session: sessionId }, 'reconcile of a session failed');
+        ctx.logger.warn(
+          { err: (err as Error).message, session: sessionId },
+          'reconcile of a session failed',
+        );
       }
     }
     const liveSet = new Set(live);
