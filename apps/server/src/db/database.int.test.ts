@@ -36,9 +36,12 @@ describe.each(backends())('the database on %s', (backend) => {
       sql`select table_name from information_schema.tables where table_schema = 'public' order by 1`,
     );
     expect(tables.map((r) => r.table_name)).toEqual([
+      'auth_tokens',
+      'chat_messages',
       'live_participants',
       'live_sessions',
       'users',
+      'webhook_events',
     ]);
     const applied = await database.rows<{ n: number }>(
       sql`select count(*)::int as n from drizzle.__drizzle_migrations`,

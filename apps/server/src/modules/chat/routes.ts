@@ -15,6 +15,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors.js';
 import type { RateLimits } from '../../plugins/rate-limit.js';
+import { displayNameOf } from '../auth/authenticator.js';
 import type { Authenticator } from '../auth/authenticator.js';
 import { loadAccess, requireModerator } from '../sessions/access.js';
 import type { SessionAccess } from '../sessions/access.js';
@@ -115,7 +116,8 @@ export const chatRoutes: FastifyPluginAsyncZod<ChatRouteOptions> = async (
         id: randomUUID(),
         sessionId: request.params.session_id,
         senderIdentity: access.identity!,
-        senderName: access.participant?.displayName ?? 'host',
+        // The owner or an admin who has not joined yet speaks as the host, under their own name.
+        senderName: access.participant?.displayName ?? displayNameOf(access.principal!),
         senderRole: access.participant?.role ?? 'host',
         text: request.body.text,
         clientMessageId: request.body.client_message_id ?? null,
