@@ -92,3 +92,31 @@ export function buildWeb() {
     cwd: web,
   });
 }
+
+/**
+ * Debian's Chromium for the browser tests: installed with apt when missing (as root, or with
+ * passwordless sudo). Never a browser download of a test tool's own.
+ */
+export function ensureChromium() {
+  const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+  if (existsSync(chromium)) return chromium;
+  const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  const prefix = asRoot ? [] : ['sudo', '-n'];
+  const hasApt = spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0;
+  if (!hasApt) {
+    step(
+      `Chromium is missing at ${chromium} and apt-get is not available: install Chromium and set CHROMIUM_PATH.`,
+    );
+    process.exit(1);
+  }
+  step('installing Chromium for the browser tests (apt-get install chromium)…');
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  for (const args of [
+    ['apt-get', 'update', '-q'],
+    ['apt-get', 'install', '-y', '-q', 'chromium'],
+  ]) {
+    const [cmd, ...rest] = [...prefix, ...args];
+    run(cmd, rest, { env });
+  }
+  return chromium;
+}

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureLivekitServer } from './livekit-server.mjs';
-import { buildWeb, checkNode, installPackages, root, step } from './prepare.mjs';
+import { buildWeb, checkNode, ensureChromium, installPackages, root, step } from './prepare.mjs';
 
 checkNode();
 installPackages();
@@ -16,6 +16,7 @@ try {
   process.exit(1);
 }
 buildWeb();
+process.env.CHROMIUM_PATH = ensureChromium();
 
 const bin = (pkg, file) => join(root, 'node_modules', pkg, file);
 let passed = 0;

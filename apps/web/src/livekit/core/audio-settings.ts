@@ -29,7 +29,8 @@ export const DEFAULT_AUDIO_SETTINGS: Readonly<AudioSettings> = Object.freeze({
 
 /** Reads stored settings, keeping the default for any field that is missing or malformed. */
 export function parseAudioSettings(value: unknown): AudioSettings {
-  const stored = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+  const stored =
+    typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
   const settings = { ...DEFAULT_AUDIO_SETTINGS };
   for (const name of AUDIO_SETTING_NAMES) {
     const field = stored[name];

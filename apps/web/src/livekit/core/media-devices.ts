@@ -28,7 +28,8 @@ export function groupDevices(devices: readonly MediaDeviceInfo[]): DevicesByKind
   const grouped = emptyDevices();
   for (const device of devices) {
     if (device.deviceId === '') continue;
-    if ((DEVICE_KINDS as readonly string[]).includes(device.kind)) grouped[device.kind].push(device);
+    if ((DEVICE_KINDS as readonly string[]).includes(device.kind))
+      grouped[device.kind].push(device);
   }
   return grouped;
 }
@@ -40,7 +41,8 @@ export function hasLabels(devices: readonly MediaDeviceInfo[]): boolean {
 
 /** Reads stored selections, ignoring anything that is not a non-empty string. */
 export function parseSelectedDevices(value: unknown): SelectedDevices {
-  const stored = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+  const stored =
+    typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
   const selected: SelectedDevices = {};
   for (const kind of DEVICE_KINDS) {
     const id = stored[kind];

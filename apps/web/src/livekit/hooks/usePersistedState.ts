@@ -1,8 +1,8 @@
 import { useCallback, useMemo, useSyncExternalStore } from 'react';
-import { parseStoredJson, readStored, subscribeStored, writeStored } from '../core/storage.js';
+import { parseStoredJson, readStored, subscribeStored, writeStored } from '../../lib/storage.js';
 
 /**
- * State kept in localStorage (see `core/storage.ts`) and shared by every component that reads
+ * State kept in localStorage (see `lib/storage.ts`) and shared by every component that reads
  * the same key, in this tab and others.
  *
  * @param key - storage key without the `stagecast.` prefix

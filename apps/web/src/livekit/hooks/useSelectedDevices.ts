@@ -1,5 +1,9 @@
 import { useCallback } from 'react';
-import { parseSelectedDevices, type DeviceKind, type SelectedDevices } from '../core/media-devices.js';
+import {
+  parseSelectedDevices,
+  type DeviceKind,
+  type SelectedDevices,
+} from '../core/media-devices.js';
 import { usePersistedState } from './usePersistedState.js';
 
 /** Storage key (under the `stagecast.` prefix) of the chosen devices. */

@@ -1,6 +1,10 @@
 import { useMemo } from 'react';
 import type { VideoCaptureOptions } from 'livekit-client';
-import { parseVideoPreset, toVideoCaptureOptions, type VideoPreset } from '../core/video-presets.js';
+import {
+  parseVideoPreset,
+  toVideoCaptureOptions,
+  type VideoPreset,
+} from '../core/video-presets.js';
 import { usePersistedState } from './usePersistedState.js';
 
 /** Storage key (under the `stagecast.` prefix) of the camera preset. */

@@ -1,0 +1,64 @@
+/** English strings: the reference every other language must match key for key. */
+export const en = {
+  app: {
+    name: 'Stagecast',
+    tagline:
+      'Live sessions on your own LiveKit server. The plaza and the live room are coming next.',
+    openSettings: 'Device settings',
+    status: {
+      region: 'Platform status',
+      heading: 'Status',
+      checking: 'Checking…',
+      noAnswer: 'The server did not answer.',
+      database: 'Database',
+      livekit: 'LiveKit',
+      ready: 'ready ({{latency}} ms)',
+      unavailable: 'unavailable: {{error}}',
+    },
+    apiDocs: 'API description (OpenAPI)',
+  },
+  language: {
+    label: 'Language',
+  },
+  settings: {
+    title: 'Settings',
+    close: 'Close',
+    devices: {
+      heading: 'Devices',
+      audioinput: 'Microphone',
+      videoinput: 'Camera',
+      audiooutput: 'Speaker',
+      default: 'Browser default',
+      unnamed: '{{kind}} {{number}}',
+    },
+    permission: {
+      unknown: 'Device names appear once you allow camera and microphone access.',
+      pending: 'Waiting for your permission…',
+      granted: 'Camera and microphone access allowed.',
+      denied:
+        "Camera and microphone access is blocked. Allow it in your browser's site settings, then open the settings again.",
+      unavailable: 'No camera or microphone is available in this browser.',
+    },
+    audio: {
+      heading: 'Audio',
+      noiseSuppression: 'Noise suppression',
+      echoCancellation: 'Echo cancellation',
+      autoGainControl: 'Automatic gain control',
+      voiceIsolation: 'Voice isolation (experimental)',
+      meter: 'Microphone level',
+      meterHint: 'Speak: the bar should move.',
+    },
+    video: {
+      heading: 'Video',
+      quality: 'Camera quality',
+      presets: {
+        '480p': '480p (640×480), low bandwidth',
+        '720p': '720p (1280×720), recommended',
+        '1080p': '1080p (1920×1080), high quality',
+      },
+    },
+  },
+};
+
+/** The shape of every language's strings. */
+export type Messages = typeof en;

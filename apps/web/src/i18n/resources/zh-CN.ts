@@ -1,0 +1,61 @@
+import type { Messages } from './en.js';
+
+/** Simplified Chinese strings. */
+export const zhCN: Messages = {
+  app: {
+    name: 'Stagecast',
+    tagline: '在你自己的 LiveKit 服务器上举办直播。广场和直播间即将上线。',
+    openSettings: '设备设置',
+    status: {
+      region: '平台状态',
+      heading: '状态',
+      checking: '正在检查…',
+      noAnswer: '服务器没有响应。',
+      database: '数据库',
+      livekit: 'LiveKit',
+      ready: '就绪（{{latency}} 毫秒）',
+      unavailable: '不可用：{{error}}',
+    },
+    apiDocs: 'API 说明（OpenAPI）',
+  },
+  language: {
+    label: '语言',
+  },
+  settings: {
+    title: '设置',
+    close: '关闭',
+    devices: {
+      heading: '设备',
+      audioinput: '麦克风',
+      videoinput: '摄像头',
+      audiooutput: '扬声器',
+      default: '浏览器默认',
+      unnamed: '{{kind}} {{number}}',
+    },
+    permission: {
+      unknown: '允许使用摄像头和麦克风后，将显示设备名称。',
+      pending: '正在等待你的授权…',
+      granted: '已允许使用摄像头和麦克风。',
+      denied: '摄像头和麦克风的访问已被阻止。请在浏览器的网站设置中允许访问，然后重新打开设置。',
+      unavailable: '此浏览器中没有可用的摄像头或麦克风。',
+    },
+    audio: {
+      heading: '音频',
+      noiseSuppression: '降噪',
+      echoCancellation: '回声消除',
+      autoGainControl: '自动增益控制',
+      voiceIsolation: '人声隔离（实验性）',
+      meter: '麦克风音量',
+      meterHint: '请说话：音量条应会跳动。',
+    },
+    video: {
+      heading: '视频',
+      quality: '摄像头画质',
+      presets: {
+        '480p': '480p（640×480），低带宽',
+        '720p': '720p（1280×720），推荐',
+        '1080p': '1080p（1920×1080），高画质',
+      },
+    },
+  },
+};

@@ -1,0 +1,70 @@
+import { ConnectionState, RoomEvent, type Room } from 'livekit-client';
+
+/** What our API returns for a join: where LiveKit is and the token to present there. */
+export interface ConnectionDetails {
+  server_url: string;
+  access_token: string;
+}
+
+/** Which step of joining failed, for the UI to branch on (never on messages). */
+export type RoomConnectionErrorCode = 'connection_details' | 'connect';
+
+/** A failed join, with the step that failed and the original error as `cause`. */
+export class RoomConnectionError extends Error {
+  override readonly name = 'RoomConnectionError';
+
+  constructor(
+    readonly code: RoomConnectionErrorCode,
+    cause: unknown,
+  ) {
+    super(
+      code === 'connection_details'
+        ? 'Could not get the connection details from the API'
+        : 'Could not connect to the LiveKit server',
+      { cause },
+    );
+  }
+}
+
+/**
+ * Fetches connection details, then connects `room` with them. Stops quietly (without connecting
+ * or throwing) once `signal` aborts, so an unmounted provider leaves no connection behind.
+ */
+export async function connectRoom(
+  room: Room,
+  fetchConnectionDetails: () => Promise<ConnectionDetails>,
+  signal: AbortSignal,
+): Promise<void> {
+  let details: ConnectionDetails;
+  try {
+    details = await fetchConnectionDetails();
+  } catch (error) {
+    if (signal.aborted) return;
+    throw new RoomConnectionError('connection_details', error);
+  }
+  if (signal.aborted) return;
+  try {
+    await room.connect(details.server_url, details.access_token);
+  } catch (error) {
+    if (signal.aborted) return;
+    throw new RoomConnectionError('connect', error);
+  }
+}
+
+/** Calls `onChange` with the room's connection state now and on every change. */
+export function observeConnectionState(
+  room: Room,
+  onChange: (state: ConnectionState) => void,
+): () => void {
+  const listener = (state: ConnectionState) => onChange(state);
+  room.on(RoomEvent.ConnectionStateChanged, listener);
+  onChange(room.state);
+  return () => {
+    room.off(RoomEvent.ConnectionStateChanged, listener);
+  };
+}
+
+/** True while LiveKit is restoring a dropped connection (media or signalling). */
+export function isReconnecting(state: ConnectionState): boolean {
+  return state === ConnectionState.Reconnecting || state === ConnectionState.SignalReconnecting;
+}

@@ -1,0 +1,47 @@
+// The LiveKit layer of the web app. Features import from here, not from the files inside.
+export {
+  LiveKitRoomProvider,
+  type LiveKitRoomProviderProps,
+} from './context/LiveKitRoomProvider.js';
+export { useLiveKitRoom, type LiveKitRoomContextValue } from './context/room-context.js';
+export {
+  RoomConnectionError,
+  type ConnectionDetails,
+  type RoomConnectionErrorCode,
+} from './core/room-connection.js';
+export {
+  MediaControlError,
+  type MediaErrorReason,
+  type MediaErrorSource,
+} from './core/media-error.js';
+export {
+  AUDIO_SETTING_NAMES,
+  DEFAULT_AUDIO_SETTINGS,
+  type AudioSettingName,
+  type AudioSettings,
+} from './core/audio-settings.js';
+export {
+  DEFAULT_VIDEO_PRESET,
+  VIDEO_PRESET_NAMES,
+  VIDEO_PRESETS,
+  isVideoPreset,
+  type VideoPreset,
+} from './core/video-presets.js';
+export {
+  DEVICE_KINDS,
+  type DeviceKind,
+  type DevicesByKind,
+  type PermissionState,
+  type SelectedDevices,
+} from './core/media-devices.js';
+export { useAudioSettings, type UseAudioSettingsResult } from './hooks/useAudioSettings.js';
+export { useVideoSettings, type UseVideoSettingsResult } from './hooks/useVideoSettings.js';
+export { useMediaDevices, type UseMediaDevicesResult } from './hooks/useMediaDevices.js';
+export { useSelectedDevices, type UseSelectedDevicesResult } from './hooks/useSelectedDevices.js';
+export { useVolumeMeter, type MeterSource } from './hooks/useVolumeMeter.js';
+export {
+  useMicrophonePreview,
+  type UseMicrophonePreviewOptions,
+} from './hooks/useMicrophonePreview.js';
+export { useLiveKitMedia, type UseLiveKitMediaResult } from './hooks/useLiveKitMedia.js';
+export { VolumeMeter, type VolumeMeterProps } from './components/VolumeMeter.js';
