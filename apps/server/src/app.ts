@@ -1,7 +1,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify from 'fastify';
-import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance, FastifyReply } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { Redis } from 'ioredis';
@@ -56,6 +56,20 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     trustProxy: deps.config.trustProxy,
     requestIdHeader: false,
     return503OnClosing: true,
+    // Path parameters are validated by their schemas (most are UUIDs); this only stops abuse.
+    maxParamLength: 500,
+    // Errors the router raises before any handler (a malformed %-escape in the URL, say) get
+    // our error shape too.
+    frameworkErrors: (error, _request, rawReply) => {
+      const reply = rawReply as unknown as FastifyReply;
+      void reply.code(400).send({
+        error: {
+          code: 'VALIDATION_FAILED',
+          message: `bad request URL: ${error.message}`,
+          details: { field: 'url' },
+        },
+      });
+    },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

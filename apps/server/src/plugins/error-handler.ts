@@ -1,5 +1,5 @@
 import type { ErrorBody, ErrorCode } from '@stagecast/contracts';
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError } from '../errors.js';
@@ -20,6 +20,57 @@ function fromFastify(err: FastifyError): { status: number; payload: ErrorBody } 
   if (status === 403) return { status, payload: body('FORBIDDEN', err.message) };
   const field = err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'content-type' : 'body';
   return { status: 400, payload: body('VALIDATION_FAILED', err.message, { field }) };
+}
+
+/** The SQLSTATE of a PostgreSQL data exception (class 22), on the error or one it wraps. */
+function dataException(err: unknown): string | undefined {
+  for (let e = err, depth = 0; e && typeof e === 'object' && depth < 3; depth += 1) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && /^22[0-9A-Z]{3}$/.test(code)) return code;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+/** Where in the request (`params.user_id`, `body.text`…) the first string `test` picks is. */
+function findField(request: FastifyRequest, test: (value: string) => boolean): string | undefined {
+  const search = (value: unknown, path: string, depth: number): string | undefined => {
+    if (typeof value === 'string') return test(value) ? path : undefined;
+    if (!value || typeof value !== 'object' || depth > 5) return undefined;
+    for (const [key, inner] of Object.entries(value)) {
+      const found = search(inner, `${path}.${key}`, depth + 1);
+      if (found) return found;
+    }
+    return undefined;
+  };
+  return (
+    search(request.params, 'params', 0) ??
+    search(request.query, 'querystring', 0) ??
+    search(request.body, 'body', 0)
+  );
+}
+
+/**
+ * A value that passed validation but that PostgreSQL cannot store (a NUL character in text, a
+ * date outside its range) is the client's input, not our failure: 400 naming the field.
+ */
+function fromDataException(err: unknown, request: FastifyRequest): ErrorBody | undefined {
+  const sqlstate = dataException(err);
+  if (!sqlstate) return undefined;
+  let field: string | undefined;
+  let problem = 'cannot be stored';
+  if (sqlstate === '22021' || sqlstate === '22P05') {
+    // A raw body (the webhook's) holds it as a JSON escape.
+    field = findField(request, (v) => v.includes('\u0000') || v.includes('\\u0000'));
+    problem = 'must not contain NUL characters';
+  } else if (['22007', '22008', '22009'].includes(sqlstate)) {
+    field = findField(request, (v) => /^[+-]?\d{4,6}-\d\d-\d\dT/.test(v));
+    problem = 'is outside the supported date range';
+  }
+  request.log.info({ sqlstate, field }, 'rejected a value the database cannot store');
+  return field
+    ? body('VALIDATION_FAILED', `${field}: ${problem}`, { field, sqlstate })
+    : body('VALIDATION_FAILED', `a value in the request ${problem}`, { sqlstate });
 }
 
 /**
@@ -52,6 +103,8 @@ export const errorHandler = fp(async (app: FastifyInstance) => {
     }
     const known = fromFastify(err);
     if (known) return reply.code(known.status).send(known.payload);
+    const data = fromDataException(err, request);
+    if (data) return reply.code(400).send(data);
     request.log.error({ err }, 'unhandled error');
     return reply.code(500).send(body('INTERNAL', 'internal error'));
   });

@@ -18,7 +18,12 @@ function tokenFrom(request: FastifyRequest): string | undefined {
   if (!cookie) return undefined;
   for (const part of cookie.split(';')) {
     const [name, ...value] = part.trim().split('=');
-    if (name === AUTH_COOKIE) return decodeURIComponent(value.join('='));
+    if (name !== AUTH_COOKIE) continue;
+    try {
+      return decodeURIComponent(value.join('='));
+    } catch {
+      return undefined; // a mangled cookie is no token, not an error
+    }
   }
   return undefined;
 }
