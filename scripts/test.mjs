@@ -39,7 +39,7 @@ check('prettier --check', bin('prettier', 'bin/prettier.cjs'), [
   '.',
 ]);
 check('eslint', bin('eslint', 'bin/eslint.js'), ['.']);
-for (const project of ['packages/contracts', 'apps/server', 'apps/web']) {
+for (const project of ['packages/contracts', 'apps/server', 'apps/web', 'tests/e2e']) {
   check(`tsc -p ${project}`, bin('typescript', 'bin/tsc'), ['-p', project]);
 }
 

@@ -16,7 +16,11 @@ import { authRoutes } from './modules/auth/routes.js';
 import { chatRoutes } from './modules/chat/routes.js';
 import { healthRoutes } from './modules/health/routes.js';
 import { participantRoutes } from './modules/participants/routes.js';
+import { recordingService } from './modules/recordings/recording-service.js';
+import { recordingRoutes } from './modules/recordings/routes.js';
+import { accessCache } from './modules/sessions/access-cache.js';
 import { sessionRoutes } from './modules/sessions/routes.js';
+import type { AccessRow } from './modules/sessions/session-repository.js';
 import { webhookApplier } from './modules/webhooks/apply-event.js';
 import { reconciler } from './modules/webhooks/reconcile.js';
 import type { Reconciler } from './modules/webhooks/reconcile.js';
@@ -42,6 +46,8 @@ export interface AppDependencies {
 declare module 'fastify' {
   interface FastifyInstance {
     reconciler: Reconciler;
+    /** For tools and tests that change rows behind the repositories' back. */
+    accessCache: AppContext['accessCache'];
   }
 }
 
@@ -74,12 +80,6 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
-  const ctx: AppContext = {
-    config: deps.config,
-    database: deps.database,
-    livekit: deps.livekit,
-    logger: deps.logger,
-  };
   const redis = deps.config.redisUrl
     ? new Redis(deps.config.redisUrl, {
         maxRetriesPerRequest: 1,
@@ -91,6 +91,15 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   app.addHook('onClose', async () => {
     await redis?.quit().catch(() => undefined);
   });
+  const ctx: AppContext = {
+    config: deps.config,
+    database: deps.database,
+    livekit: deps.livekit,
+    logger: deps.logger,
+    accessCache: accessCache<AccessRow>(redis),
+  };
+  app.addHook('onClose', async () => ctx.accessCache?.close());
+  app.decorate('accessCache', ctx.accessCache);
 
   if (deps.config.admin) await ensureAdmin(deps.database.db, deps.config.admin, deps.logger);
 
@@ -100,7 +109,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(rateLimiting, { redis, multiplier: deps.config.rateLimitMultiplier });
   await app.register(openapi);
 
-  const auth = createAuthenticator(deps.database.db);
+  const auth = createAuthenticator(deps.database.db, redis);
+  app.addHook('onClose', async () => auth.tokens.close());
   const limits = rateLimits(deps.config.rateLimitMultiplier);
 
   await app.register(healthRoutes, {
@@ -114,10 +124,20 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(participantRoutes, { ctx, auth });
   await app.register(chatRoutes, { ctx, auth, limits });
 
+  const recordings = recordingService(ctx);
+  ctx.hooks = recordings.hooks;
+  await recordings
+    .recoverAtStart()
+    .catch((err: Error) => deps.logger.error({ err: err.message }, 'recording recovery failed'));
+  // A graceful stop finalises the recordings running here: they end `complete`.
+  app.addHook('onClose', async () => recordings.close());
+  await app.register(recordingRoutes, { ctx, auth, recordings });
+
   const applyWebhook = webhookApplier(ctx);
   await app.register(webhookRoutes, {
     receiver: deps.livekit.webhooks,
     onEvent: async (event) => {
+      if (event.egressInfo) await recordings.applyEgressWebhook(event.egressInfo);
       const outcome = await applyWebhook(event);
       app.log.debug(
         { event: event.event, id: event.id, room: event.room?.name, outcome },

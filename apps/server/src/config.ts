@@ -106,6 +106,15 @@ const origins = optionalString.transform((v, ctx) => {
   return list.map((o) => o.replace(/\/$/, ''));
 });
 
+const evenSize = (fallback: number) =>
+  z.coerce
+    .number({ message: 'must be a number' })
+    .int('must be a whole number')
+    .min(16, 'must be between 16 and 3840')
+    .max(3840, 'must be between 16 and 3840')
+    .refine((v) => v % 2 === 0, { message: 'must be even (H.264 4:2:0 needs it)' })
+    .default(fallback);
+
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: port.default(3000),
@@ -154,6 +163,38 @@ const envSchema = z.object({
     .min(0.01, 'must be at least 0.01')
     .max(1_000_000)
     .default(1),
+  RECORDING_BACKEND: z.enum(['builtin', 'egress']).default('builtin'),
+  RECORDING_WIDTH: evenSize(1280),
+  RECORDING_HEIGHT: evenSize(720),
+  RECORDING_FPS: z.coerce
+    .number({ message: 'must be a number' })
+    .int('must be a whole number')
+    .min(1, 'must be between 1 and 60')
+    .max(60, 'must be between 1 and 60')
+    .default(30),
+  RECORDING_PRESET: z
+    .enum(['ultrafast', 'superfast', 'veryfast', 'faster', 'fast', 'medium'])
+    .default('veryfast'),
+  RECORDING_THREADS: z.coerce
+    .number({ message: 'must be a number' })
+    .int('must be a whole number')
+    .min(1, 'must be between 1 and 16')
+    .max(16, 'must be between 1 and 16')
+    .default(2),
+  RECORDING_MAX_ACTIVE: z.coerce
+    .number({ message: 'must be a number' })
+    .int('must be a whole number')
+    .min(1, 'must be between 1 and 100')
+    .max(100, 'must be between 1 and 100')
+    .default(2),
+  FFMPEG_PATH: optionalString,
+  RECORDING_EGRESS_DIR: optionalString,
+  RECORDING_S3_BUCKET: optionalString,
+  RECORDING_S3_REGION: optionalString,
+  RECORDING_S3_ENDPOINT: urlWithProtocols(['http:', 'https:']),
+  RECORDING_S3_ACCESS_KEY: optionalString,
+  RECORDING_S3_SECRET: optionalString,
+  RECORDING_S3_FORCE_PATH_STYLE: booleanFlag(false),
 });
 
 /** Cross-field rules; each names the variable to fix. */
@@ -201,6 +242,29 @@ function checkCombinations(env: z.infer<typeof envSchema>, ctx: z.RefinementCtx)
       code: 'custom',
       path: ['LIVEKIT_API_SECRET'],
       message: 'must be at least 32 characters (LiveKit refuses shorter secrets)',
+    });
+  }
+  const s3 = [env.RECORDING_S3_BUCKET, env.RECORDING_S3_ACCESS_KEY, env.RECORDING_S3_SECRET];
+  if (s3.some(Boolean) && !s3.every(Boolean)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: [
+        !env.RECORDING_S3_BUCKET
+          ? 'RECORDING_S3_BUCKET'
+          : !env.RECORDING_S3_ACCESS_KEY
+            ? 'RECORDING_S3_ACCESS_KEY'
+            : 'RECORDING_S3_SECRET',
+      ],
+      message:
+        'S3 storage for recordings needs RECORDING_S3_BUCKET, RECORDING_S3_ACCESS_KEY and RECORDING_S3_SECRET together',
+    });
+  }
+  if (s3.every(Boolean) && env.RECORDING_BACKEND !== 'egress') {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['RECORDING_BACKEND'],
+      message:
+        'S3 storage (RECORDING_S3_*) is written by LiveKit Egress: set RECORDING_BACKEND=egress',
     });
   }
   const livekitPorts = [
@@ -274,6 +338,38 @@ export interface Config {
   inviteTtlSeconds: number;
   /** Scales every rate limit (benchmarks raise it; 1 in production). */
   rateLimitMultiplier: number;
+  recording: RecordingConfig;
+}
+
+/** SPEC §4: how sessions are recorded. */
+export interface RecordingConfig {
+  /** `builtin`: a hidden participant of ours and ffmpeg; `egress`: LiveKit Egress. */
+  backend: 'builtin' | 'egress';
+  /** The built-in recorder's stage: its size and frame rate bound its CPU, with the preset. */
+  width: number;
+  height: number;
+  fps: number;
+  /** x264 preset: faster presets cost less CPU for a larger file. */
+  preset: 'ultrafast' | 'superfast' | 'veryfast' | 'faster' | 'fast' | 'medium';
+  /** x264 threads per recording. */
+  threads: number;
+  /** Built-in recordings this instance runs at once; more starts are refused with 503. */
+  maxActive: number;
+  /** ffmpeg to run; else the one on the PATH, else the one shipped in npm. */
+  ffmpegPath: string | undefined;
+  /** Where Egress writes files, as its container sees `DATA_DIR/recordings`. */
+  egressDir: string | undefined;
+  /** Egress uploads here instead when set. */
+  s3:
+    | {
+        bucket: string;
+        region: string | undefined;
+        endpoint: string | undefined;
+        accessKey: string;
+        secret: string;
+        forcePathStyle: boolean;
+      }
+    | undefined;
 }
 
 export class ConfigError extends Error {
@@ -355,6 +451,28 @@ export function parseConfig(env: Env, cwd = process.cwd()): Config {
     trustProxy: e.TRUST_PROXY,
     inviteTtlSeconds: e.INVITE_TTL,
     rateLimitMultiplier: e.RATE_LIMIT_MULTIPLIER,
+    recording: {
+      backend: e.RECORDING_BACKEND,
+      width: e.RECORDING_WIDTH,
+      height: e.RECORDING_HEIGHT,
+      fps: e.RECORDING_FPS,
+      preset: e.RECORDING_PRESET,
+      threads: e.RECORDING_THREADS,
+      maxActive: e.RECORDING_MAX_ACTIVE,
+      ffmpegPath: e.FFMPEG_PATH,
+      egressDir: e.RECORDING_EGRESS_DIR,
+      s3:
+        e.RECORDING_S3_BUCKET && e.RECORDING_S3_ACCESS_KEY && e.RECORDING_S3_SECRET
+          ? {
+              bucket: e.RECORDING_S3_BUCKET,
+              region: e.RECORDING_S3_REGION,
+              endpoint: e.RECORDING_S3_ENDPOINT,
+              accessKey: e.RECORDING_S3_ACCESS_KEY,
+              secret: e.RECORDING_S3_SECRET,
+              forcePathStyle: e.RECORDING_S3_FORCE_PATH_STYLE,
+            }
+          : undefined,
+    },
   };
 }
 

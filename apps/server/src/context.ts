@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import type { LivekitRuntime } from './livekit/runtime.js';
+import type { SessionAccessCache } from './modules/sessions/session-repository.js';
 
 /** What every module gets: settings, the database and the LiveKit handle. */
 export interface AppContext {
@@ -9,4 +10,15 @@ export interface AppContext {
   database: Database;
   livekit: LivekitRuntime;
   logger: Logger;
+  /** Recent session access answers, dropped on every write (see access-cache.ts). */
+  accessCache?: SessionAccessCache;
+  /** Set by modules that act on session events (recordings); absent in tests that need none. */
+  hooks?: AppHooks;
+}
+
+/** What other modules do when a session goes live or ends, and on each reconcile pass. */
+export interface AppHooks {
+  sessionLive?(session: { sessionId: string; isRecorded: boolean }): Promise<void>;
+  sessionEnded?(session: { sessionId: string }): Promise<void>;
+  reconcile?(): Promise<void>;
 }

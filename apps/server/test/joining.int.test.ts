@@ -74,12 +74,14 @@ describe('joining: private invites, join rules and rooms', () => {
       await stack.database.rows(
         sql`update live_sessions set invite_expires_at = now() - interval '1 minute' where session_id = ${s.session_id}`,
       );
+      stack.app.accessCache?.sessionChanged(s.session_id);
       expect((await c.api.join(user.token, s.session_id, { invite_token: fresh })).status).toBe(
         403,
       );
       await stack.database.rows(
         sql`update live_sessions set invite_expires_at = now() + interval '1 hour' where session_id = ${s.session_id}`,
       );
+      stack.app.accessCache?.sessionChanged(s.session_id);
       const ok = await c.api.join(user.token, s.session_id, { invite_token: fresh });
       expect(ok.status).toBe(200);
       // Once they hold a role there, they may come back without the invite.

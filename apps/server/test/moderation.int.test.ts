@@ -33,6 +33,16 @@ describe('roles and moderation, enforced by the real LiveKit server', () => {
       `${identity} connected=${want}`,
     );
 
+  /** LiveKit registers a publication a moment after the client's publish resolves. */
+  const waitForTracks = (sessionId: string, identity: string, count: number) =>
+    waitFor(
+      async () =>
+        (await stack.livekit.roomService.getParticipant(sessionId, identity)).tracks.length ===
+        count,
+      5_000,
+      `${count} published track(s) of ${identity}`,
+    );
+
   beforeAll(async () => {
     stack = await startStack({ env: { LIVEKIT_TOKEN_TTL: '5m' } });
     c = await cast(stack);
@@ -129,6 +139,7 @@ describe('roles and moderation, enforced by the real LiveKit server', () => {
     const room = await connect(sp.body.access_token);
     expect(await tryPublish(room)).toBe(true);
     await connectedInDb(s.session_id, sp.body.identity, true);
+    await waitForTracks(s.session_id, sp.body.identity, 1);
 
     const started = Date.now();
     const demoted = await c.api.call(
@@ -246,6 +257,7 @@ describe('roles and moderation, enforced by the real LiveKit server', () => {
     const room = await connect(sp.body.access_token);
     expect(await tryPublish(room)).toBe(true);
     await connectedInDb(s.session_id, sp.body.identity, true);
+    await waitForTracks(s.session_id, sp.body.identity, 1);
     const res = await c.api.call(
       'POST',
       `/api/v1/live/sessions/${s.session_id}/participants/${speaker.user.id}/mute`,

@@ -1,62 +1,53 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Readiness } from '@stagecast/contracts';
-import { SettingsDialog } from './features/settings/SettingsDialog.js';
-import { LanguageSwitcher } from './i18n/LanguageSwitcher.js';
+import { Header } from './app/Header.js';
+import { Link, matchPath, navigate, useLocation } from './app/router.js';
+import { AuthProvider } from './features/auth/auth-context.js';
+import { RegisterPage } from './features/auth/RegisterPage.js';
+import { SignInPage } from './features/auth/SignInPage.js';
+import { CreateSessionPage } from './features/create/CreateSessionPage.js';
+import { PlazaPage } from './features/plaza/PlazaPage.js';
 
-type Status = { state: 'loading' } | { state: 'done'; readiness: Readiness } | { state: 'error' };
+// The room carries livekit-client and the media components: loaded only when a room opens.
+const RoomPage = lazy(() =>
+  import('./features/room/RoomPage.js').then((m) => ({ default: m.RoomPage })),
+);
 
-/** Placeholder until the plaza and the room land: shows that the platform and its parts run. */
-export function App() {
+function Routes() {
   const { t } = useTranslation();
-  const [status, setStatus] = useState<Status>({ state: 'loading' });
-  const [settingsOpen, setSettingsOpen] = useState(false);
-
-  useEffect(() => {
-    let cancelled = false;
-    fetch('/readyz')
-      .then((res) => res.json() as Promise<Readiness>)
-      .then((readiness) => !cancelled && setStatus({ state: 'done', readiness }))
-      .catch(() => !cancelled && setStatus({ state: 'error' }));
-    return () => {
-      cancelled = true;
-    };
-  }, []);
-
+  const { pathname } = useLocation();
+  if (pathname === '/' || pathname === '/live/') {
+    navigate('/live', { replace: true });
+    return null;
+  }
+  if (pathname === '/live') return <PlazaPage />;
+  if (pathname === '/live/create') return <CreateSessionPage />;
+  if (pathname === '/login') return <SignInPage />;
+  if (pathname === '/register') return <RegisterPage />;
+  const room = matchPath('/live/:id', pathname);
+  if (room?.id) {
+    return (
+      <Suspense fallback={<p>{t('shell.loading')}</p>}>
+        <RoomPage key={room.id} sessionId={room.id} />
+      </Suspense>
+    );
+  }
   return (
-    <main className="placeholder">
-      <div className="placeholder-bar">
-        <LanguageSwitcher />
-        <button type="button" onClick={() => setSettingsOpen(true)}>
-          {t('app.openSettings')}
-        </button>
-      </div>
-      <h1>{t('app.name')}</h1>
-      <p>{t('app.tagline')}</p>
-      <section aria-label={t('app.status.region')}>
-        <h2>{t('app.status.heading')}</h2>
-        {status.state === 'loading' && <p>{t('app.status.checking')}</p>}
-        {status.state === 'error' && <p role="alert">{t('app.status.noAnswer')}</p>}
-        {status.state === 'done' && (
-          <ul>
-            {(['database', 'livekit'] as const).map((name) => {
-              const check = status.readiness.checks[name];
-              return (
-                <li key={name} data-ok={check.ok}>
-                  <strong>{t(`app.status.${name}`)}</strong>:{' '}
-                  {check.ok
-                    ? t('app.status.ready', { latency: check.latency_ms })
-                    : t('app.status.unavailable', { error: check.error ?? '' })}
-                </li>
-              );
-            })}
-          </ul>
-        )}
-      </section>
-      <p>
-        <a href="/api/docs/json">{t('app.apiDocs')}</a>
-      </p>
-      <SettingsDialog open={settingsOpen} onClose={() => setSettingsOpen(false)} />
-    </main>
+    <section className="card narrow">
+      <p>{t('shell.notFound')}</p>
+      <Link href="/live">{t('shell.backToPlaza')}</Link>
+    </section>
+  );
+}
+
+/** The web app: the shell around the page of the current route. */
+export function App() {
+  return (
+    <AuthProvider>
+      <Header />
+      <main className="page">
+        <Routes />
+      </main>
+    </AuthProvider>
   );
 }

@@ -5,3 +5,4 @@ export * from './auth.js';
 export * from './sessions.js';
 export * from './participants.js';
 export * from './chat.js';
+export * from './recordings.js';

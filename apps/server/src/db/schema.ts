@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   boolean,
   check,
   index,
@@ -167,3 +168,54 @@ export const webhookEvents = pgTable('webhook_events', {
   event: text('event').notNull(),
   receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * Recordings of sessions (SPEC §4). At most one recording per session is in progress
+ * (`starting`, `active` or `ending`): a partial unique index makes a second start a conflict,
+ * whichever app instance takes it. The file lives at `DATA_DIR/recordings/<id>.mp4` (built-in
+ * recorder, egress to a shared folder) or at an S3 key; both are made from the id alone.
+ */
+export const recordings = pgTable(
+  'recordings',
+  {
+    id: uuid('id').primaryKey(),
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => liveSessions.sessionId, { onDelete: 'cascade' }),
+    status: text('status', { enum: ['starting', 'active', 'ending', 'complete', 'failed'] })
+      .notNull()
+      .default('starting'),
+    backend: text('backend', { enum: ['builtin', 'egress'] }).notNull(),
+    /** Who asked: `user:<id>`, or `auto` when the session records from going live. */
+    startedBy: text('started_by').notNull(),
+    /** The app instance running a built-in recorder (`host:port`); it finalises after a crash. */
+    node: text('node'),
+    egressId: text('egress_id'),
+    /** `file` (under DATA_DIR/recordings) or `s3`; the name is always `<id>.mp4`. */
+    storage: text('storage', { enum: ['file', 's3'] })
+      .notNull()
+      .default('file'),
+    location: text('location'),
+    startedAt: timestamp('started_at', { withTimezone: true }),
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+    durationMs: integer('duration_ms'),
+    sizeBytes: bigint('size_bytes', { mode: 'number' }),
+    error: text('error'),
+    /** A running built-in recorder touches this; a stale one is finalised by the reconcile loop. */
+    heartbeatAt: timestamp('heartbeat_at', { withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [
+    index('recordings_session_idx').on(t.sessionId, t.createdAt),
+    uniqueIndex('recordings_one_in_progress_key')
+      .on(t.sessionId)
+      .where(sql`${t.status} in ('starting', 'active', 'ending')`),
+    uniqueIndex('recordings_egress_key').on(t.egressId),
+    check(
+      'recordings_status_check',
+      sql`${t.status} in ('starting', 'active', 'ending', 'complete', 'failed')`,
+    ),
+    check('recordings_backend_check', sql`${t.backend} in ('builtin', 'egress')`),
+    check('recordings_storage_check', sql`${t.storage} in ('file', 's3')`),
+  ],
+);

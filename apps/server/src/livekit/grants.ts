@@ -62,3 +62,30 @@ export function permissionForRole(role: SessionRole) {
     agent: false,
   };
 }
+
+/**
+ * The grant of the server's own recorder (SPEC §4): it joins hidden, marked as a recorder, sees
+ * and hears everyone, and may publish nothing. Only `recorder/recorder-token.ts` mints it; no
+ * client token ever carries `hidden` or `recorder` (see `grantForRole`).
+ */
+export function recorderGrant(room: string): VideoGrant {
+  return {
+    room,
+    roomJoin: true,
+    canSubscribe: true,
+    canPublish: false,
+    canPublishSources: [],
+    canPublishData: false,
+    canUpdateOwnMetadata: false,
+    canSubscribeMetrics: false,
+    roomCreate: false,
+    roomList: false,
+    roomRecord: false,
+    roomAdmin: false,
+    ingressAdmin: false,
+    hidden: true,
+    recorder: true,
+    agent: false,
+    canManageAgentSession: false,
+  };
+}

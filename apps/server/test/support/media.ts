@@ -112,10 +112,20 @@ export async function connectClient(url: string, token: string): Promise<Room> {
   return room;
 }
 
+/**
+ * Published probes stay referenced here: a track whose objects are garbage-collected is
+ * unpublished by rtc-node, which would make later assertions about it meaningless.
+ */
+const probes: { source: VideoSource; track: LocalVideoTrack; timer: NodeJS.Timeout }[] = [];
+
 /** Tries to publish a video track; resolves false when LiveKit refuses it (or it times out). */
 export async function tryPublish(room: Room, timeoutMs = 5_000): Promise<boolean> {
   const source = new VideoSource(64, 64);
   const track = LocalVideoTrack.createVideoTrack('probe', source);
+  const frame = new VideoFrame(new Uint8Array(64 * 64 * 4).fill(128), 64, 64, VideoBufferType.RGBA);
+  const feeder = setInterval(() => source.captureFrame(frame), 100);
+  feeder.unref();
+  probes.push({ source, track, timer: feeder });
   const options = new TrackPublishOptions();
   options.source = TrackSource.SOURCE_CAMERA;
   let timer: NodeJS.Timeout | undefined;

@@ -46,7 +46,7 @@ export function authTokenRepository(db: Db) {
       return token;
     },
     /** The principal of a token that exists, is not revoked and has not expired. */
-    async resolve(token: string): Promise<Principal | undefined> {
+    async resolve(token: string): Promise<{ principal: Principal; expiresAt: Date } | undefined> {
       const tokenHash = hashToken(token);
       const [row] = await db
         .select({ token: authTokens, user: users })
@@ -61,15 +61,19 @@ export function authTokenRepository(db: Db) {
         )
         .limit(1);
       if (!row) return undefined;
+      const expiresAt = row.token.expiresAt;
       if (row.token.kind === 'user') {
-        return row.user ? { kind: 'user', user: row.user, tokenHash } : undefined;
+        return row.user
+          ? { principal: { kind: 'user', user: row.user, tokenHash }, expiresAt }
+          : undefined;
       }
-      return {
+      const guest: Principal = {
         kind: 'guest',
         guestId: row.token.guestId!,
         displayName: row.token.displayName ?? 'Guest',
         tokenHash,
       };
+      return { principal: guest, expiresAt };
     },
     async revoke(tokenHash: string): Promise<void> {
       await db

@@ -2,7 +2,14 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { UserRole } from '@stagecast/contracts';
 import type { Db } from '../../db/client.js';
 import { AppError } from '../../errors.js';
-import { authTokenRepository, GUEST_TOKEN_TTL_MS, USER_TOKEN_TTL_MS } from './auth-tokens.js';
+import type { Redis } from 'ioredis';
+import {
+  authTokenRepository,
+  GUEST_TOKEN_TTL_MS,
+  hashToken,
+  USER_TOKEN_TTL_MS,
+} from './auth-tokens.js';
+import { principalCache } from './principal-cache.js';
 import type { Principal } from './auth-tokens.js';
 import type { UserRow } from './user-repository.js';
 
@@ -32,19 +39,46 @@ function tokenFrom(request: FastifyRequest): string | undefined {
  * Resolves who is calling: a Bearer token, or the HttpOnly cookie the web app gets. The answer
  * is kept per request, so several checks cost one query.
  */
-export function createAuthenticator(db: Db) {
-  const tokens = authTokenRepository(db);
-  const cache = new WeakMap<FastifyRequest, Promise<Principal | undefined>>();
+export function createAuthenticator(db: Db, redis?: Redis) {
+  const repo = authTokenRepository(db);
+  const resolved = principalCache(redis);
+  const perRequest = new WeakMap<FastifyRequest, Promise<Principal | undefined>>();
+
+  async function lookup(token: string): Promise<Principal | undefined> {
+    const hash = hashToken(token);
+    const cached = resolved.get(hash);
+    if (cached) return cached;
+    const found = await repo.resolve(token);
+    if (found) resolved.set(hash, found.principal, found.expiresAt);
+    return found?.principal;
+  }
 
   async function principal(request: FastifyRequest): Promise<Principal | undefined> {
-    let found = cache.get(request);
+    let found = perRequest.get(request);
     if (!found) {
       const token = tokenFrom(request);
-      found = token && token.length <= 200 ? tokens.resolve(token) : Promise.resolve(undefined);
-      cache.set(request, found);
+      found = token && token.length <= 200 ? lookup(token) : Promise.resolve(undefined);
+      perRequest.set(request, found);
     }
     return found;
   }
+
+  /** Token operations; every revocation also drops the cached principals it concerns. */
+  const tokens = {
+    issueForUser: repo.issueForUser,
+    issueForGuest: repo.issueForGuest,
+    async revoke(tokenHash: string): Promise<void> {
+      await repo.revoke(tokenHash);
+      await resolved.dropToken(tokenHash);
+    },
+    async revokeAllForUser(userId: string): Promise<void> {
+      await repo.revokeAllForUser(userId);
+      await resolved.dropUser(userId);
+    },
+    /** The account changed (its role): cached copies of it must go. */
+    forgetUser: (userId: string) => resolved.dropUser(userId),
+    close: () => resolved.close(),
+  };
 
   async function requirePrincipal(request: FastifyRequest): Promise<Principal> {
     const found = await principal(request);

@@ -162,6 +162,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (
         .where(eq(users.id, request.params.user_id))
         .returning();
       if (!updated) throw new AppError('NOT_FOUND', 'no such user');
+      await auth.tokens.forgetUser(updated.id);
       return { user: userDto(updated) };
     },
   );

@@ -57,7 +57,7 @@ export const chatRoutes: FastifyPluginAsyncZod<ChatRouteOptions> = async (
   app,
   { ctx, auth, limits },
 ) => {
-  const sessions = sessionRepository(ctx.database.db);
+  const sessions = sessionRepository(ctx.database.db, ctx.accessCache);
   const chat = chatRepository(ctx.database.db);
   const send = (sessionId: string, packet: ChatDataPacket) =>
     ctx.livekit.rooms.broadcast(sessionId, CHAT_TOPIC, packet).catch((err: Error) => {

@@ -70,7 +70,7 @@ export const participantRoutes: FastifyPluginAsyncZod<ParticipantRouteOptions> =
   app,
   { ctx, auth },
 ) => {
-  const repo = sessionRepository(ctx.database.db);
+  const repo = sessionRepository(ctx.database.db, ctx.accessCache);
   const rooms = ctx.livekit.rooms;
 
   app.get(

@@ -18,6 +18,8 @@ export interface SessionAccess {
   banned: boolean;
   /** Host, co-host or admin: may change roles, kick, mute, delete chat. */
   canModerate: boolean;
+  /** Other sessions the caller's identity is connected to now. */
+  elsewhere: string[];
 }
 
 export async function loadAccess(
@@ -26,23 +28,24 @@ export async function loadAccess(
   request: FastifyRequest,
   sessionId: string,
 ): Promise<SessionAccess> {
-  const view = await repo.view(sessionId);
-  if (!view) throw new AppError('NOT_FOUND', 'no such session');
   const principal = await auth.principal(request);
   const identity = principal ? identityOf(principal) : undefined;
+  const found = await repo.accessView(sessionId, identity);
+  if (!found) throw new AppError('NOT_FOUND', 'no such session');
+  const { participant: row, elsewhere, ...view } = found;
   const isOwner = principal?.kind === 'user' && principal.user.id === view.session.ownerId;
   const isAdmin = principal?.kind === 'user' && principal.user.role === 'admin';
-  const row = identity ? await repo.findParticipant(sessionId, identity) : undefined;
   const banned = Boolean(row?.bannedAt);
-  const participant = banned ? undefined : row;
+  const participant = banned || !row ? undefined : row;
   return {
     view,
     principal,
     identity,
     isOwner,
     isAdmin,
-    participant,
+    participant: participant ?? undefined,
     banned,
+    elsewhere,
     canModerate: isOwner || isAdmin || participant?.role === 'co_host',
   };
 }

@@ -54,17 +54,21 @@ export async function joinSession(
   }
 
   const displayName = input.displayName ?? displayNameOf(principal);
-  await repo.upsertParticipant({
-    id: randomUUID(),
-    sessionId: session.sessionId,
-    userId: subjectId(principal),
-    identity,
-    displayName,
-    role,
-  });
+  const known = access.participant;
+  // A rejoin with the same name and role (a reconnect) changes nothing: no write.
+  if (!known || known.displayName !== displayName || known.role !== role) {
+    await repo.upsertParticipant({
+      id: randomUUID(),
+      sessionId: session.sessionId,
+      userId: subjectId(principal),
+      identity,
+      displayName,
+      role,
+    });
+  }
 
   // One room per identity: leaving B for A takes the identity out of B.
-  for (const other of await repo.otherConnections(identity, session.sessionId)) {
+  for (const other of access.elsewhere) {
     await ctx.livekit.rooms.remove(other, identity);
     await repo.updateParticipant(other, identity, {
       connected: false,

@@ -45,6 +45,7 @@ export async function startSession(
     if (now?.status === 'live') return now;
     throw new AppError('CONFLICT', 'this session has ended', { status: now?.status ?? 'ended' });
   }
+  await ctx.hooks?.sessionLive?.(updated);
   return updated;
 }
 
@@ -59,6 +60,10 @@ export async function endSession(
       status: 'ended',
       endedAt: new Date(),
     })) ?? (await repo.findById(session.sessionId))!;
+  // Recording stops (and its file is finalised) before the room closes.
+  await ctx.hooks?.sessionEnded?.(updated).catch((err: unknown) => {
+    ctx.logger.warn({ err: (err as Error).message, session: session.sessionId }, 'end hook failed');
+  });
   await ctx.livekit.rooms.close(session.sessionId).catch((err: unknown) => {
     // The session is over either way; the reconcile loop closes the room once LiveKit answers.
     ctx.logger.warn(

@@ -51,7 +51,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<SessionRouteOptions> = async (
   app,
   { ctx, auth, limits },
 ) => {
-  const repo = sessionRepository(ctx.database.db);
+  const repo = sessionRepository(ctx.database.db, ctx.accessCache);
   const viewOf = async (id: string) => toSessionDto((await repo.view(id))!);
 
   app.get(

@@ -1,6 +1,7 @@
 import { and, count, desc, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import type { AccessCache } from './access-cache.js';
 import { liveParticipants, liveSessions, users } from '../../db/schema.js';
 
 export type SessionRow = typeof liveSessions.$inferSelect;
@@ -21,8 +22,31 @@ const connectedCount = sql<number>`(
     and ${liveParticipants.connected} and ${liveParticipants.bannedAt} is null
 )`;
 
-/** Live sessions and their participants; the same code runs on PGlite and PostgreSQL. */
-export function sessionRepository(db: Db) {
+export type AccessRow = SessionView & { participant: ParticipantRow | null; elsewhere: string[] };
+export type SessionAccessCache = AccessCache<AccessRow>;
+
+/**
+ * Live sessions and their participants; the same code runs on PGlite and PostgreSQL. With a
+ * cache, `accessView` answers from it and every write here drops what it concerns.
+ */
+export function sessionRepository(db: Db, cache?: SessionAccessCache) {
+  const changed = (sessionId: string, identity?: string) => {
+    cache?.sessionChanged(sessionId);
+    if (identity) cache?.identityChanged(identity);
+  };
+  /** Drops cached views before a write and again once it is done, so no read in between sticks. */
+  const write = async <T>(
+    sessionId: string,
+    identity: string | undefined,
+    run: () => Promise<T>,
+  ) => {
+    changed(sessionId, identity);
+    try {
+      return await run();
+    } finally {
+      changed(sessionId, identity);
+    }
+  };
   return {
     async create(session: NewSession): Promise<SessionRow> {
       const [row] = await db.insert(liveSessions).values(session).returning();
@@ -47,6 +71,43 @@ export function sessionRepository(db: Db) {
         .innerJoin(users, eq(users.id, liveSessions.ownerId))
         .where(eq(liveSessions.sessionId, sessionId))
         .limit(1);
+      return row;
+    },
+    /**
+     * Everything a request about one session needs, in one round trip: the session with its host
+     * and count, the caller's participant row, and the other sessions the caller's identity is
+     * connected to now (for one room per identity).
+     */
+    async accessView(
+      sessionId: string,
+      identity: string | undefined,
+    ): Promise<AccessRow | undefined> {
+      const who = identity ?? '';
+      const cached = cache?.get(sessionId, who);
+      if (cached) return cached;
+      const [row] = await db
+        .select({
+          session: liveSessions,
+          hostName: users.username,
+          participantCount: connectedCount,
+          participant: liveParticipants,
+          elsewhere: sql<string[]>`array(
+            select o.session_id::text from ${liveParticipants} o
+            where o.identity = ${who} and o.connected and o.session_id <> ${liveSessions.sessionId}
+          )`,
+        })
+        .from(liveSessions)
+        .innerJoin(users, eq(users.id, liveSessions.ownerId))
+        .leftJoin(
+          liveParticipants,
+          and(
+            eq(liveParticipants.sessionId, liveSessions.sessionId),
+            eq(liveParticipants.identity, who),
+          ),
+        )
+        .where(eq(liveSessions.sessionId, sessionId))
+        .limit(1);
+      if (row) cache?.set(sessionId, who, row);
       return row;
     },
     /**
@@ -108,11 +169,13 @@ export function sessionRepository(db: Db) {
       return { rows, total: total?.n ?? 0 };
     },
     async update(sessionId: string, patch: Partial<NewSession>): Promise<SessionRow | undefined> {
-      const [row] = await db
-        .update(liveSessions)
-        .set({ ...patch, updatedAt: new Date() })
-        .where(eq(liveSessions.sessionId, sessionId))
-        .returning();
+      const [row] = await write(sessionId, undefined, () =>
+        db
+          .update(liveSessions)
+          .set({ ...patch, updatedAt: new Date() })
+          .where(eq(liveSessions.sessionId, sessionId))
+          .returning(),
+      );
       return row;
     },
     /** Moves `from` → `to` only if the session is still in `from`; undefined when it was not. */
@@ -121,15 +184,19 @@ export function sessionRepository(db: Db) {
       from: SessionRow['status'][],
       patch: Partial<NewSession>,
     ): Promise<SessionRow | undefined> {
-      const [row] = await db
-        .update(liveSessions)
-        .set({ ...patch, updatedAt: new Date() })
-        .where(and(eq(liveSessions.sessionId, sessionId), inArray(liveSessions.status, from)))
-        .returning();
+      const [row] = await write(sessionId, undefined, () =>
+        db
+          .update(liveSessions)
+          .set({ ...patch, updatedAt: new Date() })
+          .where(and(eq(liveSessions.sessionId, sessionId), inArray(liveSessions.status, from)))
+          .returning(),
+      );
       return row;
     },
     async delete(sessionId: string): Promise<void> {
-      await db.delete(liveSessions).where(eq(liveSessions.sessionId, sessionId));
+      await write(sessionId, undefined, () =>
+        db.delete(liveSessions).where(eq(liveSessions.sessionId, sessionId)),
+      );
     },
     async liveSessionIds(): Promise<string[]> {
       const rows = await db
@@ -172,18 +239,20 @@ export function sessionRepository(db: Db) {
     },
     /** Inserts the participant, or updates name and role when the identity is already there. */
     async upsertParticipant(participant: NewParticipant): Promise<ParticipantRow> {
-      const [row] = await db
-        .insert(liveParticipants)
-        .values(participant)
-        .onConflictDoUpdate({
-          target: [liveParticipants.sessionId, liveParticipants.identity],
-          set: {
-            displayName: participant.displayName,
-            role: participant.role,
-            updatedAt: new Date(),
-          },
-        })
-        .returning();
+      const [row] = await write(participant.sessionId, participant.identity, () =>
+        db
+          .insert(liveParticipants)
+          .values(participant)
+          .onConflictDoUpdate({
+            target: [liveParticipants.sessionId, liveParticipants.identity],
+            set: {
+              displayName: participant.displayName,
+              role: participant.role,
+              updatedAt: new Date(),
+            },
+          })
+          .returning(),
+      );
       return row!;
     },
     async updateParticipant(
@@ -191,13 +260,15 @@ export function sessionRepository(db: Db) {
       identity: string,
       patch: Partial<NewParticipant>,
     ): Promise<ParticipantRow | undefined> {
-      const [row] = await db
-        .update(liveParticipants)
-        .set({ ...patch, updatedAt: new Date() })
-        .where(
-          and(eq(liveParticipants.sessionId, sessionId), eq(liveParticipants.identity, identity)),
-        )
-        .returning();
+      const [row] = await write(sessionId, identity, () =>
+        db
+          .update(liveParticipants)
+          .set({ ...patch, updatedAt: new Date() })
+          .where(
+            and(eq(liveParticipants.sessionId, sessionId), eq(liveParticipants.identity, identity)),
+          )
+          .returning(),
+      );
       return row;
     },
     /** Connected people other than `exceptIdentity`, for the capacity check. */
@@ -215,33 +286,21 @@ export function sessionRepository(db: Db) {
         );
       return row?.n ?? 0;
     },
-    /** Other sessions where this identity is connected now (one room per identity). */
-    async otherConnections(identity: string, sessionId: string): Promise<string[]> {
-      const rows = await db
-        .select({ id: liveParticipants.sessionId })
-        .from(liveParticipants)
-        .where(
-          and(
-            eq(liveParticipants.identity, identity),
-            eq(liveParticipants.connected, true),
-            ne(liveParticipants.sessionId, sessionId),
-          ),
-        );
-      return rows.map((r) => r.id);
-    },
     async disconnectAll(sessionId: string): Promise<void> {
-      await db
-        .update(liveParticipants)
-        .set({
-          connected: false,
-          handRaised: false,
-          leftAt: new Date(),
-          livekitSid: null,
-          updatedAt: new Date(),
-        })
-        .where(
-          and(eq(liveParticipants.sessionId, sessionId), eq(liveParticipants.connected, true)),
-        );
+      await write(sessionId, undefined, () =>
+        db
+          .update(liveParticipants)
+          .set({
+            connected: false,
+            handRaised: false,
+            leftAt: new Date(),
+            livekitSid: null,
+            updatedAt: new Date(),
+          })
+          .where(
+            and(eq(liveParticipants.sessionId, sessionId), eq(liveParticipants.connected, true)),
+          ),
+      );
     },
   };
 }

@@ -28,7 +28,7 @@ export function webhookApplier(ctx: AppContext) {
           .returning({ id: webhookEvents.id });
         if (fresh.length === 0) return 'duplicate' as const;
       }
-      const repo = sessionRepository(t);
+      const repo = sessionRepository(t, ctx.accessCache);
       const identity = event.participant?.identity;
       const sid = event.participant?.sid;
       switch (event.event) {
@@ -69,6 +69,9 @@ export function webhookApplier(ctx: AppContext) {
           return 'ignored' as const;
       }
     });
+    // The transaction has committed: views cached while it ran must not outlive it.
+    ctx.accessCache?.sessionChanged(room);
+    if (event.participant?.identity) ctx.accessCache?.identityChanged(event.participant.identity);
     for (const identity of removals) {
       await ctx.livekit.rooms.remove(room, identity);
       ctx.logger.info({ session: room, identity }, 'removed a banned or late participant on join');

@@ -11,7 +11,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * so one empty listing during a LiveKit restart changes nothing lasting.
  */
 export function reconciler(ctx: AppContext) {
-  const repo = sessionRepository(ctx.database.db);
+  const repo = sessionRepository(ctx.database.db, ctx.accessCache);
   const rooms = ctx.livekit.rooms;
   const missing = new Map<string, number>();
 
@@ -79,6 +79,9 @@ export function reconciler(ctx: AppContext) {
       const session = await repo.findById(room);
       if (!session || session.status === 'ended') await rooms.close(room).catch(() => undefined);
     }
+    await ctx.hooks?.reconcile?.().catch((err: Error) => {
+      ctx.logger.warn({ err: err.message }, 'reconcile hook failed');
+    });
     return true;
   }
 

@@ -1,21 +1,11 @@
+import { roomMessages } from '../../features/room/messages.js';
+import { shellMessages } from '../../app/messages.js';
 /** English strings: the reference every other language must match key for key. */
 export const en = {
+  room: roomMessages.en,
+  shell: shellMessages.en,
   app: {
     name: 'Stagecast',
-    tagline:
-      'Live sessions on your own LiveKit server. The plaza and the live room are coming next.',
-    openSettings: 'Device settings',
-    status: {
-      region: 'Platform status',
-      heading: 'Status',
-      checking: 'Checking…',
-      noAnswer: 'The server did not answer.',
-      database: 'Database',
-      livekit: 'LiveKit',
-      ready: 'ready ({{latency}} ms)',
-      unavailable: 'unavailable: {{error}}',
-    },
-    apiDocs: 'API description (OpenAPI)',
   },
   language: {
     label: 'Language',

@@ -1,23 +1,13 @@
+import { roomMessages } from '../../features/room/messages.js';
+import { shellMessages } from '../../app/messages.js';
 import type { Messages } from './en.js';
 
 /** Korean strings. */
 export const ko: Messages = {
+  room: roomMessages.ko,
+  shell: shellMessages.ko,
   app: {
     name: 'Stagecast',
-    tagline:
-      '직접 운영하는 LiveKit 서버에서 라이브 세션을 진행하세요. 광장과 라이브 룸은 곧 추가됩니다.',
-    openSettings: '장치 설정',
-    status: {
-      region: '플랫폼 상태',
-      heading: '상태',
-      checking: '확인 중…',
-      noAnswer: '서버가 응답하지 않았습니다.',
-      database: '데이터베이스',
-      livekit: 'LiveKit',
-      ready: '준비됨 ({{latency}}ms)',
-      unavailable: '사용 불가: {{error}}',
-    },
-    apiDocs: 'API 설명 (OpenAPI)',
   },
   language: {
     label: '언어',

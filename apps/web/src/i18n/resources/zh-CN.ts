@@ -1,22 +1,13 @@
+import { roomMessages } from '../../features/room/messages.js';
+import { shellMessages } from '../../app/messages.js';
 import type { Messages } from './en.js';
 
 /** Simplified Chinese strings. */
 export const zhCN: Messages = {
+  room: roomMessages.zhCN,
+  shell: shellMessages.zhCN,
   app: {
     name: 'Stagecast',
-    tagline: '在你自己的 LiveKit 服务器上举办直播。广场和直播间即将上线。',
-    openSettings: '设备设置',
-    status: {
-      region: '平台状态',
-      heading: '状态',
-      checking: '正在检查…',
-      noAnswer: '服务器没有响应。',
-      database: '数据库',
-      livekit: 'LiveKit',
-      ready: '就绪（{{latency}} 毫秒）',
-      unavailable: '不可用：{{error}}',
-    },
-    apiDocs: 'API 说明（OpenAPI）',
   },
   language: {
     label: '语言',

@@ -1,0 +1,81 @@
+import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { recordings } from '../../db/schema.js';
+
+export type RecordingRow = typeof recordings.$inferSelect;
+export type NewRecording = typeof recordings.$inferInsert;
+export type RecordingStatus = RecordingRow['status'];
+
+/** A recording in these states is still being made; at most one per session. */
+export const IN_PROGRESS: RecordingStatus[] = ['starting', 'active', 'ending'];
+
+export function recordingRepository(db: Db) {
+  return {
+    /** Inserts the recording; undefined when the session already has one in progress. */
+    async insert(row: NewRecording): Promise<RecordingRow | undefined> {
+      const [inserted] = await db.insert(recordings).values(row).onConflictDoNothing().returning();
+      return inserted;
+    },
+    async findById(id: string): Promise<RecordingRow | undefined> {
+      const [row] = await db.select().from(recordings).where(eq(recordings.id, id)).limit(1);
+      return row;
+    },
+    async findByEgressId(egressId: string): Promise<RecordingRow | undefined> {
+      const [row] = await db
+        .select()
+        .from(recordings)
+        .where(eq(recordings.egressId, egressId))
+        .limit(1);
+      return row;
+    },
+    /** Newest first. */
+    async listBySession(sessionId: string): Promise<RecordingRow[]> {
+      return db
+        .select()
+        .from(recordings)
+        .where(eq(recordings.sessionId, sessionId))
+        .orderBy(desc(recordings.createdAt));
+    },
+    async inProgress(sessionId: string): Promise<RecordingRow | undefined> {
+      const [row] = await db
+        .select()
+        .from(recordings)
+        .where(and(eq(recordings.sessionId, sessionId), inArray(recordings.status, IN_PROGRESS)))
+        .limit(1);
+      return row;
+    },
+    /** An egress recording of the session whose egress id is not known yet (a webhook raced). */
+    async pendingEgress(sessionId: string): Promise<RecordingRow | undefined> {
+      const [row] = await db
+        .select()
+        .from(recordings)
+        .where(
+          and(
+            eq(recordings.sessionId, sessionId),
+            eq(recordings.backend, 'egress'),
+            isNull(recordings.egressId),
+            inArray(recordings.status, IN_PROGRESS),
+          ),
+        )
+        .limit(1);
+      return row;
+    },
+    async allInProgress(): Promise<RecordingRow[]> {
+      return db.select().from(recordings).where(inArray(recordings.status, IN_PROGRESS));
+    },
+    /** Applies `patch` only while the recording is in one of `from`; undefined when it was not. */
+    async transition(
+      id: string,
+      from: RecordingStatus[],
+      patch: Partial<NewRecording>,
+    ): Promise<RecordingRow | undefined> {
+      const [row] = await db
+        .update(recordings)
+        .set({ ...patch, updatedAt: new Date() })
+        .where(and(eq(recordings.id, id), inArray(recordings.status, from)))
+        .returning();
+      return row;
+    },
+  };
+}
+export type RecordingRepository = ReturnType<typeof recordingRepository>;

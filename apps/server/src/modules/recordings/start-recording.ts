@@ -1,0 +1,67 @@
+import { randomUUID } from 'node:crypto';
+import type { AppContext } from '../../context.js';
+import { AppError } from '../../errors.js';
+import type { SessionRow } from '../sessions/session-repository.js';
+import type { BuiltinRecorders } from './builtin-recorders.js';
+import type { EgressRecordings } from './egress-recordings.js';
+import type { RecordingRepository, RecordingRow } from './recording-repository.js';
+
+export interface StartRecordingDeps {
+  ctx: AppContext;
+  repo: RecordingRepository;
+  builtin: BuiltinRecorders;
+  egress: EgressRecordings;
+  /** This app instance, as recorded on the built-in recordings it runs. */
+  node: string;
+}
+
+/**
+ * Starts recording a live session with the configured backend. At most one recording per
+ * session is in progress (a second start is a 409, decided by the database, so two instances
+ * cannot both start one); a recorder that cannot start leaves the row `failed` and answers 503.
+ */
+export async function startRecording(
+  deps: StartRecordingDeps,
+  session: SessionRow,
+  startedBy: string,
+): Promise<RecordingRow> {
+  const { ctx, repo, builtin, egress } = deps;
+  if (session.status !== 'live') {
+    throw new AppError('CONFLICT', 'only a live session can be recorded', {
+      status: session.status,
+    });
+  }
+  const backend = ctx.config.recording.backend;
+  const current = await repo.inProgress(session.sessionId);
+  if (current) throw alreadyRecording(current);
+  if (backend === 'builtin' && builtin.count >= ctx.config.recording.maxActive) {
+    throw new AppError(
+      'DEPENDENCY_UNAVAILABLE',
+      `this server already runs ${builtin.count} recordings (RECORDING_MAX_ACTIVE): try again later`,
+    );
+  }
+  const id = randomUUID();
+  const row = await repo.insert({
+    id,
+    sessionId: session.sessionId,
+    status: 'starting',
+    backend,
+    startedBy,
+    node: backend === 'builtin' ? deps.node : null,
+    storage: 'file',
+    location: `recordings/${id}.mp4`,
+  });
+  if (!row) {
+    const other = await repo.inProgress(session.sessionId);
+    throw alreadyRecording(other);
+  }
+  ctx.logger.info({ recording: id, session: session.sessionId, backend }, 'recording starting');
+  return backend === 'builtin' ? builtin.run(row) : egress.start(row);
+}
+
+function alreadyRecording(row: RecordingRow | undefined): AppError {
+  return new AppError('CONFLICT', 'this session is already being recorded', {
+    recording_id: row?.id,
+    status: row?.status,
+  });
+}

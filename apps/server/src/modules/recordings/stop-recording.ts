@@ -1,0 +1,23 @@
+import { AppError } from '../../errors.js';
+import type { BuiltinRecorders } from './builtin-recorders.js';
+import type { EgressRecordings } from './egress-recordings.js';
+import type { RecordingRepository, RecordingRow } from './recording-repository.js';
+
+/**
+ * Stops the session's recording in progress (409 when there is none). A built-in recorder
+ * running here is finalised before this returns (`complete`); one running on another instance
+ * sees `ending` at its next heartbeat. Egress reports the end through its webhook.
+ */
+export async function stopRecording(
+  deps: { repo: RecordingRepository; builtin: BuiltinRecorders; egress: EgressRecordings },
+  sessionId: string,
+): Promise<RecordingRow> {
+  const { repo, builtin, egress } = deps;
+  const row = await repo.inProgress(sessionId);
+  if (!row) throw new AppError('CONFLICT', 'no recording of this session is in progress');
+  const ending =
+    (await repo.transition(row.id, ['starting', 'active'], { status: 'ending' })) ?? row;
+  if (row.backend === 'builtin') await builtin.stop(row.id);
+  else await egress.stop(ending);
+  return (await repo.findById(row.id)) ?? ending;
+}

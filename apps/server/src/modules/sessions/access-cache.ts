@@ -1,0 +1,77 @@
+import type { Redis } from 'ioredis';
+
+const CHANNEL = 'stagecast:sessions:changed';
+const MAX_ENTRIES = 50_000;
+
+/**
+ * Recent answers of `accessView` (a session, one caller's row there, where else they are
+ * connected), so a burst of joins and reconnects does not ask the database the same question
+ * each time. Any write to a session or to an identity's rows drops what it concerns at once —
+ * here, and on every other instance through Redis when `REDIS_URL` is set. An entry lives at most
+ * `ttlMs`, which bounds how stale another instance can be without Redis; a stale answer is never
+ * the last word, since LiveKit's `participant_joined` webhook checks bans and the ended state again.
+ */
+export function accessCache<T>(redis: Redis | undefined, ttlMs = 2_000) {
+  const entries = new Map<
+    string,
+    { value: T; until: number; sessionId: string; identity: string }
+  >();
+  const bySession = new Map<string, Set<string>>();
+  const byIdentity = new Map<string, Set<string>>();
+
+  const index = (map: Map<string, Set<string>>, id: string, key: string) => {
+    let keys = map.get(id);
+    if (!keys) map.set(id, (keys = new Set()));
+    keys.add(key);
+  };
+  const remove = (key: string) => {
+    const entry = entries.get(key);
+    if (!entry) return;
+    entries.delete(key);
+    bySession.get(entry.sessionId)?.delete(key);
+    byIdentity.get(entry.identity)?.delete(key);
+  };
+  const dropLocal = (message: string) => {
+    const map = message.startsWith('s:') ? bySession : byIdentity;
+    const id = message.slice(2);
+    for (const key of map.get(id) ?? []) remove(key);
+    map.delete(id);
+  };
+
+  const subscriber = redis?.duplicate();
+  subscriber?.on('error', () => undefined);
+  subscriber?.on('message', (_channel: string, message: string) => dropLocal(message));
+  void subscriber?.subscribe(CHANNEL).catch(() => undefined);
+  const publish = (message: string) => {
+    dropLocal(message);
+    void redis?.publish(CHANNEL, message).catch(() => undefined);
+  };
+
+  return {
+    get(sessionId: string, identity: string): T | undefined {
+      const key = `${sessionId}\n${identity}`;
+      const entry = entries.get(key);
+      if (!entry) return undefined;
+      if (entry.until <= Date.now()) {
+        remove(key);
+        return undefined;
+      }
+      return entry.value;
+    },
+    set(sessionId: string, identity: string, value: T): void {
+      if (entries.size >= MAX_ENTRIES) remove(entries.keys().next().value!);
+      const key = `${sessionId}\n${identity}`;
+      entries.set(key, { value, until: Date.now() + ttlMs, sessionId, identity });
+      index(bySession, sessionId, key);
+      index(byIdentity, identity, key);
+    },
+    /** The session changed (its row or any participant's): every caller's view of it goes. */
+    sessionChanged: (sessionId: string) => publish(`s:${sessionId}`),
+    /** An identity's rows changed: its views of every session go (their `elsewhere` lists). */
+    identityChanged: (identity: string) => publish(`i:${identity}`),
+    async close(): Promise<void> {
+      await subscriber?.quit().catch(() => undefined);
+    },
+  };
+}
+export type AccessCache<T> = ReturnType<typeof accessCache<T>>;

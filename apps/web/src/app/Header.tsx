@@ -1,0 +1,64 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useAuth } from '../features/auth/auth-context.js';
+import { SettingsDialog } from '../features/settings/SettingsDialog.js';
+import { LanguageSwitcher } from '../i18n/LanguageSwitcher.js';
+import { Link, navigate } from './router.js';
+
+/** The bar on every page: brand, navigation, language, device settings, account. */
+export function Header() {
+  const { t } = useTranslation();
+  const { user, logout } = useAuth();
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const canCreate = user?.role === 'admin' || user?.role === 'mentor';
+
+  return (
+    <header className="app-header">
+      <Link href="/live" className="brand">
+        {t('app.name')}
+      </Link>
+      <nav aria-label={t('shell.nav.main')}>
+        <Link href="/live">{t('shell.nav.plaza')}</Link>
+        {canCreate && <Link href="/live/create">{t('shell.nav.create')}</Link>}
+      </nav>
+      <div className="header-tools">
+        <LanguageSwitcher />
+        <button
+          type="button"
+          onClick={() => setSettingsOpen(true)}
+          aria-label={t('shell.nav.settings')}
+        >
+          ⚙<span className="sr-only-narrow"> {t('shell.nav.settings')}</span>
+        </button>
+        {user ? (
+          <>
+            <span className="who" data-testid="signed-in-as">
+              {user.role === 'guest'
+                ? t('shell.nav.guest', { name: user.username })
+                : t('shell.nav.signedInAs', { name: user.username })}
+            </span>
+            <button
+              type="button"
+              onClick={() => void logout().then(() => navigate('/live'))}
+              data-testid="sign-out"
+            >
+              {t('shell.nav.signOut')}
+            </button>
+          </>
+        ) : (
+          user === null && (
+            <>
+              <Link href="/login" className="button">
+                {t('shell.nav.signIn')}
+              </Link>
+              <Link href="/register" className="button primary">
+                {t('shell.nav.register')}
+              </Link>
+            </>
+          )
+        )}
+      </div>
+      <SettingsDialog open={settingsOpen} onClose={() => setSettingsOpen(false)} />
+    </header>
+  );
+}

@@ -1,0 +1,76 @@
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, navigate, useLocation } from '../../app/router.js';
+import { useAuth } from './auth-context.js';
+import { authErrorMessage } from './error-message.js';
+import { GuestForm } from './GuestForm.js';
+import { nextPath } from './next-path.js';
+
+/** `/login`: email and password, or a guest name. */
+export function SignInPage() {
+  const { t } = useTranslation();
+  const { login } = useAuth();
+  const { search } = useLocation();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    try {
+      await login(email, password);
+      navigate(nextPath(search), { replace: true });
+    } catch (err) {
+      setError(authErrorMessage(t, err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="card narrow">
+      <h1>{t('shell.auth.signInTitle')}</h1>
+      <form onSubmit={(e) => void submit(e)} className="form">
+        <label>
+          {t('shell.auth.email')}
+          <input
+            type="email"
+            autoComplete="email"
+            required
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+            data-testid="login-email"
+          />
+        </label>
+        <label>
+          {t('shell.auth.password')}
+          <input
+            type="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            data-testid="login-password"
+          />
+        </label>
+        {error && (
+          <p role="alert" className="error">
+            {error}
+          </p>
+        )}
+        <button type="submit" className="primary" disabled={busy} data-testid="login-submit">
+          {t('shell.auth.submitSignIn')}
+        </button>
+      </form>
+      <p>
+        {t('shell.auth.noAccount')}{' '}
+        <Link href={`/register?${search.toString()}`}>{t('shell.nav.register')}</Link>
+      </p>
+      <GuestForm onDone={() => navigate(nextPath(search), { replace: true })} />
+    </section>
+  );
+}

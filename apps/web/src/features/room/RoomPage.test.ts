@@ -1,0 +1,164 @@
+// @vitest-environment happy-dom
+import { createElement } from 'react';
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { I18nextProvider } from 'react-i18next';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createI18n } from '../../i18n/create-i18n.js';
+import { FakeMediaDevices } from '../../test-support/fake-media-devices.js';
+import { AuthProvider } from '../auth/auth-context.js';
+import { RoomPage } from './RoomPage.js';
+import { apiError, fakeSession, installFakeApi, type FakeRoute } from './testing/fake-api.js';
+import { offlineRooms } from './testing/offline-livekit.js';
+
+const S = '/api/v1/live/sessions/s1';
+const signedOut = { 'GET /api/v1/auth/me': apiError(401, 'UNAUTHENTICATED') };
+const viewer = { id: 'v1', email: null, username: 'Bo', role: 'guest' as const };
+const owner = { id: 'owner', email: 'ada@example.com', username: 'ada', role: 'mentor' as const };
+
+vi.mock('livekit-client', async (importOriginal) =>
+  (await import('./testing/offline-livekit.js')).offlineLiveKit(await importOriginal()),
+);
+
+let devices: FakeMediaDevices;
+let uninstall: () => void;
+
+beforeEach(() => {
+  devices = new FakeMediaDevices();
+  uninstall = devices.install();
+  window.history.replaceState(null, '', '/live/s1');
+  offlineRooms.length = 0;
+});
+
+afterEach(() => {
+  cleanup();
+  uninstall();
+  vi.restoreAllMocks();
+  vi.unstubAllGlobals();
+  localStorage.clear();
+});
+
+function renderPage(routes: Record<string, FakeRoute>) {
+  const calls = installFakeApi(routes);
+  const i18n = createI18n(['en']);
+  render(
+    createElement(
+      I18nextProvider,
+      { i18n },
+      createElement(AuthProvider, null, createElement(RoomPage, { sessionId: 's1' })),
+    ),
+  );
+  return calls;
+}
+
+const joinAs = (role: 'viewer' | 'host', identity: string) => ({
+  status: 200,
+  body: {
+    session_id: 's1',
+    access_token: 'token',
+    server_url: 'ws://livekit.test',
+    identity,
+    role,
+    can_publish: role !== 'viewer',
+    can_subscribe: true,
+    message: `joined as ${role}`,
+  },
+});
+
+describe('RoomPage', () => {
+  it('explains a private session opened without an invite', async () => {
+    renderPage({ ...signedOut, [`GET ${S}`]: apiError(403, 'FORBIDDEN') });
+    const page = await screen.findByTestId('room-private');
+    expect(page.textContent).toContain('ask the host for an invite link'.replace('ask', 'Ask'));
+  });
+
+  it('says when a session does not exist', async () => {
+    renderPage({ ...signedOut, [`GET ${S}`]: apiError(404, 'NOT_FOUND') });
+    expect(await screen.findByTestId('room-not-found')).toBeDefined();
+  });
+
+  it('shows a countdown to a scheduled session', async () => {
+    const soon = new Date(Date.now() + 3_600_000 * 2).toISOString();
+    renderPage({
+      ...signedOut,
+      [`GET ${S}`]: { status: 200, body: fakeSession({ status: 'scheduled', scheduled_at: soon }) },
+    });
+    await screen.findByTestId('room-not-live');
+    expect(screen.getByTestId('countdown').textContent).toMatch(/Starts in 1:59:\d\d/);
+  });
+
+  it('lets a guest in and joins a broadcast as a viewer without touching any device', async () => {
+    let me: FakeRoute = apiError(401, 'UNAUTHENTICATED');
+    const calls = renderPage({
+      'GET /api/v1/auth/me': () => (typeof me === 'function' ? me(undefined) : me),
+      'POST /api/v1/auth/guest': () => {
+        me = { status: 200, body: { user: viewer } };
+        return { status: 200, body: { user: viewer } };
+      },
+      [`GET ${S}`]: { status: 200, body: fakeSession() },
+      [`POST ${S}/join`]: joinAs('viewer', 'guest:v1'),
+      [`GET ${S}/chat`]: { status: 200, body: { messages: [], has_more: false } },
+      [`GET ${S}/participants`]: { status: 200, body: { participants: [] } },
+    });
+
+    fireEvent.change(await screen.findByTestId('guest-name-input'), { target: { value: 'Bo' } });
+    fireEvent.click(screen.getByTestId('guest-enter'));
+    const name = await screen.findByTestId<HTMLInputElement>('display-name-input');
+    expect(name.value).toBe('Bo');
+    expect(screen.queryByTestId('prejoin-camera')).toBeNull();
+
+    fireEvent.click(screen.getByTestId('join-button'));
+    await screen.findByTestId('stage');
+    expect(calls.find((c) => c.path === `${S}/join`)?.body).toEqual({ display_name: 'Bo' });
+    expect(screen.queryByTestId('toggle-camera')).toBeNull();
+    expect(screen.getByTestId('raise-hand')).toBeDefined();
+
+    fireEvent.click(screen.getByTestId('open-settings'));
+    expect(await screen.findByRole('dialog', { name: 'Settings' })).toBeDefined();
+    await act(async () => {});
+    expect(devices.getUserMediaCalls).toEqual([]);
+  });
+
+  it('gives a promoted viewer the media controls without rejoining', async () => {
+    const calls = renderPage({
+      'GET /api/v1/auth/me': { status: 200, body: { user: viewer } },
+      [`GET ${S}`]: { status: 200, body: fakeSession() },
+      [`POST ${S}/join`]: joinAs('viewer', 'guest:v1'),
+      [`GET ${S}/chat`]: { status: 200, body: { messages: [], has_more: false } },
+      [`GET ${S}/participants`]: { status: 200, body: { participants: [] } },
+    });
+    fireEvent.click(await screen.findByTestId('join-button'));
+    await screen.findByTestId('raise-hand');
+
+    const local = offlineRooms[0]!.localParticipant;
+    act(() => {
+      (local as unknown as { _attributes: Record<string, string> })._attributes = {
+        role: 'speaker',
+      };
+      local.emit('attributesChanged', { role: 'speaker' });
+    });
+
+    expect(await screen.findByTestId('toggle-camera')).toBeDefined();
+    expect(screen.getByTestId('toggle-microphone').getAttribute('aria-pressed')).toBe('false');
+    expect(calls.filter((c) => c.path === `${S}/join`)).toHaveLength(1);
+  });
+
+  it('tells someone who was kicked that they were removed', async () => {
+    renderPage({
+      'GET /api/v1/auth/me': { status: 200, body: { user: viewer } },
+      [`GET ${S}`]: { status: 200, body: fakeSession() },
+      [`POST ${S}/join`]: apiError(403, 'FORBIDDEN', { reason: 'banned' }),
+    });
+    fireEvent.click(await screen.findByTestId('join-button'));
+    expect(await screen.findByTestId('room-removed')).toBeDefined();
+  });
+
+  it('lets the host into a scheduled session with a device preview', async () => {
+    renderPage({
+      'GET /api/v1/auth/me': { status: 200, body: { user: owner } },
+      [`GET ${S}`]: { status: 200, body: fakeSession({ status: 'scheduled' }) },
+    });
+    expect(await screen.findByTestId('prejoin-camera')).toBeDefined();
+    await waitFor(() => expect(devices.getUserMediaCalls.length).toBeGreaterThan(0));
+    expect(screen.getByTestId('join-button')).toBeDefined();
+  });
+});

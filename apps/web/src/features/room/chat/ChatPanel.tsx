@@ -1,0 +1,71 @@
+import { useLayoutEffect, useRef, useState } from 'react';
+import type { ChatMessage } from '@stagecast/contracts';
+import { useTranslation } from 'react-i18next';
+import { ChatComposer } from './ChatComposer.js';
+import { ChatMessageItem } from './ChatMessageItem.js';
+import { useChat } from './useChat.js';
+
+// Within this many pixels of the end counts as "reading the latest": new messages scroll in.
+const STICK_TO_END_PX = 48;
+
+export interface ChatPanelProps {
+  sessionId: string;
+  canDelete: boolean;
+}
+
+/** The chat: history and live messages, a composer, and deletion for moderators. */
+export function ChatPanel({ sessionId, canDelete }: ChatPanelProps) {
+  const { t } = useTranslation();
+  const chat = useChat(sessionId);
+  const list = useRef<HTMLOListElement>(null);
+  const atEnd = useRef(true);
+  const [deleteFailed, setDeleteFailed] = useState(false);
+
+  useLayoutEffect(() => {
+    const element = list.current;
+    if (element && atEnd.current) element.scrollTop = element.scrollHeight;
+  }, [chat.messages]);
+
+  const remove = (message: ChatMessage) => {
+    setDeleteFailed(false);
+    chat.remove(message.id).catch(() => setDeleteFailed(true));
+  };
+
+  return (
+    <div className="chat-panel">
+      <ol
+        ref={list}
+        className="chat-list"
+        role="log"
+        aria-live="polite"
+        aria-label={t('room.chat.label')}
+        tabIndex={0}
+        onScroll={(event) => {
+          const element = event.currentTarget;
+          atEnd.current =
+            element.scrollHeight - element.scrollTop - element.clientHeight < STICK_TO_END_PX;
+        }}
+      >
+        {chat.messages.map((message) => (
+          <ChatMessageItem
+            key={message.id}
+            message={message}
+            onDelete={canDelete ? remove : undefined}
+          />
+        ))}
+      </ol>
+      {chat.messages.length === 0 && <p className="room-muted">{t('room.chat.empty')}</p>}
+      {chat.historyFailed && (
+        <p role="alert" className="room-error">
+          {t('room.chat.historyFailed')}
+        </p>
+      )}
+      {deleteFailed && (
+        <p role="alert" className="room-error">
+          {t('room.chat.deleteFailed')}
+        </p>
+      )}
+      <ChatComposer send={chat.send} />
+    </div>
+  );
+}

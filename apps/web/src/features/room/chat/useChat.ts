@@ -1,0 +1,73 @@
+import { useCallback, useEffect, useReducer, useState } from 'react';
+import { RoomEvent } from 'livekit-client';
+import type { ChatMessage } from '@stagecast/contracts';
+import { sessionsApi } from '../../../api/endpoints.js';
+import { useLiveKitRoom } from '../../../livekit/index.js';
+import { parseChatPacket, TOPICS } from '../data-packets.js';
+import { useRoomData } from '../useRoomData.js';
+import { chatEventOf, chatReducer, emptyChat } from './chat-state.js';
+
+export interface UseChatResult {
+  messages: readonly ChatMessage[];
+  /** True when the history could not be read (live messages still arrive). */
+  historyFailed: boolean;
+  /** Sends through the API; retrying with the same `clientMessageId` never doubles a message. */
+  send: (text: string, clientMessageId: string) => Promise<void>;
+  /** Deletes for everyone (moderators). */
+  remove: (messageId: string) => Promise<void>;
+}
+
+/**
+ * The session's chat: the stored history on entry (and again after LiveKit restored a dropped
+ * connection, to fill the gap), then live packets on topic `chat`.
+ */
+export function useChat(sessionId: string): UseChatResult {
+  const { room } = useLiveKitRoom();
+  const [state, dispatch] = useReducer(chatReducer, emptyChat);
+  const [historyFailed, setHistoryFailed] = useState(false);
+
+  useEffect(() => {
+    let cancelled = false;
+    const load = () =>
+      sessionsApi
+        .chat(sessionId)
+        .then(({ messages }) => {
+          if (cancelled) return;
+          setHistoryFailed(false);
+          dispatch({ type: 'history', messages });
+        })
+        .catch(() => {
+          if (!cancelled) setHistoryFailed(true);
+        });
+    void load();
+    const onReconnected = () => void load();
+    room.on(RoomEvent.Reconnected, onReconnected);
+    return () => {
+      cancelled = true;
+      room.off(RoomEvent.Reconnected, onReconnected);
+    };
+  }, [room, sessionId]);
+
+  useRoomData(TOPICS.chat, (payload) => {
+    const packet = parseChatPacket(payload);
+    if (packet) dispatch(chatEventOf(packet));
+  });
+
+  const send = useCallback(
+    async (text: string, clientMessageId: string) => {
+      const { message } = await sessionsApi.sendChat(sessionId, text, clientMessageId);
+      dispatch({ type: 'received', message });
+    },
+    [sessionId],
+  );
+
+  const remove = useCallback(
+    async (messageId: string) => {
+      await sessionsApi.deleteChat(sessionId, messageId);
+      dispatch({ type: 'deleted', id: messageId });
+    },
+    [sessionId],
+  );
+
+  return { messages: state.messages, historyFailed, send, remove };
+}

@@ -1,0 +1,62 @@
+import { useState, type RefObject } from 'react';
+import type { Session, SessionRole } from '@stagecast/contracts';
+import { useTranslation } from 'react-i18next';
+import { canPublish, canRaiseHand, canRunSession } from '../roles.js';
+import { HostControls } from './HostControls.js';
+import { PublisherControls, type MediaIntent } from './PublisherControls.js';
+import { RaiseHandButton } from './RaiseHandButton.js';
+import { ViewerSettingsDialog } from './ViewerSettingsDialog.js';
+
+export interface ControlsBarProps {
+  session: Session;
+  /** The live role: the controls change with it, without rejoining. */
+  role: SessionRole;
+  handRaised: boolean;
+  setHandRaised: (raised: boolean) => Promise<void>;
+  intent: RefObject<MediaIntent>;
+  applied: RefObject<boolean>;
+  onLeave: () => void;
+  onSessionChange: (session: Session) => void;
+  onEnded: () => void;
+}
+
+/** The room's controls, by role: media for publishers, a hand for the audience, host actions. */
+export function ControlsBar(props: ControlsBarProps) {
+  const { t } = useTranslation();
+  const [viewerSettingsOpen, setViewerSettingsOpen] = useState(false);
+  const { role } = props;
+  return (
+    <div className="room-controls" role="group" aria-label={t('room.controls.label')}>
+      {canPublish(role) ? (
+        <PublisherControls intent={props.intent} applied={props.applied} />
+      ) : (
+        <>
+          <button
+            type="button"
+            data-testid="open-settings"
+            onClick={() => setViewerSettingsOpen(true)}
+          >
+            {t('room.controls.settings')}
+          </button>
+          <ViewerSettingsDialog
+            open={viewerSettingsOpen}
+            onClose={() => setViewerSettingsOpen(false)}
+          />
+        </>
+      )}
+      {canRaiseHand(role) && (
+        <RaiseHandButton raised={props.handRaised} setRaised={props.setHandRaised} />
+      )}
+      {canRunSession(role) && (
+        <HostControls
+          session={props.session}
+          onSessionChange={props.onSessionChange}
+          onEnded={props.onEnded}
+        />
+      )}
+      <button type="button" className="danger" data-testid="leave" onClick={props.onLeave}>
+        {t('room.controls.leave')}
+      </button>
+    </div>
+  );
+}

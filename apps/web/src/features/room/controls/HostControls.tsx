@@ -1,0 +1,78 @@
+import { useState } from 'react';
+import type { Session } from '@stagecast/contracts';
+import { useTranslation } from 'react-i18next';
+import { sessionsApi } from '../../../api/endpoints.js';
+import { ConfirmDialog } from '../ConfirmDialog.js';
+
+export interface HostControlsProps {
+  session: Session;
+  /** The session after going live. */
+  onSessionChange: (session: Session) => void;
+  /** The session was ended from here. */
+  onEnded: () => void;
+}
+
+/** Go live, end the session, and the recording control to come; for the host only. */
+export function HostControls({ session, onSessionChange, onEnded }: HostControlsProps) {
+  const { t } = useTranslation();
+  const [busy, setBusy] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const [failed, setFailed] = useState<'start' | 'end' | undefined>(undefined);
+
+  const run = async (action: 'start' | 'end') => {
+    setBusy(true);
+    setFailed(undefined);
+    try {
+      if (action === 'start') onSessionChange(await sessionsApi.start(session.session_id));
+      else {
+        await sessionsApi.end(session.session_id);
+        onEnded();
+      }
+    } catch {
+      setFailed(action);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      {session.status === 'scheduled' && (
+        <button
+          type="button"
+          className="primary"
+          data-testid="go-live"
+          disabled={busy}
+          onClick={() => void run('start')}
+        >
+          {t('room.controls.goLive')}
+        </button>
+      )}
+      <button type="button" disabled title={t('room.controls.recordingSoonHint')}>
+        {t('room.controls.recordingSoon')}
+      </button>
+      <button
+        type="button"
+        className="danger"
+        data-testid="end-session"
+        disabled={busy}
+        onClick={() => setConfirming(true)}
+      >
+        {t('room.controls.endSession')}
+      </button>
+      {failed && (
+        <p role="alert" className="room-error room-controls-error">
+          {t(failed === 'start' ? 'room.controls.goLiveFailed' : 'room.controls.endFailed')}
+        </p>
+      )}
+      <ConfirmDialog
+        open={confirming}
+        title={t('room.confirm.endTitle')}
+        body={t('room.confirm.endBody')}
+        confirmLabel={t('room.controls.endSession')}
+        onConfirm={() => void run('end')}
+        onClose={() => setConfirming(false)}
+      />
+    </>
+  );
+}

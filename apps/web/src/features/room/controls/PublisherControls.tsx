@@ -1,0 +1,100 @@
+import { useEffect, useState, type RefObject } from 'react';
+import { ConnectionState } from 'livekit-client';
+import { useTranslation } from 'react-i18next';
+import { useLiveKitMedia, useLiveKitRoom, type MediaControlError } from '../../../livekit/index.js';
+import { SettingsDialog } from '../../settings/SettingsDialog.js';
+
+/** What the person wants published, kept across reconnects (screen share needs a new click). */
+export interface MediaIntent {
+  camera: boolean;
+  microphone: boolean;
+}
+
+export interface PublisherControlsProps {
+  intent: RefObject<MediaIntent>;
+  /** Whether the intent was applied to this connection yet; set once it is. */
+  applied: RefObject<boolean>;
+}
+
+// Closing the browser's screen picker reports as a denied permission: not worth an alert.
+const cancelledPicker = (error: MediaControlError) =>
+  error.source === 'screen_share' && error.reason === 'permission_denied';
+
+const canShareScreen = () =>
+  typeof globalThis.navigator?.mediaDevices?.getDisplayMedia === 'function';
+
+/**
+ * Microphone, camera and screen share toggles and the full settings dialog, for roles that
+ * publish. Mounted only for them, so a viewer's page never touches a device.
+ */
+export function PublisherControls({ intent, applied }: PublisherControlsProps) {
+  const { t } = useTranslation();
+  const { state } = useLiveKitRoom();
+  const media = useLiveKitMedia();
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const { setCameraEnabled, setMicrophoneEnabled } = media;
+
+  // Once connected, publish what the pre-join (or the connection before a rejoin) had on.
+  useEffect(() => {
+    if (state !== ConnectionState.Connected || applied.current) return;
+    applied.current = true;
+    if (intent.current.microphone) void setMicrophoneEnabled(true);
+    if (intent.current.camera) void setCameraEnabled(true);
+  }, [state, applied, intent, setCameraEnabled, setMicrophoneEnabled]);
+
+  const toggle = (kind: keyof MediaIntent, enabled: boolean) => {
+    intent.current = { ...intent.current, [kind]: !enabled };
+    void (kind === 'camera' ? setCameraEnabled(!enabled) : setMicrophoneEnabled(!enabled));
+  };
+
+  return (
+    <>
+      <button
+        type="button"
+        className="toggle"
+        data-testid="toggle-microphone"
+        aria-pressed={media.isMicrophoneEnabled}
+        disabled={media.pending.microphone}
+        onClick={() => toggle('microphone', media.isMicrophoneEnabled)}
+      >
+        {t('room.controls.microphone')}
+      </button>
+      <button
+        type="button"
+        className="toggle"
+        data-testid="toggle-camera"
+        aria-pressed={media.isCameraEnabled}
+        disabled={media.pending.camera}
+        onClick={() => toggle('camera', media.isCameraEnabled)}
+      >
+        {t('room.controls.camera')}
+      </button>
+      <button
+        type="button"
+        className="toggle"
+        data-testid="toggle-screen-share"
+        aria-pressed={media.isScreenShareEnabled}
+        disabled={media.pending.screen_share || !canShareScreen()}
+        title={canShareScreen() ? undefined : t('room.controls.screenShareUnsupported')}
+        onClick={() => void media.toggleScreenShare()}
+      >
+        {t('room.controls.screenShare')}
+      </button>
+      <button type="button" data-testid="open-settings" onClick={() => setSettingsOpen(true)}>
+        {t('room.controls.settings')}
+      </button>
+      {media.error && !cancelledPicker(media.error) && (
+        <p role="alert" className="room-error room-controls-error">
+          {t(`room.media.${media.error.reason}`, {
+            source: t(`room.media.sources.${media.error.source}`),
+          })}
+        </p>
+      )}
+      <SettingsDialog
+        open={settingsOpen}
+        onClose={() => setSettingsOpen(false)}
+        microphoneTrack={media.microphoneTrack}
+      />
+    </>
+  );
+}

@@ -1,0 +1,34 @@
+import { CHAT_TOPIC, chatDataPacketSchema, type ChatDataPacket } from '@stagecast/contracts';
+
+/** LiveKit data topics the API sends on; clients hold no publish-data grant. */
+export const TOPICS = { chat: CHAT_TOPIC, hand: 'hand' } as const;
+
+function decodeJson(payload: Uint8Array): unknown {
+  try {
+    return JSON.parse(new TextDecoder().decode(payload)) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Reads a packet on topic `chat`; anything malformed is dropped. */
+export function parseChatPacket(payload: Uint8Array): ChatDataPacket | undefined {
+  const parsed = chatDataPacketSchema.safeParse(decodeJson(payload));
+  return parsed.success ? parsed.data : undefined;
+}
+
+/** A raised or lowered hand, as the API broadcasts it on topic `hand`. */
+export interface HandPacket {
+  identity: string;
+  raised: boolean;
+}
+
+/** Reads a packet on topic `hand`; anything malformed is dropped. */
+export function parseHandPacket(payload: Uint8Array): HandPacket | undefined {
+  const value = decodeJson(payload);
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { identity, raised } = value as Record<string, unknown>;
+  return typeof identity === 'string' && typeof raised === 'boolean'
+    ? { identity, raised }
+    : undefined;
+}

@@ -1,0 +1,96 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  useAudioSettings,
+  useMediaDevices,
+  useMicrophonePreview,
+  useVideoSettings,
+  VIDEO_PRESETS,
+  VolumeMeter,
+} from '../../../livekit/index.js';
+import { DeviceSelect } from '../../settings/DeviceSelect.js';
+import type { MediaIntent } from '../controls/PublisherControls.js';
+import { PreviewVideo } from './PreviewVideo.js';
+import { useCameraPreview } from './useCameraPreview.js';
+
+export interface DevicePreviewProps {
+  choices: MediaIntent;
+  onChange: (choices: MediaIntent) => void;
+}
+
+/**
+ * Camera and microphone check before joining, for those who will publish only: asks for the
+ * permission on mount, previews the chosen camera, shows the microphone's level, and lets the
+ * person pick devices and start with either off.
+ */
+export function DevicePreview({ choices, onChange }: DevicePreviewProps) {
+  const { t } = useTranslation();
+  const media = useMediaDevices();
+  const { requestPermission } = media;
+  const { settings } = useAudioSettings();
+  const { preset } = useVideoSettings();
+  const granted = media.permission === 'granted';
+  const camera = useCameraPreview({
+    enabled: choices.camera && granted,
+    deviceId: media.selected.videoinput,
+    ...VIDEO_PRESETS[preset],
+  });
+  const microphone = useMicrophonePreview({
+    enabled: choices.microphone && granted,
+    deviceId: media.selected.audioinput,
+    settings,
+  });
+
+  useEffect(() => {
+    void requestPermission();
+  }, [requestPermission]);
+
+  return (
+    <fieldset className="prejoin-devices">
+      <legend>{t('room.prejoin.devices')}</legend>
+      <p className="room-muted" role={media.permission === 'denied' ? 'alert' : 'status'}>
+        {t(`settings.permission.${media.permission}`)}
+      </p>
+      <div className="prejoin-preview">
+        {camera ? (
+          <PreviewVideo track={camera} label={t('room.prejoin.preview')} />
+        ) : (
+          <p className="prejoin-preview-off">{t('room.prejoin.cameraOff')}</p>
+        )}
+      </div>
+      <div className="prejoin-toggles">
+        <button
+          type="button"
+          className="toggle"
+          aria-pressed={choices.camera}
+          data-testid="prejoin-camera"
+          onClick={() => onChange({ ...choices, camera: !choices.camera })}
+        >
+          {t('room.controls.camera')}
+        </button>
+        <button
+          type="button"
+          className="toggle"
+          aria-pressed={choices.microphone}
+          data-testid="prejoin-microphone"
+          onClick={() => onChange({ ...choices, microphone: !choices.microphone })}
+        >
+          {t('room.controls.microphone')}
+        </button>
+      </div>
+      <VolumeMeter track={microphone} label={t('settings.audio.meter')} />
+      <DeviceSelect
+        kind="audioinput"
+        devices={media.devices.audioinput}
+        selectedId={media.selected.audioinput}
+        onSelect={media.selectDevice}
+      />
+      <DeviceSelect
+        kind="videoinput"
+        devices={media.devices.videoinput}
+        selectedId={media.selected.videoinput}
+        onSelect={media.selectDevice}
+      />
+    </fieldset>
+  );
+}

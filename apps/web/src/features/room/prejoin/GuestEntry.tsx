@@ -1,0 +1,64 @@
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../../api/client.js';
+import { Link } from '../../../app/router.js';
+import { useAuth } from '../../auth/auth-context.js';
+
+type GuestProblem = 'disabled' | 'invalid' | 'rate_limited' | 'failed';
+
+function problemOf(error: unknown): GuestProblem {
+  if (!(error instanceof ApiError)) return 'failed';
+  if (error.status === 403) return 'disabled';
+  if (error.status === 400) return 'invalid';
+  if (error.status === 429) return 'rate_limited';
+  return 'failed';
+}
+
+/** For someone not signed in: enter as a guest with a name, or go sign in and come back. */
+export function GuestEntry({ loginHref }: { loginHref: string }) {
+  const { t } = useTranslation();
+  const auth = useAuth();
+  const inputId = useId();
+  const [name, setName] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<GuestProblem | undefined>(undefined);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setProblem(undefined);
+    try {
+      await auth.enterAsGuest(name.trim());
+    } catch (error) {
+      setProblem(problemOf(error));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="form prejoin-guest" onSubmit={(event) => void submit(event)}>
+      <h2>{t('room.guest.title')}</h2>
+      <label htmlFor={inputId}>{t('room.guest.name')}</label>
+      <input
+        id={inputId}
+        required
+        maxLength={64}
+        autoComplete="nickname"
+        value={name}
+        onChange={(event) => setName(event.target.value)}
+        data-testid="guest-name-input"
+      />
+      {problem && (
+        <p role="alert" className="room-error">
+          {t(`room.guest.problems.${problem}`)}
+        </p>
+      )}
+      <button type="submit" className="primary" disabled={busy} data-testid="guest-enter">
+        {t('room.guest.enter')}
+      </button>
+      <p className="room-muted">
+        {t('room.guest.haveAccount')} <Link href={loginHref}>{t('room.guest.signIn')}</Link>
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,94 @@
+import { useId, useState, type FormEvent } from 'react';
+import type { Session, User } from '@stagecast/contracts';
+import { useTranslation } from 'react-i18next';
+import type { MediaIntent } from '../controls/PublisherControls.js';
+import type { JoinProblem } from '../room-state.js';
+import { DevicePreview } from './DevicePreview.js';
+import { GuestEntry } from './GuestEntry.js';
+
+export interface PreJoinProps {
+  session: Session;
+  /** `null` when signed out: the guest entry is shown first. */
+  user: User | null;
+  isHost: boolean;
+  /** Whether the join will publish; only then are devices previewed (and asked for). */
+  publishes: boolean;
+  loginHref: string;
+  joining: boolean;
+  problem: JoinProblem | undefined;
+  onJoin: (displayName: string, choices: MediaIntent) => void;
+}
+
+/** Before the room: who you are, your devices if you will publish, and the join button. */
+export function PreJoin(props: PreJoinProps) {
+  const { session, user } = props;
+  const { t } = useTranslation();
+  const titleId = useId();
+  return (
+    <section className="card prejoin" aria-labelledby={titleId}>
+      <h1 id={titleId}>{session.title}</h1>
+      <p className="room-muted">
+        {session.status === 'live' && (
+          <span className="badge live-badge">{t('room.header.live')}</span>
+        )}
+        {t('room.header.host', { name: session.host.username })}
+      </p>
+      {session.description && <p className="prejoin-description">{session.description}</p>}
+      {session.status === 'scheduled' && props.isHost && (
+        <p className="room-notice">{t('room.prejoin.hostPrepare')}</p>
+      )}
+      {user ? (
+        <JoinForm key={user.id} {...props} user={user} />
+      ) : (
+        <GuestEntry loginHref={props.loginHref} />
+      )}
+    </section>
+  );
+}
+
+// Its own component, so the name starts from the user's once there is one (a guest who just
+// entered included).
+function JoinForm(props: PreJoinProps & { user: User }) {
+  const { t } = useTranslation();
+  const nameId = useId();
+  const [name, setName] = useState(props.user.username);
+  const [choices, setChoices] = useState<MediaIntent>({ camera: true, microphone: true });
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    props.onJoin(name.trim(), props.publishes ? choices : { camera: false, microphone: false });
+  };
+
+  return (
+    <form className="form" onSubmit={submit}>
+      <label htmlFor={nameId}>{t('room.prejoin.displayName')}</label>
+      <input
+        id={nameId}
+        required
+        maxLength={64}
+        autoComplete="nickname"
+        value={name}
+        onChange={(event) => setName(event.target.value)}
+        data-testid="display-name-input"
+      />
+      {props.publishes ? (
+        <DevicePreview choices={choices} onChange={setChoices} />
+      ) : (
+        <p className="room-muted">{t('room.prejoin.viewerNote')}</p>
+      )}
+      {props.problem && (
+        <p role="alert" className="room-error">
+          {t(`room.prejoin.problems.${props.problem}`)}
+        </p>
+      )}
+      <button
+        type="submit"
+        className="primary"
+        disabled={props.joining || name.trim() === ''}
+        data-testid="join-button"
+      >
+        {props.joining ? t('room.prejoin.joining') : t('room.prejoin.join')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,75 @@
+import {
+  isTrackReference,
+  useTracks,
+  type TrackReferenceOrPlaceholder,
+} from '@livekit/components-react';
+import { Track } from 'livekit-client';
+import { useTranslation } from 'react-i18next';
+import { canPublish, parseRole, ROLE_RANK } from '../roles.js';
+import { StageTile } from './StageTile.js';
+
+const SOURCES = [
+  { source: Track.Source.Camera, withPlaceholder: true },
+  { source: Track.Source.ScreenShare, withPlaceholder: false },
+];
+
+function rank(ref: TrackReferenceOrPlaceholder): number {
+  return ROLE_RANK[parseRole(ref.participant.attributes.role) ?? 'viewer'];
+}
+
+// Publishers appear even with the camera off; a viewer only with a real track (never, normally).
+function onStage(ref: TrackReferenceOrPlaceholder): boolean {
+  const role = parseRole(ref.participant.attributes.role);
+  return isTrackReference(ref) || (role !== undefined && canPublish(role));
+}
+
+const keyOf = (ref: TrackReferenceOrPlaceholder) => `${ref.participant.identity}:${ref.source}`;
+
+/**
+ * The stage: speakers' cameras in a grid; when someone shares a screen, the share in focus with
+ * the cameras in a strip beside (below, on a phone).
+ */
+export function Stage() {
+  const { t } = useTranslation();
+  const refs = useTracks(SOURCES, { onlySubscribed: false }).filter(onStage);
+  const screens = refs.filter(
+    (ref) => ref.source === Track.Source.ScreenShare && isTrackReference(ref),
+  );
+  const cameras = refs
+    .filter((ref) => ref.source === Track.Source.Camera)
+    .sort((a, b) => rank(a) - rank(b));
+  const [focus, ...otherScreens] = screens;
+  const rest = [...otherScreens, ...cameras];
+
+  if (refs.length === 0) {
+    return (
+      <section
+        className="stage stage--empty"
+        data-testid="stage"
+        aria-label={t('room.stage.label')}
+      >
+        <p>{t('room.stage.empty')}</p>
+      </section>
+    );
+  }
+  return (
+    <section
+      className={focus ? 'stage stage--focus' : 'stage stage--grid'}
+      data-testid="stage"
+      aria-label={t('room.stage.label')}
+    >
+      {focus && (
+        <div className="stage-focus">
+          <StageTile trackRef={focus} />
+        </div>
+      )}
+      {rest.length > 0 && (
+        <div className={focus ? 'stage-strip' : 'stage-grid'} data-count={Math.min(rest.length, 9)}>
+          {rest.map((ref) => (
+            <StageTile key={keyOf(ref)} trackRef={ref} />
+          ))}
+        </div>
+      )}
+    </section>
+  );
+}

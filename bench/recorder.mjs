@@ -1,0 +1,451 @@
+// Recorder benchmark: the CPU and memory of the built-in recorder (the app's own process, where
+// the hidden participant decodes and composes the stage, plus its ffmpeg child) recording a 720p
+// stage from a synthetic 720p publisher, at 30 fps and at 15 fps. See bench/README.md.
+//
+//   node bench/recorder.mjs
+//
+// Environment: BENCH_SECONDS (measured seconds per frame rate, default 30), BENCH_FPS (default
+// "30,15"), BENCH_PRESET (x264 preset, default the app's own), BENCH_WIDTH / BENCH_HEIGHT
+// (default 1280×720).
+import { execFileSync, spawn } from 'node:child_process';
+import console from 'node:console';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import { createSocket } from 'node:dgram';
+import { availableParallelism, cpus, tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import process from 'node:process';
+import { clearInterval, clearTimeout, setInterval, setTimeout } from 'node:timers';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const { fetch, AbortSignal } = globalThis;
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const requireFromServer = createRequire(join(ROOT, 'apps/server/package.json'));
+const handedOut = new Set();
+
+const settings = {
+  seconds: Number(process.env.BENCH_SECONDS ?? 30),
+  warmupSeconds: 5,
+  baselineSeconds: 10,
+  frameRates: (process.env.BENCH_FPS ?? '30,15').split(',').map((v) => Number(v.trim())),
+  width: Number(process.env.BENCH_WIDTH ?? 1280),
+  height: Number(process.env.BENCH_HEIGHT ?? 720),
+  preset: process.env.BENCH_PRESET || undefined,
+  publisher: { width: 1280, height: 720, fps: 30 },
+};
+/** At 720p30 the recorder (app process share + ffmpeg) uses at most one core. */
+const goals = { coresAt720p30: 1 };
+
+const log = (message) => console.log(`[bench] ${message}`);
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function main() {
+  const rtc = await import(
+    pathToFileURL(
+      // Its ESM entry, beside the CommonJS one `require` finds.
+      join(dirname(requireFromServer.resolve('@livekit/rtc-node')), 'index.js'),
+    ).href
+  );
+  const { findLivekitServer } = await import(
+    pathToFileURL(join(ROOT, 'scripts/livekit-server.mjs')).href
+  );
+  const livekit = findLivekitServer();
+  if (!livekit) {
+    throw new Error(
+      'livekit-server is not installed: run `npm run livekit:install` (or `npm test` once) first',
+    );
+  }
+  const tsxLoader = pathToFileURL(
+    join(dirname(requireFromServer.resolve('tsx/package.json')), 'dist/loader.mjs'),
+  ).href;
+  const serverEntry = join(ROOT, 'apps/server/src/server.ts');
+  const ticksPerSecond = clockTicks();
+
+  const cleanups = [];
+  const cleanupAll = async () => {
+    while (cleanups.length) {
+      const step = cleanups.pop();
+      await step().catch((err) => console.error(`cleanup: ${err.message}`));
+    }
+  };
+  let interrupted = false;
+  const onSignal = (signal) => {
+    if (interrupted) process.exit(130);
+    interrupted = true;
+    console.error(`\n${signal}: stopping everything the bench started…`);
+    void cleanupAll().then(() => process.exit(130));
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+
+  const machine = {
+    cpus: availableParallelism(),
+    cpuModel: cpus()[0]?.model ?? 'unknown',
+    node: process.version,
+    platform: `${process.platform}-${process.arch}`,
+  };
+  log(`${machine.cpus} CPUs (${machine.cpuModel}), Node ${machine.node}`);
+
+  const runs = [];
+  try {
+    for (const fps of settings.frameRates) {
+      log(`— ${settings.width}x${settings.height} at ${fps} fps —`);
+      const runCleanups = cleanups.length;
+      const dataDir = mkdtempSync(join(tmpdir(), 'stagecast-bench-recorder-'));
+      cleanups.push(async () => rmSync(dataDir, { recursive: true, force: true }));
+      const port = await freePortBlock(1);
+      const livekitPort = await freePortBlock(3);
+      const baseUrl = `http://127.0.0.1:${port}`;
+      const app = await startApp({
+        args: ['--import', tsxLoader, serverEntry],
+        cwd: dataDir,
+        env: {
+          PATH: process.env.PATH ?? '',
+          HOME: process.env.HOME ?? '',
+          NODE_ENV: 'production',
+          PORT: String(port),
+          HOST: '127.0.0.1',
+          LIVEKIT_PORT: String(livekitPort),
+          DATA_DIR: dataDir,
+          LIVEKIT_SERVER_BIN: livekit.path,
+          LOG_LEVEL: 'warn',
+          RATE_LIMIT_MULTIPLIER: '1000',
+          RECORDING_WIDTH: String(settings.width),
+          RECORDING_HEIGHT: String(settings.height),
+          RECORDING_FPS: String(fps),
+          ...(settings.preset ? { RECORDING_PRESET: settings.preset } : {}),
+        },
+        ready: async () =>
+          (await fetch(`${baseUrl}/readyz`, { signal: AbortSignal.timeout(2_000) })).status ===
+          200,
+      });
+      cleanups.push(app.stop);
+
+      const api = async (method, path, token, body) => {
+        const res = await fetch(`${baseUrl}${path}`, {
+          method,
+          headers: {
+            ...(token ? { authorization: `Bearer ${token}` } : {}),
+            ...(body ? { 'content-type': 'application/json' } : {}),
+          },
+          body: body ? JSON.stringify(body) : undefined,
+        });
+        const json = await res.json().catch(() => null);
+        if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
+        return json;
+      };
+      const admin = await api('POST', '/api/v1/auth/register', undefined, {
+        email: 'bench_admin@bench.example',
+        username: 'bench_admin',
+        password: 'correct horse battery',
+      });
+      const session = await api('POST', '/api/v1/live/sessions', admin.token, {
+        title: 'Recorder bench',
+        start_now: true,
+      });
+      const publisher = await publish(rtc, `ws://127.0.0.1:${livekitPort}`, session.host_token);
+      cleanups.push(publisher.stop);
+      await sleep(3_000);
+
+      const node = (pid) => ({ ticks: cpuTicks(pid), at: performance.now() });
+      const share = (pid, from) =>
+        (cpuTicks(pid) - from.ticks) / ticksPerSecond / ((performance.now() - from.at) / 1000);
+
+      // The app with the publisher connected but nothing recorded.
+      const base = node(app.pid);
+      const baseRss = await sampleRss([app.pid], settings.baselineSeconds);
+      const baselineCpu = share(app.pid, base);
+      log(`app alone: ${pct(baselineCpu)} of a core, ${baseRss[0].max.toFixed(0)} MB`);
+
+      const started = await api(
+        'POST',
+        `/api/v1/live/sessions/${session.session_id}/recording/start`,
+        admin.token,
+      );
+      const id = started.recording.recording_id;
+      const ffmpegPid = pidsWithCommandLine(`${id}.mp4`)[0];
+      if (!ffmpegPid) throw new Error('the recorder started no ffmpeg');
+      await sleep(settings.warmupSeconds * 1000);
+      const appFrom = node(app.pid);
+      const ffFrom = node(ffmpegPid);
+      const [appRss, ffRss] = await sampleRss([app.pid, ffmpegPid], settings.seconds);
+      const appCpu = share(app.pid, appFrom);
+      const ffmpegCpu = share(ffmpegPid, ffFrom);
+      const stopped = await api(
+        'POST',
+        `/api/v1/live/sessions/${session.session_id}/recording/stop`,
+        admin.token,
+      );
+      if (stopped.recording.status !== 'complete')
+        throw new Error(`recording ended ${stopped.recording.status}: ${stopped.recording.error}`);
+
+      const recorderCpu = appCpu - baselineCpu + ffmpegCpu;
+      const result = {
+        fps,
+        width: settings.width,
+        height: settings.height,
+        preset: settings.preset ?? 'default',
+        measuredSeconds: settings.seconds,
+        cpuShareOfOneCore: {
+          recorder: round(recorderCpu),
+          appWhileRecording: round(appCpu),
+          appBaseline: round(baselineCpu),
+          ffmpeg: round(ffmpegCpu),
+        },
+        rssMb: {
+          recorder: round(appRss.max - baseRss[0].max + ffRss.max, 1),
+          appWhileRecording: round(appRss.max, 1),
+          appBaseline: round(baseRss[0].max, 1),
+          ffmpeg: round(ffRss.max, 1),
+        },
+        file: {
+          durationSeconds: stopped.recording.duration_seconds,
+          sizeBytes: stopped.recording.size_bytes,
+        },
+      };
+      runs.push(result);
+      log(
+        `recorder: ${pct(recorderCpu)} of a core (app +${pct(appCpu - baselineCpu)}, ffmpeg ${pct(ffmpegCpu)}), ` +
+          `RSS +${result.rssMb.recorder} MB; file ${result.file.durationSeconds} s, ` +
+          `${(result.file.sizeBytes / 1e6).toFixed(1)} MB`,
+      );
+      while (cleanups.length > runCleanups) await cleanups.pop()();
+    }
+
+    const rows = [
+      ['stage', 'recorder CPU', 'app +CPU', 'ffmpeg CPU', 'recorder RSS', 'ffmpeg RSS', 'MB/min'],
+      ...runs.map((r) => [
+        `${r.width}x${r.height}@${r.fps}`,
+        `${pct(r.cpuShareOfOneCore.recorder)} core`,
+        pct(r.cpuShareOfOneCore.appWhileRecording - r.cpuShareOfOneCore.appBaseline),
+        pct(r.cpuShareOfOneCore.ffmpeg),
+        `${r.rssMb.recorder} MB`,
+        `${r.rssMb.ffmpeg} MB`,
+        ((r.file.sizeBytes / 1e6 / r.file.durationSeconds) * 60).toFixed(1),
+      ]),
+    ];
+    const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+    console.log('');
+    for (const [i, row] of rows.entries()) {
+      console.log(row.map((cell, j) => cell.padEnd(widths[j])).join('  '));
+      if (i === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+    }
+    const at30 = runs.find((r) => r.fps === 30 && r.width === 1280 && r.height === 720);
+    const goalMet = at30 ? at30.cpuShareOfOneCore.recorder <= goals.coresAt720p30 : undefined;
+    console.log(
+      `\ngoal: the recorder uses ≤ ${goals.coresAt720p30} core at 1280x720@30` +
+        (goalMet === undefined ? ' (not measured)' : goalMet ? ': met' : ': NOT met'),
+    );
+
+    const now = new Date();
+    const file = join(
+      ROOT,
+      'bench/results',
+      `recorder-${now.toISOString().slice(0, 19).replaceAll(':', '-')}Z.json`,
+    );
+    mkdirSync(dirname(file), { recursive: true });
+    const report = {
+      benchmark: 'recorder',
+      date: now.toISOString(),
+      machine,
+      settings,
+      goals,
+      goalMet,
+      runs,
+    };
+    writeFileSync(file, await formatJson(file, report));
+    console.log(`results: ${relative(process.cwd(), file)}`);
+  } finally {
+    await cleanupAll();
+  }
+
+  /** Starts the app; resolves once `ready()` says so. */
+  async function startApp({ args, cwd, env, ready }) {
+    const child = spawn(process.execPath, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (d) => (output = (output + d).slice(-20_000)));
+    child.stderr.on('data', (d) => (output = (output + d).slice(-20_000)));
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    let gone = false;
+    void exited.then(() => (gone = true));
+    const deadline = Date.now() + 90_000;
+    while (!(await ready().catch(() => false))) {
+      if (gone) throw new Error(`the app exited before it was ready:\n${output.slice(-3000)}`);
+      if (Date.now() > deadline) throw new Error(`the app was not ready:\n${output.slice(-3000)}`);
+      await sleep(200);
+    }
+    return {
+      pid: child.pid,
+      stop: async () => {
+        if (gone) return;
+        child.kill('SIGTERM');
+        const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+        await exited;
+        clearTimeout(timer);
+      },
+    };
+  }
+}
+
+/**
+ * A synthetic 720p publisher in this process: an I420 picture with a moving bar at 30 fps (only
+ * the bar's rows are redrawn, so making frames costs little) and a 440 Hz tone.
+ */
+async function publish(rtc, url, token) {
+  const { width, height, fps } = settings.publisher;
+  const room = new rtc.Room();
+  await room.connect(url, token, { autoSubscribe: false, dynacast: false });
+  const source = new rtc.VideoSource(width, height);
+  const track = rtc.LocalVideoTrack.createVideoTrack('bench-camera', source);
+  const options = new rtc.TrackPublishOptions();
+  options.source = rtc.TrackSource.SOURCE_CAMERA;
+  await room.localParticipant.publishTrack(track, options);
+
+  const data = new Uint8Array((width * height * 3) / 2);
+  for (let y = 0; y < height; y += 1) data.fill(40 + ((y * 150) / height) | 0, y * width, (y + 1) * width);
+  data.fill(110, width * height, width * height * 1.25);
+  data.fill(150, width * height * 1.25);
+  let tick = 0;
+  const barWidth = 80;
+  const timer = setInterval(() => {
+    const previous = (tick * 8) % width;
+    tick += 1;
+    const x = (tick * 8) % width;
+    for (let y = 0; y < height; y += 1) {
+      const row = y * width;
+      const shade = 40 + ((y * 150) / height) | 0;
+      data.fill(shade, row + previous, row + Math.min(width, previous + barWidth));
+      data.fill(235, row + x, row + Math.min(width, x + barWidth));
+    }
+    source.captureFrame(new rtc.VideoFrame(data, width, height, rtc.VideoBufferType.I420));
+  }, 1000 / fps);
+
+  const audio = new rtc.AudioSource(48_000, 1, 100);
+  const audioTrack = rtc.LocalAudioTrack.createAudioTrack('bench-tone', audio);
+  const audioOptions = new rtc.TrackPublishOptions();
+  audioOptions.source = rtc.TrackSource.SOURCE_MICROPHONE;
+  await room.localParticipant.publishTrack(audioTrack, audioOptions);
+  let running = true;
+  let n = 0;
+  const tone = (async () => {
+    while (running) {
+      const pcm = new Int16Array(480);
+      for (let i = 0; i < pcm.length; i += 1, n += 1) {
+        pcm[i] = Math.round(6000 * Math.sin((2 * Math.PI * 440 * n) / 48_000));
+      }
+      await audio.captureFrame(new rtc.AudioFrame(pcm, 48_000, 1, pcm.length));
+    }
+  })().catch(() => undefined);
+
+  return {
+    stop: async () => {
+      clearInterval(timer);
+      running = false;
+      await tone;
+      await room.disconnect();
+    },
+  };
+}
+
+/** utime + stime of a process, in clock ticks (`/proc/<pid>/stat`). */
+function cpuTicks(pid) {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // After the command: state is field 3, utime 14 and stime 15 (1-based, see proc(5)).
+  return Number(fields[11]) + Number(fields[12]);
+}
+
+function rssMb(pid) {
+  const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return match ? Number(match[1]) / 1024 : 0;
+}
+
+/** RSS of each pid every second for `seconds`: the largest and the mean. */
+async function sampleRss(pids, seconds) {
+  const samples = pids.map(() => []);
+  const end = Date.now() + seconds * 1000;
+  while (Date.now() < end) {
+    pids.forEach((pid, i) => samples[i].push(rssMb(pid)));
+    await sleep(1000);
+  }
+  return samples.map((s) => ({
+    max: Math.max(...s),
+    mean: s.reduce((a, b) => a + b, 0) / s.length,
+  }));
+}
+
+function clockTicks() {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+}
+
+function pidsWithCommandLine(needle) {
+  const pids = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8').replaceAll('\0', ' ');
+      if (cmdline.includes(needle)) pids.push(Number(entry));
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return pids;
+}
+
+const pct = (share) => `${(share * 100).toFixed(0)} %`;
+const round = (v, digits = 3) => Number(v.toFixed(digits));
+
+/** JSON as the repository's Prettier writes it, so `npm run lint` stays clean. */
+async function formatJson(file, value) {
+  const text = `${JSON.stringify(value, null, 2)}\n`;
+  try {
+    const { default: prettier } = await import('prettier');
+    const options = (await prettier.resolveConfig(file)) ?? {};
+    return await prettier.format(text, { ...options, filepath: file });
+  } catch {
+    return text;
+  }
+}
+
+function tcpFree(port) {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen({ port, host: '127.0.0.1', exclusive: true }, () =>
+      server.close(() => resolve(true)),
+    );
+  });
+}
+
+function udpFree(port) {
+  return new Promise((resolve) => {
+    const socket = createSocket('udp4');
+    socket.once('error', () => resolve(false));
+    socket.bind(port, '127.0.0.1', () => socket.close(() => resolve(true)));
+  });
+}
+
+/** `count` consecutive ports free for TCP and UDP (LiveKit takes signal, RTC TCP and RTC UDP). */
+async function freePortBlock(count) {
+  for (let attempt = 0; attempt < 200; attempt += 1) {
+    const start = 20_000 + Math.floor(Math.random() * 12_000);
+    const ports = Array.from({ length: count }, (_, i) => start + i);
+    if (ports.some((p) => handedOut.has(p))) continue;
+    const free = await Promise.all(
+      ports.map(async (p) => (await tcpFree(p)) && (await udpFree(p))),
+    );
+    if (free.every(Boolean)) {
+      ports.forEach((p) => handedOut.add(p));
+      return start;
+    }
+  }
+  throw new Error(`no block of ${count} free ports found`);
+}
+
+await main();

@@ -1,0 +1,120 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startE2eApp } from '../support/app.js';
+import { launchBrowser, newContext } from '../support/browser.js';
+
+const SHOTS = join(import.meta.dirname, '../../../docs/screenshots');
+
+describe('plaza, sign-up and create, in Chromium', () => {
+  let e2e: Awaited<ReturnType<typeof startE2eApp>>;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    [e2e, browser] = await Promise.all([startE2eApp(), launchBrowser()]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await e2e?.stop();
+  });
+
+  it('lets a mentor sign up, create a session, and shows it live in a plaza that was already open', async () => {
+    const visitor = await (await newContext(browser)).newPage();
+    await visitor.goto(`${e2e.app.baseUrl}/live`);
+    await visitor.getByRole('heading', { name: 'Plaza' }).waitFor();
+    await visitor.getByText('Nobody is live right now.').waitFor();
+
+    const host = await (await newContext(browser)).newPage();
+    await host.goto(`${e2e.app.baseUrl}/register`);
+    await host.getByTestId('register-email').fill('mentor@example.com');
+    await host.getByTestId('register-username').fill('mentor');
+    await host.getByTestId('register-password').fill('a long password');
+    await host.getByTestId('register-submit').click();
+    await host.getByTestId('signed-in-as').waitFor();
+    await host.getByTestId('create-session').click();
+    await host.getByTestId('create-title').fill('Intro to WebRTC <b>bold?</b>');
+    await host.getByTestId('create-submit').click();
+    await host.getByTestId('session-created').waitFor();
+
+    // No reload: the plaza polls.
+    const card = visitor.locator('[data-testid="live-sessions"] article');
+    await card.first().waitFor({ timeout: 15_000 });
+    expect(await card.first().locator('h3').textContent()).toBe('Intro to WebRTC <b>bold?</b>');
+    expect(await card.first().textContent()).toContain('Host: mentor');
+    await visitor.screenshot({ path: join(SHOTS, 'plaza.png'), fullPage: true });
+    await visitor.context().close();
+    await host.context().close();
+  });
+
+  it('gives a private session an invite link to copy', async () => {
+    const page = await (await newContext(browser)).newPage();
+    await page.goto(`${e2e.app.baseUrl}/login`);
+    await page.getByTestId('login-email').fill('mentor@example.com');
+    await page.getByTestId('login-password').fill('a long password');
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('signed-in-as').waitFor();
+    await page.goto(`${e2e.app.baseUrl}/live/create`);
+    await page.getByTestId('create-title').fill('Office hours');
+    await page.getByTestId('create-private').check();
+    await page.getByTestId('create-schedule').check();
+    await page.getByTestId('create-when').fill('2030-01-02T10:30');
+    await page.getByTestId('create-submit').click();
+    const link = await page.getByTestId('invite-link').inputValue();
+    expect(link).toMatch(
+      new RegExp(
+        `^${e2e.app.baseUrl.replace('127.0.0.1', 'localhost').replace(/:\d+$/, '')}|/live/[0-9a-f-]{36}\\?invite=`,
+      ),
+    );
+    expect(link).toContain('?invite=');
+    await page.context().close();
+  });
+
+  it.each([
+    ['zh-CN', '广场', '正在直播'],
+    ['ko', '광장', '지금 라이브'],
+  ])(
+    'renders in %s, chosen from the browser, and remembers a switch',
+    async (locale, plaza, live) => {
+      const context = await newContext(browser, { locale });
+      const page = await context.newPage();
+      await page.goto(`${e2e.app.baseUrl}/live`);
+      await page.getByRole('heading', { name: plaza }).waitFor();
+      await page.getByRole('heading', { name: live }).waitFor();
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe(locale);
+      await page.screenshot({ path: join(SHOTS, `plaza-${locale}.png`) });
+      await page.getByRole('combobox').first().selectOption('en');
+      await page.getByRole('heading', { name: 'Plaza' }).waitFor();
+      await page.reload();
+      await page.getByRole('heading', { name: 'Plaza' }).waitFor();
+      await context.close();
+    },
+  );
+
+  it('works at phone width with every header control reachable by keyboard', async () => {
+    const page = await (await newContext(browser, { width: 390, height: 844 })).newPage();
+    await page.goto(`${e2e.app.baseUrl}/live`);
+    await page.getByRole('heading', { name: 'Plaza' }).waitFor();
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth > window.innerWidth,
+    );
+    expect(overflow).toBe(false);
+    const reached = new Set<string>();
+    for (let i = 0; i < 8; i += 1) {
+      await page.keyboard.press('Tab');
+      reached.add(
+        await page.evaluate(
+          () =>
+            document.activeElement?.textContent?.trim() ||
+            document.activeElement?.getAttribute('aria-label') ||
+            '',
+        ),
+      );
+    }
+    expect([...reached].some((x) => x.includes('Sign in'))).toBe(true);
+    await page.screenshot({ path: join(SHOTS, 'plaza-phone.png') });
+    await page.context().close();
+  });
+});

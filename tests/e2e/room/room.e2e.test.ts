@@ -1,0 +1,171 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startE2eApp } from '../support/app.js';
+import {
+  getUserMediaCalls,
+  launchBrowser,
+  newContext,
+  waitForDecodedFrames,
+} from '../support/browser.js';
+import { recordPeerConnections, sentVideoWidth } from '../support/rtc-stats.js';
+
+const SHOTS = join(import.meta.dirname, '../../../docs/screenshots');
+const videoOf = (identity: string, source = 'camera') =>
+  `[data-identity="${identity}"] video[data-lk-source="${source}"], video[data-identity="${identity}"][data-lk-source="${source}"]`;
+
+/** Registers through the API inside the browser context, so the page gets the session cookie. */
+async function signUp(context: BrowserContext, baseUrl: string, name: string) {
+  const res = await context.request.post(`${baseUrl}/api/v1/auth/register`, {
+    data: { email: `${name}@example.com`, username: name, password: 'a long password' },
+  });
+  expect(res.status()).toBe(201);
+  return ((await res.json()) as { user: { id: string } }).user;
+}
+
+async function enterRoom(page: Page, baseUrl: string, sessionId: string) {
+  await page.goto(`${baseUrl}/live/${sessionId}`);
+  await page.getByTestId('join-button').click();
+  await page.getByTestId('stage').waitFor();
+}
+
+describe('the live room in Chromium with fake camera and microphone', () => {
+  let e2e: Awaited<ReturnType<typeof startE2eApp>>;
+  let browser: Browser;
+  let baseUrl: string;
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    [e2e, browser] = await Promise.all([startE2eApp(), launchBrowser()]);
+    baseUrl = e2e.app.baseUrl;
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await e2e?.stop();
+  });
+
+  it('carries a whole class: video, chat, hands, promotion, screen share, kick and the end', async () => {
+    const hostContext = await newContext(browser);
+    await recordPeerConnections(hostContext);
+    const host = await hostContext.newPage();
+    const hostUser = await signUp(hostContext, baseUrl, 'teacher');
+    const created = await hostContext.request.post(`${baseUrl}/api/v1/live/sessions`, {
+      data: { title: 'Live class', session_type: 'broadcast', start_now: true },
+    });
+    const { session_id: sessionId } = (await created.json()) as { session_id: string };
+
+    await enterRoom(host, baseUrl, sessionId);
+    await host.getByTestId('toggle-camera').click();
+    await host.getByTestId('toggle-microphone').click();
+    await waitForDecodedFrames(host, videoOf(`user:${hostUser.id}`), 1);
+
+    // The viewer comes from the plaza, as a guest.
+    const viewerContext = await newContext(browser);
+    const viewer = await viewerContext.newPage();
+    await viewer.goto(`${baseUrl}/live`);
+    await viewer.getByTestId(`join-${sessionId}`).click();
+    await viewer.getByTestId('guest-name-input').fill('Vera');
+    await viewer.getByTestId('guest-enter').click();
+    await viewer.getByTestId('join-button').click();
+    await waitForDecodedFrames(viewer, videoOf(`user:${hostUser.id}`), 10);
+    await viewer.screenshot({ path: join(SHOTS, 'room-viewer.png') });
+
+    // Chat both ways, and markup stays text.
+    await viewer.getByTestId('chat-input').fill('Hello from the back row');
+    await viewer.getByTestId('chat-send').click();
+    await host.getByTestId('chat-text').filter({ hasText: 'Hello from the back row' }).waitFor();
+    await host.getByTestId('chat-input').fill('Welcome, Vera');
+    await host.getByTestId('chat-send').click();
+    await viewer.getByTestId('chat-text').filter({ hasText: 'Welcome, Vera' }).waitFor();
+    const xss = '<img src=x onerror=alert(1)>';
+    await viewer.getByTestId('chat-input').fill(xss);
+    await viewer.getByTestId('chat-send').click();
+    const shown = host.getByTestId('chat-text').filter({ hasText: xss });
+    await shown.waitFor();
+    expect(await shown.textContent()).toBe(xss);
+    expect(await host.locator('[data-testid="chat-text"] img').count()).toBe(0);
+
+    // A raised hand, a promotion, and the viewer's camera on the host's page.
+    const viewerMe = (await (
+      await viewerContext.request.get(`${baseUrl}/api/v1/auth/me`)
+    ).json()) as {
+      user: { id: string };
+    };
+    const viewerId = viewerMe.user.id;
+    await viewer.getByTestId('raise-hand').click();
+    await host
+      .getByTestId(`participant-${viewerId}`)
+      .getByText(/✋|hand/i)
+      .waitFor({ timeout: 10_000 });
+    await host.getByTestId(`promote-${viewerId}`).click();
+    await viewer.getByTestId('toggle-camera').click();
+    await waitForDecodedFrames(host, videoOf(`guest:${viewerId}`), 5);
+    await host.screenshot({ path: join(SHOTS, 'room-host.png') });
+
+    // The host shares the screen; the viewer sees it.
+    await host.getByTestId('toggle-screen-share').click();
+    await waitForDecodedFrames(viewer, `video[data-lk-source="screen_share"]`, 5);
+
+    // A second viewer who never publishes: never asked for camera or microphone.
+    const quietContext = await newContext(browser);
+    const quiet = await quietContext.newPage();
+    await quiet.goto(`${baseUrl}/live/${sessionId}`);
+    await quiet.getByTestId('guest-name-input').fill('Quinn');
+    await quiet.getByTestId('guest-enter').click();
+    await quiet.getByTestId('join-button').click();
+    await waitForDecodedFrames(quiet, videoOf(`user:${hostUser.id}`), 5);
+    expect(await getUserMediaCalls(quiet)).toBe(0);
+
+    // Kick: removed, and no way back.
+    await host.getByTestId(`kick-${viewerId}`).click();
+    await host
+      .getByRole('button', { name: /kick|remove/i })
+      .last()
+      .click();
+    await viewer.getByTestId('room-removed').waitFor({ timeout: 10_000 });
+    await viewer.goto(`${baseUrl}/live/${sessionId}`);
+    await viewer.getByTestId('join-button').click();
+    await viewer.getByTestId('room-removed').waitFor({ timeout: 10_000 });
+
+    // The end: the remaining viewer sees the ended screen.
+    await host.getByTestId('end-session').click();
+    await host.getByRole('button', { name: /end/i }).last().click();
+    await quiet.getByTestId('room-ended').waitFor({ timeout: 10_000 });
+    expect(await getUserMediaCalls(quiet)).toBe(0);
+
+    await Promise.all([hostContext.close(), viewerContext.close(), quietContext.close()]);
+  });
+
+  it('changes the published resolution with the video preset, and the level meter follows the microphone', async () => {
+    const context = await newContext(browser);
+    await recordPeerConnections(context);
+    const page = await context.newPage();
+    const mentor = await signUp(context, baseUrl, 'presenter');
+    const created = await context.request.post(`${baseUrl}/api/v1/live/sessions`, {
+      data: { title: 'Presets', session_type: 'meeting', start_now: true },
+    });
+    const { session_id: sessionId } = (await created.json()) as { session_id: string };
+    await enterRoom(page, baseUrl, sessionId);
+    await page.getByTestId('toggle-camera').click();
+    await waitForDecodedFrames(page, videoOf(`user:${mentor.id}`), 1);
+    await page.waitForFunction(async () => true);
+    await expect.poll(() => sentVideoWidth(page), { timeout: 15_000 }).toBe(1280);
+
+    await page.getByTestId('open-settings').click();
+    await page.getByLabel(/camera quality/i).selectOption('480p');
+    await expect.poll(() => sentVideoWidth(page), { timeout: 15_000 }).toBe(640);
+
+    const meter = page.getByRole('meter', { name: /microphone level/i });
+    const levels = new Set<string | null>();
+    for (let i = 0; i < 30; i += 1) {
+      levels.add(await meter.getAttribute('aria-valuenow'));
+      await page.waitForTimeout(100);
+    }
+    expect([...levels].some((v) => Number(v) > 0)).toBe(true);
+    expect(levels.size).toBeGreaterThan(1);
+    await page.screenshot({ path: join(SHOTS, 'settings.png') });
+    await context.close();
+  });
+});

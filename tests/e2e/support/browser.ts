@@ -1,0 +1,78 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { chromium } from 'playwright-core';
+
+/**
+ * Debian's Chromium, driven by playwright-core (never a browser download of its own), with a
+ * fake camera and microphone and no permission prompts. `npm test` installs it with apt.
+ */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--use-fake-ui-for-media-stream',
+      '--use-fake-device-for-media-stream',
+      '--auto-accept-this-tab-capture',
+      '--auto-select-desktop-capture-source=Entire screen',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-gpu',
+    ],
+  });
+}
+
+/**
+ * A browser context whose pages count their getUserMedia calls in `window.__gumCalls`, so a
+ * test can prove a viewer was never asked for camera or microphone.
+ */
+export async function newContext(
+  browser: Browser,
+  options: { locale?: string; width?: number; height?: number } = {},
+): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    locale: options.locale ?? 'en-US',
+    viewport: { width: options.width ?? 1280, height: options.height ?? 800 },
+    permissions: ['camera', 'microphone', 'clipboard-read', 'clipboard-write'],
+  });
+  await context.addInitScript(() => {
+    const w = window as unknown as { __gumCalls: number };
+    w.__gumCalls = 0;
+    const devices = navigator.mediaDevices;
+    if (devices?.getUserMedia) {
+      const original = devices.getUserMedia.bind(devices);
+      devices.getUserMedia = (constraints) => {
+        w.__gumCalls += 1;
+        return original(constraints);
+      };
+    }
+  });
+  return context;
+}
+
+export async function getUserMediaCalls(page: Page): Promise<number> {
+  return page.evaluate(() => (window as unknown as { __gumCalls: number }).__gumCalls);
+}
+
+/** Waits until a <video> matching `selector` has decoded at least `frames` frames. */
+export async function waitForDecodedFrames(
+  page: Page,
+  selector: string,
+  frames = 5,
+  timeoutMs = 20_000,
+) {
+  await page.waitForFunction(
+    ({ selector: s, frames: n }) => {
+      const video = document.querySelector<HTMLVideoElement>(s);
+      if (!video) return false;
+      const quality = video.getVideoPlaybackQuality?.();
+      return (quality?.totalVideoFrames ?? 0) >= n && video.videoWidth > 0;
+    },
+    { selector, frames },
+    { timeout: timeoutMs, polling: 100 },
+  );
+}
