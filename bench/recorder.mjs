@@ -6,7 +6,9 @@
 //
 // Environment: BENCH_SECONDS (measured seconds per frame rate, default 30), BENCH_FPS (default
 // "30,15"), BENCH_PRESET (x264 preset, default the app's own), BENCH_WIDTH / BENCH_HEIGHT
-// (default 1280×720).
+// (default 1280×720), BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test: the
+// PostgreSQL server the bench creates its own database on, and drops; "pglite" for PGlite, whose
+// WebAssembly heap makes the app's memory swing by hundreds of MB and hides the recorder's).
 import { execFileSync, spawn } from 'node:child_process';
 import console from 'node:console';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,7 +19,8 @@ import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import process from 'node:process';
 import { clearInterval, clearTimeout, setInterval, setTimeout } from 'node:timers';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import { URL, fileURLToPath, pathToFileURL } from 'node:url';
 
 const { fetch, AbortSignal } = globalThis;
 
@@ -33,6 +36,7 @@ const settings = {
   width: Number(process.env.BENCH_WIDTH ?? 1280),
   height: Number(process.env.BENCH_HEIGHT ?? 720),
   preset: process.env.BENCH_PRESET || undefined,
+  adminDatabaseUrl: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
   publisher: { width: 1280, height: 720, fps: 30 },
 };
 /** At 720p30 the recorder (app process share + ffmpeg) uses at most one core. */
@@ -95,6 +99,25 @@ async function main() {
       const runCleanups = cleanups.length;
       const dataDir = mkdtempSync(join(tmpdir(), 'stagecast-bench-recorder-'));
       cleanups.push(async () => rmSync(dataDir, { recursive: true, force: true }));
+      let databaseUrl;
+      if (settings.adminDatabaseUrl !== 'pglite') {
+        const { default: pg } = await import(pathToFileURL(requireFromServer.resolve('pg')).href);
+        const name = `stagecast_bench_${process.pid}_${fps}`;
+        const admin = async (sql) => {
+          const client = new pg.Client({ connectionString: settings.adminDatabaseUrl });
+          await client.connect();
+          try {
+            await client.query(sql);
+          } finally {
+            await client.end();
+          }
+        };
+        await admin(`create database ${name}`);
+        cleanups.push(() => admin(`drop database if exists ${name} with (force)`));
+        const url = new URL(settings.adminDatabaseUrl);
+        url.pathname = `/${name}`;
+        databaseUrl = url.toString();
+      }
       const port = await freePortBlock(1);
       const livekitPort = await freePortBlock(3);
       const baseUrl = `http://127.0.0.1:${port}`;
@@ -116,10 +139,10 @@ async function main() {
           RECORDING_HEIGHT: String(settings.height),
           RECORDING_FPS: String(fps),
           ...(settings.preset ? { RECORDING_PRESET: settings.preset } : {}),
+          ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
         },
         ready: async () =>
-          (await fetch(`${baseUrl}/readyz`, { signal: AbortSignal.timeout(2_000) })).status ===
-          200,
+          (await fetch(`${baseUrl}/readyz`, { signal: AbortSignal.timeout(2_000) })).status === 200,
       });
       cleanups.push(app.stop);
 
@@ -181,12 +204,17 @@ async function main() {
       if (stopped.recording.status !== 'complete')
         throw new Error(`recording ended ${stopped.recording.status}: ${stopped.recording.error}`);
 
+      // The bench measures a recording of the publisher, not of a black stage: check the picture.
+      const picture = pictureStats(join(dataDir, 'recordings', `${id}.mp4`), settings.seconds / 2);
+      if (picture && picture.lumaSpread < 20)
+        throw new Error(`the recording shows no picture: ${JSON.stringify(picture)}`);
+
       const recorderCpu = appCpu - baselineCpu + ffmpegCpu;
       const result = {
         fps,
         width: settings.width,
         height: settings.height,
-        preset: settings.preset ?? 'default',
+        preset: settings.preset ?? 'default (veryfast)',
         measuredSeconds: settings.seconds,
         cpuShareOfOneCore: {
           recorder: round(recorderCpu),
@@ -195,14 +223,17 @@ async function main() {
           ffmpeg: round(ffmpegCpu),
         },
         rssMb: {
-          recorder: round(appRss.max - baseRss[0].max + ffRss.max, 1),
-          appWhileRecording: round(appRss.max, 1),
-          appBaseline: round(baseRss[0].max, 1),
-          ffmpeg: round(ffRss.max, 1),
+          recorder: round(appRss.mean - baseRss[0].mean + ffRss.mean, 1),
+          appWhileRecording: round(appRss.mean, 1),
+          appWhileRecordingMax: round(appRss.max, 1),
+          appBaseline: round(baseRss[0].mean, 1),
+          ffmpeg: round(ffRss.mean, 1),
+          ffmpegMax: round(ffRss.max, 1),
         },
         file: {
           durationSeconds: stopped.recording.duration_seconds,
           sizeBytes: stopped.recording.size_bytes,
+          picture,
         },
       };
       runs.push(result);
@@ -250,7 +281,11 @@ async function main() {
       benchmark: 'recorder',
       date: now.toISOString(),
       machine,
-      settings,
+      settings: {
+        ...settings,
+        adminDatabaseUrl: undefined,
+        database: settings.adminDatabaseUrl === 'pglite' ? 'pglite' : 'postgres',
+      },
       goals,
       goalMet,
       runs,
@@ -259,6 +294,8 @@ async function main() {
     console.log(`results: ${relative(process.cwd(), file)}`);
   } finally {
     await cleanupAll();
+    // The WebRTC stack's native handles would keep this process alive.
+    await rtc.dispose().catch(() => undefined);
   }
 
   /** Starts the app; resolves once `ready()` says so. */
@@ -290,8 +327,9 @@ async function main() {
 }
 
 /**
- * A synthetic 720p publisher in this process: an I420 picture with a moving bar at 30 fps (only
- * the bar's rows are redrawn, so making frames costs little) and a 440 Hz tone.
+ * A synthetic 720p publisher in this process, at 30 fps: a textured picture (like a camera's,
+ * which x264 finds harder than flat colour) with a moving bar and a moving block of fresh noise,
+ * so every frame has new detail to encode; and a 440 Hz tone.
  */
 async function publish(rtc, url, token) {
   const { width, height, fps } = settings.publisher;
@@ -303,21 +341,43 @@ async function publish(rtc, url, token) {
   options.source = rtc.TrackSource.SOURCE_CAMERA;
   await room.localParticipant.publishTrack(track, options);
 
-  const data = new Uint8Array((width * height * 3) / 2);
-  for (let y = 0; y < height; y += 1) data.fill(40 + ((y * 150) / height) | 0, y * width, (y + 1) * width);
-  data.fill(110, width * height, width * height * 1.25);
-  data.fill(150, width * height * 1.25);
+  const lumaSize = width * height;
+  const background = new Uint8Array(lumaSize);
+  for (let y = 0; y < height; y += 1) {
+    for (let x = 0; x < width; x += 1) {
+      const texture = ((x * 7) ^ (y * 13)) & 31;
+      background[y * width + x] = (40 + ((y * 140) / height + texture + Math.random() * 12)) | 0;
+    }
+  }
+  const data = new Uint8Array((lumaSize * 3) / 2);
+  data.set(background);
+  data.fill(110, lumaSize, lumaSize * 1.25);
+  data.fill(150, lumaSize * 1.25);
+  const bar = 80;
+  const block = 256;
   let tick = 0;
-  const barWidth = 80;
-  const timer = setInterval(() => {
-    const previous = (tick * 8) % width;
-    tick += 1;
-    const x = (tick * 8) % width;
-    for (let y = 0; y < height; y += 1) {
+  const restore = (x0, y0, w, h) => {
+    for (let y = y0; y < Math.min(height, y0 + h); y += 1) {
       const row = y * width;
-      const shade = 40 + ((y * 150) / height) | 0;
-      data.fill(shade, row + previous, row + Math.min(width, previous + barWidth));
-      data.fill(235, row + x, row + Math.min(width, x + barWidth));
+      data.set(background.subarray(row + x0, row + Math.min(width, x0 + w)), row + x0);
+    }
+  };
+  const timer = setInterval(() => {
+    const barX = (tick * 8) % width;
+    const blockX = (tick * 6) % (width - block);
+    const blockY = Math.abs(((tick * 4) % (2 * (height - block))) - (height - block));
+    restore(barX, 0, bar, height);
+    restore(blockX, blockY, block, block);
+    tick += 1;
+    const nextBar = (tick * 8) % width;
+    const nextX = (tick * 6) % (width - block);
+    const nextY = Math.abs(((tick * 4) % (2 * (height - block))) - (height - block));
+    for (let y = 0; y < height; y += 1) {
+      data.fill(235, y * width + nextBar, y * width + Math.min(width, nextBar + bar));
+    }
+    for (let y = nextY; y < nextY + block; y += 1) {
+      for (let x = nextX; x < nextX + block; x += 1)
+        data[y * width + x] = (Math.random() * 255) | 0;
     }
     source.captureFrame(new rtc.VideoFrame(data, width, height, rtc.VideoBufferType.I420));
   }, 1000 / fps);
@@ -347,6 +407,44 @@ async function publish(rtc, url, token) {
       await room.disconnect();
     },
   };
+}
+
+/** Mean and spread of the luma of one frame of `file` at `seconds` (undefined without ffmpeg). */
+function pictureStats(file, seconds) {
+  try {
+    const gray = execFileSync(
+      'ffmpeg',
+      [
+        '-v',
+        'error',
+        '-ss',
+        String(seconds),
+        '-i',
+        file,
+        '-frames:v',
+        '1',
+        '-s',
+        '160x90',
+        '-f',
+        'rawvideo',
+        '-pix_fmt',
+        'gray',
+        '-',
+      ],
+      { maxBuffer: 1024 * 1024 },
+    );
+    let sum = 0;
+    let min = 255;
+    let max = 0;
+    for (const v of gray) {
+      sum += v;
+      min = Math.min(min, v);
+      max = Math.max(max, v);
+    }
+    return { meanLuma: round(sum / gray.length, 1), lumaSpread: max - min };
+  } catch {
+    return undefined;
+  }
 }
 
 /** utime + stime of a process, in clock ticks (`/proc/<pid>/stat`). */
@@ -449,3 +547,4 @@ async function freePortBlock(count) {
 }
 
 await main();
+process.exit(0);

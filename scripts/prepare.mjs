@@ -99,24 +99,61 @@ export function buildWeb() {
  */
 export function ensureChromium() {
   const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-  if (existsSync(chromium)) return chromium;
+  // Screenshots in zh-CN and ko need a CJK font; a desktop has one, a fresh server does not.
+  const packages = [];
+  if (!existsSync(chromium)) packages.push('chromium');
+  const cjk = spawnSync('sh', ['-c', 'fc-list :lang=ko 2>/dev/null | head -1'], {
+    encoding: 'utf8',
+  });
+  if (!cjk.stdout?.trim()) packages.push('fonts-wqy-zenhei');
+  if (packages.length === 0) return chromium;
   const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   const prefix = asRoot ? [] : ['sudo', '-n'];
   const hasApt = spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0;
   if (!hasApt) {
-    step(
-      `Chromium is missing at ${chromium} and apt-get is not available: install Chromium and set CHROMIUM_PATH.`,
-    );
-    process.exit(1);
+    if (packages.includes('chromium')) {
+      step(
+        `Chromium is missing at ${chromium} and apt-get is not available: install Chromium and set CHROMIUM_PATH.`,
+      );
+      process.exit(1);
+    }
+    step('no CJK font and no apt-get: zh-CN and ko screenshots will show boxes for their text.');
+    return chromium;
   }
-  step('installing Chromium for the browser tests (apt-get install chromium)…');
+  step(`installing ${packages.join(' and ')} for the browser tests (apt-get install)…`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   for (const args of [
     ['apt-get', 'update', '-q'],
-    ['apt-get', 'install', '-y', '-q', 'chromium'],
+    ['apt-get', 'install', '-y', '-q', ...packages],
   ]) {
     const [cmd, ...rest] = [...prefix, ...args];
     run(cmd, rest, { env });
   }
   return chromium;
+}
+
+/**
+ * ffmpeg and ffprobe for the recording tests: Debian's, installed with apt when missing (as root,
+ * or with passwordless sudo), like Chromium. `npm start` needs neither: the server falls back to
+ * the ffmpeg that `@ffmpeg-installer/ffmpeg` ships inside an npm package.
+ */
+export function ensureFfmpeg() {
+  const has = (cmd) =>
+    spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
+  if (has('ffmpeg') && has('ffprobe')) return;
+  if (!has('apt-get')) {
+    step('ffmpeg or ffprobe is missing and apt-get is not available: install ffmpeg.');
+    process.exit(1);
+  }
+  const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  const prefix = asRoot ? [] : ['sudo', '-n'];
+  step('installing ffmpeg for the recording tests (apt-get install ffmpeg)…');
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  for (const args of [
+    ['apt-get', 'update', '-q'],
+    ['apt-get', 'install', '-y', '-q', '--no-install-recommends', 'ffmpeg'],
+  ]) {
+    const [cmd, ...rest] = [...prefix, ...args];
+    run(cmd, rest, { env });
+  }
 }

@@ -4,7 +4,15 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureLivekitServer } from './livekit-server.mjs';
-import { buildWeb, checkNode, ensureChromium, installPackages, root, step } from './prepare.mjs';
+import {
+  buildWeb,
+  checkNode,
+  ensureChromium,
+  ensureFfmpeg,
+  installPackages,
+  root,
+  step,
+} from './prepare.mjs';
 
 checkNode();
 installPackages();
@@ -17,6 +25,7 @@ try {
 }
 buildWeb();
 process.env.CHROMIUM_PATH = ensureChromium();
+ensureFfmpeg();
 
 const bin = (pkg, file) => join(root, 'node_modules', pkg, file);
 let passed = 0;
@@ -39,7 +48,7 @@ check('prettier --check', bin('prettier', 'bin/prettier.cjs'), [
   '.',
 ]);
 check('eslint', bin('eslint', 'bin/eslint.js'), ['.']);
-for (const project of ['packages/contracts', 'apps/server', 'apps/web', 'tests/e2e']) {
+for (const project of ['packages/contracts', 'apps/server', 'apps/web', 'tests/e2e', 'bench']) {
   check(`tsc -p ${project}`, bin('typescript', 'bin/tsc'), ['-p', project]);
 }
 

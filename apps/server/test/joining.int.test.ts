@@ -130,6 +130,10 @@ describe('joining: private invites, join rules and rooms', () => {
       const host = await c.api.join(c.mentor.token, s.session_id);
       expect(host.status).toBe(200);
       expect(host.body.role).toBe('host');
+      // Their room exists for them to prepare in, before anyone else may join.
+      const hostRoom = await connect(host.body.access_token);
+      expect(hostRoom.isConnected).toBe(true);
+      expect((await c.api.join(user.token, s.session_id)).status).toBe(409);
     });
 
     it('lets nobody join an ended session, and answers 409 when it is full (the host always fits)', async () => {

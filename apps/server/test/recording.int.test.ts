@@ -21,7 +21,13 @@ const HEIGHT = 360;
 const YELLOW: [number, number, number] = [230, 200, 20];
 
 interface Probe {
-  streams: { codec_type: string; codec_name: string; width?: number; height?: number }[];
+  streams: {
+    codec_type: string;
+    codec_name: string;
+    width?: number;
+    height?: number;
+    duration: string;
+  }[];
   format: { duration: string };
 }
 
@@ -30,7 +36,7 @@ async function ffprobe(file: string): Promise<Probe> {
     '-v',
     'error',
     '-show_entries',
-    'stream=codec_type,codec_name,width,height:format=duration',
+    'stream=codec_type,codec_name,width,height,duration:format=duration',
     '-of',
     'json',
     file,
@@ -157,6 +163,8 @@ describe('recording with the built-in recorder (real LiveKit, rtc-node publisher
       5_000,
       'room metadata recording: true',
     );
+    // And LiveKit itself flags the room (its recorder participant): clients' `room.isRecording`.
+    await waitFor(() => camera.room.isRecording, 5_000, 'room.isRecording');
     await sleep(20_000);
     const stopped = await stop(s.session_id);
     expect(stopped.status).toBe(200);
@@ -177,6 +185,8 @@ describe('recording with the built-in recorder (real LiveKit, rtc-node publisher
     const duration = Number(probe.format.duration);
     expect(duration).toBeGreaterThan(18);
     expect(duration).toBeLessThan(22);
+    // One clock drives both: the audio lasts as long as the video.
+    expect(Math.abs(Number(video!.duration) - Number(audio!.duration))).toBeLessThan(0.3);
     const early = await frameAt(file, 4);
     const late = await frameAt(file, 16);
     const hash = (b: Buffer) => createHash('sha256').update(b).digest('hex');

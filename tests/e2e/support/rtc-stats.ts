@@ -14,20 +14,25 @@ export async function recordPeerConnections(context: BrowserContext): Promise<vo
         super(config);
         w.__pcs.push(this);
       }
-    } as typeof RTCPeerConnection;
+    };
   });
 }
 
-/** The widest video frame this page is sending now, over all its simulcast layers. */
+/**
+ * The width of the video this page is publishing, from getStats: the `media-source` entry of
+ * the outgoing video (what the camera is captured at). Encoded layers (`outbound-rtp`) can be
+ * narrower while the encoder adapts to a busy machine, so they are not the measure here.
+ */
 export async function sentVideoWidth(page: Page): Promise<number> {
   return page.evaluate(async () => {
     const pcs = (window as unknown as { __pcs: RTCPeerConnection[] }).__pcs;
     let widest = 0;
     for (const pc of pcs) {
+      if (pc.connectionState === 'closed') continue;
       const stats = await pc.getStats();
-      stats.forEach((s: { type: string; kind?: string; frameWidth?: number }) => {
-        if (s.type === 'outbound-rtp' && s.kind === 'video' && s.frameWidth)
-          widest = Math.max(widest, s.frameWidth);
+      stats.forEach((s: { type: string; kind?: string; width?: number }) => {
+        if (s.type === 'media-source' && s.kind === 'video' && s.width)
+          widest = Math.max(widest, s.width);
       });
     }
     return widest;

@@ -88,13 +88,16 @@ export async function receiveVideoFrames(
         let width = 0;
         let height = 0;
         let firstFrameMs = 0;
-        for await (const event of stream) {
+        const reader = stream.getReader();
+        while (frames < wanted) {
+          const { value, done } = await reader.read();
+          if (done) break;
           if (frames === 0) firstFrameMs = Date.now() - connectedAt;
           frames += 1;
-          width = event.frame.width;
-          height = event.frame.height;
-          if (frames >= wanted) break;
+          width = value.frame.width;
+          height = value.frame.height;
         }
+        reader.releaseLock();
         return { frames, width, height, firstFrameMs };
       })(),
       timeout,

@@ -65,8 +65,9 @@ export function createAuthenticator(db: Db, redis?: Redis) {
 
   /** Token operations; every revocation also drops the cached principals it concerns. */
   const tokens = {
-    issueForUser: repo.issueForUser,
-    issueForGuest: repo.issueForGuest,
+    issueForUser: (userId: string) => repo.issueForUser(userId),
+    issueForGuest: (guestId: string, displayName: string) =>
+      repo.issueForGuest(guestId, displayName),
     async revoke(tokenHash: string): Promise<void> {
       await repo.revoke(tokenHash);
       await resolved.dropToken(tokenHash);

@@ -23,7 +23,7 @@ export async function registerUser(
   try {
     return await db.transaction(async (tx) => {
       await tx.execute(sql`lock table users in share row exclusive mode`);
-      const repo = userRepository(tx as unknown as Db);
+      const repo = userRepository(tx);
       const role = (await repo.countByRole('admin')) === 0 ? 'admin' : 'user';
       return repo.create({
         id: randomUUID(),

@@ -35,16 +35,13 @@ export function recordingService(ctx: AppContext) {
   const builtin = builtinRecorders(ctx, repo, setFlag);
   const egress = egressRecordings(ctx, repo, setFlag);
   const recovery = recordingRecovery({ ctx, repo, node, builtin, egress, setFlag });
-  const deps = { ctx, repo, builtin, egress, node };
+  const deps = { ctx, repo, builtin, egress, sessions, node };
 
   const hooks: AppHooks = {
     async sessionLive(session) {
       if (!session.isRecorded) return;
       // Going live does not wait for the recorder; a failure is on the recording's row.
-      void (async () => {
-        const row = await sessions.findById(session.sessionId);
-        if (row?.status === 'live') await startRecording(deps, row, 'auto');
-      })().catch((err: Error) =>
+      void startRecording(deps, session.sessionId, 'auto').catch((err: Error) =>
         ctx.logger.warn(
           { err: err.message, session: session.sessionId },
           'automatic recording did not start',
@@ -69,8 +66,7 @@ export function recordingService(ctx: AppContext) {
   return {
     repo,
     hooks,
-    start: (session: Parameters<typeof startRecording>[1], startedBy: string) =>
-      startRecording(deps, session, startedBy),
+    start: (sessionId: string, startedBy: string) => startRecording(deps, sessionId, startedBy),
     stop: (sessionId: string) => stopRecording(deps, sessionId),
     /** A verified LiveKit webhook about an egress. */
     async applyEgressWebhook(info: EgressInfo): Promise<void> {

@@ -65,7 +65,7 @@ export const recordingRoutes: FastifyPluginAsyncZod<RecordingRouteOptions> = asy
     async (request) => {
       const access = await loadAccess(sessions, auth, request, request.params.session_id);
       requireModerator(access);
-      const row = await recordings.start(access.view.session, access.identity!);
+      const row = await recordings.start(request.params.session_id, access.identity!);
       return { recording: dto(row) };
     },
   );

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors.js';
-import type { SessionRow } from '../sessions/session-repository.js';
+import type { SessionRepository } from '../sessions/session-repository.js';
 import type { BuiltinRecorders } from './builtin-recorders.js';
 import type { EgressRecordings } from './egress-recordings.js';
 import type { RecordingRepository, RecordingRow } from './recording-repository.js';
@@ -11,6 +11,7 @@ export interface StartRecordingDeps {
   repo: RecordingRepository;
   builtin: BuiltinRecorders;
   egress: EgressRecordings;
+  sessions: SessionRepository;
   /** This app instance, as recorded on the built-in recordings it runs. */
   node: string;
 }
@@ -22,10 +23,13 @@ export interface StartRecordingDeps {
  */
 export async function startRecording(
   deps: StartRecordingDeps,
-  session: SessionRow,
+  sessionId: string,
   startedBy: string,
 ): Promise<RecordingRow> {
   const { ctx, repo, builtin, egress } = deps;
+  // Read now, not from a cached access check: it may have gone live a moment ago.
+  const session = await deps.sessions.findById(sessionId);
+  if (!session) throw new AppError('NOT_FOUND', 'no such session');
   if (session.status !== 'live') {
     throw new AppError('CONFLICT', 'only a live session can be recorded', {
       status: session.status,

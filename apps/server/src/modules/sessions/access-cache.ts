@@ -14,8 +14,10 @@ const MAX_ENTRIES = 50_000;
 export function accessCache<T>(redis: Redis | undefined, ttlMs = 2_000) {
   const entries = new Map<
     string,
-    { value: T; until: number; sessionId: string; identity: string }
+    { value: T; born: number; until: number; sessionId: string; identity: string }
   >();
+  /** Bumped by every drop: an answer read before a drop must not be stored after it. */
+  let epoch = 0;
   const bySession = new Map<string, Set<string>>();
   const byIdentity = new Map<string, Set<string>>();
 
@@ -32,6 +34,7 @@ export function accessCache<T>(redis: Redis | undefined, ttlMs = 2_000) {
     byIdentity.get(entry.identity)?.delete(key);
   };
   const dropLocal = (message: string) => {
+    epoch += 1;
     const map = message.startsWith('s:') ? bySession : byIdentity;
     const id = message.slice(2);
     for (const key of map.get(id) ?? []) remove(key);
@@ -48,20 +51,26 @@ export function accessCache<T>(redis: Redis | undefined, ttlMs = 2_000) {
   };
 
   return {
-    get(sessionId: string, identity: string): T | undefined {
+    /** The cached answer, and whether it is past half its life (time to refresh it). */
+    get(sessionId: string, identity: string): { value: T; aging: boolean } | undefined {
       const key = `${sessionId}\n${identity}`;
       const entry = entries.get(key);
       if (!entry) return undefined;
-      if (entry.until <= Date.now()) {
+      const now = Date.now();
+      if (entry.until <= now) {
         remove(key);
         return undefined;
       }
-      return entry.value;
+      return { value: entry.value, aging: now - entry.born > ttlMs / 2 };
     },
-    set(sessionId: string, identity: string, value: T): void {
+    /** A mark to pass to `set`: the answer is stored only if nothing was dropped meanwhile. */
+    mark: () => epoch,
+    set(sessionId: string, identity: string, value: T, mark: number): void {
+      if (mark !== epoch) return;
       if (entries.size >= MAX_ENTRIES) remove(entries.keys().next().value!);
       const key = `${sessionId}\n${identity}`;
-      entries.set(key, { value, until: Date.now() + ttlMs, sessionId, identity });
+      const now = Date.now();
+      entries.set(key, { value, born: now, until: now + ttlMs, sessionId, identity });
       index(bySession, sessionId, key);
       index(byIdentity, identity, key);
     },

@@ -3,6 +3,7 @@ import type { JoinResponse, SessionRole } from '@stagecast/contracts';
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors.js';
 import { grantForRole } from '../../livekit/grants.js';
+import { LivekitUnavailableError } from '../../livekit/rooms.js';
 import { createJoinToken } from '../../livekit/tokens.js';
 import { displayNameOf, subjectId } from '../auth/authenticator.js';
 import type { SessionAccess } from './access.js';
@@ -75,6 +76,22 @@ export async function joinSession(
       leftAt: new Date(),
       livekitSid: null,
     });
+  }
+
+  // The host may enter a scheduled session to prepare: its room is made for them (by the API,
+  // as every room is), while everyone else still waits for the start.
+  if (session.status === 'scheduled') {
+    await ctx.livekit.rooms
+      .create(session.sessionId, JSON.stringify({ title: session.title }))
+      .catch((err: unknown) => {
+        if (err instanceof LivekitUnavailableError) {
+          throw new AppError(
+            'DEPENDENCY_UNAVAILABLE',
+            'LiveKit is not reachable: try again shortly',
+          );
+        }
+        throw err;
+      });
   }
 
   const accessToken = await createJoinToken({

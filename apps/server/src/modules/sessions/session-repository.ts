@@ -47,6 +47,42 @@ export function sessionRepository(db: Db, cache?: SessionAccessCache) {
       changed(sessionId, identity);
     }
   };
+  const refreshing = new Map<string, Promise<AccessRow | undefined>>();
+  /** Reads one access row and caches it (once per key at a time). */
+  const refreshAccess = (sessionId: string, who: string): Promise<AccessRow | undefined> => {
+    const key = `${sessionId}\n${who}`;
+    const running = refreshing.get(key);
+    if (running) return running;
+    const mark = cache?.mark() ?? 0;
+    const run = (async () => {
+      const [row] = await db
+        .select({
+          session: liveSessions,
+          hostName: users.username,
+          participantCount: connectedCount,
+          participant: liveParticipants,
+          elsewhere: sql<string[]>`array(
+            select o.session_id::text from ${liveParticipants} o
+            where o.identity = ${who} and o.connected and o.session_id <> ${liveSessions.sessionId}
+          )`,
+        })
+        .from(liveSessions)
+        .innerJoin(users, eq(users.id, liveSessions.ownerId))
+        .leftJoin(
+          liveParticipants,
+          and(
+            eq(liveParticipants.sessionId, liveSessions.sessionId),
+            eq(liveParticipants.identity, who),
+          ),
+        )
+        .where(eq(liveSessions.sessionId, sessionId))
+        .limit(1);
+      if (row) cache?.set(sessionId, who, row, mark);
+      return row;
+    })().finally(() => refreshing.delete(key));
+    refreshing.set(key, run);
+    return run;
+  };
   return {
     async create(session: NewSession): Promise<SessionRow> {
       const [row] = await db.insert(liveSessions).values(session).returning();
@@ -84,31 +120,12 @@ export function sessionRepository(db: Db, cache?: SessionAccessCache) {
     ): Promise<AccessRow | undefined> {
       const who = identity ?? '';
       const cached = cache?.get(sessionId, who);
-      if (cached) return cached;
-      const [row] = await db
-        .select({
-          session: liveSessions,
-          hostName: users.username,
-          participantCount: connectedCount,
-          participant: liveParticipants,
-          elsewhere: sql<string[]>`array(
-            select o.session_id::text from ${liveParticipants} o
-            where o.identity = ${who} and o.connected and o.session_id <> ${liveSessions.sessionId}
-          )`,
-        })
-        .from(liveSessions)
-        .innerJoin(users, eq(users.id, liveSessions.ownerId))
-        .leftJoin(
-          liveParticipants,
-          and(
-            eq(liveParticipants.sessionId, liveSessions.sessionId),
-            eq(liveParticipants.identity, who),
-          ),
-        )
-        .where(eq(liveSessions.sessionId, sessionId))
-        .limit(1);
-      if (row) cache?.set(sessionId, who, row);
-      return row;
+      if (cached) {
+        // Refreshed in the background past half its life, so hot keys never miss.
+        if (cached.aging) void refreshAccess(sessionId, who).catch(() => undefined);
+        return cached.value;
+      }
+      return refreshAccess(sessionId, who);
     },
     /**
      * A page of sessions. Private sessions are listed only to their owner, to admins, and to

@@ -7,10 +7,10 @@ import { authApi } from '../../api/endpoints.js';
 export interface AuthState {
   /** `undefined` while the first check runs; `null` when signed out. */
   user: User | null | undefined;
-  login(email: string, password: string): Promise<User>;
-  register(email: string, username: string, password: string): Promise<User>;
-  enterAsGuest(displayName: string): Promise<User>;
-  logout(): Promise<void>;
+  login: (email: string, password: string) => Promise<User>;
+  register: (email: string, username: string, password: string) => Promise<User>;
+  enterAsGuest: (displayName: string) => Promise<User>;
+  logout: () => Promise<void>;
 }
 
 const AuthContext = createContext<AuthState | undefined>(undefined);

@@ -34,24 +34,33 @@ export function ConfirmDialog({
       aria-describedby={bodyId}
       onClose={onClose}
     >
-      <h2 id={titleId}>{title}</h2>
-      <p id={bodyId}>{body}</p>
-      <div className="room-dialog-actions">
-        <button type="button" onClick={() => dialog.current?.close()} data-testid="confirm-cancel">
-          {t('room.confirm.cancel')}
-        </button>
-        <button
-          type="button"
-          className="danger"
-          data-testid="confirm-ok"
-          onClick={() => {
-            onConfirm();
-            dialog.current?.close();
-          }}
-        >
-          {confirmLabel}
-        </button>
-      </div>
+      {/* Only while open, so the page holds one confirm button at a time. */}
+      {open && (
+        <>
+          <h2 id={titleId}>{title}</h2>
+          <p id={bodyId}>{body}</p>
+          <div className="room-dialog-actions">
+            <button
+              type="button"
+              onClick={() => dialog.current?.close()}
+              data-testid="confirm-cancel"
+            >
+              {t('room.confirm.cancel')}
+            </button>
+            <button
+              type="button"
+              className="danger"
+              data-testid="confirm-ok"
+              onClick={() => {
+                onConfirm();
+                dialog.current?.close();
+              }}
+            >
+              {confirmLabel}
+            </button>
+          </div>
+        </>
+      )}
     </dialog>
   );
 }

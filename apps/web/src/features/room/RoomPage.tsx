@@ -5,7 +5,7 @@ import { sessionsApi } from '../../api/endpoints.js';
 import { useLocation } from '../../app/router.js';
 import { LiveKitRoomProvider } from '../../livekit/index.js';
 import { useAuth } from '../auth/auth-context.js';
-import type { MediaIntent } from './controls/PublisherControls.js';
+import type { MediaIntent } from './media-intent.js';
 import { PreJoin } from './prejoin/PreJoin.js';
 import { willPublishOnJoin } from './roles.js';
 import {

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useLiveKitRoom } from '../../livekit/index.js';
 import { ChatPanel } from './chat/ChatPanel.js';
 import { ControlsBar } from './controls/ControlsBar.js';
-import type { MediaIntent } from './controls/PublisherControls.js';
+import type { MediaIntent } from './media-intent.js';
 import { ParticipantsPanel } from './participants/ParticipantsPanel.js';
 import { useParticipantsModel } from './participants/useParticipantsModel.js';
 import { canModerate, canPublish } from './roles.js';

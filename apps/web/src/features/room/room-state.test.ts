@@ -1,5 +1,5 @@
 import { DisconnectReason } from 'livekit-client';
-import type { JoinResponse, Session } from '@stagecast/contracts';
+import type { JoinResponse } from '@stagecast/contracts';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../api/client.js';
 import { RoomConnectionError } from '../../livekit/index.js';
@@ -14,6 +14,7 @@ import {
   type RoomPageEvent,
   type RoomPageState,
 } from './room-state.js';
+import { fakeSession } from './testing/fake-api.js';
 
 const join: JoinResponse = {
   session_id: 's1',
@@ -26,27 +27,7 @@ const join: JoinResponse = {
   message: 'joined as viewer',
 };
 
-function session(overrides: Partial<Session> = {}): Session {
-  return {
-    session_id: 's1',
-    owner_id: 'owner',
-    title: 'Weekly demo',
-    description: '',
-    session_type: 'broadcast',
-    status: 'live',
-    max_participants: 0,
-    is_public: true,
-    is_recorded: false,
-    scheduled_at: null,
-    started_at: null,
-    ended_at: null,
-    created_at: '2025-01-01T00:00:00Z',
-    updated_at: '2025-01-01T00:00:00Z',
-    participant_count: 0,
-    host: { id: 'owner', username: 'ada' },
-    ...overrides,
-  };
-}
+const session = fakeSession;
 
 const forbidden = (details?: unknown) => new ApiError(403, 'FORBIDDEN', 'no', details);
 const conflict = (details?: unknown) => new ApiError(409, 'CONFLICT', 'no', details);
@@ -226,6 +207,11 @@ describe('roomPageReducer', () => {
       inRoom,
     );
     expect(state).toEqual({ phase: 'blocked', screen: { kind: 'ended' } });
+  });
+
+  it('does not take the dropped connection for the new one while waiting to rejoin', () => {
+    const waiting = run([{ type: 'disconnected', connection: 0, reason: undefined }], inRoom);
+    expect(run([{ type: 'connected', connection: 0 }], waiting)).toBe(waiting);
   });
 
   it('ignores events from a connection already replaced', () => {

@@ -187,7 +187,8 @@ export function roomPageReducer(state: RoomPageState, event: RoomPageEvent): Roo
   if (event.connection !== state.connection) return state;
   switch (event.type) {
     case 'connected':
-      return state.rejoin
+      // While waiting to rejoin, this connection is the one that dropped: only a new one counts.
+      return state.rejoin && !state.rejoin.waiting
         ? { phase: 'room', join: state.join, connection: state.connection }
         : state;
     case 'disconnected': {

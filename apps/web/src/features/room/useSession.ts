@@ -14,9 +14,12 @@ export interface UseSessionResult {
   reload: () => void;
 }
 
-// A missing or private session is an answer; a network or server hiccup is worth a retry.
+// A missing or private session is an answer; a network or server hiccup, or a rate limit, is
+// worth another try.
 function isAnswer(error: unknown): boolean {
-  return error instanceof ApiError && error.status >= 400 && error.status < 500;
+  return (
+    error instanceof ApiError && error.status >= 400 && error.status < 500 && error.status !== 429
+  );
 }
 
 /**

@@ -3,7 +3,8 @@ import type { Session, SessionRole } from '@stagecast/contracts';
 import { useTranslation } from 'react-i18next';
 import { canPublish, canRaiseHand, canRunSession } from '../roles.js';
 import { HostControls } from './HostControls.js';
-import { PublisherControls, type MediaIntent } from './PublisherControls.js';
+import type { MediaIntent } from '../media-intent.js';
+import { PublisherControls } from './PublisherControls.js';
 import { RaiseHandButton } from './RaiseHandButton.js';
 import { ViewerSettingsDialog } from './ViewerSettingsDialog.js';
 

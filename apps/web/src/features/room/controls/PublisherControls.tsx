@@ -3,12 +3,7 @@ import { ConnectionState } from 'livekit-client';
 import { useTranslation } from 'react-i18next';
 import { useLiveKitMedia, useLiveKitRoom, type MediaControlError } from '../../../livekit/index.js';
 import { SettingsDialog } from '../../settings/SettingsDialog.js';
-
-/** What the person wants published, kept across reconnects (screen share needs a new click). */
-export interface MediaIntent {
-  camera: boolean;
-  microphone: boolean;
-}
+import type { MediaIntent } from '../media-intent.js';
 
 export interface PublisherControlsProps {
   intent: RefObject<MediaIntent>;
@@ -38,8 +33,12 @@ export function PublisherControls({ intent, applied }: PublisherControlsProps) {
   useEffect(() => {
     if (state !== ConnectionState.Connected || applied.current) return;
     applied.current = true;
-    if (intent.current.microphone) void setMicrophoneEnabled(true);
-    if (intent.current.camera) void setCameraEnabled(true);
+    const { microphone, camera } = intent.current;
+    // One after the other, so a browser asking for both shows one prompt at a time.
+    void (async () => {
+      if (microphone) await setMicrophoneEnabled(true);
+      if (camera) await setCameraEnabled(true);
+    })();
   }, [state, applied, intent, setCameraEnabled, setMicrophoneEnabled]);
 
   const toggle = (kind: keyof MediaIntent, enabled: boolean) => {

@@ -19,37 +19,33 @@ export interface ParticipantActionsProps {
 export function ParticipantActions({ row, actions, busy, onAction }: ParticipantActionsProps) {
   const { t } = useTranslation();
   const name = row.name;
-  const button = (
-    testId: ActionName,
-    label: string,
-    request: ModerationRequest,
-    danger = false,
-  ) => (
-    <button
-      type="button"
-      className={danger ? 'small danger' : 'small'}
-      data-testid={`${testId}-${row.userId}`}
-      aria-label={label}
-      disabled={busy}
-      onClick={() => onAction(row, request)}
-    >
-      {t(`room.people.short.${testId}`)}
-    </button>
-  );
+  // The visible action starts the accessible name, so speech input can say what it shows.
+  const button = (action: ActionName, request: ModerationRequest, danger = false) => {
+    const label = t(`room.people.actions.${action}`);
+    return (
+      <button
+        type="button"
+        className={danger ? 'small danger' : 'small'}
+        data-testid={`${action}-${row.userId}`}
+        aria-label={t('room.people.actionOn', { action: label, name })}
+        disabled={busy}
+        onClick={() => onAction(row, request)}
+      >
+        {label}
+      </button>
+    );
+  };
   return (
     <div
       className="participant-actions"
       role="group"
       aria-label={t('room.people.actionsFor', { name })}
     >
-      {actions.promote &&
-        button('promote', t('room.people.promote', { name }), { kind: 'role', role: 'speaker' })}
-      {actions.makeCoHost &&
-        button('cohost', t('room.people.makeCoHost', { name }), { kind: 'role', role: 'co_host' })}
-      {actions.demote &&
-        button('demote', t('room.people.demote', { name }), { kind: 'role', role: 'viewer' })}
-      {actions.mute && button('mute', t('room.people.mute', { name }), { kind: 'mute' })}
-      {actions.kick && button('kick', t('room.people.kick', { name }), { kind: 'kick' }, true)}
+      {actions.promote && button('promote', { kind: 'role', role: 'speaker' })}
+      {actions.makeCoHost && button('cohost', { kind: 'role', role: 'co_host' })}
+      {actions.demote && button('demote', { kind: 'role', role: 'viewer' })}
+      {actions.mute && button('mute', { kind: 'mute' })}
+      {actions.kick && button('kick', { kind: 'kick' }, true)}
     </div>
   );
 }

@@ -72,7 +72,7 @@ export function ParticipantsPanel({ sessionId, model, role, identity }: Particip
         open={kicking !== undefined}
         title={t('room.confirm.kickTitle', { name: kicking?.name ?? '' })}
         body={t('room.confirm.kickBody')}
-        confirmLabel={t('room.people.short.kick')}
+        confirmLabel={t('room.people.actions.kick')}
         onConfirm={() => {
           if (kicking) void perform(kicking, { kind: 'kick' });
         }}

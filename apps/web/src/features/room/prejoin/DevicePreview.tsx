@@ -9,7 +9,7 @@ import {
   VolumeMeter,
 } from '../../../livekit/index.js';
 import { DeviceSelect } from '../../settings/DeviceSelect.js';
-import type { MediaIntent } from '../controls/PublisherControls.js';
+import type { MediaIntent } from '../media-intent.js';
 import { PreviewVideo } from './PreviewVideo.js';
 import { useCameraPreview } from './useCameraPreview.js';
 

@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { Session, User } from '@stagecast/contracts';
 import { useTranslation } from 'react-i18next';
-import type { MediaIntent } from '../controls/PublisherControls.js';
+import type { MediaIntent } from '../media-intent.js';
 import type { JoinProblem } from '../room-state.js';
 import { DevicePreview } from './DevicePreview.js';
 import { GuestEntry } from './GuestEntry.js';

@@ -1,8 +1,9 @@
 // Types only: this module runs inside the mock factory of 'livekit-client', so importing its
 // values here would wait on the very module being built.
-import type { ConnectionState, Room, RoomEvent } from 'livekit-client';
+import type * as LiveKit from 'livekit-client';
+import type { ConnectionState, DisconnectReason, Room, RoomEvent } from 'livekit-client';
 
-type LiveKitModule = typeof import('livekit-client');
+type LiveKitModule = typeof LiveKit;
 
 /** Every Room the app created under {@link offlineLiveKit}, oldest first. */
 export const offlineRooms: Room[] = [];
@@ -20,7 +21,11 @@ export function offlineLiveKit(actual: LiveKitModule): LiveKitModule {
         this.state = state;
         this.emit(actual.RoomEvent.ConnectionStateChanged, state);
       };
-      this.connect = async () => move(actual.ConnectionState.Connected);
+      this.connect = async () => {
+        // Private in the typings; a real connect forwards local track events to the room so.
+        (this as unknown as { setupLocalParticipantEvents(): void }).setupLocalParticipantEvents();
+        move(actual.ConnectionState.Connected);
+      };
       this.disconnect = async () => move(actual.ConnectionState.Disconnected);
     }
   }
@@ -56,4 +61,11 @@ export function receiveData(room: Room, topic: string, value: unknown) {
     undefined,
     topic,
   );
+}
+
+/** The server ends the connection: the state moves to disconnected, then `Disconnected` fires. */
+export function disconnectFromServer(room: Room, reason: DisconnectReason) {
+  room.state = 'disconnected' as ConnectionState;
+  room.emit('connectionStateChanged' as RoomEvent.ConnectionStateChanged, room.state);
+  room.emit('disconnected' as RoomEvent.Disconnected, reason);
 }

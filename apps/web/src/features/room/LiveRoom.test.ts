@@ -1,0 +1,210 @@
+// @vitest-environment happy-dom
+import { createElement } from 'react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { DisconnectReason, Track } from 'livekit-client';
+import { I18nextProvider } from 'react-i18next';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createI18n } from '../../i18n/create-i18n.js';
+import { FakeMediaDevices } from '../../test-support/fake-media-devices.js';
+import { addLocalTrack } from '../../test-support/local-tracks.js';
+import { AuthProvider } from '../auth/auth-context.js';
+import { RoomPage } from './RoomPage.js';
+import { apiError, fakeSession, installFakeApi, type FakeRoute } from './testing/fake-api.js';
+import {
+  addRemoteParticipant,
+  disconnectFromServer,
+  offlineRooms,
+  receiveData,
+} from './testing/offline-livekit.js';
+
+vi.mock('livekit-client', async (importOriginal) =>
+  (await import('./testing/offline-livekit.js')).offlineLiveKit(await importOriginal()),
+);
+
+const S = '/api/v1/live/sessions/s1';
+const owner = { id: 'owner', email: 'ada@example.com', username: 'ada', role: 'mentor' as const };
+
+function chatMessage(id: string, text: string, second = '01') {
+  return {
+    id,
+    session_id: 's1',
+    sender: { identity: 'guest:g1', display_name: 'Bo', role: 'viewer' },
+    text,
+    created_at: `2025-01-01T10:00:${second}Z`,
+  };
+}
+
+const hostJoin = {
+  status: 200,
+  body: {
+    session_id: 's1',
+    access_token: 'token',
+    server_url: 'ws://livekit.test',
+    identity: 'user:owner',
+    role: 'host',
+    can_publish: true,
+    can_subscribe: true,
+    message: 'joined as host',
+  },
+};
+
+/** happy-dom's MediaStream, given the track list it lacks, for attaching tracks to elements. */
+class TrackList extends MediaStream {
+  private list: MediaStreamTrack[];
+  constructor(tracks: MediaStreamTrack[] = []) {
+    super();
+    this.list = [...tracks];
+  }
+  override getTracks = () => [...this.list];
+  override getVideoTracks = () => this.list.filter((track) => track.kind === 'video');
+  override getAudioTracks = () => this.list.filter((track) => track.kind === 'audio');
+  override addTrack = (track: MediaStreamTrack) => void this.list.push(track);
+  override removeTrack = (track: MediaStreamTrack) => {
+    this.list = this.list.filter((kept) => kept !== track);
+  };
+}
+
+let uninstall: () => void;
+
+beforeEach(() => {
+  uninstall = new FakeMediaDevices().install();
+  window.history.replaceState(null, '', '/live/s1');
+  offlineRooms.length = 0;
+});
+
+afterEach(() => {
+  cleanup();
+  uninstall();
+  vi.unstubAllGlobals();
+  localStorage.clear();
+});
+
+/** Renders the page as the host, joins with the camera and microphone off, returns the API log. */
+async function joinAsHost(extra: Record<string, FakeRoute> = {}) {
+  const calls = installFakeApi({
+    'GET /api/v1/auth/me': { status: 200, body: { user: owner } },
+    [`GET ${S}`]: { status: 200, body: fakeSession() },
+    [`POST ${S}/join`]: hostJoin,
+    [`GET ${S}/chat`]: {
+      status: 200,
+      body: { messages: [chatMessage('m1', '<b>hi</b>')], has_more: false },
+    },
+    [`GET ${S}/participants`]: { status: 200, body: { participants: [] } },
+    ...extra,
+  });
+  render(
+    createElement(
+      I18nextProvider,
+      { i18n: createI18n(['en']) },
+      createElement(AuthProvider, null, createElement(RoomPage, { sessionId: 's1' })),
+    ),
+  );
+  fireEvent.click(await screen.findByTestId('prejoin-camera'));
+  fireEvent.click(screen.getByTestId('prejoin-microphone'));
+  fireEvent.click(screen.getByTestId('join-button'));
+  await screen.findByTestId('stage');
+  const room = offlineRooms.at(-1)!;
+  await waitFor(() => expect(screen.queryByText('Connecting…')).toBeNull());
+  expect(room.state).toBe('connected');
+  return { calls, room };
+}
+
+describe('the live room', () => {
+  it('shows the history and live messages once each, as plain text', async () => {
+    const { room } = await joinAsHost();
+    await screen.findByText('<b>hi</b>');
+    act(() => {
+      receiveData(room, 'chat', { type: 'message', message: chatMessage('m2', 'second', '02') });
+      receiveData(room, 'chat', { type: 'message', message: chatMessage('m2', 'second', '02') });
+    });
+    const texts = screen.getAllByTestId('chat-text').map((element) => element.textContent);
+    expect(texts).toEqual(['<b>hi</b>', 'second']);
+    expect(screen.getAllByTestId('chat-message')[0]!.querySelector('b')).toBeNull();
+  });
+
+  it('sends chat with a client message id and lets the host delete a message', async () => {
+    const { calls } = await joinAsHost({
+      [`POST ${S}/chat`]: { status: 201, body: { message: chatMessage('m3', 'hello all', '03') } },
+      [`DELETE ${S}/chat/m1`]: { status: 204 },
+    });
+    fireEvent.change(screen.getByTestId('chat-input'), { target: { value: 'hello all' } });
+    fireEvent.click(screen.getByTestId('chat-send'));
+    await screen.findByText('hello all');
+    const sent = calls.find((call) => call.method === 'POST' && call.path === `${S}/chat`);
+    expect(sent?.body).toMatchObject({ text: 'hello all', client_message_id: expect.any(String) });
+
+    fireEvent.click(screen.getAllByTestId('chat-delete')[0]!);
+    await waitFor(() => expect(screen.queryByText('<b>hi</b>')).toBeNull());
+  });
+
+  it('shows the host a raised hand live, then promotes and, after confirming, kicks', async () => {
+    const { room, calls } = await joinAsHost({
+      [`PATCH ${S}/participants/g1`]: { status: 200, body: {} },
+      [`POST ${S}/participants/g1/kick`]: { status: 200, body: {} },
+    });
+    act(() => addRemoteParticipant(room, 'guest:g1', 'Bo', 'viewer'));
+    const row = await screen.findByTestId('participant-g1');
+    act(() => receiveData(room, 'hand', { identity: 'guest:g1', raised: true }));
+    expect(within(row).getByTestId('hand-g1')).toBeDefined();
+
+    fireEvent.click(within(row).getByTestId('promote-g1'));
+    await waitFor(() =>
+      expect(calls.find((call) => call.method === 'PATCH')?.body).toEqual({ role: 'speaker' }),
+    );
+
+    const kick = within(row).getByTestId<HTMLButtonElement>('kick-g1');
+    await waitFor(() => expect(kick.disabled).toBe(false));
+    fireEvent.click(kick);
+    expect(calls.some((call) => call.path.endsWith('/kick'))).toBe(false);
+    fireEvent.click(await screen.findByTestId('confirm-ok'));
+    await waitFor(() => expect(calls.some((call) => call.path.endsWith('/kick'))).toBe(true));
+  });
+
+  it('puts the camera on the stage, marked with its source and whose it is', async () => {
+    vi.stubGlobal('MediaStream', TrackList);
+    const { room } = await joinAsHost();
+    room.localParticipant.identity = 'user:owner';
+    act(() => {
+      addLocalTrack(room, Track.Source.Camera);
+    });
+    const video = await waitFor(() => {
+      const found = document.querySelector('video[data-lk-source="camera"]');
+      expect(found).not.toBeNull();
+      return found!;
+    });
+    expect(video.getAttribute('data-identity')).toBe('user:owner');
+    expect(screen.getByTestId('toggle-camera').getAttribute('aria-pressed')).toBe('true');
+  });
+
+  it('shows the removed screen after a kick and does not rejoin', async () => {
+    const { room, calls } = await joinAsHost();
+    act(() => disconnectFromServer(room, DisconnectReason.PARTICIPANT_REMOVED));
+    expect(await screen.findByTestId('room-removed')).toBeDefined();
+    expect(calls.filter((call) => call.path === `${S}/join`)).toHaveLength(1);
+  });
+
+  it('shows the ended screen when the room is closed', async () => {
+    const { room } = await joinAsHost();
+    act(() => disconnectFromServer(room, DisconnectReason.ROOM_DELETED));
+    expect(await screen.findByTestId('room-ended')).toBeDefined();
+  });
+
+  it('rejoins with a fresh token from the API after an unexpected disconnect', async () => {
+    const { room, calls } = await joinAsHost();
+    act(() => disconnectFromServer(room, DisconnectReason.SIGNAL_CLOSE));
+    expect(screen.getByTestId('reconnecting-banner')).toBeDefined();
+    await waitFor(() => expect(offlineRooms.length).toBe(2), { timeout: 3000 });
+    await waitFor(() => expect(screen.queryByTestId('reconnecting-banner')).toBeNull());
+    expect(calls.filter((call) => call.path === `${S}/join`)).toHaveLength(2);
+  });
+
+  it('stops rejoining when the session ended meanwhile', async () => {
+    let joins = 0;
+    const { room } = await joinAsHost({
+      [`POST ${S}/join`]: () =>
+        (joins += 1) === 1 ? hostJoin : apiError(409, 'CONFLICT', { status: 'ended' }),
+    });
+    act(() => disconnectFromServer(room, DisconnectReason.SIGNAL_CLOSE));
+    expect(await screen.findByTestId('room-ended', {}, { timeout: 3000 })).toBeDefined();
+  });
+});

@@ -1,0 +1,190 @@
+// First-frame benchmark (issue 5): the time from a viewer's click on Join in our room page to
+// the first decoded frame of the host's video, against a bare livekit-client page joining the
+// same room with a token, measured in the same run (median of RUNS each, alternating).
+//
+//   node --import tsx bench/first-frame.ts
+//
+// The host is a real @livekit/rtc-node client publishing a synthetic video; the viewers are
+// Debian's Chromium pages. Writes bench/results/first-frame-<time>.json.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
+import { startApp } from '../apps/server/test/support/app-process.js';
+import { createTestDatabase } from '../apps/server/test/support/database.js';
+import { publishSyntheticVideo } from '../apps/server/test/support/media.js';
+import { launchBrowser, newContext } from '../tests/e2e/support/browser.js';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 10);
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(join(ROOT, 'apps/web/package.json'));
+const LIVEKIT_UMD = readFileSync(
+  require.resolve('livekit-client/dist/livekit-client.umd.js'),
+  'utf8',
+);
+
+/** Records, in every page, when any <video> presents its first frame. */
+const FIRST_FRAME_PROBE = `
+  window.__firstFrameAt = undefined;
+  new MutationObserver(() => {
+    for (const v of document.querySelectorAll('video')) {
+      if (v.__probed) continue;
+      v.__probed = true;
+      v.requestVideoFrameCallback(() => { window.__firstFrameAt ??= performance.now(); });
+    }
+  }).observe(document, { childList: true, subtree: true });
+`;
+
+const BARE_PAGE = `<!doctype html><html><body><div id="stage"></div>
+<script src="/__bench/livekit-client.umd.js"></script>
+<script>
+  window.start = async (url, token) => {
+    window.__startedAt = performance.now();
+    const room = new LivekitClient.Room({ adaptiveStream: true });
+    room.on(LivekitClient.RoomEvent.TrackSubscribed, (track) => {
+      if (track.kind === 'video') document.getElementById('stage').appendChild(track.attach());
+    });
+    await room.connect(url, token);
+  };
+</script></body></html>`;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+async function waitFirstFrame(page: Page): Promise<number> {
+  await page.waitForFunction(
+    () => (window as unknown as { __firstFrameAt?: number }).__firstFrameAt !== undefined,
+    undefined,
+    {
+      timeout: 30_000,
+      polling: 10,
+    },
+  );
+  return page.evaluate(() => (window as unknown as { __firstFrameAt: number }).__firstFrameAt);
+}
+
+async function main() {
+  const db = await createTestDatabase('pglite');
+  const app = await startApp({
+    dataDir: db.dataDir,
+    env: { LOG_LEVEL: 'warn', RATE_LIMIT_MULTIPLIER: '1000' },
+  });
+  const browser = await launchBrowser();
+  let publisher: Awaited<ReturnType<typeof publishSyntheticVideo>> | undefined;
+  try {
+    await app.waitReady();
+    const api = async (path: string, body: unknown, token?: string) => {
+      const res = await fetch(`${app.baseUrl}${path}`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
+        body: JSON.stringify(body),
+      });
+      return (await res.json()) as Record<string, string>;
+    };
+    const mentor = await api('/api/v1/auth/register', {
+      email: 'bench@example.com',
+      username: 'bench',
+      password: 'a long password',
+    });
+    const session = await api(
+      '/api/v1/live/sessions',
+      { title: 'First frame', start_now: true },
+      mentor.token,
+    );
+    publisher = await publishSyntheticVideo(app.livekitUrl, session.host_token!);
+
+    const ours: number[] = [];
+    const bare: number[] = [];
+    for (let run = 0; run < RUNS; run += 1) {
+      // Ours: a guest already signed in clicks Join on the session page.
+      {
+        const context = await newContext(browser);
+        await context.addInitScript(FIRST_FRAME_PROBE);
+        await context.request.post(`${app.baseUrl}/api/v1/auth/guest`, {
+          data: { display_name: `Viewer ${run}` },
+        });
+        const page = await context.newPage();
+        await page.goto(`${app.baseUrl}/live/${session.session_id}`);
+        const join = page.getByTestId('join-button');
+        await join.waitFor();
+        const clickedAt = await page.evaluate(() => performance.now());
+        await join.click();
+        ours.push((await waitFirstFrame(page)) - clickedAt);
+        await context.close();
+      }
+      // Bare: livekit-client alone, with a token from the same API.
+      {
+        const context = await newContext(browser);
+        await context.addInitScript(FIRST_FRAME_PROBE);
+        const guest = await api('/api/v1/auth/guest', { display_name: `Bare ${run}` });
+        const joined = await api(
+          `/api/v1/live/sessions/${session.session_id}/join`,
+          {},
+          guest.token,
+        );
+        const page = await context.newPage();
+        await page.route('**/__bench/bare.html', (r) =>
+          r.fulfill({ contentType: 'text/html', body: BARE_PAGE }),
+        );
+        await page.route('**/__bench/livekit-client.umd.js', (r) =>
+          r.fulfill({ contentType: 'text/javascript', body: LIVEKIT_UMD }),
+        );
+        await page.goto(`${app.baseUrl}/__bench/bare.html`);
+        const startedAt = await page.evaluate(
+          async ([url, token]) => {
+            const w = window as unknown as {
+              start: (u: string, t: string) => Promise<void>;
+              __startedAt: number;
+            };
+            void w.start(url!, token!);
+            await Promise.resolve();
+            return w.__startedAt;
+          },
+          [joined.server_url, joined.access_token],
+        );
+        bare.push((await waitFirstFrame(page)) - startedAt);
+        await context.close();
+      }
+      process.stderr.write(
+        `[bench] run ${run + 1}/${RUNS}: ours ${Math.round(ours.at(-1)!)} ms, bare ${Math.round(bare.at(-1)!)} ms\n`,
+      );
+    }
+    const result = {
+      benchmark: 'first-frame',
+      date: new Date().toISOString(),
+      runs: RUNS,
+      oursMs: ours.map(Math.round),
+      bareMs: bare.map(Math.round),
+      medianOursMs: Math.round(median(ours)),
+      medianBareMs: Math.round(median(bare)),
+      ratio: Number((median(ours) / median(bare)).toFixed(3)),
+      goal: 'ours ≤ 1.15 × bare',
+    };
+    mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
+    const file = join(
+      ROOT,
+      'bench/results',
+      `first-frame-${result.date.replace(/[:.]/g, '-')}.json`,
+    );
+    writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
+    console.log(
+      `first frame after Join (median of ${RUNS}): ours ${result.medianOursMs} ms, bare livekit-client ${result.medianBareMs} ms, ratio ${result.ratio} (goal ≤ 1.15)`,
+    );
+    console.log(`results: ${file}`);
+  } finally {
+    await publisher?.stop().catch(() => undefined);
+    await browser.close();
+    await app.stop();
+    await db.drop();
+  }
+}
+
+await main();
+process.exit(0);
