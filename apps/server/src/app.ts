@@ -63,7 +63,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     requestIdHeader: false,
     return503OnClosing: true,
     // Path parameters are validated by their schemas (most are UUIDs); this only stops abuse.
-    maxParamLength: 500,
+    routerOptions: { maxParamLength: 500 },
     // Errors the router raises before any handler (a malformed %-escape in the URL, say) get
     // our error shape too.
     frameworkErrors: (error, _request, rawReply) => {

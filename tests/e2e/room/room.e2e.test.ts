@@ -115,6 +115,12 @@ describe('the live room in Chromium with fake camera and microphone', () => {
     await host.getByTestId('toggle-screen-share').click();
     await waitForDecodedFrames(viewer, `video[data-lk-source="screen_share"]`, 5);
 
+    // Recording: the host starts it, everyone sees that it is on; then it stops.
+    await host.getByTestId('toggle-recording').click();
+    await viewer.getByTestId('recording-indicator').waitFor({ timeout: 20_000 });
+    await host.getByTestId('toggle-recording').click();
+    await viewer.getByTestId('recording-indicator').waitFor({ state: 'detached', timeout: 20_000 });
+
     // A second viewer who never publishes: never asked for camera or microphone.
     const quietContext = await newContext(browser);
     const quiet = await quietContext.newPage();

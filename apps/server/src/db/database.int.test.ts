@@ -40,6 +40,7 @@ describe.each(backends())('the database on %s', (backend) => {
       'chat_messages',
       'live_participants',
       'live_sessions',
+      'recordings',
       'users',
       'webhook_events',
     ]);

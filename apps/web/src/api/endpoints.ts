@@ -77,6 +77,8 @@ export const sessionsApi = {
     request<unknown>('POST', `${s(id)}/participants/${encodeURIComponent(userId)}/mute`, {
       source,
     }),
+  startRecording: (id: string) => request<unknown>('POST', `${s(id)}/recording/start`),
+  stopRecording: (id: string) => request<unknown>('POST', `${s(id)}/recording/stop`),
   hand: (id: string, raised: boolean) =>
     request<{ participant: Participant }>('POST', `${s(id)}/hand`, { raised }),
   chat: (id: string, before?: string) =>

@@ -11,6 +11,7 @@ import { ParticipantsPanel } from './participants/ParticipantsPanel.js';
 import { useParticipantsModel } from './participants/useParticipantsModel.js';
 import { canModerate, canPublish } from './roles.js';
 import type { RoomPageEvent } from './room-state.js';
+import { RecordingBadge } from './RecordingBadge.js';
 import { RoomHeader } from './RoomHeader.js';
 import { SidePanel } from './SidePanel.js';
 import { Stage } from './stage/Stage.js';
@@ -65,6 +66,7 @@ export function RoomView(props: RoomViewProps) {
         </div>
       )}
       <RoomHeader session={session} role={role} />
+      <RecordingBadge />
       <div className="room-body">
         <Stage />
         <SidePanel

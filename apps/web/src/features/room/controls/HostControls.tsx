@@ -3,6 +3,7 @@ import type { Session } from '@stagecast/contracts';
 import { useTranslation } from 'react-i18next';
 import { sessionsApi } from '../../../api/endpoints.js';
 import { ConfirmDialog } from '../ConfirmDialog.js';
+import { useRecordingOn } from '../useRecordingOn.js';
 
 export interface HostControlsProps {
   session: Session;
@@ -12,12 +13,26 @@ export interface HostControlsProps {
   onEnded: () => void;
 }
 
-/** Go live, end the session, and the recording control to come; for the host only. */
+/** Go live, record, end the session; for the host only. */
 export function HostControls({ session, onSessionChange, onEnded }: HostControlsProps) {
   const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState(false);
-  const [failed, setFailed] = useState<'start' | 'end' | undefined>(undefined);
+  const [failed, setFailed] = useState<'start' | 'end' | 'record' | undefined>(undefined);
+  const recording = useRecordingOn();
+
+  const toggleRecording = async () => {
+    setBusy(true);
+    setFailed(undefined);
+    try {
+      if (recording) await sessionsApi.stopRecording(session.session_id);
+      else await sessionsApi.startRecording(session.session_id);
+    } catch {
+      setFailed('record');
+    } finally {
+      setBusy(false);
+    }
+  };
 
   const run = async (action: 'start' | 'end') => {
     setBusy(true);
@@ -48,9 +63,17 @@ export function HostControls({ session, onSessionChange, onEnded }: HostControls
           {t('room.controls.goLive')}
         </button>
       )}
-      <button type="button" disabled title={t('room.controls.recordingSoonHint')}>
-        {t('room.controls.recordingSoon')}
-      </button>
+      {session.status === 'live' && (
+        <button
+          type="button"
+          data-testid="toggle-recording"
+          aria-pressed={recording}
+          disabled={busy}
+          onClick={() => void toggleRecording()}
+        >
+          {recording ? t('room.controls.stopRecording') : t('room.controls.record')}
+        </button>
+      )}
       <button
         type="button"
         className="danger"
@@ -62,7 +85,13 @@ export function HostControls({ session, onSessionChange, onEnded }: HostControls
       </button>
       {failed && (
         <p role="alert" className="room-error room-controls-error">
-          {t(failed === 'start' ? 'room.controls.goLiveFailed' : 'room.controls.endFailed')}
+          {t(
+            failed === 'start'
+              ? 'room.controls.goLiveFailed'
+              : failed === 'record'
+                ? 'room.controls.recordingFailed'
+                : 'room.controls.endFailed',
+          )}
         </p>
       )}
       <ConfirmDialog

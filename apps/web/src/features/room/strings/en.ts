@@ -130,8 +130,10 @@ export const en = {
     goLiveFailed: 'Could not go live. Try again.',
     endSession: 'End session',
     endFailed: 'Could not end the session. Try again.',
-    recordingSoon: 'Record (coming soon)',
-    recordingSoonHint: 'Recording from the room is coming soon.',
+    record: 'Record',
+    stopRecording: 'Stop recording',
+    recordingFailed: 'The recording could not be started or stopped.',
+    recordingOn: 'Recording',
     leave: 'Leave',
   },
   media: {

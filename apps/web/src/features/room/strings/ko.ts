@@ -132,8 +132,10 @@ export const ko: RoomStrings = {
     goLiveFailed: '방송을 시작하지 못했습니다. 다시 시도하세요.',
     endSession: '세션 종료',
     endFailed: '세션을 종료하지 못했습니다. 다시 시도하세요.',
-    recordingSoon: '녹화(곧 제공)',
-    recordingSoonHint: '방에서 녹화하는 기능은 곧 제공됩니다.',
+    record: '녹화',
+    stopRecording: '녹화 중지',
+    recordingFailed: '녹화를 시작하거나 중지하지 못했습니다.',
+    recordingOn: '녹화 중',
     leave: '나가기',
   },
   media: {

@@ -129,8 +129,10 @@ export const zhCN: RoomStrings = {
     goLiveFailed: '无法开始直播。请重试。',
     endSession: '结束会话',
     endFailed: '无法结束会话。请重试。',
-    recordingSoon: '录制（即将推出）',
-    recordingSoonHint: '直播间内录制功能即将推出。',
+    record: '录制',
+    stopRecording: '停止录制',
+    recordingFailed: '无法开始或停止录制。',
+    recordingOn: '录制中',
     leave: '离开',
   },
   media: {
