@@ -7,6 +7,8 @@
 // The host is a real @livekit/rtc-node client publishing a synthetic video; the viewers are
 // Debian's Chromium pages. Writes bench/results/first-frame-<time>.json.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,7 +22,8 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 10);
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(join(ROOT, 'apps/web/package.json'));
 const LIVEKIT_UMD = readFileSync(
-  require.resolve('livekit-client/dist/livekit-client.umd.js'),
+  // The package exports no path to its UMD build; it sits beside the main entry in dist/.
+  join(dirname(require.resolve('livekit-client')), 'livekit-client.umd.js'),
   'utf8',
 );
 
@@ -37,7 +40,7 @@ const FIRST_FRAME_PROBE = `
 `;
 
 const BARE_PAGE = `<!doctype html><html><body><div id="stage"></div>
-<script src="/__bench/livekit-client.umd.js"></script>
+<script src="/livekit-client.umd.js"></script>
 <script>
   window.start = async (url, token) => {
     window.__startedAt = performance.now();
@@ -67,6 +70,23 @@ async function waitFirstFrame(page: Page): Promise<number> {
   return page.evaluate(() => (window as unknown as { __firstFrameAt: number }).__firstFrameAt);
 }
 
+/**
+ * Serves the bare page from a real loopback server: Chromium's local-network checks refuse a
+ * page that did not come from a local address (an intercepted response) reaching LiveKit.
+ */
+async function serveBarePage(): Promise<{ url: string; close(): void }> {
+  const server = createServer((req, res) => {
+    if (req.url === '/livekit-client.umd.js') {
+      res.writeHead(200, { 'content-type': 'text/javascript' }).end(LIVEKIT_UMD);
+    } else {
+      res.writeHead(200, { 'content-type': 'text/html' }).end(BARE_PAGE);
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}/`, close: () => server.close() };
+}
+
 async function main() {
   const db = await createTestDatabase('pglite');
   const app = await startApp({
@@ -74,6 +94,7 @@ async function main() {
     env: { LOG_LEVEL: 'warn', RATE_LIMIT_MULTIPLIER: '1000' },
   });
   const browser = await launchBrowser();
+  const barePage = await serveBarePage();
   let publisher: Awaited<ReturnType<typeof publishSyntheticVideo>> | undefined;
   try {
     await app.waitReady();
@@ -130,13 +151,8 @@ async function main() {
           guest.token,
         );
         const page = await context.newPage();
-        await page.route('**/__bench/bare.html', (r) =>
-          r.fulfill({ contentType: 'text/html', body: BARE_PAGE }),
-        );
-        await page.route('**/__bench/livekit-client.umd.js', (r) =>
-          r.fulfill({ contentType: 'text/javascript', body: LIVEKIT_UMD }),
-        );
-        await page.goto(`${app.baseUrl}/__bench/bare.html`);
+        if (process.env.BENCH_DEBUG) page.on('console', (m) => console.error('[bare]', m.text()));
+        await page.goto(barePage.url);
         const startedAt = await page.evaluate(
           async ([url, token]) => {
             const w = window as unknown as {
@@ -181,6 +197,7 @@ async function main() {
   } finally {
     await publisher?.stop().catch(() => undefined);
     await browser.close();
+    barePage.close();
     await app.stop();
     await db.drop();
   }
