@@ -7,6 +7,7 @@ import { RegisterPage } from './features/auth/RegisterPage.js';
 import { SignInPage } from './features/auth/SignInPage.js';
 import { CreateSessionPage } from './features/create/CreateSessionPage.js';
 import { PlazaPage } from './features/plaza/PlazaPage.js';
+import { RecordingsPage } from './features/recordings/RecordingsPage.js';
 
 // The room carries livekit-client and the media components: loaded only when a room opens.
 const RoomPage = lazy(() =>
@@ -24,6 +25,8 @@ function Routes() {
   if (pathname === '/live/create') return <CreateSessionPage />;
   if (pathname === '/login') return <SignInPage />;
   if (pathname === '/register') return <RegisterPage />;
+  const recordings = matchPath('/live/:id/recordings', pathname);
+  if (recordings?.id) return <RecordingsPage key={recordings.id} sessionId={recordings.id} />;
   const room = matchPath('/live/:id', pathname);
   if (room?.id) {
     return (

@@ -118,6 +118,7 @@ describe('the live room in Chromium with fake camera and microphone', () => {
     // Recording: the host starts it, everyone sees that it is on; then it stops.
     await host.getByTestId('toggle-recording').click();
     await viewer.getByTestId('recording-indicator').waitFor({ timeout: 20_000 });
+    await host.waitForTimeout(3_000);
     await host.getByTestId('toggle-recording').click();
     await viewer.getByTestId('recording-indicator').waitFor({ state: 'detached', timeout: 20_000 });
 
@@ -144,6 +145,23 @@ describe('the live room in Chromium with fake camera and microphone', () => {
     await host.getByRole('button', { name: /end/i }).last().click();
     await quiet.getByTestId('room-ended').waitFor({ timeout: 10_000 });
     expect(await getUserMediaCalls(quiet)).toBe(0);
+
+    // The recording plays in the page, fetched with HTTP Range from our server.
+    await host.goto(`${baseUrl}/live/${sessionId}/recordings`);
+    await host
+      .locator('[data-testid^="recording-"][data-status="complete"]')
+      .waitFor({ timeout: 30_000 });
+    const player = host.getByTestId('recording-player').first();
+    await host.waitForFunction(
+      () => {
+        const v = document.querySelector<HTMLVideoElement>('[data-testid="recording-player"]');
+        return !!v && v.readyState >= 1 && v.duration > 1;
+      },
+      undefined,
+      { timeout: 15_000 },
+    );
+    expect(await player.evaluate((v: HTMLVideoElement) => v.videoWidth)).toBeGreaterThan(0);
+    await host.screenshot({ path: join(SHOTS, 'recordings.png') });
 
     await Promise.all([hostContext.close(), viewerContext.close(), quietContext.close()]);
   });

@@ -1,4 +1,5 @@
 import type {
+  Recording,
   ChatMessage,
   JoinResponse,
   Participant,
@@ -77,6 +78,7 @@ export const sessionsApi = {
     request<unknown>('POST', `${s(id)}/participants/${encodeURIComponent(userId)}/mute`, {
       source,
     }),
+  recordings: (id: string) => request<{ recordings: Recording[] }>('GET', `${s(id)}/recordings`),
   startRecording: (id: string) => request<unknown>('POST', `${s(id)}/recording/start`),
   stopRecording: (id: string) => request<unknown>('POST', `${s(id)}/recording/stop`),
   hand: (id: string, raised: boolean) =>

@@ -74,6 +74,15 @@ export function HostControls({ session, onSessionChange, onEnded }: HostControls
           {recording ? t('room.controls.stopRecording') : t('room.controls.record')}
         </button>
       )}
+      <a
+        href={`/live/${session.session_id}/recordings`}
+        target="_blank"
+        rel="noopener"
+        className="button"
+        data-testid="open-recordings"
+      >
+        {t('shell.recordings.link')}
+      </a>
       <button
         type="button"
         className="danger"
