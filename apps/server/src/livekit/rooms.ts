@@ -1,6 +1,7 @@
 import type { SessionRole } from '@stagecast/contracts';
 import { DataPacket_Kind, ServerError, TrackSource } from 'livekit-server-sdk';
 import type { ParticipantInfo, RoomServiceClient } from 'livekit-server-sdk';
+import { AppError } from '../errors.js';
 import { permissionForRole } from './grants.js';
 
 /**
@@ -15,6 +16,24 @@ export class LivekitUnavailableError extends Error {
     });
     this.name = 'LivekitUnavailableError';
   }
+}
+
+/**
+ * For `.catch()` on a room operation: LiveKit not answering becomes the API's 503
+ * (`DEPENDENCY_UNAVAILABLE`); anything else is rethrown as it is.
+ */
+export function orLivekitUnavailable(err: unknown): never {
+  if (err instanceof LivekitUnavailableError) {
+    throw new AppError(
+      'DEPENDENCY_UNAVAILABLE',
+      'LiveKit is not reachable: try again shortly',
+      undefined,
+      {
+        cause: err,
+      },
+    );
+  }
+  throw err;
 }
 
 function isNotFound(err: unknown): boolean {

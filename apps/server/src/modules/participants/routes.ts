@@ -12,7 +12,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors.js';
-import { LivekitUnavailableError } from '../../livekit/rooms.js';
+import { orLivekitUnavailable } from '../../livekit/rooms.js';
 import type { Authenticator } from '../auth/authenticator.js';
 import { loadAccess, requireModerator, requireRead } from '../sessions/access.js';
 import type { SessionAccess } from '../sessions/access.js';
@@ -35,18 +35,6 @@ const errors = {
 };
 const tags = ['participants'];
 const base = '/api/v1/live/sessions/:session_id/participants';
-
-function livekitDown(err: unknown): never {
-  if (err instanceof LivekitUnavailableError) {
-    throw new AppError(
-      'DEPENDENCY_UNAVAILABLE',
-      'LiveKit is not reachable: try again shortly',
-      undefined,
-      { cause: err },
-    );
-  }
-  throw err;
-}
 
 /** The target of a moderation action; nobody acts on the host but the owner's equals (admins). */
 async function target(
@@ -114,7 +102,7 @@ export const participantRoutes: FastifyPluginAsyncZod<ParticipantRouteOptions> =
       // Applied to the connected client first: a promoted viewer publishes without rejoining,
       // a demoted speaker's tracks stop. The role is kept for the next join either way.
       if (row.connected && access.view.session.status === 'live') {
-        await rooms.applyRole(row.sessionId, row.identity, role).catch(livekitDown);
+        await rooms.applyRole(row.sessionId, row.identity, role).catch(orLivekitUnavailable);
       }
       const updated = await repo.updateParticipant(row.sessionId, row.identity, { role });
       return { participant: toParticipantDto(updated!) };
@@ -142,7 +130,7 @@ export const participantRoutes: FastifyPluginAsyncZod<ParticipantRouteOptions> =
         leftAt: new Date(),
         livekitSid: null,
       });
-      await rooms.remove(row.sessionId, row.identity).catch(livekitDown);
+      await rooms.remove(row.sessionId, row.identity).catch(orLivekitUnavailable);
       request.log.info({ session: row.sessionId, identity: row.identity }, 'participant kicked');
       return { participant: toParticipantDto(banned!) };
     },
@@ -164,7 +152,7 @@ export const participantRoutes: FastifyPluginAsyncZod<ParticipantRouteOptions> =
       const row = await target(repo, access, request.params.user_id);
       const muted = await rooms
         .mute(row.sessionId, row.identity, request.body.source)
-        .catch(livekitDown);
+        .catch(orLivekitUnavailable);
       return { source: request.body.source, muted_tracks: muted };
     },
   );

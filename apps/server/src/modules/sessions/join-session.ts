@@ -3,7 +3,7 @@ import type { JoinResponse, SessionRole } from '@stagecast/contracts';
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors.js';
 import { grantForRole } from '../../livekit/grants.js';
-import { LivekitUnavailableError } from '../../livekit/rooms.js';
+import { orLivekitUnavailable } from '../../livekit/rooms.js';
 import { createJoinToken } from '../../livekit/tokens.js';
 import { displayNameOf, subjectId } from '../auth/authenticator.js';
 import type { SessionAccess } from './access.js';
@@ -83,15 +83,7 @@ export async function joinSession(
   if (session.status === 'scheduled') {
     await ctx.livekit.rooms
       .create(session.sessionId, JSON.stringify({ title: session.title }))
-      .catch((err: unknown) => {
-        if (err instanceof LivekitUnavailableError) {
-          throw new AppError(
-            'DEPENDENCY_UNAVAILABLE',
-            'LiveKit is not reachable: try again shortly',
-          );
-        }
-        throw err;
-      });
+      .catch(orLivekitUnavailable);
   }
 
   const accessToken = await createJoinToken({

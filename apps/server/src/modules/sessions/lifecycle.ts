@@ -1,21 +1,7 @@
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors.js';
-import { LivekitUnavailableError } from '../../livekit/rooms.js';
+import { orLivekitUnavailable } from '../../livekit/rooms.js';
 import type { SessionRepository, SessionRow } from './session-repository.js';
-
-function unavailable(err: unknown): never {
-  if (err instanceof LivekitUnavailableError) {
-    throw new AppError(
-      'DEPENDENCY_UNAVAILABLE',
-      'LiveKit is not reachable: try again shortly',
-      undefined,
-      {
-        cause: err,
-      },
-    );
-  }
-  throw err;
-}
 
 /**
  * Goes live: the LiveKit room is created first (auto-create is off, so only this makes it
@@ -33,7 +19,7 @@ export async function startSession(
   }
   await ctx.livekit.rooms
     .create(session.sessionId, JSON.stringify({ title: session.title }))
-    .catch(unavailable);
+    .catch(orLivekitUnavailable);
   if (session.status === 'live') return session;
   const updated = await repo.transition(session.sessionId, ['scheduled'], {
     status: 'live',
