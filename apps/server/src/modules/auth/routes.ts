@@ -14,7 +14,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import { users } from '../../db/schema.js';
-import { AppError } from '../../errors.js';
+import { AppError, ERROR_RESPONSES } from '../../errors.js';
 import type { RateLimits } from '../../plugins/rate-limit.js';
 import { clearAuthCookie, setAuthCookie, toUserDto, userDto } from './authenticator.js';
 import type { Authenticator } from './authenticator.js';
@@ -28,13 +28,7 @@ export interface AuthRouteOptions {
   limits: RateLimits;
 }
 
-const errors = {
-  400: errorBodySchema,
-  401: errorBodySchema,
-  403: errorBodySchema,
-  409: errorBodySchema,
-  429: errorBodySchema,
-};
+const errors = ERROR_RESPONSES;
 
 /** SPEC §2: register, login, guest, me, logout, password change, admin role changes. */
 export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (

@@ -5,7 +5,6 @@ import {
   chatHistoryResponseSchema,
   chatMessageParamsSchema,
   chatMessageResponseSchema,
-  errorBodySchema,
   postChatBodySchema,
   sessionIdParamsSchema,
 } from '@stagecast/contracts';
@@ -13,7 +12,7 @@ import type { ChatDataPacket } from '@stagecast/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
-import { AppError } from '../../errors.js';
+import { AppError, ERROR_RESPONSES } from '../../errors.js';
 import type { RateLimits } from '../../plugins/rate-limit.js';
 import { displayNameOf } from '../auth/authenticator.js';
 import type { Authenticator } from '../auth/authenticator.js';
@@ -28,14 +27,7 @@ export interface ChatRouteOptions {
   limits: RateLimits;
 }
 
-const errors = {
-  400: errorBodySchema,
-  401: errorBodySchema,
-  403: errorBodySchema,
-  404: errorBodySchema,
-  409: errorBodySchema,
-  429: errorBodySchema,
-};
+const errors = ERROR_RESPONSES;
 const tags = ['chat'];
 const base = '/api/v1/live/sessions/:session_id/chat';
 

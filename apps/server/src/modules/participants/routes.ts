@@ -1,5 +1,4 @@
 import {
-  errorBodySchema,
   handBodySchema,
   muteBodySchema,
   muteResponseSchema,
@@ -11,7 +10,7 @@ import {
 } from '@stagecast/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.js';
-import { AppError } from '../../errors.js';
+import { AppError, ERROR_RESPONSES } from '../../errors.js';
 import { orLivekitUnavailable } from '../../livekit/rooms.js';
 import type { Authenticator } from '../auth/authenticator.js';
 import { loadAccess, requireModerator, requireRead } from '../sessions/access.js';
@@ -25,14 +24,7 @@ export interface ParticipantRouteOptions {
   auth: Authenticator;
 }
 
-const errors = {
-  400: errorBodySchema,
-  401: errorBodySchema,
-  403: errorBodySchema,
-  404: errorBodySchema,
-  409: errorBodySchema,
-  503: errorBodySchema,
-};
+const errors = ERROR_RESPONSES;
 const tags = ['participants'];
 const base = '/api/v1/live/sessions/:session_id/participants';
 

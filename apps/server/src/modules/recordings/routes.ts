@@ -1,5 +1,4 @@
 import {
-  errorBodySchema,
   recordingIdParamsSchema,
   recordingResponseSchema,
   recordingsResponseSchema,
@@ -7,7 +6,7 @@ import {
 } from '@stagecast/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.js';
-import { AppError } from '../../errors.js';
+import { AppError, ERROR_RESPONSES } from '../../errors.js';
 import type { Authenticator } from '../auth/authenticator.js';
 import { loadAccess, requireModerator } from '../sessions/access.js';
 import type { SessionAccess } from '../sessions/access.js';
@@ -23,14 +22,7 @@ export interface RecordingRouteOptions {
   recordings: RecordingService;
 }
 
-const errors = {
-  400: errorBodySchema,
-  401: errorBodySchema,
-  403: errorBodySchema,
-  404: errorBodySchema,
-  409: errorBodySchema,
-  503: errorBodySchema,
-};
+const errors = ERROR_RESPONSES;
 const tags = ['recordings'];
 const base = '/api/v1/live/sessions/:session_id';
 

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import {
   createSessionBodySchema,
   createSessionResponseSchema,
-  errorBodySchema,
   inviteResponseSchema,
   joinBodySchema,
   joinResponseSchema,
@@ -17,7 +16,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
-import { AppError } from '../../errors.js';
+import { AppError, ERROR_RESPONSES } from '../../errors.js';
 import { createJoinToken } from '../../livekit/tokens.js';
 import type { RateLimits } from '../../plugins/rate-limit.js';
 import { identityOf } from '../auth/authenticator.js';
@@ -35,14 +34,7 @@ export interface SessionRouteOptions {
   limits: RateLimits;
 }
 
-const errors = {
-  400: errorBodySchema,
-  401: errorBodySchema,
-  403: errorBodySchema,
-  404: errorBodySchema,
-  409: errorBodySchema,
-  503: errorBodySchema,
-};
+const errors = ERROR_RESPONSES;
 const tags = ['sessions'];
 const base = '/api/v1/live/sessions';
 
