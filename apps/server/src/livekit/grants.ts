@@ -69,23 +69,6 @@ export function permissionForRole(role: SessionRole) {
  * client token ever carries `hidden` or `recorder` (see `grantForRole`).
  */
 export function recorderGrant(room: string): VideoGrant {
-  return {
-    room,
-    roomJoin: true,
-    canSubscribe: true,
-    canPublish: false,
-    canPublishSources: [],
-    canPublishData: false,
-    canUpdateOwnMetadata: false,
-    canSubscribeMetrics: false,
-    roomCreate: false,
-    roomList: false,
-    roomRecord: false,
-    roomAdmin: false,
-    ingressAdmin: false,
-    hidden: true,
-    recorder: true,
-    agent: false,
-    canManageAgentSession: false,
-  };
+  // A viewer's rights (subscribe, publish nothing), plus the two flags clients never get.
+  return { ...grantForRole('viewer', room), hidden: true, recorder: true };
 }

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from '../../app/router.js';
 import { useAuth } from '../auth/auth-context.js';
 import { SessionCard } from './SessionCard.js';
-import { useNow } from './use-now.js';
+import { useNow } from '../../lib/use-now.js';
 import { usePlazaSessions } from './use-plaza-sessions.js';
 
 /** `/live`: who is live now and what is coming, kept fresh without a reload. */

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { countdown } from './countdown.js';
-import { useNow } from './useNow.js';
+import { useNow } from '../../../lib/use-now.js';
 
 /** When a scheduled session starts, and a live countdown to it. */
 export function NotLiveDetails({ scheduledAt }: { scheduledAt: string | null }) {
