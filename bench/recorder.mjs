@@ -13,20 +13,18 @@ import { execFileSync, spawn } from 'node:child_process';
 import console from 'node:console';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
-import { createSocket } from 'node:dgram';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import process from 'node:process';
 import { clearInterval, clearTimeout, setInterval, setTimeout } from 'node:timers';
 import { performance } from 'node:perf_hooks';
 import { URL, fileURLToPath, pathToFileURL } from 'node:url';
+import { formatJson, freePortBlock, sleep } from './support.mjs';
 
 const { fetch, AbortSignal } = globalThis;
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const requireFromServer = createRequire(join(ROOT, 'apps/server/package.json'));
-const handedOut = new Set();
 
 const settings = {
   seconds: Number(process.env.BENCH_SECONDS ?? 30),
@@ -43,7 +41,6 @@ const settings = {
 const goals = { coresAt720p30: 1 };
 
 const log = (message) => console.log(`[bench] ${message}`);
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function main() {
   const rtc = await import(
@@ -498,53 +495,6 @@ function pidsWithCommandLine(needle) {
 
 const pct = (share) => `${(share * 100).toFixed(0)} %`;
 const round = (v, digits = 3) => Number(v.toFixed(digits));
-
-/** JSON as the repository's Prettier writes it, so `npm run lint` stays clean. */
-async function formatJson(file, value) {
-  const text = `${JSON.stringify(value, null, 2)}\n`;
-  try {
-    const { default: prettier } = await import('prettier');
-    const options = (await prettier.resolveConfig(file)) ?? {};
-    return await prettier.format(text, { ...options, filepath: file });
-  } catch {
-    return text;
-  }
-}
-
-function tcpFree(port) {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.once('error', () => resolve(false));
-    server.listen({ port, host: '127.0.0.1', exclusive: true }, () =>
-      server.close(() => resolve(true)),
-    );
-  });
-}
-
-function udpFree(port) {
-  return new Promise((resolve) => {
-    const socket = createSocket('udp4');
-    socket.once('error', () => resolve(false));
-    socket.bind(port, '127.0.0.1', () => socket.close(() => resolve(true)));
-  });
-}
-
-/** `count` consecutive ports free for TCP and UDP (LiveKit takes signal, RTC TCP and RTC UDP). */
-async function freePortBlock(count) {
-  for (let attempt = 0; attempt < 200; attempt += 1) {
-    const start = 20_000 + Math.floor(Math.random() * 12_000);
-    const ports = Array.from({ length: count }, (_, i) => start + i);
-    if (ports.some((p) => handedOut.has(p))) continue;
-    const free = await Promise.all(
-      ports.map(async (p) => (await tcpFree(p)) && (await udpFree(p))),
-    );
-    if (free.every(Boolean)) {
-      ports.forEach((p) => handedOut.add(p));
-      return start;
-    }
-  }
-  throw new Error(`no block of ${count} free ports found`);
-}
 
 await main();
 process.exit(0);
