@@ -20,7 +20,7 @@ const END_WAIT_MS = 15_000;
  */
 export function recordingService(ctx: AppContext) {
   const repo = recordingRepository(ctx.database.db);
-  const sessions = sessionRepository(ctx.database.db);
+  const sessions = sessionRepository(ctx.database.db, ctx.accessCache);
   const node = `${hostname()}:${ctx.config.port}`;
   const setFlag = async (sessionId: string, recording: boolean) => {
     try {

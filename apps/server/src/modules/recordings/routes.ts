@@ -41,7 +41,7 @@ export const recordingRoutes: FastifyPluginAsyncZod<RecordingRouteOptions> = asy
   app,
   { ctx, auth, recordings },
 ) => {
-  const sessions = sessionRepository(ctx.database.db);
+  const sessions = sessionRepository(ctx.database.db, ctx.accessCache);
   const dto = (row: Parameters<typeof toRecordingDto>[0]) =>
     toRecordingDto(row, ctx.config.publicUrl);
 

@@ -25,6 +25,13 @@ const connectedCount = sql<number>`(
 export type AccessRow = SessionView & { participant: ParticipantRow | null; elsewhere: string[] };
 export type SessionAccessCache = AccessCache<AccessRow>;
 
+/** What every read of a session shows: the row, its host's name, who is connected now. */
+const viewColumns = {
+  session: liveSessions,
+  hostName: users.username,
+  participantCount: connectedCount,
+};
+
 /**
  * Live sessions and their participants; the same code runs on PGlite and PostgreSQL. With a
  * cache, `accessView` answers from it and every write here drops what it concerns.
@@ -57,9 +64,7 @@ export function sessionRepository(db: Db, cache?: SessionAccessCache) {
     const run = (async () => {
       const [row] = await db
         .select({
-          session: liveSessions,
-          hostName: users.username,
-          participantCount: connectedCount,
+          ...viewColumns,
           participant: liveParticipants,
           elsewhere: sql<string[]>`array(
             select o.session_id::text from ${liveParticipants} o
@@ -98,11 +103,7 @@ export function sessionRepository(db: Db, cache?: SessionAccessCache) {
     },
     async view(sessionId: string): Promise<SessionView | undefined> {
       const [row] = await db
-        .select({
-          session: liveSessions,
-          hostName: users.username,
-          participantCount: connectedCount,
-        })
+        .select(viewColumns)
         .from(liveSessions)
         .innerJoin(users, eq(users.id, liveSessions.ownerId))
         .where(eq(liveSessions.sessionId, sessionId))
@@ -166,11 +167,7 @@ export function sessionRepository(db: Db, cache?: SessionAccessCache) {
       const where = and(...conditions);
       const [rows, [total]] = await Promise.all([
         db
-          .select({
-            session: liveSessions,
-            hostName: users.username,
-            participantCount: connectedCount,
-          })
+          .select(viewColumns)
           .from(liveSessions)
           .innerJoin(users, eq(users.id, liveSessions.ownerId))
           .where(where)
