@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFormSubmit } from '../../lib/use-form-submit.js';
 import { useAuth } from './auth-context.js';
 import { authErrorMessage } from './error-message.js';
 
@@ -9,21 +9,17 @@ export function GuestForm({ onDone }: { onDone: () => void }) {
   const { t } = useTranslation();
   const { enterAsGuest } = useAuth();
   const [name, setName] = useState('');
-  const [error, setError] = useState<string>();
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setError(undefined);
-    try {
+  const { error, onSubmit } = useFormSubmit(
+    async () => {
       await enterAsGuest(name.trim());
       onDone();
-    } catch (err) {
-      setError(authErrorMessage(t, err));
-    }
-  };
+    },
+    (err) => authErrorMessage(t, err),
+  );
 
   return (
-    <form onSubmit={(e) => void submit(e)} className="form guest-form">
+    <form onSubmit={onSubmit} className="form guest-form">
       <h2>{t('shell.auth.guestTitle')}</h2>
       <label>
         {t('shell.auth.guestName')}

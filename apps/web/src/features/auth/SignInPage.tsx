@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFormSubmit } from '../../lib/use-form-submit.js';
 import { Link, navigate, useLocation } from '../../app/router.js';
 import { useAuth } from './auth-context.js';
 import { authErrorMessage } from './error-message.js';
@@ -14,27 +14,19 @@ export function SignInPage() {
   const { search } = useLocation();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
+  const { busy, error, onSubmit } = useFormSubmit(
+    async () => {
       await login(email, password);
       navigate(nextPath(search), { replace: true });
-    } catch (err) {
-      setError(authErrorMessage(t, err));
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    (err) => authErrorMessage(t, err),
+  );
 
   return (
     <section className="card narrow">
       <h1>{t('shell.auth.signInTitle')}</h1>
-      <form onSubmit={(e) => void submit(e)} className="form">
+      <form onSubmit={onSubmit} className="form">
         <label>
           {t('shell.auth.email')}
           <input

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFormSubmit } from '../../lib/use-form-submit.js';
 import { ApiError } from '../../api/client.js';
 import { sessionsApi } from '../../api/endpoints.js';
 import type { CreateSessionInput } from '../../api/endpoints.js';
@@ -25,9 +25,17 @@ export function CreateSessionPage() {
   const { user } = useAuth();
   const [form, setForm] = useState(EMPTY);
   const [when, setWhen] = useState('');
-  const [error, setError] = useState<string>();
   const [created, setCreated] = useState<{ session_id: string; invite_link: string | null }>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, onSubmit } = useFormSubmit(
+    async () => {
+      const scheduled = !form.start_now && when ? new Date(when).toISOString() : null;
+      setCreated(await sessionsApi.create({ ...form, scheduled_at: scheduled }));
+    },
+    (err) =>
+      err instanceof ApiError && err.code === 'VALIDATION_FAILED'
+        ? t('shell.create.errors.invalid', { message: err.message })
+        : t('shell.create.errors.generic'),
+  );
 
   if (user === undefined) return <p>{t('shell.loading')}</p>;
   if (!user || user.role === 'guest') {
@@ -51,24 +59,6 @@ export function CreateSessionPage() {
   const update = <K extends keyof CreateSessionInput>(key: K, value: CreateSessionInput[K]) =>
     setForm((f) => ({ ...f, [key]: value }));
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      const scheduled = !form.start_now && when ? new Date(when).toISOString() : null;
-      setCreated(await sessionsApi.create({ ...form, scheduled_at: scheduled }));
-    } catch (err) {
-      setError(
-        err instanceof ApiError && err.code === 'VALIDATION_FAILED'
-          ? t('shell.create.errors.invalid', { message: err.message })
-          : t('shell.create.errors.generic'),
-      );
-    } finally {
-      setBusy(false);
-    }
-  };
-
   if (created) {
     return (
       <section className="card narrow" data-testid="session-created">
@@ -88,7 +78,7 @@ export function CreateSessionPage() {
   return (
     <section className="card">
       <h1>{t('shell.create.title')}</h1>
-      <form className="form" onSubmit={(e) => void submit(e)}>
+      <form className="form" onSubmit={onSubmit}>
         <label>
           {t('shell.create.fieldTitle')}
           <input
