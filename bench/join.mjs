@@ -6,7 +6,7 @@
 // Environment: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test) is the
 // PostgreSQL server the bench creates its own database on (and drops); BENCH_BACKENDS
 // (default "pglite,postgres"); BENCH_DURATION (seconds per measurement, default 10);
-// BENCH_CONNECTIONS (default 10).
+// BENCH_CONNECTIONS (default 10); BENCH_PROFILE_DIR (write the app's CPU profile there).
 import { spawn } from 'node:child_process';
 import console from 'node:console';
 import { randomBytes } from 'node:crypto';
@@ -204,7 +204,14 @@ async function main() {
       const started = Date.now();
       await startProcess(
         `the app (${backend})`,
-        ['--import', tsxLoader, serverEntry],
+        [
+          ...(process.env.BENCH_PROFILE_DIR
+            ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`]
+            : []),
+          '--import',
+          tsxLoader,
+          serverEntry,
+        ],
         {
           cwd: dataDir,
           env: {

@@ -96,7 +96,10 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     database: deps.database,
     livekit: deps.livekit,
     logger: deps.logger,
-    accessCache: accessCache<AccessRow>(redis),
+    // Every write here drops what it concerns at once, so the lifetime only bounds what another
+    // instance may miss: short when several instances share PostgreSQL with nothing telling them
+    // of each other's writes, longer when Redis carries the drops or PGlite (one process) is used.
+    accessCache: accessCache<AccessRow>(redis, deps.config.databaseUrl && !redis ? 2_000 : 15_000),
   };
   app.addHook('onClose', async () => ctx.accessCache?.close());
   app.decorate('accessCache', ctx.accessCache);

@@ -1,6 +1,6 @@
 import { sessionRoleSchema } from '@stagecast/contracts';
-import { decodeJwt } from 'jose';
-import { TrackSource } from 'livekit-server-sdk';
+import { decodeJwt, decodeProtectedHeader } from 'jose';
+import { AccessToken, TokenVerifier, TrackSource } from 'livekit-server-sdk';
 import { describe, expect, it } from 'vitest';
 import { grantForRole, permissionForRole } from './grants.js';
 import { createJoinToken } from './tokens.js';
@@ -89,8 +89,8 @@ describe('grantForRole', () => {
 describe('createJoinToken', () => {
   const keys = { apiKey: 'APItest', apiSecret: 'x'.repeat(43) };
 
-  it('keeps canPublish: false explicit in the signed token of a viewer', async () => {
-    const jwt = await createJoinToken({
+  it('keeps canPublish: false explicit in the signed token of a viewer', () => {
+    const jwt = createJoinToken({
       keys,
       room: 'room-1',
       identity: 'user:42',
@@ -107,8 +107,8 @@ describe('createJoinToken', () => {
     expect(claims.video.room).toBe('room-1');
   });
 
-  it('expires after the configured lifetime', async () => {
-    const jwt = await createJoinToken({
+  it('expires after the configured lifetime', () => {
+    const jwt = createJoinToken({
       keys,
       room: 'r',
       identity: 'guest:7',
@@ -119,5 +119,38 @@ describe('createJoinToken', () => {
     const claims = decodeJwt(jwt);
     expect(claims.exp! - claims.nbf!).toBeLessThanOrEqual(600);
     expect(claims.exp! - Math.floor(Date.now() / 1000)).toBeGreaterThan(590);
+  });
+
+  it('is the token livekit-server-sdk would write, and its verifier accepts it', async () => {
+    const input = {
+      keys,
+      room: 'room-9',
+      identity: 'user:9',
+      name: 'Grace 名前',
+      role: 'speaker' as const,
+      ttlSeconds: 300,
+      metadata: '{"m":1}',
+    };
+    const ours = createJoinToken(input);
+    const sdk = new AccessToken(keys.apiKey, keys.apiSecret, {
+      identity: input.identity,
+      name: input.name,
+      ttl: input.ttlSeconds,
+      metadata: input.metadata,
+      attributes: { role: input.role },
+    });
+    sdk.addGrant(grantForRole(input.role, input.room));
+    const theirs = await sdk.toJwt();
+    // Same header and claims (the times may differ by the second the two were signed in).
+    expect(decodeProtectedHeader(ours)).toEqual(decodeProtectedHeader(theirs));
+    const { exp, nbf, ...claims } = decodeJwt(ours);
+    const { exp: exp2, nbf: nbf2, ...theirClaims } = decodeJwt(theirs);
+    expect(claims).toEqual(theirClaims);
+    expect(Math.abs(exp! - exp2!)).toBeLessThanOrEqual(1);
+    expect(exp! - nbf!).toBe(exp2! - nbf2!);
+    // The SDK's verifier (jose, HS256 with the secret) accepts it; another secret does not.
+    const verified = await new TokenVerifier(keys.apiKey, keys.apiSecret).verify(ours);
+    expect(verified.sub).toBe('user:9');
+    await expect(new TokenVerifier(keys.apiKey, 'y'.repeat(43)).verify(ours)).rejects.toThrow();
   });
 });

@@ -1,6 +1,6 @@
-import { AccessToken } from 'livekit-server-sdk';
 import { recorderGrant } from '../grants.js';
 import type { LivekitKeys } from '../keys.js';
+import { signAccessToken } from '../tokens.js';
 
 /** The identity of the recorder of one recording: hidden, so no client lists it. */
 export const recorderIdentity = (recordingId: string) => `recorder:${recordingId}`;
@@ -11,13 +11,12 @@ export function createRecorderToken(input: {
   room: string;
   recordingId: string;
   ttlSeconds: number;
-}): Promise<string> {
-  const token = new AccessToken(input.keys.apiKey, input.keys.apiSecret, {
+}): string {
+  return signAccessToken(input.keys, {
     identity: recorderIdentity(input.recordingId),
     name: 'Recorder',
-    ttl: input.ttlSeconds,
+    ttlSeconds: input.ttlSeconds,
     attributes: { role: 'recorder' },
+    video: recorderGrant(input.room),
   });
-  token.addGrant(recorderGrant(input.room));
-  return token.toJwt();
 }

@@ -73,7 +73,7 @@ export function builtinRecorders(
     await mkdir(recordingsDir(ctx.config.dataDir), { recursive: true });
     const recorder = new RoomRecorder({
       url: ctx.livekit.clientUrl,
-      token: await createRecorderToken({
+      token: createRecorderToken({
         keys: ctx.livekit.keys,
         room: row.sessionId,
         recordingId: row.id,

@@ -8,10 +8,11 @@ const MAX_ENTRIES = 50_000;
  * connected), so a burst of joins and reconnects does not ask the database the same question
  * each time. Any write to a session or to an identity's rows drops what it concerns at once —
  * here, and on every other instance through Redis when `REDIS_URL` is set. An entry lives at most
- * `ttlMs`, which bounds how stale another instance can be without Redis; a stale answer is never
- * the last word, since LiveKit's `participant_joined` webhook checks bans and the ended state again.
+ * `ttlMs`, which bounds how stale another instance can be without Redis (or after a lost Redis
+ * message); a stale answer is never the last word, since LiveKit's `participant_joined` webhook
+ * checks bans and the ended state again.
  */
-export function accessCache<T>(redis: Redis | undefined, ttlMs = 2_000) {
+export function accessCache<T>(redis: Redis | undefined, ttlMs: number) {
   const entries = new Map<
     string,
     { value: T; born: number; until: number; sessionId: string; identity: string }

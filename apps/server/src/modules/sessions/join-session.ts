@@ -86,7 +86,7 @@ export async function joinSession(
       .catch(orLivekitUnavailable);
   }
 
-  const accessToken = await createJoinToken({
+  const accessToken = createJoinToken({
     keys: ctx.livekit.keys,
     room: session.sessionId,
     identity,

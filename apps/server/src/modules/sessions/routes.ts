@@ -117,7 +117,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<SessionRouteOptions> = async (
         inviteExpiresAt: invite?.expiresAt ?? null,
       });
       if (body.start_now) session = await startSession(ctx, repo, session);
-      const hostToken = await createJoinToken({
+      const hostToken = createJoinToken({
         keys: ctx.livekit.keys,
         room: session.sessionId,
         identity: `user:${user.id}`,
