@@ -1,4 +1,4 @@
-// Helpers the plain-JS benchmarks share (join.mjs, recorder.mjs).
+// Helpers the benchmarks share (join.mjs, recorder.mjs, first-frame.ts; types in support.d.mts).
 import { createSocket } from 'node:dgram';
 import { createServer } from 'node:net';
 import { setTimeout } from 'node:timers';

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startE2eApp } from '../support/app.js';
 import {
   getUserMediaCalls,
+  signalConnections,
   launchBrowser,
   newContext,
   waitForDecodedFrames,
@@ -78,6 +79,8 @@ describe('the live room in Chromium with fake camera and microphone', () => {
     await viewer.getByTestId('guest-enter').click();
     await viewer.getByTestId('join-button').click();
     await waitForDecodedFrames(viewer, videoOf(`user:${hostUser.id}`), 10);
+    // The connection started as soon as the join answered is the one the room uses: one only.
+    expect(await signalConnections(viewer)).toBe(1);
     await viewer.screenshot({ path: join(SHOTS, 'room-viewer.png') });
 
     // Chat both ways, and markup stays text.

@@ -28,7 +28,8 @@ export function launchBrowser(): Promise<Browser> {
 
 /**
  * A browser context whose pages count their getUserMedia calls in `window.__gumCalls`, so a
- * test can prove a viewer was never asked for camera or microphone.
+ * test can prove a viewer was never asked for camera or microphone, and the LiveKit signal
+ * connections they open (WebSockets to `/rtc`) in `window.__signalSockets`.
  */
 export async function newContext(
   browser: Browser,
@@ -40,8 +41,16 @@ export async function newContext(
     permissions: ['camera', 'microphone', 'clipboard-read', 'clipboard-write'],
   });
   await context.addInitScript(() => {
-    const w = window as unknown as { __gumCalls: number };
+    const w = window as unknown as { __gumCalls: number; __signalSockets: number };
     w.__gumCalls = 0;
+    w.__signalSockets = 0;
+    const NativeWebSocket = window.WebSocket;
+    window.WebSocket = class extends NativeWebSocket {
+      constructor(url: string | URL, protocols?: string | string[]) {
+        super(url, protocols);
+        if (new URL(String(url)).pathname.includes('/rtc')) w.__signalSockets += 1;
+      }
+    };
     const devices = navigator.mediaDevices;
     if (devices?.getUserMedia) {
       const original = devices.getUserMedia.bind(devices);
@@ -75,4 +84,9 @@ export async function waitForDecodedFrames(
     { selector, frames },
     { timeout: timeoutMs, polling: 100 },
   );
+}
+
+/** How many LiveKit signal connections the page has opened. */
+export async function signalConnections(page: Page): Promise<number> {
+  return page.evaluate(() => (window as unknown as { __signalSockets: number }).__signalSockets);
 }

@@ -5,6 +5,7 @@ export {
 } from './context/LiveKitRoomProvider.js';
 export { useLiveKitRoom, type LiveKitRoomContextValue } from './context/room-context.js';
 export {
+  connectEarly,
   RoomConnectionError,
   type ConnectionDetails,
   type RoomConnectionErrorCode,

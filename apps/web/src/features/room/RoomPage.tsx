@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import type { JoinResponse } from '@stagecast/contracts';
+import type { Room } from 'livekit-client';
 import { useTranslation } from 'react-i18next';
 import { sessionsApi } from '../../api/endpoints.js';
 import { useLocation } from '../../app/router.js';
-import { LiveKitRoomProvider } from '../../livekit/index.js';
+import { connectEarly, LiveKitRoomProvider } from '../../livekit/index.js';
 import { useAuth } from '../auth/auth-context.js';
 import type { MediaIntent } from './media-intent.js';
 import { PreJoin } from './prejoin/PreJoin.js';
@@ -42,6 +43,9 @@ export function RoomPage({ sessionId }: { sessionId: string }) {
     waiting ? WAITING_POLL_MS : undefined,
   );
 
+  // The first connection's room, connecting since the join answered (the provider takes it over).
+  const [earlyRoom, setEarlyRoom] = useState<Room | undefined>(undefined);
+  useEffect(() => () => void earlyRoom?.disconnect(), [earlyRoom]);
   const joinBody = useRef<{ display_name?: string; invite_token?: string }>({});
   const firstJoin = useRef<JoinResponse | undefined>(undefined);
   const intent = useRef<MediaIntent>({ camera: false, microphone: false });
@@ -54,6 +58,8 @@ export function RoomPage({ sessionId }: { sessionId: string }) {
       try {
         const joined = await sessionsApi.join(sessionId, joinBody.current);
         firstJoin.current = joined;
+        // LiveKit's handshake starts now and runs while the room view renders.
+        setEarlyRoom(connectEarly(joined));
         dispatch({ type: 'joined', join: joined });
       } catch (cause) {
         dispatch({ type: 'join_failed', error: cause });
@@ -122,7 +128,11 @@ export function RoomPage({ sessionId }: { sessionId: string }) {
   }
   if (state.phase === 'room') {
     return (
-      <LiveKitRoomProvider key={state.connection} fetchConnectionDetails={fetchConnectionDetails}>
+      <LiveKitRoomProvider
+        key={state.connection}
+        room={state.connection === 0 ? earlyRoom : undefined}
+        fetchConnectionDetails={fetchConnectionDetails}
+      >
         <RoomView
           session={session}
           inviteToken={inviteToken}

@@ -1,8 +1,9 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { RoomContext } from '@livekit/components-react';
-import { Room, type ConnectionState, type RoomOptions } from 'livekit-client';
+import type { ConnectionState, Room, RoomOptions } from 'livekit-client';
 import {
   connectRoom,
+  createRoom,
   isReconnecting,
   observeConnectionState,
   RoomConnectionError,
@@ -14,8 +15,8 @@ export interface LiveKitRoomProviderProps {
   /** Gets a server URL and access token from our API (the session's join endpoint). */
   fetchConnectionDetails: () => Promise<ConnectionDetails>;
   /**
-   * A room to use instead of a new one (tests, or a room prepared earlier). The provider
-   * connects and disconnects it either way.
+   * A room to use instead of a new one (tests, or one from `connectEarly` that is already
+   * connecting). The provider connects and disconnects it either way.
    */
   room?: Room;
   /** Extra options for the room the provider creates; adaptive stream and dynacast are on. */
@@ -37,11 +38,7 @@ export function LiveKitRoomProvider({
   options,
   children,
 }: LiveKitRoomProviderProps) {
-  // Adaptive stream pauses video nobody sees and dynacast stops layers nobody subscribes to:
-  // both save bandwidth for everyone in a session.
-  const [room] = useState(
-    () => givenRoom ?? new Room({ adaptiveStream: true, dynacast: true, ...options }),
-  );
+  const [room] = useState(() => givenRoom ?? createRoom(options));
   const [state, setState] = useState<ConnectionState>(room.state);
   const [error, setError] = useState<RoomConnectionError | undefined>(undefined);
   // The latest callback, read when connecting, so a new function each render does not reconnect.

@@ -1,4 +1,4 @@
-import { ConnectionState, RoomEvent, type Room } from 'livekit-client';
+import { ConnectionState, Room, RoomEvent, type RoomOptions } from 'livekit-client';
 
 /** What our API returns for a join: where LiveKit is and the token to present there. */
 export interface ConnectionDetails {
@@ -27,7 +27,28 @@ export class RoomConnectionError extends Error {
 }
 
 /**
- * Fetches connection details, then connects `room` with them. Stops quietly (without connecting
+ * A room with our defaults. Adaptive stream pauses video nobody sees and dynacast stops layers
+ * nobody subscribes to: both save bandwidth for everyone in a session.
+ */
+export function createRoom(options?: RoomOptions): Room {
+  return new Room({ adaptiveStream: true, dynacast: true, ...options });
+}
+
+/**
+ * Creates a room and starts connecting it at once, before any UI is rendered around it, so
+ * LiveKit's handshake runs while the room view renders. Hand the room to `LiveKitRoomProvider`
+ * as `room`: its own `connect` with the same details joins this attempt (livekit-client returns
+ * the pending one) and reports how it ends; a failure here is left for it to report.
+ */
+export function connectEarly(details: ConnectionDetails, options?: RoomOptions): Room {
+  const room = createRoom(options);
+  room.connect(details.server_url, details.access_token).catch(() => undefined);
+  return room;
+}
+
+/**
+ * Fetches connection details, then connects `room` with them (a room already connecting with
+ * them, from {@link connectEarly}, is not connected twice). Stops quietly (without connecting
  * or throwing) once `signal` aborts, so an unmounted provider leaves no connection behind.
  */
 export async function connectRoom(
