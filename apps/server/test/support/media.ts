@@ -22,7 +22,11 @@ export interface Publisher {
   stop(): Promise<void>;
 }
 
-export async function publishSyntheticVideo(url: string, token: string): Promise<Publisher> {
+export async function publishSyntheticVideo(
+  url: string,
+  token: string,
+  fps = 15,
+): Promise<Publisher> {
   const width = 320;
   const height = 240;
   const room = new Room();
@@ -48,7 +52,7 @@ export async function publishSyntheticVideo(url: string, token: string): Promise
       }
     }
     source.captureFrame(new VideoFrame(data, width, height, VideoBufferType.RGBA));
-  }, 1000 / 15);
+  }, 1000 / fps);
   return {
     room,
     stop: async () => {

@@ -6,6 +6,7 @@ export {
 export { useLiveKitRoom, type LiveKitRoomContextValue } from './context/room-context.js';
 export {
   connectEarly,
+  createRoom,
   RoomConnectionError,
   type ConnectionDetails,
   type RoomConnectionErrorCode,
@@ -45,4 +46,5 @@ export {
   type UseMicrophonePreviewOptions,
 } from './hooks/useMicrophonePreview.js';
 export { useLiveKitMedia, type UseLiveKitMediaResult } from './hooks/useLiveKitMedia.js';
+export { useConnectedOnce } from './hooks/useConnectedOnce.js';
 export { VolumeMeter, type VolumeMeterProps } from './components/VolumeMeter.js';

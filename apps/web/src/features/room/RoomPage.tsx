@@ -1,10 +1,10 @@
-import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import type { JoinResponse } from '@stagecast/contracts';
 import type { Room } from 'livekit-client';
 import { useTranslation } from 'react-i18next';
 import { sessionsApi } from '../../api/endpoints.js';
 import { useLocation } from '../../app/router.js';
-import { connectEarly, LiveKitRoomProvider } from '../../livekit/index.js';
+import { connectEarly, createRoom, LiveKitRoomProvider } from '../../livekit/index.js';
 import { useAuth } from '../auth/auth-context.js';
 import type { MediaIntent } from './media-intent.js';
 import { PreJoin } from './prejoin/PreJoin.js';
@@ -46,6 +46,11 @@ export function RoomPage({ sessionId }: { sessionId: string }) {
   // The first connection's room, connecting since the join answered (the provider takes it over).
   const [earlyRoom, setEarlyRoom] = useState<Room | undefined>(undefined);
   useEffect(() => () => void earlyRoom?.disconnect(), [earlyRoom]);
+  // A room made while the pre-join is on screen, so the click only has to connect it.
+  const spareRoom = useRef<Room | undefined>(undefined);
+  useEffect(() => {
+    if (state.phase === 'prejoin') spareRoom.current ??= createRoom();
+  }, [state.phase]);
   const joinBody = useRef<{ display_name?: string; invite_token?: string }>({});
   const firstJoin = useRef<JoinResponse | undefined>(undefined);
   const intent = useRef<MediaIntent>({ camera: false, microphone: false });
@@ -58,9 +63,14 @@ export function RoomPage({ sessionId }: { sessionId: string }) {
       try {
         const joined = await sessionsApi.join(sessionId, joinBody.current);
         firstJoin.current = joined;
-        // LiveKit's handshake starts now and runs while the room view renders.
-        setEarlyRoom(connectEarly(joined));
-        dispatch({ type: 'joined', join: joined });
+        // LiveKit's handshake starts now and runs while the room view renders; that render is a
+        // transition, so React yields to the handshake's steps instead of holding them up.
+        const room = connectEarly(joined, spareRoom.current);
+        spareRoom.current = undefined;
+        startTransition(() => {
+          setEarlyRoom(room);
+          dispatch({ type: 'joined', join: joined });
+        });
       } catch (cause) {
         dispatch({ type: 'join_failed', error: cause });
       }

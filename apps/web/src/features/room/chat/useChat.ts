@@ -2,7 +2,7 @@ import { useCallback, useEffect, useReducer, useState } from 'react';
 import { RoomEvent } from 'livekit-client';
 import type { ChatMessage } from '@stagecast/contracts';
 import { sessionsApi } from '../../../api/endpoints.js';
-import { useLiveKitRoom } from '../../../livekit/index.js';
+import { useConnectedOnce, useLiveKitRoom } from '../../../livekit/index.js';
 import { parseChatPacket, TOPICS } from '../data-packets.js';
 import { useRoomData } from '../useRoomData.js';
 import { chatEventOf, chatReducer, emptyChat } from './chat-state.js';
@@ -18,15 +18,17 @@ export interface UseChatResult {
 }
 
 /**
- * The session's chat: the stored history on entry (and again after LiveKit restored a dropped
- * connection, to fill the gap), then live packets on topic `chat`.
+ * The session's chat: the stored history once connected (and again after LiveKit restored a
+ * dropped connection, to fill the gap), then live packets on topic `chat`.
  */
 export function useChat(sessionId: string): UseChatResult {
   const { room } = useLiveKitRoom();
   const [state, dispatch] = useReducer(chatReducer, emptyChat);
   const [historyFailed, setHistoryFailed] = useState(false);
+  const connected = useConnectedOnce();
 
   useEffect(() => {
+    if (!connected) return;
     let cancelled = false;
     const load = () =>
       sessionsApi
@@ -46,7 +48,7 @@ export function useChat(sessionId: string): UseChatResult {
       cancelled = true;
       room.off(RoomEvent.Reconnected, onReconnected);
     };
-  }, [room, sessionId]);
+  }, [room, sessionId, connected]);
 
   useRoomData(TOPICS.chat, (payload) => {
     const packet = parseChatPacket(payload);

@@ -3,7 +3,7 @@ import { useParticipants } from '@livekit/components-react';
 import { RoomEvent, type Participant as LiveKitParticipant } from 'livekit-client';
 import type { Participant } from '@stagecast/contracts';
 import { sessionsApi } from '../../../api/endpoints.js';
-import { useLiveKitRoom } from '../../../livekit/index.js';
+import { useConnectedOnce, useLiveKitRoom } from '../../../livekit/index.js';
 import { parseHandPacket, TOPICS } from '../data-packets.js';
 import { useRoomData } from '../useRoomData.js';
 import {
@@ -28,7 +28,8 @@ export interface ParticipantsModel {
 
 /**
  * Who is in the room: LiveKit's participants (live, with their `role` attribute), the API's
- * list (re-read when people join, leave or change role) and raised hands (live on topic `hand`).
+ * list (read once connected, again when people join, leave or change role) and raised hands
+ * (live on topic `hand`).
  */
 export function useParticipantsModel(sessionId: string): ParticipantsModel {
   const { room } = useLiveKitRoom();
@@ -51,7 +52,9 @@ export function useParticipantsModel(sessionId: string): ParticipantsModel {
     [sessionId],
   );
 
+  const connected = useConnectedOnce();
   useEffect(() => {
+    if (!connected) return;
     let cancelled = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const later = () => {
@@ -71,7 +74,7 @@ export function useParticipantsModel(sessionId: string): ParticipantsModel {
       clearTimeout(timer);
       for (const event of events) room.off(event, later);
     };
-  }, [room, load]);
+  }, [room, load, connected]);
 
   useRoomData(TOPICS.hand, (payload) => {
     const packet = parseHandPacket(payload);
