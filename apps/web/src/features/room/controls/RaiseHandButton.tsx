@@ -26,7 +26,7 @@ export function RaiseHandButton({ raised, setRaised }: RaiseHandButtonProps) {
     <>
       <button
         type="button"
-        className="toggle"
+        className="toggle toggle--hand"
         data-testid="raise-hand"
         aria-pressed={raised}
         disabled={busy}
