@@ -16,9 +16,11 @@ export interface AppContext {
   hooks?: AppHooks;
 }
 
-/** What other modules do when a session goes live or ends, and on each reconcile pass. */
+/** What other modules do when a session goes live, ends or is deleted, and on each reconcile pass. */
 export interface AppHooks {
   sessionLive?(session: { sessionId: string; isRecorded: boolean }): Promise<void>;
   sessionEnded?(session: { sessionId: string }): Promise<void>;
+  /** Just before the session's row (and with it its participants and chat) is deleted. */
+  sessionDeleting?(session: { sessionId: string }): Promise<void>;
   reconcile?(): Promise<void>;
 }

@@ -379,6 +379,18 @@ describe('recording with the built-in recorder (real LiveKit, rtc-node publisher
     expect(rec.duration_seconds).toBeGreaterThan(3);
     const probe = await ffprobe(fileOf(rec.recording_id));
     expect(probe.streams.map((st) => st.codec_name).sort()).toEqual(['aac', 'h264']);
+
+    // Deleting the session deletes its recordings, files included; others' files stay.
+    const deleted = await c.api.call('DELETE', `/api/v1/live/sessions/${s.session_id}`, {
+      token: c.mentor.token,
+    });
+    expect(deleted.status).toBe(204);
+    expect(existsSync(fileOf(rec.recording_id))).toBe(false);
+    const download = await c.api.call('GET', `/api/v1/recordings/${rec.recording_id}/download`, {
+      token: c.mentor.token,
+    });
+    expect(download.status).toBe(404);
+    expect(existsSync(finished!.file)).toBe(true);
   }, 60_000);
 
   it('settles at start what the app was recording when it died: a playable file kept, else failed', async () => {

@@ -28,6 +28,14 @@ export function recordingRepository(db: Db) {
         .limit(1);
       return row;
     },
+    /** Deletes the session's recordings; returns their ids. */
+    async deleteBySession(sessionId: string): Promise<string[]> {
+      const rows = await db
+        .delete(recordings)
+        .where(eq(recordings.sessionId, sessionId))
+        .returning({ id: recordings.id });
+      return rows.map((row) => row.id);
+    },
     /** Newest first. */
     async listBySession(sessionId: string): Promise<RecordingRow[]> {
       return db

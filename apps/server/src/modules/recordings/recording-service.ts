@@ -1,3 +1,4 @@
+import { rm } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import type { EgressInfo } from 'livekit-server-sdk';
 import type { AppContext, AppHooks } from '../../context.js';
@@ -7,6 +8,7 @@ import { sessionRepository } from '../sessions/session-repository.js';
 import { builtinRecorders } from './builtin-recorders.js';
 import { egressRecordings } from './egress-recordings.js';
 import { recordingRecovery } from './recover-recordings.js';
+import { recordingFile } from './recording-files.js';
 import { recordingRepository } from './recording-repository.js';
 import { startRecording } from './start-recording.js';
 import { stopRecording } from './stop-recording.js';
@@ -37,6 +39,19 @@ export function recordingService(ctx: AppContext) {
   const recovery = recordingRecovery({ ctx, repo, node, builtin, egress, setFlag });
   const deps = { ctx, repo, builtin, egress, sessions, node };
 
+  /** Stops the session's recording, if one is running, waiting for it a while at most. */
+  const finishRecording = async (sessionId: string) => {
+    const current = await repo.inProgress(sessionId);
+    if (!current) return;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      stopRecording(deps, sessionId).catch((err: Error) =>
+        ctx.logger.warn({ err: err.message, session: sessionId }, 'stop failed'),
+      ),
+      new Promise((resolve) => (timer = setTimeout(resolve, END_WAIT_MS))),
+    ]);
+    clearTimeout(timer);
+  };
   const hooks: AppHooks = {
     async sessionLive(session) {
       if (!session.isRecorded) return;
@@ -48,17 +63,15 @@ export function recordingService(ctx: AppContext) {
         ),
       );
     },
-    async sessionEnded(session) {
-      const current = await repo.inProgress(session.sessionId);
-      if (!current) return;
-      let timer: NodeJS.Timeout | undefined;
-      await Promise.race([
-        stopRecording(deps, session.sessionId).catch((err: Error) =>
-          ctx.logger.warn({ err: err.message, session: session.sessionId }, 'stop failed'),
-        ),
-        new Promise((resolve) => (timer = setTimeout(resolve, END_WAIT_MS))),
-      ]);
-      clearTimeout(timer);
+    sessionEnded: (session) => finishRecording(session.sessionId),
+    // A deleted session's recordings go with it: rows first, then their files (a file whose
+    // row is gone is never served; a row whose file is gone would be a broken download).
+    async sessionDeleting(session) {
+      await finishRecording(session.sessionId);
+      const ids = await repo.deleteBySession(session.sessionId);
+      for (const id of ids) await rm(recordingFile(ctx.config.dataDir, id), { force: true });
+      if (ids.length > 0)
+        ctx.logger.info({ session: session.sessionId, recordings: ids }, 'deleted recordings');
     },
     reconcile: () => recovery.reconcile(),
   };

@@ -212,6 +212,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<SessionRouteOptions> = async (
       const access = await loadAccess(repo, auth, request, request.params.session_id);
       requireOwner(access);
       if (access.view.session.status !== 'ended') await endSession(ctx, repo, access.view.session);
+      await ctx.hooks?.sessionDeleting?.({ sessionId: request.params.session_id });
       await repo.delete(request.params.session_id);
       return reply.code(204).send(null);
     },
