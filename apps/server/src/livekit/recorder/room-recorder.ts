@@ -1,27 +1,10 @@
 import { stat } from 'node:fs/promises';
-import {
-  AudioStream,
-  Room,
-  RoomEvent,
-  TrackKind,
-  TrackSource,
-  VideoBufferType,
-  VideoStream,
-} from '@livekit/rtc-node';
-import type {
-  AudioFrame,
-  RemoteParticipant,
-  RemoteTrack,
-  RemoteTrackPublication,
-  VideoFrame,
-  VideoFrameEvent,
-} from '@livekit/rtc-node';
+import { Room, RoomEvent } from '@livekit/rtc-node';
 import type { Logger } from 'pino';
-import { AudioMix } from './audio-mix.js';
 import { AUDIO_SAMPLE_RATE, describeExit, startEncoder } from './encoder.js';
 import type { Encoder, EncoderExit } from './encoder.js';
-import { pickStage, StageCanvas } from './stage.js';
-import type { I420Picture, StageSource } from './stage.js';
+import { RoomInputs } from './room-inputs.js';
+import { StageCanvas } from './stage.js';
 
 export interface RoomRecorderOptions {
   /** Where the recorder connects (LiveKit's signal URL). */
@@ -42,20 +25,8 @@ export type RecorderResult =
   | { ok: true; durationMs: number; sizeBytes: number; note: string | undefined }
   | { ok: false; durationMs: number; error: string };
 
-interface VideoEntry {
-  kind: StageSource['kind'];
-  reader: ReadableStreamDefaultReader<VideoFrameEvent>;
-  latest: VideoFrame | undefined;
-  version: number;
-  receivedAt: number;
-  picture: I420Picture | undefined;
-  pictureVersion: number;
-}
-
 const CONNECT_TIMEOUT_MS = 15_000;
 const FINISH_TIMEOUT_MS = 120_000;
-/** A camera that sent nothing for this long (muted, frozen) leaves the stage. */
-const STALE_MS = 3_000;
 
 function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -67,24 +38,17 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
   ]).finally(() => clearTimeout(timer));
 }
 
-function toI420(frame: VideoFrame): I420Picture {
-  const i420 = frame.type === VideoBufferType.I420 ? frame : frame.convert(VideoBufferType.I420);
-  return { width: i420.width, height: i420.height, data: i420.data };
-}
-
 /**
- * The built-in recorder of one room: a hidden participant that subscribes to everyone, composes
- * the stage (`stage.ts`), mixes every publisher's audio (`audio-mix.ts`) and feeds both to ffmpeg
- * (`encoder.ts`). One wall clock drives both inputs: at each tick it writes as many video frames
+ * The built-in recorder of one room: a hidden participant that subscribes to everyone
+ * (`room-inputs.ts`: the newest picture of each video, every publisher's audio mixed), composes
+ * the stage (`stage.ts`) and feeds both to ffmpeg (`encoder.ts`). One wall clock drives both inputs: at each tick it writes as many video frames
  * and audio samples as the time since the start calls for, repeating the last picture and
  * writing silence when nothing new came, so audio and video stay in step however publishers
  * come and go. When ffmpeg falls behind, frames wait (up to a bound) instead of piling up.
  */
 export class RoomRecorder {
   private readonly room = new Room();
-  private readonly videos = new Map<string, VideoEntry>();
-  private readonly audios = new Map<string, ReadableStreamDefaultReader<AudioFrame>>();
-  private readonly mix = new AudioMix();
+  private readonly inputs = new RoomInputs();
   private readonly canvas: StageCanvas;
   private readonly frameBytes: number;
   private encoder: Encoder | undefined;
@@ -121,14 +85,8 @@ export class RoomRecorder {
   async start(): Promise<Date> {
     if (this.state !== 'idle') throw new Error('a recorder starts once');
     this.state = 'starting';
-    this.room
-      .on(RoomEvent.TrackSubscribed, (track, publication, participant) =>
-        this.handleTrackSubscribed(track, publication, participant),
-      )
-      .on(RoomEvent.TrackUnsubscribed, (_track, publication) =>
-        this.handleTrackGone(publication.sid ?? ''),
-      )
-      .on(RoomEvent.Disconnected, () => this.handleDisconnected());
+    this.inputs.listen(this.room);
+    this.room.on(RoomEvent.Disconnected, () => this.handleDisconnected());
     try {
       await withTimeout(
         this.room.connect(this.options.url, this.options.token, {
@@ -182,85 +140,6 @@ export class RoomRecorder {
     return this.done;
   }
 
-  private handleTrackSubscribed(
-    track: RemoteTrack,
-    publication: RemoteTrackPublication,
-    participant: RemoteParticipant,
-  ): void {
-    const sid = publication.sid ?? track.sid ?? `${participant.identity}:${this.videos.size}`;
-    if (track.kind === TrackKind.KIND_VIDEO) {
-      const kind =
-        publication.source === TrackSource.SOURCE_SCREENSHARE
-          ? 'screen_share'
-          : publication.source === TrackSource.SOURCE_CAMERA
-            ? 'camera'
-            : undefined;
-      if (!kind) return;
-      const reader = new VideoStream(track).getReader();
-      const entry: VideoEntry = {
-        kind,
-        reader,
-        latest: undefined,
-        version: 0,
-        receivedAt: 0,
-        picture: undefined,
-        pictureVersion: -1,
-      };
-      this.videos.set(sid, entry);
-      void this.readVideo(entry);
-    } else if (track.kind === TrackKind.KIND_AUDIO) {
-      const reader = new AudioStream(track, {
-        sampleRate: AUDIO_SAMPLE_RATE,
-        numChannels: 1,
-      }).getReader();
-      this.audios.set(sid, reader);
-      void this.readAudio(sid, reader);
-    }
-  }
-
-  private async readVideo(entry: VideoEntry): Promise<void> {
-    try {
-      for (;;) {
-        const { done, value } = await entry.reader.read();
-        if (done) return;
-        entry.latest = value.frame;
-        entry.version += 1;
-        entry.receivedAt = performance.now();
-      }
-    } catch {
-      // The track went away: `handleTrackGone` has dropped it.
-    }
-  }
-
-  private async readAudio(
-    sid: string,
-    reader: ReadableStreamDefaultReader<AudioFrame>,
-  ): Promise<void> {
-    try {
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) return;
-        this.mix.push(sid, value.data);
-      }
-    } catch {
-      // The track went away.
-    }
-  }
-
-  private handleTrackGone(sid: string): void {
-    const video = this.videos.get(sid);
-    if (video) {
-      this.videos.delete(sid);
-      video.reader.cancel().catch(() => undefined);
-    }
-    const audio = this.audios.get(sid);
-    if (audio) {
-      this.audios.delete(sid);
-      this.mix.remove(sid);
-      audio.cancel().catch(() => undefined);
-    }
-  }
-
   private handleDisconnected(): void {
     // The room closed (the session ended, LiveKit restarted): what was recorded is kept.
     if (this.state === 'recording') void this.finish('the room closed');
@@ -276,21 +155,6 @@ export class RoomRecorder {
     );
   }
 
-  /** The sources to draw now, their pictures converted to I420 only when they changed. */
-  private stageSources(): StageSource[] {
-    const now = performance.now();
-    const candidates = [...this.videos.entries()]
-      .filter(([, e]) => e.latest && now - e.receivedAt < STALE_MS)
-      .map(([key, entry]) => ({ key, kind: entry.kind, entry }));
-    return pickStage(candidates).map(({ key, kind, entry }) => {
-      if (entry.pictureVersion !== entry.version) {
-        entry.picture = toI420(entry.latest!);
-        entry.pictureVersion = entry.version;
-      }
-      return { key, kind, picture: entry.picture!, version: entry.pictureVersion };
-    });
-  }
-
   /** Writes what the clock calls for: audio samples, then video frames while ffmpeg keeps up. */
   private tick(force = false): void {
     const encoder = this.encoder;
@@ -298,7 +162,7 @@ export class RoomRecorder {
     const elapsedMs = performance.now() - this.t0;
     const wantSamples = Math.floor((elapsedMs * AUDIO_SAMPLE_RATE) / 1000);
     if (wantSamples > this.samplesWritten) {
-      const pcm = this.mix.read(wantSamples - this.samplesWritten);
+      const pcm = this.inputs.readAudio(wantSamples - this.samplesWritten);
       encoder.audio.write(Buffer.from(pcm.buffer, pcm.byteOffset, pcm.byteLength));
       this.samplesWritten = wantSamples;
     }
@@ -315,7 +179,7 @@ export class RoomRecorder {
     }
     const busy = () => !force && encoder.video.writableLength > 3 * this.frameBytes;
     if (owed <= 0 || busy()) return;
-    if (this.canvas.compose(this.stageSources()) || !this.lastFrame) {
+    if (this.canvas.compose(this.inputs.stageSources()) || !this.lastFrame) {
       // A copy: queued writes keep their buffer until ffmpeg has read it.
       this.lastFrame = Buffer.from(this.canvas.frame);
     }
@@ -359,7 +223,7 @@ export class RoomRecorder {
   }
 
   private async releaseRoom(): Promise<void> {
-    for (const sid of [...this.videos.keys(), ...this.audios.keys()]) this.handleTrackGone(sid);
+    this.inputs.close();
     this.room.removeAllListeners();
     await this.room.disconnect().catch(() => undefined);
   }
