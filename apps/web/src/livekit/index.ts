@@ -45,6 +45,7 @@ export {
   useMicrophonePreview,
   type UseMicrophonePreviewOptions,
 } from './hooks/useMicrophonePreview.js';
+export { useTrackPreview, type UseTrackPreviewOptions } from './hooks/useTrackPreview.js';
 export { useLiveKitMedia, type UseLiveKitMediaResult } from './hooks/useLiveKitMedia.js';
 export { useConnectedOnce } from './hooks/useConnectedOnce.js';
 export { VolumeMeter, type VolumeMeterProps } from './components/VolumeMeter.js';

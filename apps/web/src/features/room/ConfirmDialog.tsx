@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useModalDialog } from './useModalDialog.js';
+import { useModalDialog } from '../../lib/use-modal-dialog.js';
 
 export interface ConfirmDialogProps {
   open: boolean;

@@ -1,14 +1,11 @@
-import { useEffect, useId, useRef } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitcher } from '../../i18n/LanguageSwitcher.js';
-import {
-  useAudioSettings,
-  useMediaDevices,
-  useMicrophonePreview,
-  type MeterSource,
-} from '../../livekit/index.js';
+import { useModalDialog } from '../../lib/use-modal-dialog.js';
+import type { MeterSource } from '../../livekit/index.js';
 import { AudioSection } from './AudioSection.js';
 import { DeviceSection } from './DeviceSection.js';
+import { useDeviceCheck } from './useDeviceCheck.js';
 import { VideoSection } from './VideoSection.js';
 import './settings.css';
 
@@ -30,15 +27,8 @@ export interface SettingsDialogProps {
  */
 export function SettingsDialog({ open, onClose, microphoneTrack }: SettingsDialogProps) {
   const { t } = useTranslation();
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModalDialog(open);
   const titleId = useId();
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (open && !element.open) element.showModal();
-    if (!open && element.open) element.close();
-  }, [open]);
 
   return (
     <dialog ref={dialog} className="settings-dialog" aria-labelledby={titleId} onClose={onClose}>
@@ -55,18 +45,8 @@ export function SettingsDialog({ open, onClose, microphoneTrack }: SettingsDialo
 }
 
 function SettingsContent({ microphoneTrack }: { microphoneTrack: MeterSource | undefined }) {
-  const media = useMediaDevices();
-  const { requestPermission } = media;
-  const { settings } = useAudioSettings();
-  const preview = useMicrophonePreview({
-    enabled: !microphoneTrack && media.permission === 'granted',
-    deviceId: media.selected.audioinput,
-    settings,
-  });
-
-  useEffect(() => {
-    void requestPermission();
-  }, [requestPermission]);
+  // The live microphone, when there is one, is what the meter shows: no preview next to it.
+  const { media, microphone: preview } = useDeviceCheck(!microphoneTrack);
 
   return (
     <div className="settings-body">

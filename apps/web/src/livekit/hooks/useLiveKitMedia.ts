@@ -1,16 +1,11 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useLocalParticipant } from '@livekit/components-react';
-import {
-  LocalAudioTrack,
-  LocalVideoTrack,
-  type AudioCaptureOptions,
-  type VideoCaptureOptions,
-} from 'livekit-client';
+import { LocalAudioTrack, LocalVideoTrack } from 'livekit-client';
 import { useLiveKitRoom } from '../context/room-context.js';
 import { MediaControlError, type MediaErrorSource } from '../core/media-error.js';
-import { useApplyCaptureOptions } from './useApplyCaptureOptions.js';
 import { useApplySelectedDevices } from './useApplySelectedDevices.js';
 import { useAudioSettings } from './useAudioSettings.js';
+import { CAMERA, MICROPHONE, useCaptureSource } from './useCaptureSource.js';
 import { useSelectedDevices } from './useSelectedDevices.js';
 import { useVideoSettings } from './useVideoSettings.js';
 
@@ -34,15 +29,6 @@ export interface UseLiveKitMediaResult {
   microphoneTrack: LocalAudioTrack | undefined;
   /** The published camera, e.g. for a self view. */
   cameraTrack: LocalVideoTrack | undefined;
-}
-
-// livekit-client writes a default device id into the options object it is given, so each call
-// gets a fresh copy rather than the memoized settings.
-function withDevice<T extends AudioCaptureOptions | VideoCaptureOptions>(
-  options: T,
-  deviceId: string | undefined,
-): T {
-  return deviceId === undefined ? { ...options } : { ...options, deviceId };
 }
 
 /**
@@ -89,56 +75,20 @@ export function useLiveKitMedia(): UseLiveKitMediaResult {
 
   useApplySelectedDevices(room, selected, report);
 
-  // Restarts name the device in use: without a device id livekit-client restarts on the
-  // browser's default device, which may not be the one the person is talking into.
-  useApplyCaptureOptions(
+  const context = { room, selected, run, report };
+  const setMicrophoneEnabled = useCaptureSource(
+    MICROPHONE,
     microphoneTrack,
     local.isMicrophoneEnabled,
-    JSON.stringify(audio.captureOptions),
-    (track) =>
-      track
-        .restartTrack(
-          withDevice(
-            audio.captureOptions,
-            selected.audioinput ?? room.getActiveDevice('audioinput'),
-          ),
-        )
-        .catch((cause: unknown) => report('microphone', cause)),
+    audio.captureOptions,
+    context,
   );
-  useApplyCaptureOptions(
+  const setCameraEnabled = useCaptureSource(
+    CAMERA,
     cameraTrack,
     local.isCameraEnabled,
-    JSON.stringify(video.captureOptions),
-    (track) =>
-      track
-        .restartTrack(
-          withDevice(
-            video.captureOptions,
-            selected.videoinput ?? room.getActiveDevice('videoinput'),
-          ),
-        )
-        .catch((cause: unknown) => report('camera', cause)),
-  );
-
-  const setMicrophoneEnabled = useCallback(
-    (enabled: boolean) =>
-      run('microphone', () =>
-        room.localParticipant.setMicrophoneEnabled(
-          enabled,
-          enabled ? withDevice(audio.captureOptions, selected.audioinput) : undefined,
-        ),
-      ),
-    [run, room, audio.captureOptions, selected.audioinput],
-  );
-  const setCameraEnabled = useCallback(
-    (enabled: boolean) =>
-      run('camera', () =>
-        room.localParticipant.setCameraEnabled(
-          enabled,
-          enabled ? withDevice(video.captureOptions, selected.videoinput) : undefined,
-        ),
-      ),
-    [run, room, video.captureOptions, selected.videoinput],
+    video.captureOptions,
+    context,
   );
   const setScreenShareEnabled = useCallback(
     // Offer the tab's or system's sound too; the browser lets the person untick it.

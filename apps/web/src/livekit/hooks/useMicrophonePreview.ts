@@ -1,5 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useMemo } from 'react';
 import type { AudioSettings } from '../core/audio-settings.js';
+import { useTrackPreview } from './useTrackPreview.js';
 
 export interface UseMicrophonePreviewOptions {
   /** Capture only while true (e.g. while the settings are open and permission is granted). */
@@ -21,38 +22,17 @@ export function useMicrophonePreview({
   deviceId,
   settings,
 }: UseMicrophonePreviewOptions): MediaStreamTrack | undefined {
-  const [track, setTrack] = useState<MediaStreamTrack | undefined>(undefined);
   const { noiseSuppression, echoCancellation, autoGainControl, voiceIsolation } = settings;
-
-  useEffect(() => {
-    const mediaDevices = globalThis.navigator?.mediaDevices;
-    if (!enabled || !mediaDevices) return;
-    let stopped = false;
-    let captured: MediaStreamTrack | undefined;
-    // voiceIsolation is newer than TypeScript's DOM types.
-    const audio: MediaTrackConstraints & { voiceIsolation?: boolean } = {
+  // voiceIsolation is newer than TypeScript's DOM types.
+  const constraints = useMemo(
+    (): MediaTrackConstraints & { voiceIsolation?: boolean } => ({
       noiseSuppression,
       echoCancellation,
       autoGainControl,
       voiceIsolation,
       ...(deviceId === undefined ? {} : { deviceId }),
-    };
-    mediaDevices
-      .getUserMedia({ audio })
-      .then((stream) => {
-        captured = stream.getAudioTracks()[0];
-        if (stopped) captured?.stop();
-        else setTrack(captured);
-      })
-      .catch(() => {
-        // No meter is shown; the dialog already reports the permission state.
-      });
-    return () => {
-      stopped = true;
-      captured?.stop();
-      setTrack(undefined);
-    };
-  }, [enabled, deviceId, noiseSuppression, echoCancellation, autoGainControl, voiceIsolation]);
-
-  return track;
+    }),
+    [deviceId, noiseSuppression, echoCancellation, autoGainControl, voiceIsolation],
+  );
+  return useTrackPreview({ kind: 'audio', enabled, constraints });
 }

@@ -1,14 +1,7 @@
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  useAudioSettings,
-  useMediaDevices,
-  useMicrophonePreview,
-  useVideoSettings,
-  VIDEO_PRESETS,
-  VolumeMeter,
-} from '../../../livekit/index.js';
+import { useVideoSettings, VIDEO_PRESETS, VolumeMeter } from '../../../livekit/index.js';
 import { DeviceSelect } from '../../settings/DeviceSelect.js';
+import { useDeviceCheck } from '../../settings/useDeviceCheck.js';
 import type { MediaIntent } from '../media-intent.js';
 import { PreviewVideo } from './PreviewVideo.js';
 import { useCameraPreview } from './useCameraPreview.js';
@@ -25,25 +18,13 @@ export interface DevicePreviewProps {
  */
 export function DevicePreview({ choices, onChange }: DevicePreviewProps) {
   const { t } = useTranslation();
-  const media = useMediaDevices();
-  const { requestPermission } = media;
-  const { settings } = useAudioSettings();
+  const { media, microphone } = useDeviceCheck(choices.microphone);
   const { preset } = useVideoSettings();
-  const granted = media.permission === 'granted';
   const camera = useCameraPreview({
-    enabled: choices.camera && granted,
+    enabled: choices.camera && media.permission === 'granted',
     deviceId: media.selected.videoinput,
     ...VIDEO_PRESETS[preset],
   });
-  const microphone = useMicrophonePreview({
-    enabled: choices.microphone && granted,
-    deviceId: media.selected.audioinput,
-    settings,
-  });
-
-  useEffect(() => {
-    void requestPermission();
-  }, [requestPermission]);
 
   return (
     <fieldset className="prejoin-devices">

@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'react';
+import { useMemo } from 'react';
+import { useTrackPreview } from '../../../livekit/index.js';
 
 export interface UseCameraPreviewOptions {
   /** Capture only while true (the camera is switched on and permission is granted). */
@@ -19,34 +20,13 @@ export function useCameraPreview({
   width,
   height,
 }: UseCameraPreviewOptions): MediaStreamTrack | undefined {
-  const [track, setTrack] = useState<MediaStreamTrack | undefined>(undefined);
-
-  useEffect(() => {
-    const mediaDevices = globalThis.navigator?.mediaDevices;
-    if (!enabled || !mediaDevices) return;
-    let stopped = false;
-    let captured: MediaStreamTrack | undefined;
-    const video: MediaTrackConstraints = {
+  const constraints = useMemo(
+    (): MediaTrackConstraints => ({
       width: { ideal: width },
       height: { ideal: height },
       ...(deviceId === undefined ? {} : { deviceId }),
-    };
-    mediaDevices
-      .getUserMedia({ video })
-      .then((stream) => {
-        captured = stream.getVideoTracks()[0];
-        if (stopped) captured?.stop();
-        else setTrack(captured);
-      })
-      .catch(() => {
-        // The preview stays dark; the permission line says why.
-      });
-    return () => {
-      stopped = true;
-      captured?.stop();
-      setTrack(undefined);
-    };
-  }, [enabled, deviceId, width, height]);
-
-  return track;
+    }),
+    [deviceId, width, height],
+  );
+  return useTrackPreview({ kind: 'video', enabled, constraints });
 }
