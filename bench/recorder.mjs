@@ -9,22 +9,26 @@
 // (default 1280×720), BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test: the
 // PostgreSQL server the bench creates its own database on, and drops; "pglite" for PGlite, whose
 // WebAssembly heap makes the app's memory swing by hundreds of MB and hides the recorder's).
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import console from 'node:console';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { availableParallelism, cpus, tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import process from 'node:process';
-import { clearInterval, clearTimeout, setInterval, setTimeout } from 'node:timers';
+import { clearInterval, setInterval } from 'node:timers';
 import { performance } from 'node:perf_hooks';
-import { URL, fileURLToPath, pathToFileURL } from 'node:url';
-import { formatJson, freePortBlock, sleep } from './support.mjs';
-
-const { fetch, AbortSignal } = globalThis;
-
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const requireFromServer = createRequire(join(ROOT, 'apps/server/package.json'));
+import {
+  apiClient,
+  cleanupOnExit,
+  createDatabase,
+  importFromServer,
+  livekitServerPath,
+  machineInfo,
+  printTable,
+  sleep,
+  startServer,
+  writeResults,
+} from './support.mjs';
 
 const settings = {
   seconds: Number(process.env.BENCH_SECONDS ?? 30),
@@ -43,119 +47,49 @@ const goals = { coresAt720p30: 1 };
 const log = (message) => console.log(`[bench] ${message}`);
 
 async function main() {
-  const rtc = await import(
-    pathToFileURL(
-      // Its ESM entry, beside the CommonJS one `require` finds.
-      join(dirname(requireFromServer.resolve('@livekit/rtc-node')), 'index.js'),
-    ).href
-  );
-  const { findLivekitServer } = await import(
-    pathToFileURL(join(ROOT, 'scripts/livekit-server.mjs')).href
-  );
-  const livekit = findLivekitServer();
-  if (!livekit) {
-    throw new Error(
-      'livekit-server is not installed: run `npm run livekit:install` (or `npm test` once) first',
-    );
-  }
-  const tsxLoader = pathToFileURL(
-    join(dirname(requireFromServer.resolve('tsx/package.json')), 'dist/loader.mjs'),
-  ).href;
-  const serverEntry = join(ROOT, 'apps/server/src/server.ts');
+  // Its ESM entry, beside the CommonJS one `require` finds.
+  const rtc = await importFromServer('@livekit/rtc-node', 'index.js');
+  const livekitBin = livekitServerPath();
   const ticksPerSecond = clockTicks();
 
-  const cleanups = [];
-  const cleanupAll = async () => {
-    while (cleanups.length) {
-      const step = cleanups.pop();
-      await step().catch((err) => console.error(`cleanup: ${err.message}`));
-    }
-  };
-  let interrupted = false;
-  const onSignal = (signal) => {
-    if (interrupted) process.exit(130);
-    interrupted = true;
-    console.error(`\n${signal}: stopping everything the bench started…`);
-    void cleanupAll().then(() => process.exit(130));
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  const cleanups = cleanupOnExit();
 
-  const machine = {
-    cpus: availableParallelism(),
-    cpuModel: cpus()[0]?.model ?? 'unknown',
-    node: process.version,
-    platform: `${process.platform}-${process.arch}`,
-  };
+  const machine = machineInfo();
   log(`${machine.cpus} CPUs (${machine.cpuModel}), Node ${machine.node}`);
 
   const runs = [];
   try {
     for (const fps of settings.frameRates) {
       log(`— ${settings.width}x${settings.height} at ${fps} fps —`);
-      const runCleanups = cleanups.length;
+      const runCleanups = cleanups.mark();
       const dataDir = mkdtempSync(join(tmpdir(), 'stagecast-bench-recorder-'));
-      cleanups.push(async () => rmSync(dataDir, { recursive: true, force: true }));
-      let databaseUrl;
-      if (settings.adminDatabaseUrl !== 'pglite') {
-        const { default: pg } = await import(pathToFileURL(requireFromServer.resolve('pg')).href);
-        const name = `stagecast_bench_${process.pid}_${fps}`;
-        const admin = async (sql) => {
-          const client = new pg.Client({ connectionString: settings.adminDatabaseUrl });
-          await client.connect();
-          try {
-            await client.query(sql);
-          } finally {
-            await client.end();
-          }
-        };
-        await admin(`create database ${name}`);
-        cleanups.push(() => admin(`drop database if exists ${name} with (force)`));
-        const url = new URL(settings.adminDatabaseUrl);
-        url.pathname = `/${name}`;
-        databaseUrl = url.toString();
-      }
-      const port = await freePortBlock(1);
-      const livekitPort = await freePortBlock(3);
-      const baseUrl = `http://127.0.0.1:${port}`;
-      const app = await startApp({
-        args: ['--import', tsxLoader, serverEntry],
-        cwd: dataDir,
+      cleanups.add(async () => rmSync(dataDir, { recursive: true, force: true }));
+      const databaseUrl =
+        settings.adminDatabaseUrl === 'pglite'
+          ? undefined
+          : await createDatabase(
+              settings.adminDatabaseUrl,
+              `stagecast_bench_${process.pid}_${fps}`,
+              cleanups,
+            );
+      const app = await startServer({
+        livekitBin,
+        dataDir,
+        databaseUrl,
         env: {
-          PATH: process.env.PATH ?? '',
-          HOME: process.env.HOME ?? '',
-          NODE_ENV: 'production',
-          PORT: String(port),
-          HOST: '127.0.0.1',
-          LIVEKIT_PORT: String(livekitPort),
-          DATA_DIR: dataDir,
-          LIVEKIT_SERVER_BIN: livekit.path,
-          LOG_LEVEL: 'warn',
           RATE_LIMIT_MULTIPLIER: '1000',
           RECORDING_WIDTH: String(settings.width),
           RECORDING_HEIGHT: String(settings.height),
           RECORDING_FPS: String(fps),
           ...(settings.preset ? { RECORDING_PRESET: settings.preset } : {}),
-          ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
         },
-        ready: async () =>
-          (await fetch(`${baseUrl}/readyz`, { signal: AbortSignal.timeout(2_000) })).status === 200,
+        cleanups,
+        timeoutMs: 90_000,
+        // Its graceful shutdown finalises a recording still running (an interrupted run) first.
+        killAfterMs: 20_000,
       });
-      cleanups.push(app.stop);
 
-      const api = async (method, path, token, body) => {
-        const res = await fetch(`${baseUrl}${path}`, {
-          method,
-          headers: {
-            ...(token ? { authorization: `Bearer ${token}` } : {}),
-            ...(body ? { 'content-type': 'application/json' } : {}),
-          },
-          body: body ? JSON.stringify(body) : undefined,
-        });
-        const json = await res.json().catch(() => null);
-        if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
-        return json;
-      };
+      const api = apiClient(app.baseUrl);
       const admin = await api('POST', '/api/v1/auth/register', undefined, {
         email: 'bench_admin@bench.example',
         username: 'bench_admin',
@@ -165,8 +99,8 @@ async function main() {
         title: 'Recorder bench',
         start_now: true,
       });
-      const publisher = await publish(rtc, `ws://127.0.0.1:${livekitPort}`, session.host_token);
-      cleanups.push(publisher.stop);
+      const publisher = await publish(rtc, app.livekitUrl, session.host_token);
+      cleanups.add(publisher.stop);
       await sleep(3_000);
 
       const node = (pid) => ({ ticks: cpuTicks(pid), at: performance.now() });
@@ -239,7 +173,7 @@ async function main() {
           `RSS +${result.rssMb.recorder} MB; file ${result.file.durationSeconds} s, ` +
           `${(result.file.sizeBytes / 1e6).toFixed(1)} MB`,
       );
-      while (cleanups.length > runCleanups) await cleanups.pop()();
+      await cleanups.unwindTo(runCleanups);
     }
 
     const rows = [
@@ -254,12 +188,7 @@ async function main() {
         ((r.file.sizeBytes / 1e6 / r.file.durationSeconds) * 60).toFixed(1),
       ]),
     ];
-    const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-    console.log('');
-    for (const [i, row] of rows.entries()) {
-      console.log(row.map((cell, j) => cell.padEnd(widths[j])).join('  '));
-      if (i === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
-    }
+    printTable(rows);
     const at30 = runs.find((r) => r.fps === 30 && r.width === 1280 && r.height === 720);
     const goalMet = at30 ? at30.cpuShareOfOneCore.recorder <= goals.coresAt720p30 : undefined;
     console.log(
@@ -267,16 +196,7 @@ async function main() {
         (goalMet === undefined ? ' (not measured)' : goalMet ? ': met' : ': NOT met'),
     );
 
-    const now = new Date();
-    const file = join(
-      ROOT,
-      'bench/results',
-      `recorder-${now.toISOString().slice(0, 19).replaceAll(':', '-')}Z.json`,
-    );
-    mkdirSync(dirname(file), { recursive: true });
-    const report = {
-      benchmark: 'recorder',
-      date: now.toISOString(),
+    await writeResults('recorder', {
       machine,
       settings: {
         ...settings,
@@ -286,40 +206,11 @@ async function main() {
       goals,
       goalMet,
       runs,
-    };
-    writeFileSync(file, await formatJson(file, report));
-    console.log(`results: ${relative(process.cwd(), file)}`);
+    });
   } finally {
-    await cleanupAll();
+    await cleanups.runAll();
     // The WebRTC stack's native handles would keep this process alive.
     await rtc.dispose().catch(() => undefined);
-  }
-
-  /** Starts the app; resolves once `ready()` says so. */
-  async function startApp({ args, cwd, env, ready }) {
-    const child = spawn(process.execPath, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (d) => (output = (output + d).slice(-20_000)));
-    child.stderr.on('data', (d) => (output = (output + d).slice(-20_000)));
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    let gone = false;
-    void exited.then(() => (gone = true));
-    const deadline = Date.now() + 90_000;
-    while (!(await ready().catch(() => false))) {
-      if (gone) throw new Error(`the app exited before it was ready:\n${output.slice(-3000)}`);
-      if (Date.now() > deadline) throw new Error(`the app was not ready:\n${output.slice(-3000)}`);
-      await sleep(200);
-    }
-    return {
-      pid: child.pid,
-      stop: async () => {
-        if (gone) return;
-        child.kill('SIGTERM');
-        const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
-        await exited;
-        clearTimeout(timer);
-      },
-    };
   }
 }
 

@@ -1,4 +1,48 @@
 // Types of support.mjs, for the TypeScript benchmarks.
+export const ROOT: string;
 export function sleep(ms: number): Promise<void>;
 export function formatJson(file: string, value: unknown): Promise<string>;
 export function freePortBlock(size: number): Promise<number>;
+export function importFromServer(name: string, entry?: string): Promise<unknown>;
+export function machineInfo(): { cpus: number; cpuModel: string; node: string; platform: string };
+
+export interface Cleanups {
+  add(step: () => Promise<unknown>): void;
+  mark(): number;
+  unwindTo(mark: number): Promise<void>;
+  runAll(): Promise<void>;
+}
+export function cleanupOnExit(): Cleanups;
+
+export function startNode(options: {
+  name: string;
+  args: string[];
+  cwd?: string;
+  env?: Record<string, string>;
+  ready: () => Promise<boolean>;
+  cleanups: Cleanups;
+  timeoutMs?: number;
+  killAfterMs?: number;
+}): Promise<{ pid: number | undefined; output(): string }>;
+export function livekitServerPath(): string;
+export function startServer(options: {
+  name?: string;
+  livekitBin: string;
+  dataDir: string;
+  databaseUrl?: string | undefined;
+  env?: Record<string, string>;
+  nodeArgs?: string[];
+  cleanups: Cleanups;
+  timeoutMs?: number;
+  killAfterMs?: number;
+}): Promise<{ pid: number | undefined; baseUrl: string; livekitUrl: string }>;
+export function createDatabase(
+  adminDatabaseUrl: string,
+  name: string,
+  cleanups: Cleanups,
+): Promise<string>;
+export function apiClient(
+  baseUrl: string,
+): (method: string, path: string, token?: string, body?: unknown) => Promise<unknown>;
+export function printTable(rows: string[][]): void;
+export function writeResults(benchmark: string, report: Record<string, unknown>): Promise<void>;

@@ -1,33 +1,18 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import type { Room } from '@livekit/rtc-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cast } from './support/api.js';
-import { connectClient } from './support/media.js';
+import type { Cast } from './support/api.js';
+import { clientPool, connectClient } from './support/media.js';
+import { joinAsNewUser, waitForParticipantCount } from './support/participants.js';
 import { waitFor } from './support/processes.js';
 import { startStack } from './support/stack.js';
 import type { Stack } from './support/stack.js';
 
 describe('joining: private invites, join rules and rooms', () => {
   let stack: Stack;
-  let c: Awaited<ReturnType<typeof cast>>;
-  const rooms: Room[] = [];
-  const connect = async (token: string) => {
-    const room = await connectClient(stack.livekitUrl, token);
-    rooms.push(room);
-    return room;
-  };
-  const waitConnected = (sessionId: string, count: number) =>
-    waitFor(
-      async () => {
-        const res = await c.api.call('GET', `/api/v1/live/sessions/${sessionId}`, {
-          token: c.mentor.token,
-        });
-        return res.body.participant_count === count;
-      },
-      5_000,
-      `participant_count ${count}`,
-    );
+  let c: Cast;
+  const clients = clientPool(() => stack.livekitUrl);
 
   beforeAll(async () => {
     stack = await startStack();
@@ -35,7 +20,7 @@ describe('joining: private invites, join rules and rooms', () => {
   });
 
   afterAll(async () => {
-    await Promise.all(rooms.map((r) => r.disconnect().catch(() => undefined)));
+    await clients.disconnectAll();
     await stack?.stop();
   });
 
@@ -131,7 +116,7 @@ describe('joining: private invites, join rules and rooms', () => {
       expect(host.status).toBe(200);
       expect(host.body.role).toBe('host');
       // Their room exists for them to prepare in, before anyone else may join.
-      const hostRoom = await connect(host.body.access_token);
+      const hostRoom = await clients.connect(host.body.access_token);
       expect(hostRoom.isConnected).toBe(true);
       expect((await c.api.join(user.token, s.session_id)).status).toBe(409);
     });
@@ -144,11 +129,9 @@ describe('joining: private invites, join rules and rooms', () => {
       expect((await c.api.join(c.mentor.token, ended.session_id)).status).toBe(409);
 
       const s = await c.api.createSession(c.mentor.token, { start_now: true, max_participants: 1 });
-      const first = await c.api.register();
+      await joinAsNewUser(c, clients, s.session_id);
+      await waitForParticipantCount(c, s.session_id, 1);
       const second = await c.api.register();
-      const j1 = await c.api.join(first.token, s.session_id);
-      await connect(j1.body.access_token);
-      await waitConnected(s.session_id, 1);
       const full = await c.api.join(second.token, s.session_id);
       expect(full.status).toBe(409);
       expect((full.body as any).error.details.reason).toBe('full');
@@ -160,12 +143,12 @@ describe('joining: private invites, join rules and rooms', () => {
       const b = await c.api.createSession(c.mentor.token, { start_now: true });
       const user = await c.api.register();
       const inA = await c.api.join(user.token, a.session_id);
-      const roomA = await connect(inA.body.access_token);
-      await waitConnected(a.session_id, 1);
+      const roomA = await clients.connect(inA.body.access_token);
+      await waitForParticipantCount(c, a.session_id, 1);
       const inB = await c.api.join(user.token, b.session_id);
       expect(inB.status).toBe(200);
       await waitFor(() => !roomA.isConnected, 5_000, 'the identity to leave A');
-      await waitConnected(a.session_id, 0);
+      await waitForParticipantCount(c, a.session_id, 0);
     });
   });
 
@@ -217,19 +200,17 @@ describe('joining: private invites, join rules and rooms', () => {
 
     it('close when the session ends, every client disconnected within 5 s, and an old token cannot bring them back', async () => {
       const s = await c.api.createSession(c.mentor.token, { start_now: true });
-      const user = await c.api.register();
-      const joined = await c.api.join(user.token, s.session_id);
-      const room = await connect(joined.body.access_token);
-      await waitConnected(s.session_id, 1);
+      const user = await joinAsNewUser(c, clients, s.session_id);
+      await waitForParticipantCount(c, s.session_id, 1);
       const started = Date.now();
       const ended = await c.api.call('POST', `/api/v1/live/sessions/${s.session_id}/end`, {
         token: c.mentor.token,
       });
       expect(ended.status).toBe(200);
       expect(ended.body.status).toBe('ended');
-      await waitFor(() => !room.isConnected, 5_000, 'the room to close');
+      await waitFor(() => !user.room.isConnected, 5_000, 'the room to close');
       expect(Date.now() - started).toBeLessThan(5_000);
-      await expect(connectClient(stack.livekitUrl, joined.body.access_token)).rejects.toThrow();
+      await expect(connectClient(stack.livekitUrl, user.joined.access_token)).rejects.toThrow();
       expect(await stack.livekit.roomService.listRooms([s.session_id])).toHaveLength(0);
       expect(
         (

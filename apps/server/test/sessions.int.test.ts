@@ -1,15 +1,16 @@
-import type { Room } from '@livekit/rtc-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cast } from './support/api.js';
-import { connectClient } from './support/media.js';
+import type { Cast } from './support/api.js';
+import { clientPool } from './support/media.js';
+import { waitForParticipantCount } from './support/participants.js';
 import { waitFor } from './support/processes.js';
 import { startStack } from './support/stack.js';
 import type { Stack } from './support/stack.js';
 
 describe('sessions: create, read, change, go live, end, delete', () => {
   let stack: Stack;
-  let c: Awaited<ReturnType<typeof cast>>;
-  const rooms: Room[] = [];
+  let c: Cast;
+  const clients = clientPool(() => stack.livekitUrl);
 
   beforeAll(async () => {
     stack = await startStack();
@@ -17,7 +18,7 @@ describe('sessions: create, read, change, go live, end, delete', () => {
   });
 
   afterAll(async () => {
-    await Promise.all(rooms.map((r) => r.disconnect().catch(() => undefined)));
+    await clients.disconnectAll();
     await stack?.stop();
   });
 
@@ -85,15 +86,8 @@ describe('sessions: create, read, change, go live, end, delete', () => {
     expect(started.body.started_at).not.toBeNull();
     const user = await c.api.register();
     const joined = await c.api.join(user.token, s.session_id);
-    const room = await connectClient(stack.livekitUrl, joined.body.access_token);
-    rooms.push(room);
-    await waitFor(
-      async () =>
-        (await c.api.call('GET', `/api/v1/live/sessions/${s.session_id}`)).body
-          .participant_count === 1,
-      5_000,
-      'participant_count 1',
-    );
+    const room = await clients.connect(joined.body.access_token);
+    await waitForParticipantCount(c, s.session_id, 1);
     const ended = await c.api.call('POST', `/api/v1/live/sessions/${s.session_id}/end`, {
       token: c.mentor.token,
     });
@@ -183,7 +177,7 @@ describe('sessions: create, read, change, go live, end, delete', () => {
       (await c.api.call('POST', path, { token: user.token, body: { raised: true } })).status,
     ).toBe(409);
     const joined = await c.api.join(user.token, s.session_id);
-    rooms.push(await connectClient(stack.livekitUrl, joined.body.access_token));
+    await clients.connect(joined.body.access_token);
     await waitFor(
       async () =>
         (await c.api.call('POST', path, { token: user.token, body: { raised: true } })).status ===

@@ -81,7 +81,41 @@ export function apiClient(stack: Pick<Stack, 'baseUrl'>) {
     }>('POST', `/api/v1/live/sessions/${sessionId}/join`, { token, body });
   }
 
-  return { call, register, guest, createSession, join };
+  // A moderator's actions on one participant of a session (an undefined token: anonymous).
+  const participantPath = (sessionId: string, userId: string) =>
+    `/api/v1/live/sessions/${sessionId}/participants/${userId}`;
+
+  async function setRole(
+    token: string | undefined,
+    sessionId: string,
+    userId: string,
+    role: string,
+  ) {
+    return call<{ participant: { role: string } }>('PATCH', participantPath(sessionId, userId), {
+      token,
+      body: { role },
+    });
+  }
+
+  async function kick(token: string | undefined, sessionId: string, userId: string) {
+    return call<Record<string, unknown>>('POST', `${participantPath(sessionId, userId)}/kick`, {
+      token,
+    });
+  }
+
+  async function mute(
+    token: string | undefined,
+    sessionId: string,
+    userId: string,
+    source: string,
+  ) {
+    return call<{ muted_tracks: number }>('POST', `${participantPath(sessionId, userId)}/mute`, {
+      token,
+      body: { source },
+    });
+  }
+
+  return { call, register, guest, createSession, join, setRole, kick, mute };
 }
 export type ApiClient = ReturnType<typeof apiClient>;
 
@@ -95,3 +129,4 @@ export async function cast(stack: Pick<Stack, 'baseUrl'>) {
   const mentor = await api.register('mentor', admin.token);
   return { api, admin, mentor };
 }
+export type Cast = Awaited<ReturnType<typeof cast>>;

@@ -120,6 +120,25 @@ export async function connectClient(url: string, token: string): Promise<Room> {
 }
 
 /**
+ * The clients a test file connects, so that its afterAll disconnects every one before the stack
+ * stops. `livekitUrl` is read at each connect: the stack starts in beforeAll, after this is made.
+ */
+export function clientPool(livekitUrl: () => string) {
+  const rooms: Room[] = [];
+  return {
+    async connect(token: string): Promise<Room> {
+      const room = await connectClient(livekitUrl(), token);
+      rooms.push(room);
+      return room;
+    },
+    async disconnectAll(): Promise<void> {
+      await Promise.all(rooms.map((r) => r.disconnect().catch(() => undefined)));
+    },
+  };
+}
+export type ClientPool = ReturnType<typeof clientPool>;
+
+/**
  * Published probes stay referenced here: a track whose objects are garbage-collected is
  * unpublished by rtc-node, which would make later assertions about it meaningless.
  */
