@@ -16,7 +16,10 @@ export interface AppContext {
   hooks?: AppHooks;
 }
 
-/** What other modules do when a session goes live, ends or is deleted, and on each reconcile pass. */
+/**
+ * What other modules do when a session goes live, ends or is deleted, and on each reconcile
+ * pass.
+ */
 export interface AppHooks {
   sessionLive?(session: { sessionId: string; isRecorded: boolean }): Promise<void>;
   sessionEnded?(session: { sessionId: string }): Promise<void>;

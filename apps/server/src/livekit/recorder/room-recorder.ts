@@ -41,10 +41,10 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
 /**
  * The built-in recorder of one room: a hidden participant that subscribes to everyone
  * (`room-inputs.ts`: the newest picture of each video, every publisher's audio mixed), composes
- * the stage (`stage.ts`) and feeds both to ffmpeg (`encoder.ts`). One wall clock drives both inputs: at each tick it writes as many video frames
- * and audio samples as the time since the start calls for, repeating the last picture and
- * writing silence when nothing new came, so audio and video stay in step however publishers
- * come and go. When ffmpeg falls behind, frames wait (up to a bound) instead of piling up.
+ * the stage (`stage.ts`) and feeds both to ffmpeg (`encoder.ts`). One wall clock drives both
+ * inputs: at each tick it writes as many video frames and audio samples as the time since the
+ * start calls for, repeating the last picture and writing silence when nothing new came, so
+ * audio and video stay in step however publishers come and go. When ffmpeg falls behind, frames wait (up to a bound) instead of piling up.
  */
 export class RoomRecorder {
   private readonly room = new Room();

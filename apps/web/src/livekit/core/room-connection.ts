@@ -36,10 +36,10 @@ export function createRoom(options?: RoomOptions): Room {
 
 /**
  * Starts connecting a room (a new one, or one made ahead with {@link createRoom}) at once,
- * before any UI is rendered around it, so
- * LiveKit's handshake runs while the room view renders. Hand the room to `LiveKitRoomProvider`
- * as `room`: its own `connect` with the same details joins this attempt (livekit-client returns
- * the pending one) and reports how it ends; a failure here is left for it to report.
+ * before any UI is rendered around it, so LiveKit's handshake runs while the room view renders.
+ * Hand the room to `LiveKitRoomProvider` as `room`: its own `connect` with the same details
+ * joins this attempt (livekit-client returns the pending one) and reports how it ends; a
+ * failure here is left for it to report.
  */
 export function connectEarly(details: ConnectionDetails, room: Room = createRoom()): Room {
   room.connect(details.server_url, details.access_token).catch(() => undefined);
