@@ -63,8 +63,33 @@ describe('the log policy', () => {
 
   it('keeps URLs without secrets as they are', () => {
     expect(redactUrl('/api/v1/live/sessions?page=2')).toBe('/api/v1/live/sessions?page=2');
+    expect(redactUrl('/api/v1/live/sessions?status=live&is_public=true&page_size=5')).toBe(
+      '/api/v1/live/sessions?status=live&is_public=true&page_size=5',
+    );
+    expect(redactUrl('/live')).toBe('/live');
     expect(redactUrl('/x?token=a&access_token=b')).toBe(
       '/x?token=[redacted]&access_token=[redacted]',
     );
+  });
+
+  it('censors the invite link the create answer hands out, and any query key it does not know', () => {
+    // The invite link of POST /api/v1/live/sessions is `/live/{id}?invite=<secret>`: it was
+    // logged in clear on every page load while redaction was a list of secret-looking names.
+    const secret = 'Zk3pQ-invite-secret';
+    expect(redactUrl(`/live/5d6c?invite=${secret}`)).toBe('/live/5d6c?invite=[redacted]');
+    for (const key of ['invite', 'code', 'sig', 'x', 'Invite', 'inv%69te', 'next']) {
+      const out = redactUrl(`/p?page=1&${key}=${secret}&limit=3`);
+      expect(out).not.toContain(secret);
+      expect(out).toContain('page=1');
+      expect(out).toContain('limit=3');
+    }
+    expect(redactUrl(`/p?${secret}&page=2`)).toBe('/p?[redacted]&page=2');
+  });
+
+  it('never logs the invite secret from a real request line', () => {
+    const { logger, text } = capture();
+    logger.info({ req: { method: 'GET', url: '/live/1?invite=s3cr3t-inv', ip: '::1' } }, 'in');
+    expect(text()).not.toContain('s3cr3t-inv');
+    expect(text()).toContain('invite=[redacted]');
   });
 });

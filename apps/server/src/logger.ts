@@ -43,7 +43,45 @@ export function loggerOptions(level: string): LoggerOptions {
   };
 }
 
-/** Query strings can carry tokens (`?token=`, `?invite_token=`): keep the path, drop their values. */
+/**
+ * The query keys whose values may be logged: the API's own filters and paging, nothing that
+ * could carry a secret. Every other key keeps its name but loses its value, so an invite, a
+ * token or a key under a name nobody thought of (`?invite=`, `?code=`, `?sig=`) never reaches a
+ * log line. Add a key here only when its values can never grant anything.
+ */
+export const LOGGABLE_QUERY_KEYS: ReadonlySet<string> = new Set([
+  'status',
+  'is_public',
+  'page',
+  'page_size',
+  'before',
+  'limit',
+  'range',
+  'lang',
+]);
+
+/** Keeps the path and the loggable query keys; every other value is replaced by `[redacted]`. */
 export function redactUrl(url: string): string {
-  return url.replace(/([?&](?:[^=&]*token|secret|password|key)[^=&]*=)[^&]*/gi, '$1[redacted]');
+  const q = url.indexOf('?');
+  if (q < 0) return url;
+  const hash = url.indexOf('#', q);
+  const query = url.slice(q + 1, hash < 0 ? undefined : hash);
+  const parts = query.split('&').map((part) => {
+    const eq = part.indexOf('=');
+    // A bare word (`?s3cr3t`) may be a secret too: only a known key stays.
+    if (eq < 0)
+      return part === '' || LOGGABLE_QUERY_KEYS.has(safeDecode(part)) ? part : '[redacted]';
+    const key = part.slice(0, eq);
+    return LOGGABLE_QUERY_KEYS.has(safeDecode(key)) ? part : `${key}=[redacted]`;
+  });
+  // A fragment never reaches a server, but a URL given to the logger by hand may have one.
+  return `${url.slice(0, q)}?${parts.join('&')}${hash < 0 ? '' : '#[redacted]'}`;
+}
+
+function safeDecode(key: string): string {
+  try {
+    return decodeURIComponent(key.replace(/\+/g, ' '));
+  } catch {
+    return key;
+  }
 }
