@@ -1,5 +1,5 @@
 import { errorBodySchema } from '@stagecast/contracts';
-import type { ErrorCode } from '@stagecast/contracts';
+import type { ErrorCode, ErrorReason } from '@stagecast/contracts';
 
 /** The HTTP status of every error code (SPEC §6). */
 export const ERROR_STATUS: Record<ErrorCode, number> = {
@@ -14,19 +14,24 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   INTERNAL: 500,
 };
 
-/** An error meant for the client: its code, message and details are sent as they are. */
+/**
+ * An error meant for the client: its code, reason, message and details are sent as they are.
+ * The code picks the HTTP status; the reason (`banned`, `full`, …) says which rule refused.
+ */
 export class AppError extends Error {
   readonly status: number;
+  readonly reason: ErrorReason | undefined;
 
   constructor(
     readonly code: ErrorCode,
     message: string,
     readonly details?: unknown,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; reason?: ErrorReason },
   ) {
     super(message, options);
     this.name = 'AppError';
     this.status = ERROR_STATUS[code];
+    this.reason = options?.reason;
   }
 }
 

@@ -17,11 +17,56 @@ export const errorCodeSchema = z.enum([
 ]);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
 
+/**
+ * Why a request was refused, finer than the code: the web app and integrators switch on this
+ * (a `FORBIDDEN` join is `banned`, `invite_required`, `invite_expired` or `guests_disabled`),
+ * never on the message. Optional on the wire: validation, rate-limit and not-found answers
+ * need none. New reasons may be added; clients treat an unknown one like its code.
+ */
+export const errorReasonSchema = z.enum([
+  // auth
+  'sign_in_required',
+  'wrong_credentials',
+  'wrong_password',
+  'account_exists',
+  'account_required',
+  'role_required',
+  // session access and the join rules (SPEC §3), in the order they are checked
+  'ended',
+  'guests_disabled',
+  'banned',
+  'invite_required',
+  'invite_expired',
+  'not_live',
+  'full',
+  // acting in a session
+  'not_owner',
+  'not_moderator',
+  'not_joined',
+  'cannot_act_on_host',
+  'cannot_act_on_self',
+  'host_only',
+  // recordings
+  'recording_in_progress',
+  'recording_not_running',
+  'recording_not_ready',
+  'recording_elsewhere',
+  // webhooks
+  'signature_missing',
+  'signature_invalid',
+  // dependencies
+  'livekit_unavailable',
+  'recorder_unavailable',
+  'egress_unavailable',
+]);
+export type ErrorReason = z.infer<typeof errorReasonSchema>;
+
 /** The error body of every 4xx/5xx answer (SPEC §6). */
 export const errorBodySchema = z.object({
   error: z.object({
     code: errorCodeSchema,
     message: z.string(),
+    reason: errorReasonSchema.optional(),
     details: z.unknown().optional(),
   }),
 });

@@ -1,11 +1,23 @@
-import type { ErrorBody, ErrorCode } from '@stagecast/contracts';
+import type { ErrorBody, ErrorCode, ErrorReason } from '@stagecast/contracts';
 import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError } from '../errors.js';
 
-function body(code: ErrorCode, message: string, details?: unknown): ErrorBody {
-  return { error: details === undefined ? { code, message } : { code, message, details } };
+function body(
+  code: ErrorCode,
+  message: string,
+  details?: unknown,
+  reason?: ErrorReason,
+): ErrorBody {
+  return {
+    error: {
+      code,
+      message,
+      ...(reason !== undefined && { reason }),
+      ...(details !== undefined && { details }),
+    },
+  };
 }
 
 /** Fastify's own 4xx errors (bad JSON, too large, wrong content type) in our error shape. */
@@ -98,8 +110,10 @@ export const errorHandler = fp(async (app: FastifyInstance) => {
         );
     }
     if (err instanceof AppError) {
-      if (err.status >= 500) request.log.warn({ code: err.code, cause: err.cause }, err.message);
-      return reply.code(err.status).send(body(err.code, err.message, err.details));
+      if (err.status >= 500) {
+        request.log.warn({ code: err.code, reason: err.reason, err: err.cause }, err.message);
+      }
+      return reply.code(err.status).send(body(err.code, err.message, err.details, err.reason));
     }
     const known = fromFastify(err);
     if (known) return reply.code(known.status).send(known.payload);
