@@ -1,12 +1,13 @@
-import type { ErrorBody, ErrorCode } from '@stagecast/contracts';
+import type { ErrorBody, ErrorCode, ErrorReason } from '@stagecast/contracts';
 
-/** An API error: the UI branches on `code` (and `details`), never on the message. */
+/** An API error: the UI branches on `code` and `reason`, never on the message. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: ErrorCode | 'NETWORK',
     message: string,
     readonly details?: unknown,
+    readonly reason?: ErrorReason,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -39,6 +40,7 @@ export async function request<T>(method: string, path: string, body?: unknown): 
       error?.code ?? 'INTERNAL',
       error?.message ?? res.statusText,
       error?.details,
+      error?.reason,
     );
   }
   return data as T;
