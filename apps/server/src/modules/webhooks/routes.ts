@@ -1,11 +1,11 @@
 import type { FastifyPluginAsync } from 'fastify';
-import type { WebhookEvent, WebhookReceiver } from 'livekit-server-sdk';
 import { AppError } from '../../errors.js';
+import type { LivekitEvent, WebhookVerifier } from '../../livekit/index.js';
 
 export interface WebhookRouteOptions {
-  receiver: WebhookReceiver;
+  verifier: WebhookVerifier;
   /** Applies one verified event. */
-  onEvent: (event: WebhookEvent) => Promise<void>;
+  onEvent: (event: LivekitEvent) => Promise<void>;
 }
 
 /**
@@ -23,9 +23,9 @@ export const webhookRoutes: FastifyPluginAsync<WebhookRouteOptions> = async (app
   app.post('/api/livekit/webhook', { schema: { hide: true } }, async (request, reply) => {
     const auth = request.headers.authorization;
     if (!auth) throw new AppError('UNAUTHENTICATED', 'missing webhook signature');
-    let event: WebhookEvent;
+    let event: LivekitEvent;
     try {
-      event = await opts.receiver.receive(
+      event = await opts.verifier.verify(
         typeof request.body === 'string' ? request.body : '',
         auth,
       );
