@@ -29,7 +29,7 @@ export function orLivekitUnavailable(err: unknown): never {
       'DEPENDENCY_UNAVAILABLE',
       'LiveKit is not reachable: try again shortly',
       undefined,
-      { cause: err },
+      { cause: err, reason: 'livekit_unavailable' },
     );
   }
   throw err;

@@ -65,7 +65,12 @@ export function builtinRecorders(deps: {
   async function run(row: RecordingRow): Promise<RecordingRow> {
     const fail = async (error: string, cause?: unknown): Promise<never> => {
       await repo.transition(row.id, IN_PROGRESS, { status: 'failed', endedAt: new Date(), error });
-      throw new AppError('DEPENDENCY_UNAVAILABLE', error, { recording_id: row.id }, { cause });
+      throw new AppError(
+        'DEPENDENCY_UNAVAILABLE',
+        error,
+        { recording_id: row.id },
+        { cause, reason: 'recorder_unavailable' },
+      );
     };
     const encoder = await backend.findEncoder();
     if (!encoder) return fail('ffmpeg is not available on this server: recording cannot start');

@@ -58,7 +58,7 @@ export function egressRecordings(deps: {
           'DEPENDENCY_UNAVAILABLE',
           `recording could not start: ${error}`,
           { recording_id: row.id },
-          { cause: err },
+          { cause: err, reason: 'egress_unavailable' },
         );
       }
     },

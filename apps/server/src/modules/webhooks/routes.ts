@@ -22,15 +22,22 @@ export const webhookRoutes: FastifyPluginAsync<WebhookRouteOptions> = async (app
 
   app.post('/api/livekit/webhook', { schema: { hide: true } }, async (request, reply) => {
     const auth = request.headers.authorization;
-    if (!auth) throw new AppError('UNAUTHENTICATED', 'missing webhook signature');
+    if (!auth) {
+      throw new AppError('UNAUTHENTICATED', 'missing webhook signature', undefined, {
+        reason: 'signature_missing',
+      });
+    }
     let event: LivekitEvent;
     try {
       event = await opts.verifier.verify(
         typeof request.body === 'string' ? request.body : '',
         auth,
       );
-    } catch {
-      throw new AppError('UNAUTHENTICATED', 'webhook signature is invalid');
+    } catch (err) {
+      throw new AppError('UNAUTHENTICATED', 'webhook signature is invalid', undefined, {
+        cause: err,
+        reason: 'signature_invalid',
+      });
     }
     await opts.onEvent(event);
     return reply.code(200).send({ ok: true });
