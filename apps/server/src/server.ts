@@ -4,8 +4,8 @@ import { ConfigError, loadConfig } from './config.js';
 import type { Config } from './config.js';
 import { openDatabase } from './db/client.js';
 import type { Database } from './db/client.js';
-import { startLivekit } from './livekit/runtime.js';
-import type { LivekitRuntime } from './livekit/runtime.js';
+import { startLivekit } from './livekit/index.js';
+import type { LivekitRuntime } from './livekit/index.js';
 import { loggerOptions } from './logger.js';
 
 /**
@@ -33,9 +33,7 @@ let database: Database | undefined;
 let livekit: LivekitRuntime | undefined;
 
 async function stopDependencies(): Promise<void> {
-  await livekit
-    ?.stop()
-    .catch((err: Error) => logger.error({ err: err.message }, 'stopping LiveKit failed'));
+  await livekit?.stop().catch((err: unknown) => logger.error({ err }, 'stopping LiveKit failed'));
   await database
     ?.close()
     .catch((err: Error) => logger.error({ err: err.message }, 'closing the database failed'));
@@ -47,7 +45,7 @@ try {
   logger.info({ database: database.kind }, 'database ready');
   livekit = await startLivekit(config, logger);
 } catch (err) {
-  logger.fatal({ err: (err as Error).message }, 'start failed');
+  logger.fatal({ err }, 'start failed');
   await stopDependencies();
   process.exit(1);
 }

@@ -279,6 +279,7 @@ describe('recording with the built-in recorder (real LiveKit, rtc-node publisher
     expect(both.map((r) => r.status).sort()).toEqual([200, 409]);
     const conflict = both.find((r) => r.status === 409)!;
     expect(conflict.body.error.code).toBe('CONFLICT');
+    expect(conflict.body.error.reason).toBe('recording_in_progress');
     const listed = await list(s.session_id);
     expect(listed.body.recordings).toHaveLength(1);
 
@@ -286,12 +287,14 @@ describe('recording with the built-in recorder (real LiveKit, rtc-node publisher
     const again = await stop(s.session_id);
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('CONFLICT');
+    expect(again.body.error.reason).toBe('recording_not_running');
     await stopAll();
 
     const scheduled = await c.api.createSession(c.mentor.token);
     const notLive = await start(scheduled.session_id);
     expect(notLive.status).toBe(409);
     expect(notLive.body.error.details).toMatchObject({ status: 'scheduled' });
+    expect(notLive.body.error.reason).toBe('not_live');
   }, 60_000);
 
   it('lets neither a viewer nor a speaker start or stop a recording (403)', async () => {
@@ -451,6 +454,7 @@ describe('recording with the egress backend and no egress worker', () => {
     expect(first.status).toBe(503);
     expect(first.body.error.code).toBe('DEPENDENCY_UNAVAILABLE');
     expect(first.body.error.message).toMatch(/Egress/);
+    expect(first.body.error.reason).toBe('egress_unavailable');
     const listed = await c.api.call('GET', `/api/v1/live/sessions/${s.session_id}/recordings`, {
       token: c.mentor.token,
     });
@@ -465,5 +469,6 @@ describe('recording with the egress backend and no egress worker', () => {
       { token: c.mentor.token },
     );
     expect(stopped.status).toBe(409);
+    expect(stopped.body.error.reason).toBe('recording_not_running');
   }, 60_000);
 });

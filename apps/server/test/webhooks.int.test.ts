@@ -135,6 +135,28 @@ describe('the LiveKit webhook endpoint', () => {
     for (const [what, authorization] of Object.entries(attempts)) {
       expect({ what, status: await post(body, authorization) }).toEqual({ what, status: 401 });
     }
+    // The answer says which: no signature at all, or one that does not verify.
+    const errorOf = async (authorization?: string) => {
+      const res = await fetch(`${stack.baseUrl}/api/livekit/webhook`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/webhook+json',
+          ...(authorization ? { authorization } : {}),
+        },
+        body,
+      });
+      return ((await res.json()) as { error: unknown }).error;
+    };
+    expect(await errorOf()).toMatchObject({
+      code: 'UNAUTHENTICATED',
+      reason: 'signature_missing',
+    });
+    for (const authorization of [attempts.forged, attempts.tampered, attempts.expired]) {
+      expect(await errorOf(authorization)).toMatchObject({
+        code: 'UNAUTHENTICATED',
+        reason: 'signature_invalid',
+      });
+    }
     expect((await participant(sessionId, joined.identity)).connected).toBe(true);
     expect(await storedEvents(id)).toBe(0);
 

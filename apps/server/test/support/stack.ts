@@ -1,5 +1,6 @@
 import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
+import { RoomServiceClient } from 'livekit-server-sdk';
 import { pino } from 'pino';
 import { buildApp } from '../../src/app.js';
 import { parseConfig } from '../../src/config.js';
@@ -25,7 +26,8 @@ export interface Stack {
   app: FastifyInstance;
   config: Config;
   database: Database;
-  livekit: LivekitRuntime;
+  /** The app's LiveKit handle, plus LiveKit's own API for tests that look behind the app. */
+  livekit: LivekitRuntime & { roomService: RoomServiceClient };
   testDb: TestDatabase;
   /** Everything the app logged (JSON lines), for "no secret in logs" checks. */
   logs(): string;
@@ -90,7 +92,14 @@ export async function startStack(
     app: await build(),
     config,
     database,
-    livekit,
+    livekit: {
+      ...livekit,
+      roomService: new RoomServiceClient(
+        `http://127.0.0.1:${livekitPort}`,
+        livekit.keys.apiKey,
+        livekit.keys.apiSecret,
+      ),
+    },
     testDb,
     logs: () => output,
     restartApp: async () => {

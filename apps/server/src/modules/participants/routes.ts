@@ -11,7 +11,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.js';
 import { AppError, ERROR_RESPONSES } from '../../errors.js';
-import { orLivekitUnavailable } from '../../livekit/rooms.js';
+import { orLivekitUnavailable } from '../../livekit/index.js';
 import type { Authenticator } from '../auth/authenticator.js';
 import { loadAccess, requireModerator, requireRead } from '../sessions/access.js';
 import type { SessionAccess } from '../sessions/access.js';

@@ -1,6 +1,6 @@
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors.js';
-import { orLivekitUnavailable } from '../../livekit/rooms.js';
+import { orLivekitUnavailable } from '../../livekit/index.js';
 import type { SessionRepository, SessionRow } from './session-repository.js';
 
 /**

@@ -17,7 +17,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import { AppError, ERROR_RESPONSES } from '../../errors.js';
-import { createJoinToken } from '../../livekit/tokens.js';
+import { createJoinToken } from '../../livekit/index.js';
 import type { RateLimits } from '../../plugins/rate-limit.js';
 import { identityOf } from '../auth/authenticator.js';
 import type { Authenticator } from '../auth/authenticator.js';

@@ -59,7 +59,7 @@ export function reconciler(ctx: AppContext) {
     try {
       existing = await rooms.list();
     } catch (err) {
-      ctx.logger.warn({ err: (err as Error).message }, 'reconcile skipped: LiveKit did not answer');
+      ctx.logger.warn({ err }, 'reconcile skipped: LiveKit did not answer');
       return false;
     }
     const live = await repo.liveSessionIds();
@@ -67,10 +67,7 @@ export function reconciler(ctx: AppContext) {
       try {
         await reconcileSession(sessionId, existing);
       } catch (err) {
-        ctx.logger.warn(
-          { err: (err as Error).message, session: sessionId },
-          'reconcile of a session failed',
-        );
+        ctx.logger.warn({ err, session: sessionId }, 'reconcile of a session failed');
       }
     }
     const liveSet = new Set(live);
@@ -79,8 +76,8 @@ export function reconciler(ctx: AppContext) {
       const session = await repo.findById(room);
       if (!session || session.status === 'ended') await rooms.close(room).catch(() => undefined);
     }
-    await ctx.hooks?.reconcile?.().catch((err: Error) => {
-      ctx.logger.warn({ err: err.message }, 'reconcile hook failed');
+    await ctx.hooks?.reconcile?.().catch((err: unknown) => {
+      ctx.logger.warn({ err }, 'reconcile hook failed');
     });
     return true;
   }
@@ -94,7 +91,7 @@ export function reconciler(ctx: AppContext) {
       const tick = () => {
         if (running) return;
         running = runOnce()
-          .catch((err: Error) => ctx.logger.error({ err: err.message }, 'reconcile failed'))
+          .catch((err: unknown) => ctx.logger.error({ err }, 'reconcile failed'))
           .finally(() => (running = undefined));
       };
       tick();
