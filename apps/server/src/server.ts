@@ -38,7 +38,7 @@ async function stopDependencies(): Promise<void> {
     .catch((err: Error) => logger.error({ err: err.message }, 'stopping LiveKit failed'));
   await database
     ?.close()
-    .catch((err: Error) => logger.error({ err: err.message }, 'closing the database failed'));
+    .catch((err: unknown) => logger.error({ err }, 'closing the database failed'));
 }
 
 try {
@@ -47,7 +47,7 @@ try {
   logger.info({ database: database.kind }, 'database ready');
   livekit = await startLivekit(config, logger);
 } catch (err) {
-  logger.fatal({ err: (err as Error).message }, 'start failed');
+  logger.fatal({ err }, 'start failed');
   await stopDependencies();
   process.exit(1);
 }
@@ -69,9 +69,7 @@ async function shutdown(signal: string): Promise<void> {
     process.exit(1);
   }, config.shutdownTimeoutSeconds * 1000);
   force.unref();
-  await app
-    .close()
-    .catch((err: Error) => logger.error({ err: err.message }, 'closing HTTP failed'));
+  await app.close().catch((err: unknown) => logger.error({ err }, 'closing HTTP failed'));
   await stopDependencies();
   logger.info('stopped');
   process.exit(0);
@@ -82,7 +80,7 @@ process.on('SIGTERM', () => void shutdown('SIGTERM'));
 try {
   await app.listen({ port: config.port, host: config.host });
 } catch (err) {
-  logger.fatal({ err: (err as Error).message, port: config.port }, 'cannot listen');
+  logger.fatal({ err, port: config.port }, 'cannot listen');
   await stopDependencies();
   process.exit(1);
 }
