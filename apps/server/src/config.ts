@@ -47,9 +47,11 @@ const envSchema = z
     checkRecording(env, ctx);
   });
 
+/** Every setting, validated and derived (ports, URLs, absolute folders), by area. */
 export interface Config
   extends ServerSettings, DatabaseSettings, LivekitSettings, AccessSettings, RecordingSettings {}
 
+/** A bad environment: one line per problem, each naming its variable (secrets never shown). */
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
