@@ -108,9 +108,9 @@ export default tseslint.config(
   },
   ...serverBoundaries,
   {
-    // Only config.ts reads the environment.
+    // Only the config (config.ts and its areas in config/) reads the environment.
     files: ['apps/server/src/**/*.ts'],
-    ignores: ['apps/server/src/config.ts', '**/*.test.ts'],
+    ignores: ['apps/server/src/config.ts', 'apps/server/src/config/**/*.ts', '**/*.test.ts'],
     rules: {
       'no-restricted-properties': [
         'error',

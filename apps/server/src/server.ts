@@ -36,7 +36,7 @@ async function stopDependencies(): Promise<void> {
   await livekit?.stop().catch((err: unknown) => logger.error({ err }, 'stopping LiveKit failed'));
   await database
     ?.close()
-    .catch((err: Error) => logger.error({ err: err.message }, 'closing the database failed'));
+    .catch((err: unknown) => logger.error({ err }, 'closing the database failed'));
 }
 
 try {
@@ -67,9 +67,7 @@ async function shutdown(signal: string): Promise<void> {
     process.exit(1);
   }, config.shutdownTimeoutSeconds * 1000);
   force.unref();
-  await app
-    .close()
-    .catch((err: Error) => logger.error({ err: err.message }, 'closing HTTP failed'));
+  await app.close().catch((err: unknown) => logger.error({ err }, 'closing HTTP failed'));
   await stopDependencies();
   logger.info('stopped');
   process.exit(0);
@@ -80,7 +78,7 @@ process.on('SIGTERM', () => void shutdown('SIGTERM'));
 try {
   await app.listen({ port: config.port, host: config.host });
 } catch (err) {
-  logger.fatal({ err: (err as Error).message, port: config.port }, 'cannot listen');
+  logger.fatal({ err, port: config.port }, 'cannot listen');
   await stopDependencies();
   process.exit(1);
 }

@@ -4,16 +4,17 @@ import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { rawFrameArgs } from '../../../scripts/raw-frame.mjs';
 import { recordings } from '../src/db/schema.js';
-import { cast } from './support/api.js';
+import type { Cast } from './support/api.js';
 import { publishSineTone } from './support/audio.js';
 import { publishSyntheticVideo } from './support/media.js';
 import type { Publisher } from './support/media.js';
 import { pidsWithCommandLine, waitFor } from './support/processes.js';
 import { publishSolidScreenShare } from './support/screen-share.js';
-import { startStack } from './support/stack.js';
 import type { Stack } from './support/stack.js';
+import { useStack } from './support/use-stack.js';
 
 const run = promisify(execFile);
 const WIDTH = 640;
@@ -48,23 +49,7 @@ async function ffprobe(file: string): Promise<Probe> {
 async function frameAt(file: string, seconds: number): Promise<Buffer> {
   const { stdout } = await run(
     'ffmpeg',
-    [
-      '-v',
-      'error',
-      '-ss',
-      String(seconds),
-      '-i',
-      file,
-      '-frames:v',
-      '1',
-      '-s',
-      '64x36',
-      '-f',
-      'rawvideo',
-      '-pix_fmt',
-      'rgb24',
-      '-',
-    ],
+    rawFrameArgs({ file, seconds, size: '64x36', pixelFormat: 'rgb24' }),
     { encoding: 'buffer', maxBuffer: 1024 * 1024 },
   );
   return stdout;
@@ -107,7 +92,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('recording with the built-in recorder (real LiveKit, rtc-node publishers, ffmpeg)', () => {
   let stack: Stack;
-  let c: Awaited<ReturnType<typeof cast>>;
+  let c: Cast;
   const cleanups: (() => Promise<void>)[] = [];
   /** The first test's recording, downloaded by a later test. */
   let finished: { id: string; file: string; size: number; sessionId: string } | undefined;
@@ -133,22 +118,18 @@ describe('recording with the built-in recorder (real LiveKit, rtc-node publisher
     return { s, camera, tone, stopAll };
   }
 
-  beforeAll(async () => {
-    stack = await startStack({
-      env: {
-        RECORDING_WIDTH: String(WIDTH),
-        RECORDING_HEIGHT: String(HEIGHT),
-        RECORDING_FPS: '15',
-        RECORDING_PRESET: 'veryfast',
-        RECORDING_THREADS: '1',
-      },
-    });
-    c = await cast(stack);
-  });
-
-  afterAll(async () => {
-    for (const cleanup of cleanups) await cleanup().catch(() => undefined);
-    await stack?.stop();
+  useStack({
+    env: {
+      RECORDING_WIDTH: String(WIDTH),
+      RECORDING_HEIGHT: String(HEIGHT),
+      RECORDING_FPS: '15',
+      RECORDING_PRESET: 'veryfast',
+      RECORDING_THREADS: '1',
+    },
+    onReady: (ready) => ({ stack, c } = ready),
+    beforeStop: async () => {
+      for (const cleanup of cleanups) await cleanup().catch(() => undefined);
+    },
   });
 
   it('records a 20 s session into an MP4 with H.264 video, AAC audio and pictures that change', async () => {
@@ -435,17 +416,9 @@ describe('recording with the built-in recorder (real LiveKit, rtc-node publisher
 });
 
 describe('recording with the egress backend and no egress worker', () => {
-  let stack: Stack;
-  let c: Awaited<ReturnType<typeof cast>>;
+  let c: Cast;
 
-  beforeAll(async () => {
-    stack = await startStack({ env: { RECORDING_BACKEND: 'egress' } });
-    c = await cast(stack);
-  });
-
-  afterAll(async () => {
-    await stack?.stop();
-  });
+  useStack({ env: { RECORDING_BACKEND: 'egress' }, onReady: (ready) => ({ c } = ready) });
 
   it('answers 503 naming Egress and leaves no recording stuck in progress', async () => {
     const s = await c.api.createSession(c.mentor.token, { start_now: true });

@@ -9,10 +9,10 @@ import { openDatabase } from '../../src/db/client.js';
 import type { Database } from '../../src/db/client.js';
 import { startLivekit } from '../../src/livekit/runtime.js';
 import type { LivekitRuntime } from '../../src/livekit/runtime.js';
+import { freePortBlock } from '../../../../scripts/free-ports.mjs';
 import { livekitBinary } from './app-process.js';
 import { createTestDatabase, preferredBackend } from './database.js';
 import type { Backend, TestDatabase } from './database.js';
-import { freePortBlock } from './ports.js';
 
 /**
  * The whole server in this test process: a real livekit-server child (through our own
@@ -36,14 +36,16 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-export async function startStack(
-  options: {
-    backend?: Backend;
-    env?: Record<string, string>;
-    reconcile?: boolean;
-    shareDb?: TestDatabase;
-  } = {},
-): Promise<Stack> {
+export interface StackOptions {
+  backend?: Backend;
+  /** Settings on top of the test ones (free ports, its own data folder, rate limits ×100). */
+  env?: Record<string, string>;
+  reconcile?: boolean;
+  /** Another stack's database, which this one then leaves in place when it stops. */
+  shareDb?: TestDatabase;
+}
+
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const testDb =
     options.shareDb ?? (await createTestDatabase(options.backend ?? preferredBackend()));
   const port = await freePortBlock(1);
