@@ -11,11 +11,10 @@
 // WebAssembly heap makes the app's memory swing by hundreds of MB and hides the recorder's).
 import { execFileSync } from 'node:child_process';
 import console from 'node:console';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import process from 'node:process';
-import { clearInterval, setInterval } from 'node:timers';
 import { performance } from 'node:perf_hooks';
 import {
   apiClient,
@@ -30,6 +29,8 @@ import {
   writeResults,
 } from './support.mjs';
 import { rawFrameArgs } from '../scripts/raw-frame.mjs';
+import { clockTicks, cpuTicks, pidsWithCommandLine, sampleRss } from './proc-stats.mjs';
+import { publishSynthetic } from './synthetic-publisher.mjs';
 
 const settings = {
   seconds: Number(process.env.BENCH_SECONDS ?? 30),
@@ -100,7 +101,12 @@ async function main() {
         title: 'Recorder bench',
         start_now: true,
       });
-      const publisher = await publish(rtc, app.livekitUrl, session.host_token);
+      const publisher = await publishSynthetic(
+        rtc,
+        app.livekitUrl,
+        session.host_token,
+        settings.publisher,
+      );
       cleanups.add(publisher.stop);
       await sleep(3_000);
 
@@ -215,89 +221,6 @@ async function main() {
   }
 }
 
-/**
- * A synthetic 720p publisher in this process, at 30 fps: a textured picture (like a camera's,
- * which x264 finds harder than flat colour) with a moving bar and a moving block of fresh noise,
- * so every frame has new detail to encode; and a 440 Hz tone.
- */
-async function publish(rtc, url, token) {
-  const { width, height, fps } = settings.publisher;
-  const room = new rtc.Room();
-  await room.connect(url, token, { autoSubscribe: false, dynacast: false });
-  const source = new rtc.VideoSource(width, height);
-  const track = rtc.LocalVideoTrack.createVideoTrack('bench-camera', source);
-  const options = new rtc.TrackPublishOptions();
-  options.source = rtc.TrackSource.SOURCE_CAMERA;
-  await room.localParticipant.publishTrack(track, options);
-
-  const lumaSize = width * height;
-  const background = new Uint8Array(lumaSize);
-  for (let y = 0; y < height; y += 1) {
-    for (let x = 0; x < width; x += 1) {
-      const texture = ((x * 7) ^ (y * 13)) & 31;
-      background[y * width + x] = (40 + ((y * 140) / height + texture + Math.random() * 12)) | 0;
-    }
-  }
-  const data = new Uint8Array((lumaSize * 3) / 2);
-  data.set(background);
-  data.fill(110, lumaSize, lumaSize * 1.25);
-  data.fill(150, lumaSize * 1.25);
-  const bar = 80;
-  const block = 256;
-  let tick = 0;
-  const restore = (x0, y0, w, h) => {
-    for (let y = y0; y < Math.min(height, y0 + h); y += 1) {
-      const row = y * width;
-      data.set(background.subarray(row + x0, row + Math.min(width, x0 + w)), row + x0);
-    }
-  };
-  const timer = setInterval(() => {
-    const barX = (tick * 8) % width;
-    const blockX = (tick * 6) % (width - block);
-    const blockY = Math.abs(((tick * 4) % (2 * (height - block))) - (height - block));
-    restore(barX, 0, bar, height);
-    restore(blockX, blockY, block, block);
-    tick += 1;
-    const nextBar = (tick * 8) % width;
-    const nextX = (tick * 6) % (width - block);
-    const nextY = Math.abs(((tick * 4) % (2 * (height - block))) - (height - block));
-    for (let y = 0; y < height; y += 1) {
-      data.fill(235, y * width + nextBar, y * width + Math.min(width, nextBar + bar));
-    }
-    for (let y = nextY; y < nextY + block; y += 1) {
-      for (let x = nextX; x < nextX + block; x += 1)
-        data[y * width + x] = (Math.random() * 255) | 0;
-    }
-    source.captureFrame(new rtc.VideoFrame(data, width, height, rtc.VideoBufferType.I420));
-  }, 1000 / fps);
-
-  const audio = new rtc.AudioSource(48_000, 1, 100);
-  const audioTrack = rtc.LocalAudioTrack.createAudioTrack('bench-tone', audio);
-  const audioOptions = new rtc.TrackPublishOptions();
-  audioOptions.source = rtc.TrackSource.SOURCE_MICROPHONE;
-  await room.localParticipant.publishTrack(audioTrack, audioOptions);
-  let running = true;
-  let n = 0;
-  const tone = (async () => {
-    while (running) {
-      const pcm = new Int16Array(480);
-      for (let i = 0; i < pcm.length; i += 1, n += 1) {
-        pcm[i] = Math.round(6000 * Math.sin((2 * Math.PI * 440 * n) / 48_000));
-      }
-      await audio.captureFrame(new rtc.AudioFrame(pcm, 48_000, 1, pcm.length));
-    }
-  })().catch(() => undefined);
-
-  return {
-    stop: async () => {
-      clearInterval(timer);
-      running = false;
-      await tone;
-      await room.disconnect();
-    },
-  };
-}
-
 /** Mean and spread of the luma of one frame of `file` at `seconds` (undefined without ffmpeg). */
 function pictureStats(file, seconds) {
   try {
@@ -318,55 +241,6 @@ function pictureStats(file, seconds) {
   } catch {
     return undefined;
   }
-}
-
-/** utime + stime of a process, in clock ticks (`/proc/<pid>/stat`). */
-function cpuTicks(pid) {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  // After the command: state is field 3, utime 14 and stime 15 (1-based, see proc(5)).
-  return Number(fields[11]) + Number(fields[12]);
-}
-
-function rssMb(pid) {
-  const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return match ? Number(match[1]) / 1024 : 0;
-}
-
-/** RSS of each pid every second for `seconds`: the largest and the mean. */
-async function sampleRss(pids, seconds) {
-  const samples = pids.map(() => []);
-  const end = Date.now() + seconds * 1000;
-  while (Date.now() < end) {
-    pids.forEach((pid, i) => samples[i].push(rssMb(pid)));
-    await sleep(1000);
-  }
-  return samples.map((s) => ({
-    max: Math.max(...s),
-    mean: s.reduce((a, b) => a + b, 0) / s.length,
-  }));
-}
-
-function clockTicks() {
-  try {
-    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
-  } catch {
-    return 100;
-  }
-}
-
-function pidsWithCommandLine(needle) {
-  const pids = [];
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8').replaceAll('\0', ' ');
-      if (cmdline.includes(needle)) pids.push(Number(entry));
-    } catch {
-      // the process ended while we looked
-    }
-  }
-  return pids;
 }
 
 const pct = (share) => `${(share * 100).toFixed(0)} %`;
