@@ -10,6 +10,7 @@ import type { Config } from './config.js';
 import type { AppContext } from './context.js';
 import type { Database } from './db/client.js';
 import type { LivekitRuntime } from './livekit/runtime.js';
+import { adminRoutes } from './modules/admin/routes.js';
 import { createAuthenticator } from './modules/auth/authenticator.js';
 import { ensureAdmin } from './modules/auth/ensure-admin.js';
 import { authRoutes } from './modules/auth/routes.js';
@@ -122,7 +123,9 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
       livekit: () => deps.livekit.ping(1_500),
     },
   });
-  await app.register(authRoutes, { ctx, auth, limits });
+  // Each module's routes sit under its own prefix (its folder is its URL).
+  await app.register(authRoutes, { prefix: '/api/v1/auth', ctx, auth, limits });
+  await app.register(adminRoutes, { prefix: '/api/v1/admin', ctx, auth });
   await app.register(sessionRoutes, { ctx, auth, limits });
   await app.register(participantRoutes, { ctx, auth });
   await app.register(chatRoutes, { ctx, auth, limits });
