@@ -1,4 +1,5 @@
 import type { AppContext } from '../../context.js';
+import { participantRepository } from '../participants/participant-repository.js';
 import { sessionRepository } from '../sessions/session-repository.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -11,7 +12,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * so one empty listing during a LiveKit restart changes nothing lasting.
  */
 export function reconciler(ctx: AppContext) {
-  const repo = sessionRepository(ctx.database.db, ctx.accessCache);
+  const repo = participantRepository(ctx.database.db, ctx.accessCache);
+  const sessions = sessionRepository(ctx.database.db, ctx.accessCache);
   const rooms = ctx.livekit.rooms;
   const missing = new Map<string, number>();
 
@@ -19,7 +21,7 @@ export function reconciler(ctx: AppContext) {
     if (!existing.has(sessionId)) {
       const misses = (missing.get(sessionId) ?? 0) + 1;
       missing.set(sessionId, misses);
-      const session = await repo.findById(sessionId);
+      const session = await sessions.findById(sessionId);
       await rooms.create(sessionId, JSON.stringify({ title: session?.title ?? '' }));
       if (misses >= 2) await repo.disconnectAll(sessionId);
       return;
@@ -62,7 +64,7 @@ export function reconciler(ctx: AppContext) {
       ctx.logger.warn({ err: (err as Error).message }, 'reconcile skipped: LiveKit did not answer');
       return false;
     }
-    const live = await repo.liveSessionIds();
+    const live = await sessions.liveSessionIds();
     for (const sessionId of live) {
       try {
         await reconcileSession(sessionId, existing);
@@ -76,7 +78,7 @@ export function reconciler(ctx: AppContext) {
     const liveSet = new Set(live);
     for (const room of existing) {
       if (!UUID.test(room) || liveSet.has(room)) continue;
-      const session = await repo.findById(room);
+      const session = await sessions.findById(room);
       if (!session || session.status === 'ended') await rooms.close(room).catch(() => undefined);
     }
     await ctx.hooks?.reconcile?.().catch((err: Error) => {
