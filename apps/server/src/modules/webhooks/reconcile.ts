@@ -12,8 +12,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * so one empty listing during a LiveKit restart changes nothing lasting.
  */
 export function reconciler(ctx: AppContext) {
-  const repo = participantRepository(ctx.database.db, ctx.accessCache);
-  const sessions = sessionRepository(ctx.database.db, ctx.accessCache);
+  const repo = sessionRepository(ctx.database.db, ctx.accessCache);
+  const participants = participantRepository(ctx.database.db, ctx.accessCache);
   const rooms = ctx.livekit.rooms;
   const missing = new Map<string, number>();
 
@@ -21,26 +21,26 @@ export function reconciler(ctx: AppContext) {
     if (!existing.has(sessionId)) {
       const misses = (missing.get(sessionId) ?? 0) + 1;
       missing.set(sessionId, misses);
-      const session = await sessions.findById(sessionId);
+      const session = await repo.findById(sessionId);
       await rooms.create(sessionId, JSON.stringify({ title: session?.title ?? '' }));
-      if (misses >= 2) await repo.disconnectAll(sessionId);
+      if (misses >= 2) await participants.disconnectAll(sessionId);
       return;
     }
     missing.delete(sessionId);
     const connected = await rooms.participants(sessionId);
     if (!connected) return;
     const present = new Map(connected.filter((p) => !p.hidden).map((p) => [p.identity, p.sid]));
-    for (const row of await repo.participants(sessionId)) {
+    for (const row of await participants.participants(sessionId)) {
       const sid = present.get(row.identity);
       if (sid && !row.connected) {
-        await repo.updateParticipant(sessionId, row.identity, {
+        await participants.updateParticipant(sessionId, row.identity, {
           connected: true,
           livekitSid: sid,
           joinedAt: row.joinedAt ?? new Date(),
           leftAt: null,
         });
       } else if (!sid && row.connected) {
-        await repo.updateParticipant(sessionId, row.identity, {
+        await participants.updateParticipant(sessionId, row.identity, {
           connected: false,
           handRaised: false,
           leftAt: new Date(),
@@ -50,7 +50,7 @@ export function reconciler(ctx: AppContext) {
     }
     // Banned identities are not in `participants()`; any of them still connected goes now.
     for (const identity of present.keys()) {
-      const row = await repo.findParticipant(sessionId, identity);
+      const row = await participants.findParticipant(sessionId, identity);
       if (row?.bannedAt) await rooms.remove(sessionId, identity);
     }
   }
@@ -64,7 +64,7 @@ export function reconciler(ctx: AppContext) {
       ctx.logger.warn({ err: (err as Error).message }, 'reconcile skipped: LiveKit did not answer');
       return false;
     }
-    const live = await sessions.liveSessionIds();
+    const live = await repo.liveSessionIds();
     for (const sessionId of live) {
       try {
         await reconcileSession(sessionId, existing);
@@ -78,7 +78,7 @@ export function reconciler(ctx: AppContext) {
     const liveSet = new Set(live);
     for (const room of existing) {
       if (!UUID.test(room) || liveSet.has(room)) continue;
-      const session = await sessions.findById(room);
+      const session = await repo.findById(room);
       if (!session || session.status === 'ended') await rooms.close(room).catch(() => undefined);
     }
     await ctx.hooks?.reconcile?.().catch((err: Error) => {
