@@ -1,8 +1,7 @@
-import { adminUpdateUserBodySchema, errorBodySchema, meResponseSchema } from '@stagecast/contracts';
+import { apiRoutes } from '@stagecast/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { AppContext } from '../../context.js';
-import { ERROR_RESPONSES } from '../../errors.js';
+import { declareRoute } from '../../declare-route.js';
 import { userDto } from '../auth/authenticator.js';
 import type { Authenticator } from '../auth/authenticator.js';
 import { setUserRole } from './set-user-role.js';
@@ -14,17 +13,9 @@ export interface AdminRouteOptions {
 
 /** SPEC §2: what only admins do; registered under `/api/v1/admin`. */
 export const adminRoutes: FastifyPluginAsyncZod<AdminRouteOptions> = async (app, { ctx, auth }) => {
-  app.patch(
-    '/users/:user_id',
-    {
-      schema: {
-        tags: ['admin'],
-        params: z.object({ user_id: z.string().min(1).max(100) }),
-        body: adminUpdateUserBodySchema,
-        response: { 200: meResponseSchema, ...ERROR_RESPONSES, 404: errorBodySchema },
-      },
-    },
-    async (request) => {
+  app.route({
+    ...declareRoute(app, apiRoutes.updateUser),
+    handler: async (request) => {
       await auth.requireUser(request, ['admin']);
       const updated = await setUserRole({
         db: ctx.database.db,
@@ -34,5 +25,5 @@ export const adminRoutes: FastifyPluginAsyncZod<AdminRouteOptions> = async (app,
       });
       return { user: userDto(updated) };
     },
-  );
+  });
 };

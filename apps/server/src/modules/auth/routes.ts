@@ -1,16 +1,7 @@
-import {
-  authResponseSchema,
-  changePasswordBodySchema,
-  errorBodySchema,
-  guestBodySchema,
-  loginBodySchema,
-  meResponseSchema,
-  registerBodySchema,
-} from '@stagecast/contracts';
+import { apiRoutes } from '@stagecast/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { AppContext } from '../../context.js';
-import { ERROR_RESPONSES } from '../../errors.js';
+import { declareRoute } from '../../declare-route.js';
 import type { RateLimits } from '../../plugins/rate-limit.js';
 import { clearAuthCookie, setAuthCookie, toUserDto, userDto } from './authenticator.js';
 import type { Authenticator } from './authenticator.js';
@@ -26,9 +17,6 @@ export interface AuthRouteOptions {
   limits: RateLimits;
 }
 
-const errors = ERROR_RESPONSES;
-const tags = ['auth'];
-
 /** SPEC §2: register, login, guest, me, logout, password change; registered under `/api/v1/auth`. */
 export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (
   app,
@@ -39,40 +27,31 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (
   const secureCookie = ctx.config.publicUrl.startsWith('https://');
   const rateLimited = { rateLimit: limits.auth };
 
-  app.post(
-    '/register',
-    {
-      schema: { tags, body: registerBodySchema, response: { 201: authResponseSchema, ...errors } },
-      config: rateLimited,
-    },
-    async (request, reply) => {
+  app.route({
+    ...declareRoute(app, apiRoutes.register),
+    config: rateLimited,
+    handler: async (request, reply) => {
       const { user, token } = await registerUser({ db, tokens, input: request.body });
       setAuthCookie(reply, token, 'user', secureCookie);
       return reply.code(201).send({ user: userDto(user), token });
     },
-  );
+  });
 
-  app.post(
-    '/login',
-    {
-      schema: { tags, body: loginBodySchema, response: { 200: authResponseSchema, ...errors } },
-      config: rateLimited,
-    },
-    async (request, reply) => {
+  app.route({
+    ...declareRoute(app, apiRoutes.login),
+    config: rateLimited,
+    handler: async (request, reply) => {
       const { email, password } = request.body;
       const { user, token } = await login({ db, tokens, email, password });
       setAuthCookie(reply, token, 'user', secureCookie);
       return { user: userDto(user), token };
     },
-  );
+  });
 
-  app.post(
-    '/guest',
-    {
-      schema: { tags, body: guestBodySchema, response: { 201: authResponseSchema, ...errors } },
-      config: rateLimited,
-    },
-    async (request, reply) => {
+  app.route({
+    ...declareRoute(app, apiRoutes.guest),
+    config: rateLimited,
+    handler: async (request, reply) => {
       const guest = await enterAsGuest({
         allowGuests: ctx.config.allowGuests,
         tokens,
@@ -81,35 +60,26 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (
       setAuthCookie(reply, guest.token, 'guest', secureCookie);
       return reply.code(201).send(guest);
     },
-  );
+  });
 
-  app.get(
-    '/me',
-    { schema: { tags, response: { 200: meResponseSchema, 401: errorBodySchema } } },
-    async (request) => ({ user: toUserDto(await auth.requirePrincipal(request)) }),
-  );
+  app.route({
+    ...declareRoute(app, apiRoutes.me),
+    handler: async (request) => ({ user: toUserDto(await auth.requirePrincipal(request)) }),
+  });
 
-  app.post(
-    '/logout',
-    { schema: { tags, response: { 204: z.null(), 401: errorBodySchema } } },
-    async (request, reply) => {
+  app.route({
+    ...declareRoute(app, apiRoutes.logout),
+    handler: async (request, reply) => {
       await logOut({ tokens, principal: await auth.requirePrincipal(request) });
       clearAuthCookie(reply);
       return reply.code(204).send(null);
     },
-  );
+  });
 
-  app.post(
-    '/password',
-    {
-      schema: {
-        tags,
-        body: changePasswordBodySchema,
-        response: { 200: authResponseSchema, ...errors },
-      },
-      config: rateLimited,
-    },
-    async (request, reply) => {
+  app.route({
+    ...declareRoute(app, apiRoutes.changePassword),
+    config: rateLimited,
+    handler: async (request, reply) => {
       const { user, token } = await changePassword({
         db,
         tokens,
@@ -120,5 +90,5 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (
       setAuthCookie(reply, token, 'user', secureCookie);
       return { user: userDto(user), token };
     },
-  );
+  });
 };

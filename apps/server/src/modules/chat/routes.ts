@@ -1,15 +1,8 @@
-import {
-  chatHistoryQuerySchema,
-  chatHistoryResponseSchema,
-  chatMessageParamsSchema,
-  chatMessageResponseSchema,
-  postChatBodySchema,
-  sessionIdParamsSchema,
-} from '@stagecast/contracts';
+import { apiRoutes } from '@stagecast/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { AppContext } from '../../context.js';
-import { AppError, ERROR_RESPONSES } from '../../errors.js';
+import { declareRoute } from '../../declare-route.js';
+import { AppError } from '../../errors.js';
 import type { RateLimits } from '../../plugins/rate-limit.js';
 import type { Authenticator } from '../auth/authenticator.js';
 import { assertModerator } from '../sessions/access.js';
@@ -26,9 +19,6 @@ export interface ChatRouteOptions {
   limits: RateLimits;
 }
 
-const errors = ERROR_RESPONSES;
-const tags = ['chat'];
-
 /**
  * SPEC §3 chat, registered under `/api/v1/live/sessions/:session_id/chat`: stored first, then
  * delivered over LiveKit data (topic `chat`) with the sender set by the server; clients hold no
@@ -39,21 +29,13 @@ export const chatRoutes: FastifyPluginAsyncZod<ChatRouteOptions> = async (
   { ctx, auth, limits },
 ) => {
   const sessions = sessionRepository(ctx.database.db, ctx.accessCache);
-  const sessionAccess = sessionAccessLoader({ sessions, auth })();
+  const preHandler = sessionAccessLoader({ sessions, auth })();
   const chat = chatRepository(ctx.database.db);
 
-  app.get(
-    '',
-    {
-      schema: {
-        tags,
-        params: sessionIdParamsSchema,
-        querystring: chatHistoryQuerySchema,
-        response: { 200: chatHistoryResponseSchema, ...errors },
-      },
-      preHandler: sessionAccess,
-    },
-    async (request) => {
+  app.route({
+    ...declareRoute(app, apiRoutes.chatHistory),
+    preHandler,
+    handler: async (request) => {
       assertChatMember(request.sessionAccess);
       const sessionId = request.params.session_id;
       const { before: beforeId, limit } = request.query;
@@ -64,21 +46,13 @@ export const chatRoutes: FastifyPluginAsyncZod<ChatRouteOptions> = async (
       const { rows, hasMore } = await chat.page(sessionId, limit, before);
       return { messages: rows.map(toChatDto), has_more: hasMore };
     },
-  );
+  });
 
-  app.post(
-    '',
-    {
-      schema: {
-        tags,
-        params: sessionIdParamsSchema,
-        body: postChatBodySchema,
-        response: { 201: chatMessageResponseSchema, 200: chatMessageResponseSchema, ...errors },
-      },
-      config: { rateLimit: limits.chat },
-      preHandler: sessionAccess,
-    },
-    async (request, reply) => {
+  app.route({
+    ...declareRoute(app, apiRoutes.postChat),
+    config: { rateLimit: limits.chat },
+    preHandler,
+    handler: async (request, reply) => {
       const access = request.sessionAccess;
       assertChatMember(access);
       const { message, duplicate } = await sendMessage({
@@ -90,19 +64,16 @@ export const chatRoutes: FastifyPluginAsyncZod<ChatRouteOptions> = async (
       });
       return reply.code(duplicate ? 200 : 201).send({ message });
     },
-  );
+  });
 
-  app.delete(
-    '/:message_id',
-    {
-      schema: { tags, params: chatMessageParamsSchema, response: { 204: z.null(), ...errors } },
-      preHandler: sessionAccess,
-    },
-    async (request, reply) => {
+  app.route({
+    ...declareRoute(app, apiRoutes.deleteChat),
+    preHandler,
+    handler: async (request, reply) => {
       const access = request.sessionAccess;
       assertModerator(access);
       await deleteMessage({ ctx, chat, access, messageId: request.params.message_id });
       return reply.code(204).send(null);
     },
-  );
+  });
 };

@@ -1,16 +1,7 @@
-import {
-  handBodySchema,
-  muteBodySchema,
-  muteResponseSchema,
-  participantParamsSchema,
-  participantResponseSchema,
-  participantsResponseSchema,
-  sessionIdParamsSchema,
-  updateParticipantBodySchema,
-} from '@stagecast/contracts';
+import { apiRoutes } from '@stagecast/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.js';
-import { ERROR_RESPONSES } from '../../errors.js';
+import { declareRoute } from '../../declare-route.js';
 import type { Authenticator } from '../auth/authenticator.js';
 import { assertCanRead, assertModerator, assertSignedIn } from '../sessions/access.js';
 import { sessionAccessLoader } from '../sessions/session-access.js';
@@ -27,13 +18,10 @@ export interface ParticipantRouteOptions {
   auth: Authenticator;
 }
 
-const errors = ERROR_RESPONSES;
-const tags = ['participants'];
-
 function repositories({ ctx, auth }: ParticipantRouteOptions) {
   const sessions = sessionRepository(ctx.database.db, ctx.accessCache);
   const participants = participantRepository(ctx.database.db, ctx.accessCache);
-  return { participants, sessionAccess: sessionAccessLoader({ sessions, auth })() };
+  return { participants, preHandler: sessionAccessLoader({ sessions, auth })() };
 }
 
 /**
@@ -45,37 +33,22 @@ export const participantRoutes: FastifyPluginAsyncZod<ParticipantRouteOptions> =
   options,
 ) => {
   const { ctx } = options;
-  const { participants, sessionAccess } = repositories(options);
-  const targetSchema = { tags, params: participantParamsSchema };
+  const { participants, preHandler } = repositories(options);
 
-  app.get(
-    '',
-    {
-      schema: {
-        tags,
-        params: sessionIdParamsSchema,
-        response: { 200: participantsResponseSchema, ...errors },
-      },
-      preHandler: sessionAccess,
-    },
-    async (request) => {
+  app.route({
+    ...declareRoute(app, apiRoutes.listParticipants),
+    preHandler,
+    handler: async (request) => {
       assertCanRead(request.sessionAccess);
       const rows = await participants.participants(request.params.session_id);
       return { participants: rows.map(toParticipantDto) };
     },
-  );
+  });
 
-  app.patch(
-    '/:user_id',
-    {
-      schema: {
-        ...targetSchema,
-        body: updateParticipantBodySchema,
-        response: { 200: participantResponseSchema, ...errors },
-      },
-      preHandler: sessionAccess,
-    },
-    async (request) => {
+  app.route({
+    ...declareRoute(app, apiRoutes.updateParticipant),
+    preHandler,
+    handler: async (request) => {
       const access = request.sessionAccess;
       assertModerator(access);
       const { user_id: userId } = request.params;
@@ -83,34 +56,24 @@ export const participantRoutes: FastifyPluginAsyncZod<ParticipantRouteOptions> =
       const updated = await changeRole({ ctx, participants, access, userId, role });
       return { participant: toParticipantDto(updated) };
     },
-  );
+  });
 
-  app.post(
-    '/:user_id/kick',
-    {
-      schema: { ...targetSchema, response: { 200: participantResponseSchema, ...errors } },
-      preHandler: sessionAccess,
-    },
-    async (request) => {
+  app.route({
+    ...declareRoute(app, apiRoutes.kickParticipant),
+    preHandler,
+    handler: async (request) => {
       const access = request.sessionAccess;
       assertModerator(access);
       const userId = request.params.user_id;
       const banned = await kickParticipant({ ctx, participants, access, userId });
       return { participant: toParticipantDto(banned) };
     },
-  );
+  });
 
-  app.post(
-    '/:user_id/mute',
-    {
-      schema: {
-        ...targetSchema,
-        body: muteBodySchema,
-        response: { 200: muteResponseSchema, ...errors },
-      },
-      preHandler: sessionAccess,
-    },
-    async (request) => {
+  app.route({
+    ...declareRoute(app, apiRoutes.muteParticipant),
+    preHandler,
+    handler: async (request) => {
       const access = request.sessionAccess;
       assertModerator(access);
       const { source } = request.body;
@@ -118,29 +81,24 @@ export const participantRoutes: FastifyPluginAsyncZod<ParticipantRouteOptions> =
       const muted = await muteParticipant({ ctx, participants, access, userId, source });
       return { source, muted_tracks: muted };
     },
-  );
+  });
 };
 
-/** `POST …/sessions/:session_id/hand`: the caller raises or lowers their own hand. */
+/**
+ * `POST …/sessions/:session_id/hand`, registered under `/api/v1/live/sessions/:session_id`: the
+ * caller raises or lowers their own hand.
+ */
 export const handRoute: FastifyPluginAsyncZod<ParticipantRouteOptions> = async (app, options) => {
-  const { participants, sessionAccess } = repositories(options);
-  app.post(
-    '/hand',
-    {
-      schema: {
-        tags,
-        params: sessionIdParamsSchema,
-        body: handBodySchema,
-        response: { 200: participantResponseSchema, ...errors },
-      },
-      preHandler: sessionAccess,
-    },
-    async (request) => {
+  const { participants, preHandler } = repositories(options);
+  app.route({
+    ...declareRoute(app, apiRoutes.raiseHand),
+    preHandler,
+    handler: async (request) => {
       const access = request.sessionAccess;
       assertSignedIn(access);
       const { raised } = request.body;
       const updated = await raiseHand({ ctx: options.ctx, participants, access, raised });
       return { participant: toParticipantDto(updated) };
     },
-  );
+  });
 };

@@ -1,12 +1,8 @@
-import {
-  recordingIdParamsSchema,
-  recordingResponseSchema,
-  recordingsResponseSchema,
-  sessionIdParamsSchema,
-} from '@stagecast/contracts';
+import { apiRoutes } from '@stagecast/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.js';
-import { AppError, ERROR_RESPONSES } from '../../errors.js';
+import { declareRoute } from '../../declare-route.js';
+import { AppError } from '../../errors.js';
 import type { Authenticator } from '../auth/authenticator.js';
 import { assertModerator, assertSignedIn, loadAccess } from '../sessions/access.js';
 import type { SessionAccess, SignedInAccess } from '../sessions/access.js';
@@ -22,10 +18,6 @@ export interface RecordingRouteOptions {
   auth: Authenticator;
   recordings: RecordingService;
 }
-
-const errors = ERROR_RESPONSES;
-const tags = ['recordings'];
-const base = '/api/v1/live/sessions/:session_id';
 
 /** Owner, admin and co-hosts see a session's recordings; its participants too when public. */
 function assertCanListRecordings(access: SessionAccess): asserts access is SignedInAccess {
@@ -46,65 +38,43 @@ export const recordingRoutes: FastifyPluginAsyncZod<RecordingRouteOptions> = asy
   { ctx, auth, recordings },
 ) => {
   const sessions = sessionRepository(ctx.database.db, ctx.accessCache);
-  const sessionAccess = sessionAccessLoader({ sessions, auth })();
+  const preHandler = sessionAccessLoader({ sessions, auth })();
   const dto = (row: Parameters<typeof toRecordingDto>[0]) =>
     toRecordingDto(row, ctx.config.publicUrl);
 
-  app.post(
-    `${base}/recording/start`,
-    {
-      schema: {
-        tags,
-        params: sessionIdParamsSchema,
-        response: { 200: recordingResponseSchema, ...errors },
-      },
-      preHandler: sessionAccess,
-    },
-    async (request) => {
+  app.route({
+    ...declareRoute(app, apiRoutes.startRecording),
+    preHandler,
+    handler: async (request) => {
       const access = request.sessionAccess;
       assertModerator(access);
       const row = await recordings.start(request.params.session_id, access.identity);
       return { recording: dto(row) };
     },
-  );
+  });
 
-  app.post(
-    `${base}/recording/stop`,
-    {
-      schema: {
-        tags,
-        params: sessionIdParamsSchema,
-        response: { 200: recordingResponseSchema, ...errors },
-      },
-      preHandler: sessionAccess,
-    },
-    async (request) => {
+  app.route({
+    ...declareRoute(app, apiRoutes.stopRecording),
+    preHandler,
+    handler: async (request) => {
       assertModerator(request.sessionAccess);
       return { recording: dto(await recordings.stop(request.params.session_id)) };
     },
-  );
+  });
 
-  app.get(
-    `${base}/recordings`,
-    {
-      schema: {
-        tags,
-        params: sessionIdParamsSchema,
-        response: { 200: recordingsResponseSchema, ...errors },
-      },
-      preHandler: sessionAccess,
-    },
-    async (request) => {
+  app.route({
+    ...declareRoute(app, apiRoutes.listRecordings),
+    preHandler,
+    handler: async (request) => {
       assertCanListRecordings(request.sessionAccess);
       const rows = await recordings.repo.listBySession(request.params.session_id);
       return { recordings: rows.map(dto) };
     },
-  );
+  });
 
-  app.get(
-    '/api/v1/recordings/:recording_id/download',
-    { schema: { tags, params: recordingIdParamsSchema } },
-    async (request, reply) => {
+  app.route({
+    ...declareRoute(app, apiRoutes.downloadRecording),
+    handler: async (request, reply) => {
       const row = await recordings.repo.findById(request.params.recording_id);
       if (!row) throw new AppError('NOT_FOUND', 'no such recording');
       // The session is named by the recording, not the URL: loaded here, not by a pre-handler.
@@ -134,5 +104,5 @@ export const recordingRoutes: FastifyPluginAsyncZod<RecordingRouteOptions> = asy
         `recording-${row.id}.mp4`,
       );
     },
-  );
+  });
 };

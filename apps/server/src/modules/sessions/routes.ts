@@ -1,19 +1,7 @@
-import {
-  createSessionBodySchema,
-  createSessionResponseSchema,
-  inviteResponseSchema,
-  joinBodySchema,
-  joinResponseSchema,
-  listSessionsQuerySchema,
-  listSessionsResponseSchema,
-  sessionIdParamsSchema,
-  sessionSchema,
-  updateSessionBodySchema,
-} from '@stagecast/contracts';
+import { apiRoutes } from '@stagecast/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { AppContext } from '../../context.js';
-import { ERROR_RESPONSES } from '../../errors.js';
+import { declareRoute } from '../../declare-route.js';
 import type { RateLimits } from '../../plugins/rate-limit.js';
 import { identityOf } from '../auth/authenticator.js';
 import type { Authenticator } from '../auth/authenticator.js';
@@ -37,9 +25,6 @@ export interface SessionRouteOptions {
   limits: RateLimits;
 }
 
-const errors = ERROR_RESPONSES;
-const tags = ['sessions'];
-
 /** SPEC §3: sessions, their lifecycle, invites and joins; registered under `/api/v1/live/sessions`. */
 export const sessionRoutes: FastifyPluginAsyncZod<SessionRouteOptions> = async (
   app,
@@ -47,20 +32,12 @@ export const sessionRoutes: FastifyPluginAsyncZod<SessionRouteOptions> = async (
 ) => {
   const sessions = sessionRepository(ctx.database.db, ctx.accessCache);
   const participants = participantRepository(ctx.database.db, ctx.accessCache);
-  const sessionAccess = sessionAccessLoader({ sessions, auth })();
+  const preHandler = sessionAccessLoader({ sessions, auth })();
   const viewOf = async (id: string) => toSessionDto(await sessions.view(id));
-  const idSchema = { tags, params: sessionIdParamsSchema };
 
-  app.get(
-    '',
-    {
-      schema: {
-        tags,
-        querystring: listSessionsQuerySchema,
-        response: { 200: listSessionsResponseSchema, ...errors },
-      },
-    },
-    async (request) => {
+  app.route({
+    ...declareRoute(app, apiRoutes.listSessions),
+    handler: async (request) => {
       const principal = await auth.principal(request);
       const q = request.query;
       const { rows, total } = await sessions.list({
@@ -76,34 +53,20 @@ export const sessionRoutes: FastifyPluginAsyncZod<SessionRouteOptions> = async (
       });
       return { sessions: rows.map(toSessionDto), total, page: q.page, page_size: q.page_size };
     },
-  );
+  });
 
-  app.get(
-    '/:session_id',
-    {
-      schema: {
-        ...idSchema,
-        querystring: z.object({ invite_token: z.string().max(200).optional() }),
-        response: { 200: sessionSchema, ...errors },
-      },
-      preHandler: sessionAccess,
-    },
-    async (request) => {
+  app.route({
+    ...declareRoute(app, apiRoutes.getSession),
+    preHandler,
+    handler: async (request) => {
       assertCanRead(request.sessionAccess, request.query.invite_token);
       return toSessionDto(request.sessionAccess.view);
     },
-  );
+  });
 
-  app.post(
-    '',
-    {
-      schema: {
-        tags,
-        body: createSessionBodySchema,
-        response: { 201: createSessionResponseSchema, ...errors },
-      },
-    },
-    async (request, reply) => {
+  app.route({
+    ...declareRoute(app, apiRoutes.createSession),
+    handler: async (request, reply) => {
       const owner = await auth.requireUser(request, ['admin', 'mentor']);
       const created = await createSession({
         ctx,
@@ -124,72 +87,56 @@ export const sessionRoutes: FastifyPluginAsyncZod<SessionRouteOptions> = async (
         message: session.status === 'live' ? 'session created and live' : 'session created',
       });
     },
-  );
+  });
 
-  app.patch(
-    '/:session_id',
-    {
-      schema: {
-        ...idSchema,
-        body: updateSessionBodySchema,
-        response: { 200: sessionSchema, ...errors },
-      },
-      preHandler: sessionAccess,
-    },
-    async (request) => {
+  app.route({
+    ...declareRoute(app, apiRoutes.updateSession),
+    preHandler,
+    handler: async (request) => {
       const access = request.sessionAccess;
       assertOwner(access);
       await updateSession({ sessions, session: access.view.session, changes: request.body });
       return viewOf(request.params.session_id);
     },
-  );
+  });
 
-  app.post(
-    '/:session_id/start',
-    {
-      schema: { ...idSchema, response: { 200: sessionSchema, ...errors } },
-      preHandler: sessionAccess,
-    },
-    async (request) => {
+  app.route({
+    ...declareRoute(app, apiRoutes.startSession),
+    preHandler,
+    handler: async (request) => {
       const access = request.sessionAccess;
       assertOwner(access);
       await startSession({ ctx, sessions, session: access.view.session });
       return viewOf(request.params.session_id);
     },
-  );
+  });
 
-  app.post(
-    '/:session_id/end',
-    {
-      schema: { ...idSchema, response: { 200: sessionSchema, ...errors } },
-      preHandler: sessionAccess,
-    },
-    async (request) => {
+  app.route({
+    ...declareRoute(app, apiRoutes.endSession),
+    preHandler,
+    handler: async (request) => {
       const access = request.sessionAccess;
       assertOwner(access);
       await endSession({ ctx, sessions, participants, session: access.view.session });
       return viewOf(request.params.session_id);
     },
-  );
+  });
 
-  app.delete(
-    '/:session_id',
-    { schema: { ...idSchema, response: { 204: z.null(), ...errors } }, preHandler: sessionAccess },
-    async (request, reply) => {
+  app.route({
+    ...declareRoute(app, apiRoutes.deleteSession),
+    preHandler,
+    handler: async (request, reply) => {
       const access = request.sessionAccess;
       assertOwner(access);
       await deleteSession({ ctx, sessions, participants, session: access.view.session });
       return reply.code(204).send(null);
     },
-  );
+  });
 
-  app.post(
-    '/:session_id/invite',
-    {
-      schema: { ...idSchema, response: { 200: inviteResponseSchema, ...errors } },
-      preHandler: sessionAccess,
-    },
-    async (request) => {
+  app.route({
+    ...declareRoute(app, apiRoutes.rotateInvite),
+    preHandler,
+    handler: async (request) => {
       assertOwner(request.sessionAccess);
       const sessionId = request.params.session_id;
       const invite = await rotateInvite({ ctx, sessions, sessionId });
@@ -198,20 +145,13 @@ export const sessionRoutes: FastifyPluginAsyncZod<SessionRouteOptions> = async (
         invite_expires_at: invite.expiresAt.toISOString(),
       };
     },
-  );
+  });
 
-  app.post(
-    '/:session_id/join',
-    {
-      schema: {
-        ...idSchema,
-        body: joinBodySchema.optional(),
-        response: { 200: joinResponseSchema, ...errors },
-      },
-      config: { rateLimit: limits.join },
-      preHandler: sessionAccess,
-    },
-    async (request) =>
+  app.route({
+    ...declareRoute(app, apiRoutes.joinSession),
+    config: { rateLimit: limits.join },
+    preHandler,
+    handler: async (request) =>
       joinSession({
         ctx,
         participants,
@@ -219,5 +159,5 @@ export const sessionRoutes: FastifyPluginAsyncZod<SessionRouteOptions> = async (
         displayName: request.body?.display_name,
         inviteToken: request.body?.invite_token,
       }),
-  );
+  });
 };

@@ -1,6 +1,6 @@
-import { tokenBodySchema, tokenResponseSchema } from '@stagecast/contracts';
+import { apiRoutes } from '@stagecast/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ERROR_RESPONSES } from '../../errors.js';
+import { declareRoute } from '../../declare-route.js';
 import { participantRepository } from '../participants/participant-repository.js';
 import { joinSession } from './join-session.js';
 import { sessionAccessLoader } from './session-access.js';
@@ -19,18 +19,11 @@ export const tokenRoute: FastifyPluginAsyncZod<SessionRouteOptions> = async (
   const participants = participantRepository(ctx.database.db, ctx.accessCache);
   const sessionAccess = sessionAccessLoader({ sessions, auth });
 
-  app.post(
-    '/api/livekit/token',
-    {
-      schema: {
-        tags: ['livekit'],
-        body: tokenBodySchema,
-        response: { 200: tokenResponseSchema, ...ERROR_RESPONSES },
-      },
-      config: { rateLimit: limits.join },
-      preHandler: sessionAccess((request) => (request.body as { session_id: string }).session_id),
-    },
-    async (request) => {
+  app.route({
+    ...declareRoute(app, apiRoutes.livekitToken),
+    config: { rateLimit: limits.join },
+    preHandler: sessionAccess((request) => (request.body as { session_id: string }).session_id),
+    handler: async (request) => {
       const joined = await joinSession({
         ctx,
         participants,
@@ -45,5 +38,5 @@ export const tokenRoute: FastifyPluginAsyncZod<SessionRouteOptions> = async (
         role: joined.role,
       };
     },
-  );
+  });
 };
