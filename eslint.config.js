@@ -1,6 +1,57 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+const SDK_MESSAGE =
+  'Only apps/server/src/livekit/ talks to LiveKit SDKs: import its facade, livekit/index.js.';
+
+/** LiveKit's server SDKs (and the protocol types they re-export), type imports included. */
+const livekitSdks = {
+  paths: ['livekit-server-sdk', '@livekit/rtc-node', '@livekit/protocol'].map((name) => ({
+    name,
+    message: SDK_MESSAGE,
+  })),
+  patterns: [
+    {
+      group: ['livekit-server-sdk/*', '@livekit/rtc-node/*', '@livekit/protocol/*'],
+      message: SDK_MESSAGE,
+    },
+  ],
+};
+
+/**
+ * The server's LiveKit boundary: nothing under `apps/server/src` but `livekit/` imports a
+ * LiveKit SDK, and modules and plugins reach `livekit/` only through its facade, `index.js`.
+ * Exported for `apps/server/src/livekit/boundary.test.ts`, which proves each rule bites.
+ * (`no-restricted-imports` options do not merge across blocks: the second repeats the first's.)
+ */
+export const serverBoundaries = [
+  {
+    name: 'stagecast/server-livekit-sdks',
+    files: ['apps/server/src/**/*.ts'],
+    ignores: ['apps/server/src/livekit/**'],
+    rules: { 'no-restricted-imports': ['error', livekitSdks] },
+  },
+  {
+    name: 'stagecast/server-livekit-facade',
+    files: ['apps/server/src/modules/**/*.ts', 'apps/server/src/plugins/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: livekitSdks.paths,
+          patterns: [
+            ...livekitSdks.patterns,
+            {
+              group: ['**/livekit/*', '!**/livekit/index.js'],
+              message: 'Import LiveKit through its facade, livekit/index.js, not its inner files.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -55,29 +106,11 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-call': 'off',
     },
   },
+  ...serverBoundaries,
   {
-    // Only the LiveKit layer talks to the server SDK; modules go through it.
-    files: ['apps/server/src/modules/**/*.ts', 'apps/server/src/plugins/**/*.ts'],
-    ignores: ['**/*.test.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [
-            {
-              name: 'livekit-server-sdk',
-              allowTypeImports: true,
-              message: 'Use apps/server/src/livekit/ instead.',
-            },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    // Only config.ts reads the environment.
+    // Only the config (config.ts and its areas in config/) reads the environment.
     files: ['apps/server/src/**/*.ts'],
-    ignores: ['apps/server/src/config.ts', '**/*.test.ts'],
+    ignores: ['apps/server/src/config.ts', 'apps/server/src/config/**/*.ts', '**/*.test.ts'],
     rules: {
       'no-restricted-properties': [
         'error',

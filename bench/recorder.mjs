@@ -29,6 +29,7 @@ import {
   startServer,
   writeResults,
 } from './support.mjs';
+import { rawFrameArgs } from '../scripts/raw-frame.mjs';
 
 const settings = {
   seconds: Number(process.env.BENCH_SECONDS ?? 30),
@@ -302,23 +303,7 @@ function pictureStats(file, seconds) {
   try {
     const gray = execFileSync(
       'ffmpeg',
-      [
-        '-v',
-        'error',
-        '-ss',
-        String(seconds),
-        '-i',
-        file,
-        '-frames:v',
-        '1',
-        '-s',
-        '160x90',
-        '-f',
-        'rawvideo',
-        '-pix_fmt',
-        'gray',
-        '-',
-      ],
+      rawFrameArgs({ file, seconds, size: '160x90', pixelFormat: 'gray' }),
       { maxBuffer: 1024 * 1024 },
     );
     let sum = 0;

@@ -2,7 +2,7 @@
 export const ROOT: string;
 export function sleep(ms: number): Promise<void>;
 export function formatJson(file: string, value: unknown): Promise<string>;
-export function freePortBlock(size: number): Promise<number>;
+export { freePortBlock } from '../scripts/free-ports.mjs';
 export function importFromServer(name: string, entry?: string): Promise<unknown>;
 export function machineInfo(): { cpus: number; cpuModel: string; node: string; platform: string };
 

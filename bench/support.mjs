@@ -1,19 +1,20 @@
 // Helpers the benchmarks share (join.mjs, recorder.mjs, first-frame.ts; types in support.d.mts).
 import { spawn } from 'node:child_process';
 import console from 'node:console';
-import { createSocket } from 'node:dgram';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import { availableParallelism, cpus } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import process from 'node:process';
 import { clearTimeout, setTimeout } from 'node:timers';
 import { URL, fileURLToPath, pathToFileURL } from 'node:url';
+import { appLaunch, appReady } from '../scripts/app-launch.mjs';
 import { findLivekitServer } from '../scripts/livekit-server.mjs';
 
+export { freePortBlock } from '../scripts/free-ports.mjs';
+
 // Node's built-ins that no `node:` module exports (the lint config declares no globals here).
-const { fetch, AbortSignal } = globalThis;
+const { fetch } = globalThis;
 
 /** The repository's root. */
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -45,47 +46,6 @@ export async function formatJson(file, value) {
   }
 }
 
-function tcpFree(port) {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.once('error', () => resolve(false));
-    server.listen({ port, host: '127.0.0.1', exclusive: true }, () =>
-      server.close(() => resolve(true)),
-    );
-  });
-}
-
-function udpFree(port) {
-  return new Promise((resolve) => {
-    const socket = createSocket('udp4');
-    socket.once('error', () => resolve(false));
-    socket.bind(port, '127.0.0.1', () => socket.close(() => resolve(true)));
-  });
-}
-
-/** Ports this process handed out already. */
-const handedOut = new Set();
-
-/**
- * `count` consecutive ports free for TCP and UDP (LiveKit takes signal, RTC TCP and RTC UDP),
- * below Linux's ephemeral range. The same rule as apps/server/test/support/ports.ts.
- */
-export async function freePortBlock(count) {
-  for (let attempt = 0; attempt < 200; attempt += 1) {
-    const start = 20_000 + Math.floor(Math.random() * 12_000);
-    const ports = Array.from({ length: count }, (_, i) => start + i);
-    if (ports.some((p) => handedOut.has(p))) continue;
-    const free = await Promise.all(
-      ports.map(async (p) => (await tcpFree(p)) && (await udpFree(p))),
-    );
-    if (free.every(Boolean)) {
-      ports.forEach((p) => handedOut.add(p));
-      return start;
-    }
-  }
-  throw new Error(`no block of ${count} free ports found`);
-}
-
 /** The machine a bench ran on, for its report. */
 export function machineInfo() {
   return {
@@ -105,7 +65,7 @@ export function cleanupOnExit() {
   const runAll = async () => {
     while (steps.length) {
       const step = steps.pop();
-      await step().catch((err) => console.error(`cleanup: ${err.message}`));
+      await step().catch((err) => console.error('cleanup failed:', err));
     }
   };
   let interrupted = false;
@@ -196,36 +156,26 @@ export async function startServer({
   timeoutMs,
   killAfterMs,
 }) {
-  const port = await freePortBlock(1);
-  const livekitPort = await freePortBlock(3);
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const tsxLoader = pathToFileURL(
-    join(dirname(requireFromServer.resolve('tsx/package.json')), 'dist/loader.mjs'),
-  ).href;
+  const launch = await appLaunch({
+    dataDir,
+    livekitBin,
+    databaseUrl,
+    nodeEnv: 'production',
+    logLevel: 'warn',
+    env,
+    nodeArgs,
+  });
   const { pid } = await startNode({
     name,
-    args: [...nodeArgs, '--import', tsxLoader, join(ROOT, 'apps/server/src/server.ts')],
-    cwd: dataDir,
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? '',
-      NODE_ENV: 'production',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LIVEKIT_PORT: String(livekitPort),
-      DATA_DIR: dataDir,
-      LIVEKIT_SERVER_BIN: livekitBin,
-      LOG_LEVEL: 'warn',
-      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
-      ...env,
-    },
-    ready: async () =>
-      (await fetch(`${baseUrl}/readyz`, { signal: AbortSignal.timeout(2_000) })).status === 200,
+    args: launch.args,
+    cwd: launch.cwd,
+    env: launch.env,
+    ready: () => appReady(launch.baseUrl),
     cleanups,
     timeoutMs,
     killAfterMs,
   });
-  return { pid, baseUrl, livekitUrl: `ws://127.0.0.1:${livekitPort}` };
+  return { pid, baseUrl: launch.baseUrl, livekitUrl: launch.livekitUrl };
 }
 
 /**

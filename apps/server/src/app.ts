@@ -138,19 +138,19 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   ctx.hooks = recordings.hooks;
   await recordings
     .recoverAtStart()
-    .catch((err: Error) => deps.logger.error({ err: err.message }, 'recording recovery failed'));
+    .catch((err: unknown) => deps.logger.error({ err }, 'recording recovery failed'));
   // A graceful stop finalises the recordings running here: they end `complete`.
   app.addHook('onClose', async () => recordings.close());
   await app.register(recordingRoutes, { ctx, auth, recordings });
 
   const applyWebhook = webhookApplier(ctx);
   await app.register(webhookRoutes, {
-    receiver: deps.livekit.webhooks,
+    verifier: deps.livekit.webhooks,
     onEvent: async (event) => {
-      if (event.egressInfo) await recordings.applyEgressWebhook(event.egressInfo);
+      if (event.egress) await recordings.applyEgressWebhook(event.egress);
       const outcome = await applyWebhook(event);
       app.log.debug(
-        { event: event.event, id: event.id, room: event.room?.name, outcome },
+        { event: event.event, id: event.id, room: event.room, outcome },
         'livekit webhook',
       );
     },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseConfig, parseDurationSeconds } from './config.js';
+import { CONFIG_AREAS, ConfigError, parseConfig, parseDurationSeconds } from './config.js';
 
 const cwd = '/srv/stagecast';
 
@@ -122,6 +122,15 @@ describe('parseConfig', () => {
 
   it('reports every bad variable at once', () => {
     expect(problems({ PORT: 'x', ALLOW_GUESTS: 'maybe' })).toHaveLength(2);
+  });
+});
+
+describe('CONFIG_AREAS', () => {
+  it('declares each variable in exactly one area, so no area silently overrides another', () => {
+    const names = CONFIG_AREAS.flatMap((area) => area.variables);
+    expect(new Set(names).size).toBe(names.length);
+    expect(names).toContain('PORT');
+    expect(names).toContain('RECORDING_S3_FORCE_PATH_STYLE');
   });
 });
 

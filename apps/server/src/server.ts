@@ -4,8 +4,8 @@ import { ConfigError, loadConfig } from './config.js';
 import type { Config } from './config.js';
 import { openDatabase } from './db/client.js';
 import type { Database } from './db/client.js';
-import { startLivekit } from './livekit/runtime.js';
-import type { LivekitRuntime } from './livekit/runtime.js';
+import { startLivekit } from './livekit/index.js';
+import type { LivekitRuntime } from './livekit/index.js';
 import { loggerOptions } from './logger.js';
 
 /**
@@ -33,12 +33,10 @@ let database: Database | undefined;
 let livekit: LivekitRuntime | undefined;
 
 async function stopDependencies(): Promise<void> {
-  await livekit
-    ?.stop()
-    .catch((err: Error) => logger.error({ err: err.message }, 'stopping LiveKit failed'));
+  await livekit?.stop().catch((err: unknown) => logger.error({ err }, 'stopping LiveKit failed'));
   await database
     ?.close()
-    .catch((err: Error) => logger.error({ err: err.message }, 'closing the database failed'));
+    .catch((err: unknown) => logger.error({ err }, 'closing the database failed'));
 }
 
 try {
@@ -47,7 +45,7 @@ try {
   logger.info({ database: database.kind }, 'database ready');
   livekit = await startLivekit(config, logger);
 } catch (err) {
-  logger.fatal({ err: (err as Error).message }, 'start failed');
+  logger.fatal({ err }, 'start failed');
   await stopDependencies();
   process.exit(1);
 }
@@ -69,9 +67,7 @@ async function shutdown(signal: string): Promise<void> {
     process.exit(1);
   }, config.shutdownTimeoutSeconds * 1000);
   force.unref();
-  await app
-    .close()
-    .catch((err: Error) => logger.error({ err: err.message }, 'closing HTTP failed'));
+  await app.close().catch((err: unknown) => logger.error({ err }, 'closing HTTP failed'));
   await stopDependencies();
   logger.info('stopped');
   process.exit(0);
@@ -82,7 +78,7 @@ process.on('SIGTERM', () => void shutdown('SIGTERM'));
 try {
   await app.listen({ port: config.port, host: config.host });
 } catch (err) {
-  logger.fatal({ err: (err as Error).message, port: config.port }, 'cannot listen');
+  logger.fatal({ err, port: config.port }, 'cannot listen');
   await stopDependencies();
   process.exit(1);
 }

@@ -10,6 +10,7 @@ import type { ApiClient } from './support/api.js';
 import { waitFor } from './support/processes.js';
 import { startStack } from './support/stack.js';
 import type { Stack } from './support/stack.js';
+import { useStack } from './support/use-stack.js';
 
 const chatPath = (sessionId: string) => `/api/v1/live/sessions/${sessionId}/chat`;
 
@@ -41,18 +42,16 @@ describe('session chat', () => {
   let viewer: { token: string; user: { username: string } };
   let identity: string;
 
-  beforeAll(async () => {
-    stack = await startStack();
-    ({ api, mentor } = await cast(stack));
-    sessionId = (await api.createSession(mentor.token, { start_now: true })).session_id;
-    viewer = await api.register();
-    const joined = await api.join(viewer.token, sessionId);
-    expect(joined.body.role).toBe('viewer');
-    identity = joined.body.identity;
-  });
-
-  afterAll(async () => {
-    await stack?.stop();
+  useStack({
+    onReady: async (ready) => {
+      ({ stack } = ready);
+      ({ api, mentor } = ready.c);
+      sessionId = (await api.createSession(mentor.token, { start_now: true })).session_id;
+      viewer = await api.register();
+      const joined = await api.join(viewer.token, sessionId);
+      expect(joined.body.role).toBe('viewer');
+      identity = joined.body.identity;
+    },
   });
 
   /** A new viewer of the session, with its own rate-limit budget. */

@@ -1,28 +1,19 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cast } from './support/api.js';
 import type { Cast } from './support/api.js';
-import { clientPool, connectClient } from './support/media.js';
+import { connectClient } from './support/media.js';
 import { joinAsNewUser, waitForParticipantCount } from './support/participants.js';
 import { waitFor } from './support/processes.js';
 import { startStack } from './support/stack.js';
 import type { Stack } from './support/stack.js';
+import { useStack } from './support/use-stack.js';
 
 describe('joining: private invites, join rules and rooms', () => {
   let stack: Stack;
   let c: Cast;
-  const clients = clientPool(() => stack.livekitUrl);
-
-  beforeAll(async () => {
-    stack = await startStack();
-    c = await cast(stack);
-  });
-
-  afterAll(async () => {
-    await clients.disconnectAll();
-    await stack?.stop();
-  });
+  const { clients } = useStack({ onReady: (ready) => ({ stack, c } = ready) });
 
   describe('a private session', () => {
     it('refuses no invite, a forged one, an expired one and a rotated one, and admits a valid one', async () => {

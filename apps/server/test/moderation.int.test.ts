@@ -1,19 +1,21 @@
 import { decodeJwt } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cast } from './support/api.js';
+import { describe, expect, it } from 'vitest';
 import type { Cast } from './support/api.js';
-import { clientPool, tryPublish } from './support/media.js';
+import { tryPublish } from './support/media.js';
 import { joinAsNewUser, waitForConnected, waitForTracks } from './support/participants.js';
 import { waitFor } from './support/processes.js';
-import { startStack } from './support/stack.js';
 import type { Stack } from './support/stack.js';
+import { useStack } from './support/use-stack.js';
 
 const FORBIDDEN = ['roomAdmin', 'roomCreate', 'roomList', 'roomRecord', 'hidden', 'recorder'];
 
 describe('roles and moderation, enforced by the real LiveKit server', () => {
   let stack: Stack;
   let c: Cast;
-  const clients = clientPool(() => stack.livekitUrl);
+  const { clients } = useStack({
+    env: { LIVEKIT_TOKEN_TTL: '5m' },
+    onReady: (ready) => ({ stack, c } = ready),
+  });
 
   /** A speaker in a new meeting, connected and publishing one track LiveKit has registered. */
   const publishingSpeaker = async () => {
@@ -27,16 +29,6 @@ describe('roles and moderation, enforced by the real LiveKit server', () => {
     await waitForTracks(stack, s.session_id, speaker.joined.identity, 1);
     return { sessionId: s.session_id, userId: speaker.user.id, identity: speaker.joined.identity };
   };
-
-  beforeAll(async () => {
-    stack = await startStack({ env: { LIVEKIT_TOKEN_TTL: '5m' } });
-    c = await cast(stack);
-  });
-
-  afterAll(async () => {
-    await clients.disconnectAll();
-    await stack?.stop();
-  });
 
   it('gives a viewer an explicit canPublish: false, no admin grants, and a token that lives at most LIVEKIT_TOKEN_TTL', async () => {
     const s = await c.api.createSession(c.mentor.token, { start_now: true });

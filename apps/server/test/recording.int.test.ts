@@ -4,16 +4,17 @@ import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { rawFrameArgs } from '../../../scripts/raw-frame.mjs';
 import { recordings } from '../src/db/schema.js';
-import { cast } from './support/api.js';
+import type { Cast } from './support/api.js';
 import { publishSineTone } from './support/audio.js';
 import { publishSyntheticVideo } from './support/media.js';
 import type { Publisher } from './support/media.js';
 import { pidsWithCommandLine, waitFor } from './support/processes.js';
 import { publishSolidScreenShare } from './support/screen-share.js';
-import { startStack } from './support/stack.js';
 import type { Stack } from './support/stack.js';
+import { useStack } from './support/use-stack.js';
 
 const run = promisify(execFile);
 const WIDTH = 640;
@@ -48,23 +49,7 @@ async function ffprobe(file: string): Promise<Probe> {
 async function frameAt(file: string, seconds: number): Promise<Buffer> {
   const { stdout } = await run(
     'ffmpeg',
-    [
-      '-v',
-      'error',
-      '-ss',
-      String(seconds),
-      '-i',
-      file,
-      '-frames:v',
-      '1',
-      '-s',
-      '64x36',
-      '-f',
-      'rawvideo',
-      '-pix_fmt',
-      'rgb24',
-      '-',
-    ],
+    rawFrameArgs({ file, seconds, size: '64x36', pixelFormat: 'rgb24' }),
     { encoding: 'buffer', maxBuffer: 1024 * 1024 },
   );
   return stdout;
@@ -107,7 +92,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('recording with the built-in recorder (real LiveKit, rtc-node publishers, ffmpeg)', () => {
   let stack: Stack;
-  let c: Awaited<ReturnType<typeof cast>>;
+  let c: Cast;
   const cleanups: (() => Promise<void>)[] = [];
   /** The first test's recording, downloaded by a later test. */
   let finished: { id: string; file: string; size: number; sessionId: string } | undefined;
@@ -133,22 +118,18 @@ describe('recording with the built-in recorder (real LiveKit, rtc-node publisher
     return { s, camera, tone, stopAll };
   }
 
-  beforeAll(async () => {
-    stack = await startStack({
-      env: {
-        RECORDING_WIDTH: String(WIDTH),
-        RECORDING_HEIGHT: String(HEIGHT),
-        RECORDING_FPS: '15',
-        RECORDING_PRESET: 'veryfast',
-        RECORDING_THREADS: '1',
-      },
-    });
-    c = await cast(stack);
-  });
-
-  afterAll(async () => {
-    for (const cleanup of cleanups) await cleanup().catch(() => undefined);
-    await stack?.stop();
+  useStack({
+    env: {
+      RECORDING_WIDTH: String(WIDTH),
+      RECORDING_HEIGHT: String(HEIGHT),
+      RECORDING_FPS: '15',
+      RECORDING_PRESET: 'veryfast',
+      RECORDING_THREADS: '1',
+    },
+    onReady: (ready) => ({ stack, c } = ready),
+    beforeStop: async () => {
+      for (const cleanup of cleanups) await cleanup().catch(() => undefined);
+    },
   });
 
   it('records a 20 s session into an MP4 with H.264 video, AAC audio and pictures that change', async () => {
@@ -279,6 +260,7 @@ describe('recording with the built-in recorder (real LiveKit, rtc-node publisher
     expect(both.map((r) => r.status).sort()).toEqual([200, 409]);
     const conflict = both.find((r) => r.status === 409)!;
     expect(conflict.body.error.code).toBe('CONFLICT');
+    expect(conflict.body.error.reason).toBe('recording_in_progress');
     const listed = await list(s.session_id);
     expect(listed.body.recordings).toHaveLength(1);
 
@@ -286,12 +268,14 @@ describe('recording with the built-in recorder (real LiveKit, rtc-node publisher
     const again = await stop(s.session_id);
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('CONFLICT');
+    expect(again.body.error.reason).toBe('recording_not_running');
     await stopAll();
 
     const scheduled = await c.api.createSession(c.mentor.token);
     const notLive = await start(scheduled.session_id);
     expect(notLive.status).toBe(409);
     expect(notLive.body.error.details).toMatchObject({ status: 'scheduled' });
+    expect(notLive.body.error.reason).toBe('not_live');
   }, 60_000);
 
   it('lets neither a viewer nor a speaker start or stop a recording (403)', async () => {
@@ -432,17 +416,9 @@ describe('recording with the built-in recorder (real LiveKit, rtc-node publisher
 });
 
 describe('recording with the egress backend and no egress worker', () => {
-  let stack: Stack;
-  let c: Awaited<ReturnType<typeof cast>>;
+  let c: Cast;
 
-  beforeAll(async () => {
-    stack = await startStack({ env: { RECORDING_BACKEND: 'egress' } });
-    c = await cast(stack);
-  });
-
-  afterAll(async () => {
-    await stack?.stop();
-  });
+  useStack({ env: { RECORDING_BACKEND: 'egress' }, onReady: (ready) => ({ c } = ready) });
 
   it('answers 503 naming Egress and leaves no recording stuck in progress', async () => {
     const s = await c.api.createSession(c.mentor.token, { start_now: true });
@@ -451,6 +427,7 @@ describe('recording with the egress backend and no egress worker', () => {
     expect(first.status).toBe(503);
     expect(first.body.error.code).toBe('DEPENDENCY_UNAVAILABLE');
     expect(first.body.error.message).toMatch(/Egress/);
+    expect(first.body.error.reason).toBe('egress_unavailable');
     const listed = await c.api.call('GET', `/api/v1/live/sessions/${s.session_id}/recordings`, {
       token: c.mentor.token,
     });
@@ -465,5 +442,6 @@ describe('recording with the egress backend and no egress worker', () => {
       { token: c.mentor.token },
     );
     expect(stopped.status).toBe(409);
+    expect(stopped.body.error.reason).toBe('recording_not_running');
   }, 60_000);
 });

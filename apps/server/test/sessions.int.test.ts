@@ -1,26 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cast } from './support/api.js';
+import { describe, expect, it } from 'vitest';
 import type { Cast } from './support/api.js';
-import { clientPool } from './support/media.js';
 import { waitForParticipantCount } from './support/participants.js';
 import { waitFor } from './support/processes.js';
-import { startStack } from './support/stack.js';
 import type { Stack } from './support/stack.js';
+import { useStack } from './support/use-stack.js';
 
 describe('sessions: create, read, change, go live, end, delete', () => {
   let stack: Stack;
   let c: Cast;
-  const clients = clientPool(() => stack.livekitUrl);
-
-  beforeAll(async () => {
-    stack = await startStack();
-    c = await cast(stack);
-  });
-
-  afterAll(async () => {
-    await clients.disconnectAll();
-    await stack?.stop();
-  });
+  const { clients } = useStack({ onReady: (ready) => ({ stack, c } = ready) });
 
   it('lets admins and mentors create sessions, and nobody else', async () => {
     const user = await c.api.register();

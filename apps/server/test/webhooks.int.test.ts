@@ -2,27 +2,26 @@ import { createHash, randomBytes } from 'node:crypto';
 import { Room } from '@livekit/rtc-node';
 import { and, eq } from 'drizzle-orm';
 import { AccessToken } from 'livekit-server-sdk';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { liveParticipants, webhookEvents } from '../src/db/schema.js';
-import { cast } from './support/api.js';
 import type { ApiClient } from './support/api.js';
 import { waitFor } from './support/processes.js';
-import { startStack } from './support/stack.js';
 import type { Stack } from './support/stack.js';
+import { useStack } from './support/use-stack.js';
 
 let stack: Stack;
 let api: ApiClient;
 let mentor: { token: string };
 const rooms: Room[] = [];
 
-beforeAll(async () => {
-  stack = await startStack();
-  ({ api, mentor } = await cast(stack));
-});
-
-afterAll(async () => {
-  for (const room of rooms) await room.disconnect().catch(() => undefined);
-  await stack?.stop();
+useStack({
+  onReady: (ready) => {
+    ({ stack } = ready);
+    ({ api, mentor } = ready.c);
+  },
+  beforeStop: async () => {
+    for (const room of rooms) await room.disconnect().catch(() => undefined);
+  },
 });
 
 /** A webhook body as LiveKit posts it. */
@@ -134,6 +133,28 @@ describe('the LiveKit webhook endpoint', () => {
     };
     for (const [what, authorization] of Object.entries(attempts)) {
       expect({ what, status: await post(body, authorization) }).toEqual({ what, status: 401 });
+    }
+    // The answer says which: no signature at all, or one that does not verify.
+    const errorOf = async (authorization?: string) => {
+      const res = await fetch(`${stack.baseUrl}/api/livekit/webhook`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/webhook+json',
+          ...(authorization ? { authorization } : {}),
+        },
+        body,
+      });
+      return ((await res.json()) as { error: unknown }).error;
+    };
+    expect(await errorOf()).toMatchObject({
+      code: 'UNAUTHENTICATED',
+      reason: 'signature_missing',
+    });
+    for (const authorization of [attempts.forged, attempts.tampered, attempts.expired]) {
+      expect(await errorOf(authorization)).toMatchObject({
+        code: 'UNAUTHENTICATED',
+        reason: 'signature_invalid',
+      });
     }
     expect((await participant(sessionId, joined.identity)).connected).toBe(true);
     expect(await storedEvents(id)).toBe(0);

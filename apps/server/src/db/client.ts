@@ -38,6 +38,26 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   return openPglite(join(options.dataDir, 'pglite'));
 }
 
+/** A driver's parts, with `rows` and `ping` added the same way for both drivers. */
+function withQueries(
+  parts: Omit<Database, 'rows' | 'ping'> & {
+    /** Runs SQL text with its parameters on the driver; resolves with the rows. */
+    query: (text: string, params: unknown[]) => Promise<unknown[]>;
+  },
+): Database {
+  const { query, ...database } = parts;
+  return {
+    ...database,
+    rows: async <T>(sqlQuery: SQL) => {
+      const { sql: text, params } = dialect.sqlToQuery(sqlQuery);
+      return (await query(text, params)) as T[];
+    },
+    ping: async () => {
+      await parts.db.execute(sql`select 1`);
+    },
+  };
+}
+
 async function openPostgres(url: string): Promise<Database> {
   const { default: pg } = await import('pg');
   const { drizzle } = await import('drizzle-orm/node-postgres');
@@ -50,16 +70,10 @@ async function openPostgres(url: string): Promise<Database> {
   // An idle client that loses its connection emits here; without a listener it would crash us.
   pool.on('error', () => undefined);
   const db = drizzle(pool, { schema }) as unknown as Db;
-  return {
+  return withQueries({
     db,
     kind: 'postgres',
-    rows: async <T>(query: SQL) => {
-      const { sql: text, params } = dialect.sqlToQuery(query);
-      return (await pool.query(text, params)).rows as T[];
-    },
-    ping: async () => {
-      await db.execute(sql`select 1`);
-    },
+    query: async (text, params) => (await pool.query(text, params)).rows as unknown[],
     migrate: async () => {
       const { migrate } = await import('drizzle-orm/node-postgres/migrator');
       // A session-level advisory lock on one dedicated connection: two instances starting at
@@ -74,7 +88,7 @@ async function openPostgres(url: string): Promise<Database> {
       }
     },
     close: () => pool.end(),
-  };
+  });
 }
 
 async function openPglite(dir: string): Promise<Database> {
@@ -83,20 +97,14 @@ async function openPglite(dir: string): Promise<Database> {
   mkdirSync(dir, { recursive: true });
   const client = await PGlite.create(dir);
   const db = drizzle(client, { schema }) as unknown as Db;
-  return {
+  return withQueries({
     db,
     kind: 'pglite',
-    rows: async <T>(query: SQL) => {
-      const { sql: text, params } = dialect.sqlToQuery(query);
-      return (await client.query<T>(text, params)).rows;
-    },
-    ping: async () => {
-      await db.execute(sql`select 1`);
-    },
+    query: async (text, params) => (await client.query(text, params)).rows,
     migrate: async () => {
       const { migrate } = await import('drizzle-orm/pglite/migrator');
       await migrate(drizzle(client), { migrationsFolder: MIGRATIONS_FOLDER });
     },
     close: () => client.close(),
-  };
+  });
 }

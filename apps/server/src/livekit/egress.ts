@@ -131,27 +131,40 @@ function fileOutput(recording: RecordingConfig, defaultDir: string, id: string) 
   };
 }
 
-export function egressControl(config: Config, keys: LivekitKeys, defaultDir: string) {
+/** LiveKit Egress as the recordings module uses it. */
+export interface EgressBackend {
+  /** Starts a room composite of `room` into `<recordingId>.mp4`. */
+  start(
+    room: string,
+    recordingId: string,
+  ): Promise<{ state: EgressState; storage: 's3' | 'file'; location: string }>;
+  stop(egressId: string): Promise<EgressState>;
+  /** The egress as LiveKit knows it now, or undefined when it does not know it. */
+  get(egressId: string): Promise<EgressState | undefined>;
+}
+
+export function egressControl(
+  config: Config,
+  keys: LivekitKeys,
+  defaultDir: string,
+): EgressBackend {
   const client = new EgressClient(apiUrl(config), keys.apiKey, keys.apiSecret, {
     requestTimeout: TIMEOUT_SECONDS,
   });
   return {
-    /** Starts a room composite of `room` into `<recordingId>.mp4`. */
-    async start(room: string, recordingId: string) {
+    async start(room, recordingId) {
       const { storage, location, output } = fileOutput(config.recording, defaultDir, recordingId);
       const info = await call('start', () =>
         client.startRoomCompositeEgress(room, { file: output }, { layout: 'speaker' }),
       );
       return { state: egressStateOf(info), storage, location };
     },
-    async stop(egressId: string): Promise<EgressState> {
+    async stop(egressId) {
       return egressStateOf(await call('stop', () => client.stopEgress(egressId)));
     },
-    /** The egress as LiveKit knows it now, or undefined when it does not know it. */
-    async get(egressId: string): Promise<EgressState | undefined> {
+    async get(egressId) {
       const [info] = await call('answer', () => client.listEgress({ egressId }));
       return info ? egressStateOf(info) : undefined;
     },
   };
 }
-export type EgressControl = ReturnType<typeof egressControl>;

@@ -1,11 +1,27 @@
 /**
  * The server's one door to LiveKit: modules import from here and nowhere else in `livekit/`
  * (lint enforces it), and nothing outside `livekit/` touches `livekit-server-sdk` or
- * `@livekit/rtc-node`.
+ * `@livekit/rtc-node`. What passes through is ours: join tokens, verified webhooks as
+ * `LivekitEvent`, room operations (`LivekitRuntime.rooms`), and the recording backends.
  */
+
+// Join tokens
 export { grantForRole } from './grants.js';
 export { createJoinToken } from './tokens.js';
 export type { JoinTokenInput } from './tokens.js';
+
+// The runtime (embedded child or external server) and its room operations
+export { startLivekit } from './runtime.js';
+export type { LivekitRuntime } from './runtime.js';
+export type { LivekitKeys } from './keys.js';
 export { orLivekitUnavailable, LivekitUnavailableError } from './rooms.js';
 export type { ConnectedParticipant, RoomControl } from './rooms.js';
-export type { LivekitRuntime } from './runtime.js';
+
+// Webhooks
+export type { LivekitEvent, LivekitTrack, WebhookVerifier } from './events.js';
+
+// Recording backends
+export { recordingBackends } from './recording.js';
+export type { BuiltinBackend, BuiltinRecording, RecordingBackends } from './recording.js';
+export type { EgressBackend, EgressState } from './egress.js';
+export type { RecorderResult } from './recorder/room-recorder.js';

@@ -3,6 +3,7 @@ import { DataPacket_Kind, ServerError, TrackSource } from 'livekit-server-sdk';
 import type { ParticipantInfo, RoomServiceClient } from 'livekit-server-sdk';
 import { AppError } from '../errors.js';
 import { permissionForRole } from './grants.js';
+import { setRoomRecordingFlag } from './room-metadata.js';
 
 /**
  * Room operations the modules need, over LiveKit's RoomService. Errors a caller cannot act on
@@ -28,9 +29,7 @@ export function orLivekitUnavailable(err: unknown): never {
       'DEPENDENCY_UNAVAILABLE',
       'LiveKit is not reachable: try again shortly',
       undefined,
-      {
-        cause: err,
-      },
+      { cause: err, reason: 'livekit_unavailable' },
     );
   }
   throw err;
@@ -156,6 +155,13 @@ export function roomControl(rooms: RoomServiceClient) {
       } catch (err) {
         if (!isNotFound(err)) throw err;
       }
+    },
+    /**
+     * Sets `recording` in the room's metadata, which clients show; returns false when the room
+     * does not exist (the session ended meanwhile).
+     */
+    async setRecordingFlag(name: string, recording: boolean): Promise<boolean> {
+      return call('UpdateRoomMetadata', () => setRoomRecordingFlag(rooms, name, recording));
     },
   };
 }

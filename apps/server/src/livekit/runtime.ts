@@ -1,8 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { RoomServiceClient, WebhookReceiver } from 'livekit-server-sdk';
+import { RoomServiceClient } from 'livekit-server-sdk';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
+import { webhookVerifier } from './events.js';
+import type { WebhookVerifier } from './events.js';
 import { loadOrCreateKeys } from './keys.js';
 import type { LivekitKeys } from './keys.js';
 import { roomControl } from './rooms.js';
@@ -12,17 +14,18 @@ import { LivekitSupervisor } from './supervisor.js';
 
 /**
  * The one handle the rest of the server has on LiveKit: where clients connect, the keys tokens
- * are signed with, the RoomService API, the webhook verifier, and (embedded mode) the child.
+ * are signed with, the room operations, the webhook verifier, and (embedded mode) the child.
+ * The SDK's clients stay inside: modules get our own operations and types only.
  */
 export interface LivekitRuntime {
   mode: 'embedded' | 'external';
   /** The URL clients connect to (`ws://` or `wss://`). */
   clientUrl: string;
   keys: LivekitKeys;
-  roomService: RoomServiceClient;
   /** The room operations modules use. */
   rooms: RoomControl;
-  webhooks: WebhookReceiver;
+  /** Verifies LiveKit's signed webhooks into our own event type. */
+  webhooks: WebhookVerifier;
   supervisor: LivekitSupervisor | undefined;
   /** A RoomService round trip, for readiness checks. */
   ping(timeoutMs: number): Promise<void>;
@@ -116,9 +119,8 @@ function createRuntime(input: {
     mode: input.mode,
     clientUrl: input.clientUrl,
     keys: input.keys,
-    roomService,
     rooms: roomControl(roomService),
-    webhooks: new WebhookReceiver(input.keys.apiKey, input.keys.apiSecret),
+    webhooks: webhookVerifier(input.keys),
     supervisor: input.supervisor,
     ping: async (timeoutMs) => {
       let timer: NodeJS.Timeout | undefined;

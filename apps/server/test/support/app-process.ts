@@ -1,18 +1,10 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { appLaunch, appReady } from '../../../../scripts/app-launch.mjs';
 import { findLivekitServer } from '../../../../scripts/livekit-server.mjs';
-import { freePortBlock } from './ports.js';
 import { waitFor } from './processes.js';
-
-const SERVER_ENTRY = join(dirname(fileURLToPath(import.meta.url)), '../../src/server.ts');
-/** tsx's ESM loader by absolute URL: the app runs with a temporary folder as its cwd. */
-const TSX_LOADER = pathToFileURL(
-  join(dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist/loader.mjs'),
-).href;
 
 export interface RunningApp {
   process: ChildProcess;
@@ -52,24 +44,17 @@ export async function startApp(options: {
   databaseUrl?: string | undefined;
   env?: Record<string, string>;
 }): Promise<RunningApp> {
-  const port = await freePortBlock(1);
-  const livekitPort = await freePortBlock(3);
-  const env: Record<string, string> = {
-    PATH: process.env.PATH ?? '',
-    HOME: process.env.HOME ?? '',
-    NODE_ENV: 'test',
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    LIVEKIT_PORT: String(livekitPort),
-    DATA_DIR: options.dataDir,
-    LIVEKIT_SERVER_BIN: livekitBinary(),
-    LOG_LEVEL: 'debug',
-    ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
-    ...options.env,
-  };
-  const child = spawn(process.execPath, ['--import', TSX_LOADER, SERVER_ENTRY], {
-    cwd: options.dataDir,
-    env,
+  const launch = await appLaunch({
+    dataDir: options.dataDir,
+    livekitBin: livekitBinary(),
+    databaseUrl: options.databaseUrl,
+    nodeEnv: 'test',
+    logLevel: 'debug',
+    env: options.env,
+  });
+  const child = spawn(process.execPath, launch.args, {
+    cwd: launch.cwd,
+    env: launch.env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -78,14 +63,14 @@ export async function startApp(options: {
   const exited = new Promise<number | null>((resolve) =>
     child.once('exit', (code) => resolve(code)),
   );
-  const baseUrl = `http://127.0.0.1:${port}`;
+  const { port, livekitPort, baseUrl, livekitUrl } = launch;
   const app: RunningApp = {
     process: child,
     pid: child.pid ?? 0,
     port,
     livekitPort,
     baseUrl,
-    livekitUrl: `ws://127.0.0.1:${livekitPort}`,
+    livekitUrl,
     dataDir: options.dataDir,
     output: () => output,
     keys: () =>
@@ -101,12 +86,7 @@ export async function startApp(options: {
         async () => {
           if (finished)
             throw new Error(`the app exited before it was ready:\n${output.slice(-3000)}`);
-          try {
-            const res = await fetch(`${baseUrl}/readyz`, { signal: AbortSignal.timeout(2_000) });
-            return res.status === 200;
-          } catch {
-            return false;
-          }
+          return appReady(baseUrl);
         },
         timeoutMs,
         `${baseUrl}/readyz`,

@@ -1,5 +1,6 @@
 import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
+import { RoomServiceClient } from 'livekit-server-sdk';
 import { pino } from 'pino';
 import { buildApp } from '../../src/app.js';
 import { parseConfig } from '../../src/config.js';
@@ -8,10 +9,10 @@ import { openDatabase } from '../../src/db/client.js';
 import type { Database } from '../../src/db/client.js';
 import { startLivekit } from '../../src/livekit/runtime.js';
 import type { LivekitRuntime } from '../../src/livekit/runtime.js';
+import { freePortBlock } from '../../../../scripts/free-ports.mjs';
 import { livekitBinary } from './app-process.js';
 import { createTestDatabase, preferredBackend } from './database.js';
 import type { Backend, TestDatabase } from './database.js';
-import { freePortBlock } from './ports.js';
 
 /**
  * The whole server in this test process: a real livekit-server child (through our own
@@ -25,7 +26,8 @@ export interface Stack {
   app: FastifyInstance;
   config: Config;
   database: Database;
-  livekit: LivekitRuntime;
+  /** The app's LiveKit handle, plus LiveKit's own API for tests that look behind the app. */
+  livekit: LivekitRuntime & { roomService: RoomServiceClient };
   testDb: TestDatabase;
   /** Everything the app logged (JSON lines), for "no secret in logs" checks. */
   logs(): string;
@@ -34,14 +36,16 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-export async function startStack(
-  options: {
-    backend?: Backend;
-    env?: Record<string, string>;
-    reconcile?: boolean;
-    shareDb?: TestDatabase;
-  } = {},
-): Promise<Stack> {
+export interface StackOptions {
+  backend?: Backend;
+  /** Settings on top of the test ones (free ports, its own data folder, rate limits ×100). */
+  env?: Record<string, string>;
+  reconcile?: boolean;
+  /** Another stack's database, which this one then leaves in place when it stops. */
+  shareDb?: TestDatabase;
+}
+
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const testDb =
     options.shareDb ?? (await createTestDatabase(options.backend ?? preferredBackend()));
   const port = await freePortBlock(1);
@@ -90,7 +94,14 @@ export async function startStack(
     app: await build(),
     config,
     database,
-    livekit,
+    livekit: {
+      ...livekit,
+      roomService: new RoomServiceClient(
+        `http://127.0.0.1:${livekitPort}`,
+        livekit.keys.apiKey,
+        livekit.keys.apiSecret,
+      ),
+    },
     testDb,
     logs: () => output,
     restartApp: async () => {

@@ -1,10 +1,7 @@
 import { mkdir, rm } from 'node:fs/promises';
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors.js';
-import { findFfmpeg } from '../../livekit/recorder/ffmpeg.js';
-import { createRecorderToken } from '../../livekit/recorder/recorder-token.js';
-import { RoomRecorder } from '../../livekit/recorder/room-recorder.js';
-import type { RecorderResult } from '../../livekit/recorder/room-recorder.js';
+import type { BuiltinBackend, BuiltinRecording, RecorderResult } from '../../livekit/index.js';
 import { recordingFile, recordingsDir } from './recording-files.js';
 import { IN_PROGRESS } from './recording-repository.js';
 import type { RecordingRepository, RecordingRow } from './recording-repository.js';
@@ -12,7 +9,7 @@ import type { RecordingRepository, RecordingRow } from './recording-repository.j
 const HEARTBEAT_MS = 5_000;
 
 interface Running {
-  recorder: RoomRecorder;
+  recorder: BuiltinRecording;
   /** Settles once the database says how it ended. */
   settled: Promise<void>;
 }
@@ -23,13 +20,15 @@ interface Running {
  * stop asked through another instance (the row says `ending`); the end is written once, as
  * `complete` with the file's size or `failed` with the reason.
  */
-export function builtinRecorders(
-  ctx: AppContext,
-  repo: RecordingRepository,
-  setFlag: (sessionId: string, recording: boolean) => Promise<void>,
-) {
+export function builtinRecorders(deps: {
+  ctx: AppContext;
+  repo: RecordingRepository;
+  backend: BuiltinBackend;
+  /** Tells the room whether it is recorded (its metadata). */
+  setFlag: (sessionId: string, recording: boolean) => Promise<void>;
+}) {
+  const { ctx, repo, backend, setFlag } = deps;
   const running = new Map<string, Running>();
-  const cfg = ctx.config.recording;
 
   async function settle(row: RecordingRow, result: RecorderResult): Promise<void> {
     const endedAt = new Date();
@@ -66,31 +65,26 @@ export function builtinRecorders(
   async function run(row: RecordingRow): Promise<RecordingRow> {
     const fail = async (error: string, cause?: unknown): Promise<never> => {
       await repo.transition(row.id, IN_PROGRESS, { status: 'failed', endedAt: new Date(), error });
-      throw new AppError('DEPENDENCY_UNAVAILABLE', error, { recording_id: row.id }, { cause });
+      throw new AppError(
+        'DEPENDENCY_UNAVAILABLE',
+        error,
+        { recording_id: row.id },
+        { cause, reason: 'recorder_unavailable' },
+      );
     };
-    const ffmpeg = await findFfmpeg(cfg.ffmpegPath);
-    if (!ffmpeg) return fail('ffmpeg is not available on this server: recording cannot start');
+    const encoder = await backend.findEncoder();
+    if (!encoder) return fail('ffmpeg is not available on this server: recording cannot start');
     await mkdir(recordingsDir(ctx.config.dataDir), { recursive: true });
-    const recorder = new RoomRecorder({
-      url: ctx.livekit.clientUrl,
-      token: createRecorderToken({
-        keys: ctx.livekit.keys,
-        room: row.sessionId,
-        recordingId: row.id,
-        ttlSeconds: ctx.config.tokenTtlSeconds,
-      }),
+    const recorder = backend.create({
+      room: row.sessionId,
+      recordingId: row.id,
       output: recordingFile(ctx.config.dataDir, row.id),
-      ffmpeg,
-      width: cfg.width,
-      height: cfg.height,
-      fps: cfg.fps,
-      preset: cfg.preset,
-      threads: cfg.threads,
+      encoder,
       logger: ctx.logger.child({ recording: row.id, session: row.sessionId }),
     });
     const settled = recorder.done.then((result) =>
-      settle(row, result).catch((err: Error) =>
-        ctx.logger.error({ err: err.message, recording: row.id }, 'recording end not saved'),
+      settle(row, result).catch((err: unknown) =>
+        ctx.logger.error({ err, recording: row.id }, 'recording end not saved'),
       ),
     );
     running.set(row.id, { recorder, settled });
@@ -143,9 +137,7 @@ export function builtinRecorders(
   }
 
   const timer = setInterval(() => {
-    heartbeat().catch((err: Error) =>
-      ctx.logger.warn({ err: err.message }, 'recording heartbeat failed'),
-    );
+    heartbeat().catch((err: unknown) => ctx.logger.warn({ err }, 'recording heartbeat failed'));
   }, HEARTBEAT_MS);
   timer.unref();
 

@@ -1,8 +1,6 @@
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors.js';
-import { egressControl } from '../../livekit/egress.js';
-import type { EgressState } from '../../livekit/egress.js';
-import { recordingsDir } from './recording-files.js';
+import type { EgressBackend, EgressState } from '../../livekit/index.js';
 import { IN_PROGRESS } from './recording-repository.js';
 import type { RecordingRepository, RecordingRow } from './recording-repository.js';
 
@@ -14,12 +12,14 @@ const LOST_AFTER_MS = 2 * 60_000;
  * applied from its webhooks (`egress_started`, `egress_updated`, `egress_ended`) and, for
  * webhooks that never came, from the reconcile loop asking the Egress API.
  */
-export function egressRecordings(
-  ctx: AppContext,
-  repo: RecordingRepository,
-  setFlag: (sessionId: string, recording: boolean) => Promise<void>,
-) {
-  const control = egressControl(ctx.config, ctx.livekit.keys, recordingsDir(ctx.config.dataDir));
+export function egressRecordings(deps: {
+  ctx: AppContext;
+  repo: RecordingRepository;
+  backend: EgressBackend;
+  /** Tells the room whether it is recorded (its metadata). */
+  setFlag: (sessionId: string, recording: boolean) => Promise<void>;
+}) {
+  const { ctx, repo, backend: control, setFlag } = deps;
 
   async function apply(row: RecordingRow, state: EgressState): Promise<RecordingRow | undefined> {
     const terminal = state.status === 'complete' || state.status === 'failed';
@@ -58,7 +58,7 @@ export function egressRecordings(
           'DEPENDENCY_UNAVAILABLE',
           `recording could not start: ${error}`,
           { recording_id: row.id },
-          { cause: err },
+          { cause: err, reason: 'egress_unavailable' },
         );
       }
     },
@@ -78,7 +78,7 @@ export function egressRecordings(
         await apply(row, state);
       } catch (err) {
         ctx.logger.warn(
-          { err: (err as Error).message, recording: row.id },
+          { err, recording: row.id },
           'egress stop failed: the reconcile loop will settle it',
         );
       }

@@ -1,14 +1,13 @@
 import { rm } from 'node:fs/promises';
 import { hostname } from 'node:os';
-import type { EgressInfo } from 'livekit-server-sdk';
 import type { AppContext, AppHooks } from '../../context.js';
-import { egressStateOf } from '../../livekit/egress.js';
-import { setRoomRecordingFlag } from '../../livekit/room-metadata.js';
+import { recordingBackends } from '../../livekit/index.js';
+import type { EgressState } from '../../livekit/index.js';
 import { sessionRepository } from '../sessions/session-repository.js';
 import { builtinRecorders } from './builtin-recorders.js';
 import { egressRecordings } from './egress-recordings.js';
 import { recordingRecovery } from './recover-recordings.js';
-import { recordingFile } from './recording-files.js';
+import { recordingFile, recordingsDir } from './recording-files.js';
 import { recordingRepository } from './recording-repository.js';
 import { startRecording } from './start-recording.js';
 import { stopRecording } from './stop-recording.js';
@@ -24,19 +23,32 @@ export function recordingService(ctx: AppContext) {
   const repo = recordingRepository(ctx.database.db);
   const sessions = sessionRepository(ctx.database.db, ctx.accessCache);
   const node = `${hostname()}:${ctx.config.port}`;
+  const backends = recordingBackends({
+    config: ctx.config,
+    livekit: ctx.livekit,
+    recordingsDir: recordingsDir(ctx.config.dataDir),
+  });
   const setFlag = async (sessionId: string, recording: boolean) => {
     try {
-      await setRoomRecordingFlag(ctx.livekit.roomService, sessionId, recording);
+      await ctx.livekit.rooms.setRecordingFlag(sessionId, recording);
     } catch (err) {
       ctx.logger.warn(
-        { err: (err as Error).message, session: sessionId },
+        { err, session: sessionId },
         'could not tell the room whether it is recorded',
       );
     }
   };
-  const builtin = builtinRecorders(ctx, repo, setFlag);
-  const egress = egressRecordings(ctx, repo, setFlag);
-  const recovery = recordingRecovery({ ctx, repo, node, builtin, egress, setFlag });
+  const builtin = builtinRecorders({ ctx, repo, backend: backends.builtin, setFlag });
+  const egress = egressRecordings({ ctx, repo, backend: backends.egress, setFlag });
+  const recovery = recordingRecovery({
+    ctx,
+    repo,
+    node,
+    builtin,
+    egress,
+    probeDurationMs: (file) => backends.builtin.probeDurationMs(file),
+    setFlag,
+  });
   const deps = { ctx, repo, builtin, egress, sessions, node };
 
   /** Stops the session's recording, if one is running, waiting for it a while at most. */
@@ -45,8 +57,8 @@ export function recordingService(ctx: AppContext) {
     if (!current) return;
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([
-      stopRecording(deps, sessionId).catch((err: Error) =>
-        ctx.logger.warn({ err: err.message, session: sessionId }, 'stop failed'),
+      stopRecording(deps, sessionId).catch((err: unknown) =>
+        ctx.logger.warn({ err, session: sessionId }, 'stop failed'),
       ),
       new Promise((resolve) => (timer = setTimeout(resolve, END_WAIT_MS))),
     ]);
@@ -56,11 +68,8 @@ export function recordingService(ctx: AppContext) {
     async sessionLive(session) {
       if (!session.isRecorded) return;
       // Going live does not wait for the recorder; a failure is on the recording's row.
-      void startRecording(deps, session.sessionId, 'auto').catch((err: Error) =>
-        ctx.logger.warn(
-          { err: err.message, session: session.sessionId },
-          'automatic recording did not start',
-        ),
+      void startRecording(deps, session.sessionId, 'auto').catch((err: unknown) =>
+        ctx.logger.warn({ err, session: session.sessionId }, 'automatic recording did not start'),
       );
     },
     sessionEnded: (session) => finishRecording(session.sessionId),
@@ -82,9 +91,7 @@ export function recordingService(ctx: AppContext) {
     start: (sessionId: string, startedBy: string) => startRecording(deps, sessionId, startedBy),
     stop: (sessionId: string) => stopRecording(deps, sessionId),
     /** A verified LiveKit webhook about an egress. */
-    async applyEgressWebhook(info: EgressInfo): Promise<void> {
-      await egress.applyWebhook(egressStateOf(info));
-    },
+    applyEgressWebhook: (state: EgressState) => egress.applyWebhook(state),
     recoverAtStart: () => recovery.atStart(),
     /** Graceful shutdown: recordings running here are finalised as `complete`. */
     close: () => builtin.close(),

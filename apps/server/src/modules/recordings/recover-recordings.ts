@@ -1,6 +1,5 @@
 import { rm, stat } from 'node:fs/promises';
 import type { AppContext } from '../../context.js';
-import { findFfmpeg, probeDurationMs } from '../../livekit/recorder/ffmpeg.js';
 import type { BuiltinRecorders } from './builtin-recorders.js';
 import type { EgressRecordings } from './egress-recordings.js';
 import { recordingFile } from './recording-files.js';
@@ -27,9 +26,11 @@ export function recordingRecovery(deps: {
   node: string;
   builtin: BuiltinRecorders;
   egress: EgressRecordings;
+  /** The length of a finished file, or undefined when it does not play. */
+  probeDurationMs: (file: string) => Promise<number | undefined>;
   setFlag: (sessionId: string, recording: boolean) => Promise<void>;
 }) {
-  const { ctx, repo, node, builtin, egress, setFlag } = deps;
+  const { ctx, repo, node, builtin, egress, probeDurationMs, setFlag } = deps;
 
   async function settleOrphan(row: RecordingRow, reason: string): Promise<void> {
     const file = recordingFile(ctx.config.dataDir, row.id);
@@ -37,8 +38,7 @@ export function recordingRecovery(deps: {
       (s) => s.size,
       () => 0,
     );
-    const ffmpeg = size > 0 ? await findFfmpeg(ctx.config.recording.ffmpegPath) : undefined;
-    const durationMs = ffmpeg ? await probeDurationMs(ffmpeg, file) : undefined;
+    const durationMs = size > 0 ? await probeDurationMs(file) : undefined;
     const endedAt = new Date();
     if (durationMs !== undefined) {
       await repo.transition(row.id, IN_PROGRESS, {
@@ -89,10 +89,7 @@ export function recordingRecovery(deps: {
             await settleOrphan(row, 'the server running the recorder stopped responding');
           }
         } catch (err) {
-          ctx.logger.warn(
-            { err: (err as Error).message, recording: row.id },
-            'reconcile of a recording failed',
-          );
+          ctx.logger.warn({ err, recording: row.id }, 'reconcile of a recording failed');
         }
       }
     },

@@ -31,9 +31,12 @@ export async function startRecording(
   const session = await deps.sessions.findById(sessionId);
   if (!session) throw new AppError('NOT_FOUND', 'no such session');
   if (session.status !== 'live') {
-    throw new AppError('CONFLICT', 'only a live session can be recorded', {
-      status: session.status,
-    });
+    throw new AppError(
+      'CONFLICT',
+      'only a live session can be recorded',
+      { status: session.status },
+      { reason: 'not_live' },
+    );
   }
   const backend = ctx.config.recording.backend;
   const current = await repo.inProgress(session.sessionId);
@@ -42,6 +45,8 @@ export async function startRecording(
     throw new AppError(
       'DEPENDENCY_UNAVAILABLE',
       `this server already runs ${builtin.count} recordings (RECORDING_MAX_ACTIVE): try again later`,
+      undefined,
+      { reason: 'recorder_unavailable' },
     );
   }
   const id = randomUUID();
@@ -64,8 +69,10 @@ export async function startRecording(
 }
 
 function alreadyRecording(row: RecordingRow | undefined): AppError {
-  return new AppError('CONFLICT', 'this session is already being recorded', {
-    recording_id: row?.id,
-    status: row?.status,
-  });
+  return new AppError(
+    'CONFLICT',
+    'this session is already being recorded',
+    { recording_id: row?.id, status: row?.status },
+    { reason: 'recording_in_progress' },
+  );
 }

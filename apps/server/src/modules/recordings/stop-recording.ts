@@ -14,7 +14,11 @@ export async function stopRecording(
 ): Promise<RecordingRow> {
   const { repo, builtin, egress } = deps;
   const row = await repo.inProgress(sessionId);
-  if (!row) throw new AppError('CONFLICT', 'no recording of this session is in progress');
+  if (!row) {
+    throw new AppError('CONFLICT', 'no recording of this session is in progress', undefined, {
+      reason: 'recording_not_running',
+    });
+  }
   const ending =
     (await repo.transition(row.id, ['starting', 'active'], { status: 'ending' })) ?? row;
   if (row.backend === 'builtin') await builtin.stop(row.id);

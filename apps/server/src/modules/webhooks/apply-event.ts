@@ -1,7 +1,7 @@
-import type { WebhookEvent } from 'livekit-server-sdk';
 import type { AppContext } from '../../context.js';
 import type { Db } from '../../db/client.js';
 import { webhookEvents } from '../../db/schema.js';
+import type { LivekitEvent } from '../../livekit/index.js';
 import { participantRepository } from '../participants/participant-repository.js';
 import { sessionRepository } from '../sessions/session-repository.js';
 
@@ -15,8 +15,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function webhookApplier(ctx: AppContext) {
   const db = ctx.database.db;
 
-  return async function apply(event: WebhookEvent): Promise<'applied' | 'duplicate' | 'ignored'> {
-    const room = event.room?.name;
+  return async function apply(event: LivekitEvent): Promise<'applied' | 'duplicate' | 'ignored'> {
+    const room = event.room;
     if (!room || !UUID.test(room)) return 'ignored';
     const removals: string[] = [];
     const outcome = await db.transaction(async (tx) => {

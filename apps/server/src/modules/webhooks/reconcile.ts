@@ -61,7 +61,7 @@ export function reconciler(ctx: AppContext) {
     try {
       existing = await rooms.list();
     } catch (err) {
-      ctx.logger.warn({ err: (err as Error).message }, 'reconcile skipped: LiveKit did not answer');
+      ctx.logger.warn({ err }, 'reconcile skipped: LiveKit did not answer');
       return false;
     }
     const live = await repo.liveSessionIds();
@@ -69,10 +69,7 @@ export function reconciler(ctx: AppContext) {
       try {
         await reconcileSession(sessionId, existing);
       } catch (err) {
-        ctx.logger.warn(
-          { err: (err as Error).message, session: sessionId },
-          'reconcile of a session failed',
-        );
+        ctx.logger.warn({ err, session: sessionId }, 'reconcile of a session failed');
       }
     }
     const liveSet = new Set(live);
@@ -81,8 +78,8 @@ export function reconciler(ctx: AppContext) {
       const session = await repo.findById(room);
       if (!session || session.status === 'ended') await rooms.close(room).catch(() => undefined);
     }
-    await ctx.hooks?.reconcile?.().catch((err: Error) => {
-      ctx.logger.warn({ err: err.message }, 'reconcile hook failed');
+    await ctx.hooks?.reconcile?.().catch((err: unknown) => {
+      ctx.logger.warn({ err }, 'reconcile hook failed');
     });
     return true;
   }
@@ -96,7 +93,7 @@ export function reconciler(ctx: AppContext) {
       const tick = () => {
         if (running) return;
         running = runOnce()
-          .catch((err: Error) => ctx.logger.error({ err: err.message }, 'reconcile failed'))
+          .catch((err: unknown) => ctx.logger.error({ err }, 'reconcile failed'))
           .finally(() => (running = undefined));
       };
       tick();

@@ -1,11 +1,11 @@
 import type { FastifyPluginAsync } from 'fastify';
-import type { WebhookEvent, WebhookReceiver } from 'livekit-server-sdk';
 import { AppError } from '../../errors.js';
+import type { LivekitEvent, WebhookVerifier } from '../../livekit/index.js';
 
 export interface WebhookRouteOptions {
-  receiver: WebhookReceiver;
+  verifier: WebhookVerifier;
   /** Applies one verified event. */
-  onEvent: (event: WebhookEvent) => Promise<void>;
+  onEvent: (event: LivekitEvent) => Promise<void>;
 }
 
 /**
@@ -22,15 +22,22 @@ export const webhookRoutes: FastifyPluginAsync<WebhookRouteOptions> = async (app
 
   app.post('/api/livekit/webhook', { schema: { hide: true } }, async (request, reply) => {
     const auth = request.headers.authorization;
-    if (!auth) throw new AppError('UNAUTHENTICATED', 'missing webhook signature');
-    let event: WebhookEvent;
+    if (!auth) {
+      throw new AppError('UNAUTHENTICATED', 'missing webhook signature', undefined, {
+        reason: 'signature_missing',
+      });
+    }
+    let event: LivekitEvent;
     try {
-      event = await opts.receiver.receive(
+      event = await opts.verifier.verify(
         typeof request.body === 'string' ? request.body : '',
         auth,
       );
-    } catch {
-      throw new AppError('UNAUTHENTICATED', 'webhook signature is invalid');
+    } catch (err) {
+      throw new AppError('UNAUTHENTICATED', 'webhook signature is invalid', undefined, {
+        cause: err,
+        reason: 'signature_invalid',
+      });
     }
     await opts.onEvent(event);
     return reply.code(200).send({ ok: true });

@@ -1,7 +1,9 @@
-import { createServer } from 'node:net';
+// Free port blocks for the apps that the tests and the benches start. Plain Node.js, shared by
+// apps/server/test/support/ and bench/support.mjs (types in free-ports.d.mts).
 import { createSocket } from 'node:dgram';
+import { createServer } from 'node:net';
 
-function tcpFree(port: number): Promise<boolean> {
+function tcpFree(port) {
   return new Promise((resolve) => {
     const server = createServer();
     server.once('error', () => resolve(false));
@@ -11,7 +13,7 @@ function tcpFree(port: number): Promise<boolean> {
   });
 }
 
-function udpFree(port: number): Promise<boolean> {
+function udpFree(port) {
   return new Promise((resolve) => {
     const socket = createSocket('udp4');
     socket.once('error', () => resolve(false));
@@ -19,14 +21,16 @@ function udpFree(port: number): Promise<boolean> {
   });
 }
 
-const handedOut = new Set<number>();
+/** Ports this process handed out already. */
+const handedOut = new Set();
 
 /**
- * `count` consecutive ports free for TCP and UDP, never handed out before in this process.
- * Random starting points keep parallel test files (separate processes) from colliding, and the
- * range stays below Linux's ephemeral ports (32768+), which outgoing connections take at will.
+ * `count` consecutive ports free for TCP and UDP (LiveKit takes signal, RTC TCP and RTC UDP),
+ * never handed out before in this process. Random starting points keep parallel test files
+ * (separate processes) from colliding, and the range stays below Linux's ephemeral ports
+ * (32768+), which outgoing connections take at will.
  */
-export async function freePortBlock(count: number): Promise<number> {
+export async function freePortBlock(count) {
   for (let attempt = 0; attempt < 200; attempt += 1) {
     const start = 20_000 + Math.floor(Math.random() * 12_000);
     const ports = Array.from({ length: count }, (_, i) => start + i);
