@@ -10,16 +10,18 @@ import type { Config } from './config.js';
 import type { AppContext } from './context.js';
 import type { Database } from './db/client.js';
 import type { LivekitRuntime } from './livekit/runtime.js';
+import { adminRoutes } from './modules/admin/routes.js';
 import { createAuthenticator } from './modules/auth/authenticator.js';
 import { ensureAdmin } from './modules/auth/ensure-admin.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { chatRoutes } from './modules/chat/routes.js';
 import { healthRoutes } from './modules/health/routes.js';
-import { participantRoutes } from './modules/participants/routes.js';
+import { handRoute, participantRoutes } from './modules/participants/routes.js';
 import { recordingService } from './modules/recordings/recording-service.js';
 import { recordingRoutes } from './modules/recordings/routes.js';
 import { accessCache } from './modules/sessions/access-cache.js';
 import { sessionRoutes } from './modules/sessions/routes.js';
+import { tokenRoute } from './modules/sessions/token-route.js';
 import type { AccessRow } from './modules/sessions/session-repository.js';
 import { webhookApplier } from './modules/webhooks/apply-event.js';
 import { reconciler } from './modules/webhooks/reconcile.js';
@@ -122,10 +124,15 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
       livekit: () => deps.livekit.ping(1_500),
     },
   });
-  await app.register(authRoutes, { ctx, auth, limits });
-  await app.register(sessionRoutes, { ctx, auth, limits });
-  await app.register(participantRoutes, { ctx, auth });
-  await app.register(chatRoutes, { ctx, auth, limits });
+  // Each module's routes sit under its own prefix (its folder is its URL).
+  const inSession = '/api/v1/live/sessions/:session_id';
+  await app.register(authRoutes, { prefix: '/api/v1/auth', ctx, auth, limits });
+  await app.register(adminRoutes, { prefix: '/api/v1/admin', ctx, auth });
+  await app.register(sessionRoutes, { prefix: '/api/v1/live/sessions', ctx, auth, limits });
+  await app.register(tokenRoute, { ctx, auth, limits });
+  await app.register(participantRoutes, { prefix: `${inSession}/participants`, ctx, auth });
+  await app.register(handRoute, { prefix: inSession, ctx, auth });
+  await app.register(chatRoutes, { prefix: `${inSession}/chat`, ctx, auth, limits });
 
   const recordings = recordingService(ctx);
   ctx.hooks = recordings.hooks;

@@ -1,4 +1,3 @@
-import { errorBodySchema } from '@stagecast/contracts';
 import type { ErrorCode, ErrorReason } from '@stagecast/contracts';
 
 /** The HTTP status of every error code (SPEC §6). */
@@ -34,18 +33,3 @@ export class AppError extends Error {
     this.reason = options?.reason;
   }
 }
-
-/**
- * The error answers any API route may give, for its response schema (and so the OpenAPI
- * document): all share the `{error: {code, message, details?}}` shape.
- */
-export const ERROR_RESPONSES = {
-  400: errorBodySchema,
-  401: errorBodySchema,
-  403: errorBodySchema,
-  404: errorBodySchema,
-  409: errorBodySchema,
-  413: errorBodySchema,
-  429: errorBodySchema,
-  503: errorBodySchema,
-};

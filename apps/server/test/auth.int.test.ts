@@ -76,6 +76,7 @@ describe('accounts and auth', () => {
     });
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
+    expect(wrong.body.error.reason).toBe('wrong_credentials');
     expect(wrong.body).toEqual(unknown.body);
   });
 
@@ -89,6 +90,7 @@ describe('accounts and auth', () => {
       },
     });
     expect(dup.status).toBe(409);
+    expect(dup.body.error.reason).toBe('account_exists');
     const bad = await c.api.call('POST', '/api/v1/auth/register', {
       body: { email: 'not-an-email', username: 'ok_name', password: 'long enough pw' },
     });
@@ -116,6 +118,7 @@ describe('accounts and auth', () => {
       body: { current_password: 'wrong', new_password: 'a brand new password' },
     });
     expect(wrongCurrent.status).toBe(403);
+    expect(wrongCurrent.body.error.reason).toBe('wrong_password');
     const changed = await c.api.call('POST', '/api/v1/auth/password', {
       token: second.body.token,
       body: { current_password: 'correct horse battery', new_password: 'a brand new password' },

@@ -124,6 +124,7 @@ describe('session chat', () => {
         token: sender.token,
       });
       expect(denied.status).toBe(403);
+      expect(denied.body.error.reason).toBe('not_moderator');
       const removed = await api.call('DELETE', `${chatPath(sessionId)}/${id}`, {
         token: mentor.token,
       });
@@ -211,7 +212,9 @@ describe('session chat', () => {
     expect((await api.call('GET', chatPath(sessionId), { token: outsider.token })).status).toBe(
       403,
     );
-    expect((await postChat(outsider.token, { text: 'let me in' })).status).toBe(403);
+    const outside = await postChat(outsider.token, { text: 'let me in' });
+    expect(outside.status).toBe(403);
+    expect(outside.body.error.reason).toBe('not_joined');
 
     const ending = (await api.createSession(mentor.token, { start_now: true })).session_id;
     const member = await api.register();
@@ -223,6 +226,7 @@ describe('session chat', () => {
     expect(end.status).toBe(200);
     const late = await postChat(member.token, { text: 'too late' }, ending);
     expect(late.status).toBe(409);
+    expect(late.body.error.reason).toBe('ended');
   });
 });
 

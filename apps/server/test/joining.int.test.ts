@@ -29,31 +29,36 @@ describe('joining: private invites, join rules and rooms', () => {
       expect(row!.invite_hash).not.toContain(invite);
 
       const user = await c.api.register();
-      expect((await c.api.join(user.token, s.session_id)).status).toBe(403);
-      expect(
-        (await c.api.join(user.token, s.session_id, { invite_token: `${invite}x` })).status,
-      ).toBe(403);
-      expect(
-        (await c.api.call('GET', `/api/v1/live/sessions/${s.session_id}`, { token: user.token }))
-          .status,
-      ).toBe(403);
+      const none = await c.api.join(user.token, s.session_id);
+      expect(none.status).toBe(403);
+      expect((none.body as any).error.reason).toBe('invite_required');
+      expect((none.body as any).error.details).toEqual({ reason: 'invite' });
+      const forged = await c.api.join(user.token, s.session_id, { invite_token: `${invite}x` });
+      expect(forged.status).toBe(403);
+      expect((forged.body as any).error.reason).toBe('invite_required');
+      const read = await c.api.call('GET', `/api/v1/live/sessions/${s.session_id}`, {
+        token: user.token,
+      });
+      expect(read.status).toBe(403);
+      expect(read.body.error.reason).toBe('invite_required');
 
       const rotated = await c.api.call('POST', `/api/v1/live/sessions/${s.session_id}/invite`, {
         token: c.mentor.token,
       });
       expect(rotated.status).toBe(200);
       const fresh = new URL(rotated.body.invite_link as string).searchParams.get('invite')!;
-      expect((await c.api.join(user.token, s.session_id, { invite_token: invite })).status).toBe(
-        403,
-      );
+      const old = await c.api.join(user.token, s.session_id, { invite_token: invite });
+      expect(old.status).toBe(403);
+      expect((old.body as any).error.reason).toBe('invite_required');
 
       await stack.database.rows(
         sql`update live_sessions set invite_expires_at = now() - interval '1 minute' where session_id = ${s.session_id}`,
       );
       stack.app.accessCache?.sessionChanged(s.session_id);
-      expect((await c.api.join(user.token, s.session_id, { invite_token: fresh })).status).toBe(
-        403,
-      );
+      const expired = await c.api.join(user.token, s.session_id, { invite_token: fresh });
+      expect(expired.status).toBe(403);
+      expect((expired.body as any).error.reason).toBe('invite_expired');
+      expect((expired.body as any).error.details).toEqual({ reason: 'invite' });
       await stack.database.rows(
         sql`update live_sessions set invite_expires_at = now() + interval '1 hour' where session_id = ${s.session_id}`,
       );
@@ -103,6 +108,7 @@ describe('joining: private invites, join rules and rooms', () => {
       const early = await c.api.join(user.token, s.session_id);
       expect(early.status).toBe(409);
       expect((early.body as any).error.details).toEqual({ status: 'scheduled', scheduled_at: at });
+      expect((early.body as any).error.reason).toBe('not_live');
       const host = await c.api.join(c.mentor.token, s.session_id);
       expect(host.status).toBe(200);
       expect(host.body.role).toBe('host');
@@ -117,7 +123,10 @@ describe('joining: private invites, join rules and rooms', () => {
       await c.api.call('POST', `/api/v1/live/sessions/${ended.session_id}/end`, {
         token: c.mentor.token,
       });
-      expect((await c.api.join(c.mentor.token, ended.session_id)).status).toBe(409);
+      const late = await c.api.join(c.mentor.token, ended.session_id);
+      expect(late.status).toBe(409);
+      expect((late.body as any).error.reason).toBe('ended');
+      expect((late.body as any).error.details.status).toBe('ended');
 
       const s = await c.api.createSession(c.mentor.token, { start_now: true, max_participants: 1 });
       await joinAsNewUser(c, clients, s.session_id);
@@ -126,6 +135,7 @@ describe('joining: private invites, join rules and rooms', () => {
       const full = await c.api.join(second.token, s.session_id);
       expect(full.status).toBe(409);
       expect((full.body as any).error.details.reason).toBe('full');
+      expect((full.body as any).error.reason).toBe('full');
       expect((await c.api.join(c.mentor.token, s.session_id)).status).toBe(200);
     });
 
@@ -150,25 +160,21 @@ describe('joining: private invites, join rules and rooms', () => {
       const joined = await c.api.join(guest.token, s.session_id);
       expect(joined.status).toBe(200);
       expect(joined.body.identity).toBe(`guest:${guest.user.id}`);
-      expect(
-        (
-          await c.api.call('POST', '/api/v1/live/sessions', {
-            token: guest.token,
-            body: { title: 'x' },
-          })
-        ).status,
-      ).toBe(403);
+      const create = await c.api.call('POST', '/api/v1/live/sessions', {
+        token: guest.token,
+        body: { title: 'x' },
+      });
+      expect(create.status).toBe(403);
+      expect(create.body.error.reason).toBe('account_required');
 
       const closed = await startStack({ env: { ALLOW_GUESTS: 'false' } });
       try {
         const closedCast = await cast(closed);
-        expect(
-          (
-            await closedCast.api.call('POST', '/api/v1/auth/guest', {
-              body: { display_name: 'Ana' },
-            })
-          ).status,
-        ).toBe(403);
+        const refused = await closedCast.api.call('POST', '/api/v1/auth/guest', {
+          body: { display_name: 'Ana' },
+        });
+        expect(refused.status).toBe(403);
+        expect(refused.body.error.reason).toBe('guests_disabled');
       } finally {
         await closed.stop();
       }

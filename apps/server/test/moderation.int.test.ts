@@ -122,21 +122,34 @@ describe('roles and moderation, enforced by the real LiveKit server', () => {
     expect(made.status).toBe(200);
 
     const hostId = c.mentor.user.id;
-    expect((await c.api.setRole(cohost.token, s.session_id, hostId, 'viewer')).status).toBe(403);
-    expect((await c.api.kick(cohost.token, s.session_id, hostId)).status).toBe(403);
+    const onHost = await c.api.setRole(cohost.token, s.session_id, hostId, 'viewer');
+    expect(onHost.status).toBe(403);
+    expect((onHost.body as any).error.reason).toBe('cannot_act_on_host');
+    const kickHost = await c.api.kick(cohost.token, s.session_id, hostId);
+    expect(kickHost.status).toBe(403);
+    expect((kickHost.body as any).error.reason).toBe('cannot_act_on_host');
 
     const stranger = await c.api.register();
     const target = await c.api.register();
     await c.api.join(target.token, s.session_id);
     const targetId = target.user.id;
-    expect((await c.api.setRole(stranger.token, s.session_id, targetId, 'speaker')).status).toBe(
-      403,
-    );
+    const byStranger = await c.api.setRole(stranger.token, s.session_id, targetId, 'speaker');
+    expect(byStranger.status).toBe(403);
+    expect((byStranger.body as any).error.reason).toBe('not_moderator');
     expect((await c.api.kick(stranger.token, s.session_id, targetId)).status).toBe(403);
     expect((await c.api.mute(stranger.token, s.session_id, targetId, 'microphone')).status).toBe(
       403,
     );
-    expect((await c.api.setRole(undefined, s.session_id, targetId, 'speaker')).status).toBe(401);
+    const anonymous = await c.api.setRole(undefined, s.session_id, targetId, 'speaker');
+    expect(anonymous.status).toBe(401);
+    expect((anonymous.body as any).error.reason).toBe('sign_in_required');
+    // Only the host's equals make co-hosts; nobody acts on themselves.
+    const promote = await c.api.setRole(cohost.token, s.session_id, targetId, 'co_host');
+    expect(promote.status).toBe(403);
+    expect((promote.body as any).error.reason).toBe('host_only');
+    const self = await c.api.kick(cohost.token, s.session_id, cohost.user.id);
+    expect(self.status).toBe(409);
+    expect((self.body as any).error.reason).toBe('cannot_act_on_self');
     // The host cannot be given away.
     expect((await c.api.setRole(c.mentor.token, s.session_id, targetId, 'host')).status).toBe(400);
     // A co-host moderates everyone else.
@@ -157,6 +170,8 @@ describe('roles and moderation, enforced by the real LiveKit server', () => {
     const rejoin = await c.api.join(user.token, s.session_id);
     expect(rejoin.status).toBe(403);
     expect((rejoin.body as any).error.code).toBe('FORBIDDEN');
+    expect((rejoin.body as any).error.reason).toBe('banned');
+    expect((rejoin.body as any).error.details).toEqual({ reason: 'banned' });
 
     // The old token is still valid for LiveKit; the server removes the identity on its join.
     const sneaky = await clients.connect(user.joined.access_token);

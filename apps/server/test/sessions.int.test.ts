@@ -14,10 +14,12 @@ describe('sessions: create, read, change, go live, end, delete', () => {
     const user = await c.api.register();
     const guest = await c.api.guest();
     const body = { title: 'Nope' };
-    expect((await c.api.call('POST', '/api/v1/live/sessions', { body })).status).toBe(401);
-    expect(
-      (await c.api.call('POST', '/api/v1/live/sessions', { token: user.token, body })).status,
-    ).toBe(403);
+    const anonymous = await c.api.call('POST', '/api/v1/live/sessions', { body });
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.body.error.reason).toBe('sign_in_required');
+    const plain = await c.api.call('POST', '/api/v1/live/sessions', { token: user.token, body });
+    expect(plain.status).toBe(403);
+    expect(plain.body.error.reason).toBe('role_required');
     expect(
       (await c.api.call('POST', '/api/v1/live/sessions', { token: guest.token, body })).status,
     ).toBe(403);
@@ -88,15 +90,20 @@ describe('sessions: create, read, change, go live, end, delete', () => {
       body: { title: 'Too late' },
     });
     expect(patch.status).toBe(409);
+    expect(patch.body.error.reason).toBe('ended');
+    expect(patch.body.error.details).toEqual({ status: 'ended' });
   });
 
   it('changes only for its owner or an admin, and validates each field', async () => {
     const s = await c.api.createSession(c.mentor.token);
     const other = await c.api.register();
     const path = `/api/v1/live/sessions/${s.session_id}`;
-    expect(
-      (await c.api.call('PATCH', path, { token: other.token, body: { title: 'Mine' } })).status,
-    ).toBe(403);
+    const notMine = await c.api.call('PATCH', path, {
+      token: other.token,
+      body: { title: 'Mine' },
+    });
+    expect(notMine.status).toBe(403);
+    expect(notMine.body.error.reason).toBe('not_owner');
     expect((await c.api.call('POST', `${path}/start`, { token: other.token })).status).toBe(403);
     expect((await c.api.call('DELETE', path, { token: other.token })).status).toBe(403);
     const changed = await c.api.call('PATCH', path, {
@@ -161,9 +168,9 @@ describe('sessions: create, read, change, go live, end, delete', () => {
     const s = await c.api.createSession(c.mentor.token, { start_now: true });
     const user = await c.api.register();
     const path = `/api/v1/live/sessions/${s.session_id}/hand`;
-    expect(
-      (await c.api.call('POST', path, { token: user.token, body: { raised: true } })).status,
-    ).toBe(409);
+    const absent = await c.api.call('POST', path, { token: user.token, body: { raised: true } });
+    expect(absent.status).toBe(409);
+    expect(absent.body.error.reason).toBe('not_joined');
     const joined = await c.api.join(user.token, s.session_id);
     await clients.connect(joined.body.access_token);
     await waitFor(

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { backends, createTestDatabase } from '../../test/support/database.js';
 import type { TestDatabase } from '../../test/support/database.js';
 import { userRepository } from '../modules/auth/user-repository.js';
+import { participantRepository } from '../modules/participants/participant-repository.js';
 import { sessionRepository } from '../modules/sessions/session-repository.js';
 import { openDatabase } from './client.js';
 import type { Database } from './client.js';
@@ -56,6 +57,7 @@ describe.each(backends())('the database on %s', (backend) => {
     await database.migrate();
     const usersRepo = userRepository(database.db);
     const sessions = sessionRepository(database.db);
+    const participants = participantRepository(database.db);
 
     const owner = await usersRepo.create({
       id: randomUUID(),
@@ -91,7 +93,7 @@ describe.each(backends())('the database on %s', (backend) => {
     expect((await sessions.findById(sessionId))?.title).toBe('Intro to WebRTC');
 
     const identity = `user:${owner.id}`;
-    await sessions.upsertParticipant({
+    await participants.upsertParticipant({
       id: randomUUID(),
       sessionId,
       userId: owner.id,
@@ -99,7 +101,7 @@ describe.each(backends())('the database on %s', (backend) => {
       displayName: 'M',
       role: 'viewer',
     });
-    await sessions.upsertParticipant({
+    await participants.upsertParticipant({
       id: randomUUID(),
       sessionId,
       userId: owner.id,
@@ -107,7 +109,7 @@ describe.each(backends())('the database on %s', (backend) => {
       displayName: 'Mentor',
       role: 'host',
     });
-    const participant = await sessions.findParticipant(sessionId, identity);
+    const participant = await participants.findParticipant(sessionId, identity);
     expect(participant).toMatchObject({ displayName: 'Mentor', role: 'host', connected: false });
   });
 

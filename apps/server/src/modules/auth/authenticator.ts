@@ -83,15 +83,30 @@ export function createAuthenticator(db: Db, redis?: Redis) {
 
   async function requirePrincipal(request: FastifyRequest): Promise<Principal> {
     const found = await principal(request);
-    if (!found) throw new AppError('UNAUTHENTICATED', 'sign in first: missing or invalid token');
+    if (!found) {
+      throw new AppError('UNAUTHENTICATED', 'sign in first: missing or invalid token', undefined, {
+        reason: 'sign_in_required',
+      });
+    }
     return found;
   }
 
   async function requireUser(request: FastifyRequest, roles?: UserRole[]): Promise<UserRow> {
     const found = await requirePrincipal(request);
-    if (found.kind !== 'user') throw new AppError('FORBIDDEN', 'guests cannot do this: sign in');
+    if (found.kind !== 'user') {
+      throw new AppError('FORBIDDEN', 'guests cannot do this: sign in', undefined, {
+        reason: 'account_required',
+      });
+    }
     if (roles && !roles.includes(found.user.role)) {
-      throw new AppError('FORBIDDEN', `only ${roles.join(' or ')} accounts can do this`);
+      throw new AppError(
+        'FORBIDDEN',
+        `only ${roles.join(' or ')} accounts can do this`,
+        undefined,
+        {
+          reason: 'role_required',
+        },
+      );
     }
     return found.user;
   }
@@ -99,6 +114,8 @@ export function createAuthenticator(db: Db, redis?: Redis) {
   return { principal, requirePrincipal, requireUser, tokens };
 }
 export type Authenticator = ReturnType<typeof createAuthenticator>;
+/** Issuing and revoking tokens, for the use cases that sign in and out. */
+export type TokenIssuer = Authenticator['tokens'];
 
 /** Sets the web app's HttpOnly cookie next to the token in the body. */
 export function setAuthCookie(

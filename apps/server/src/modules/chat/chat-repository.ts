@@ -90,3 +90,4 @@ export function chatRepository(db: Db) {
     },
   };
 }
+export type ChatRepository = ReturnType<typeof chatRepository>;

@@ -1,5 +1,6 @@
-import { healthSchema, readinessSchema } from '@stagecast/contracts';
+import { apiRoutes } from '@stagecast/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { declareRoute } from '../../declare-route.js';
 import { checkReadiness } from './check-readiness.js';
 import type { ReadinessProbes } from './check-readiness.js';
 
@@ -8,21 +9,17 @@ export const healthRoutes: FastifyPluginAsyncZod<{ probes: ReadinessProbes }> = 
   app,
   opts,
 ) => {
-  app.get(
-    '/healthz',
-    { schema: { tags: ['operations'], response: { 200: healthSchema } } },
-    async () => ({ status: 'ok' as const }),
-  );
+  app.route({
+    ...declareRoute(app, apiRoutes.health),
+    handler: async () => ({ status: 'ok' as const }),
+  });
 
-  app.get(
-    '/readyz',
-    {
-      schema: { tags: ['operations'], response: { 200: readinessSchema, 503: readinessSchema } },
-      logLevel: 'warn',
-    },
-    async (_request, reply) => {
+  app.route({
+    ...declareRoute(app, apiRoutes.readiness),
+    logLevel: 'warn',
+    handler: async (_request, reply) => {
       const readiness = await checkReadiness(opts.probes);
       return reply.code(readiness.status === 'ready' ? 200 : 503).send(readiness);
     },
-  );
+  });
 };

@@ -85,3 +85,23 @@ export function accessCache<T>(redis: Redis | undefined, ttlMs: number) {
   };
 }
 export type AccessCache<T> = ReturnType<typeof accessCache<T>>;
+
+/**
+ * Runs a write that concerns a session (and, when given, an identity's rows), dropping the
+ * cached views it touches before the write and again once it is done, so that no read made in
+ * between is kept. Every repository that writes sessions or participants goes through this.
+ */
+export function dropAround<V>(cache: AccessCache<V> | undefined) {
+  const changed = (sessionId: string, identity?: string) => {
+    cache?.sessionChanged(sessionId);
+    if (identity) cache?.identityChanged(identity);
+  };
+  return async <T>(sessionId: string, identity: string | undefined, run: () => Promise<T>) => {
+    changed(sessionId, identity);
+    try {
+      return await run();
+    } finally {
+      changed(sessionId, identity);
+    }
+  };
+}

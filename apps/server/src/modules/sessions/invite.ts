@@ -15,11 +15,18 @@ export function inviteLink(publicUrl: string, sessionId: string, secret: string)
   return `${publicUrl}/live/${sessionId}?invite=${encodeURIComponent(secret)}`;
 }
 
-/** True only for the session's current, unexpired invite. */
-export function verifyInvite(session: SessionRow, secret: string | undefined): boolean {
-  if (!secret || !session.inviteHash || !session.inviteExpiresAt) return false;
-  if (session.inviteExpiresAt.getTime() <= Date.now()) return false;
+/**
+ * How a given invite secret stands against the session's current invite: `valid` only for the
+ * current, unexpired one; `expired` for the current one past its time; `invalid` for none, a
+ * forged one or one that was rotated away (which says nothing about the current invite).
+ */
+export function checkInvite(
+  session: SessionRow,
+  secret: string | undefined,
+): 'valid' | 'invalid' | 'expired' {
+  if (!secret || !session.inviteHash || !session.inviteExpiresAt) return 'invalid';
   const given = Buffer.from(hashInvite(secret), 'hex');
   const stored = Buffer.from(session.inviteHash, 'hex');
-  return given.length === stored.length && timingSafeEqual(given, stored);
+  if (given.length !== stored.length || !timingSafeEqual(given, stored)) return 'invalid';
+  return session.inviteExpiresAt.getTime() <= Date.now() ? 'expired' : 'valid';
 }

@@ -4,59 +4,98 @@ import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors.js';
 import { createJoinToken, grantForRole, orLivekitUnavailable } from '../../livekit/index.js';
 import { displayNameOf, subjectId } from '../auth/authenticator.js';
-import type { SessionAccess } from './access.js';
-import { verifyInvite } from './invite.js';
-import type { SessionRepository } from './session-repository.js';
+import type { ParticipantRepository } from '../participants/participant-repository.js';
+import { assertSignedIn, inviteRefusal } from './access.js';
+import type { SessionAccess, SignedInAccess } from './access.js';
 
 /**
  * The join rules of SPEC §3, in order: ended → 409; guests per ALLOW_GUESTS; banned → 403;
  * private without a role or a valid invite → 403; a scheduled session only for its host → 409;
- * full → 409 (the host always fits). Then the participant row, the one-room-per-identity
- * clean-up, and a short-lived token whose grants follow the role.
+ * full → 409 (the host always fits). Each refusal carries its `reason`; `details` keep what the
+ * API always sent.
  */
-export async function joinSession(
-  ctx: AppContext,
-  repo: SessionRepository,
-  access: SessionAccess,
-  input: { displayName?: string | undefined; inviteToken?: string | undefined },
-): Promise<JoinResponse> {
-  const { principal, identity } = access;
-  if (!principal || !identity)
-    throw new AppError('UNAUTHENTICATED', 'sign in or enter as a guest first');
+function admit(options: {
+  ctx: AppContext;
+  access: SignedInAccess;
+  inviteToken: string | undefined;
+}): SessionRole {
+  const { ctx, access } = options;
   const session = access.view.session;
   const when = { status: session.status, scheduled_at: session.scheduledAt?.toISOString() ?? null };
-  if (session.status === 'ended') throw new AppError('CONFLICT', 'this session has ended', when);
-  if (principal.kind === 'guest' && !ctx.config.allowGuests) {
-    throw new AppError('FORBIDDEN', 'guests are not allowed here');
+  if (session.status === 'ended') {
+    throw new AppError('CONFLICT', 'this session has ended', when, { reason: 'ended' });
   }
-  if (access.banned)
-    throw new AppError('FORBIDDEN', 'you were removed from this session', { reason: 'banned' });
-  const privileged = access.isOwner || access.isAdmin;
-  if (!session.isPublic && !privileged && !access.participant) {
-    if (!verifyInvite(session, input.inviteToken)) {
-      throw new AppError('FORBIDDEN', 'this session is private: a valid invite is needed', {
-        reason: 'invite',
-      });
-    }
+  if (access.principal.kind === 'guest' && !ctx.config.allowGuests) {
+    throw new AppError('FORBIDDEN', 'guests are not allowed here', undefined, {
+      reason: 'guests_disabled',
+    });
   }
-  const role: SessionRole = privileged
-    ? 'host'
-    : (access.participant?.role ?? (session.sessionType === 'meeting' ? 'speaker' : 'viewer'));
+  if (access.banned) {
+    throw new AppError(
+      'FORBIDDEN',
+      'you were removed from this session',
+      { reason: 'banned' },
+      { reason: 'banned' },
+    );
+  }
+  const refusal = inviteRefusal(access, options.inviteToken);
+  if (refusal) {
+    throw new AppError(
+      'FORBIDDEN',
+      'this session is private: a valid invite is needed',
+      { reason: 'invite' },
+      { reason: refusal },
+    );
+  }
+  const role: SessionRole =
+    access.isOwner || access.isAdmin
+      ? 'host'
+      : (access.participant?.role ?? (session.sessionType === 'meeting' ? 'speaker' : 'viewer'));
   if (session.status !== 'live' && role !== 'host') {
-    throw new AppError('CONFLICT', 'this session is not live yet', when);
+    throw new AppError('CONFLICT', 'this session is not live yet', when, { reason: 'not_live' });
   }
+  return role;
+}
+
+/**
+ * Admits the caller (see `admit`, then the capacity check), records their participant row,
+ * applies one room per identity, and signs a short-lived token whose grants follow the role.
+ */
+export async function joinSession(options: {
+  ctx: AppContext;
+  participants: ParticipantRepository;
+  access: SessionAccess;
+  displayName: string | undefined;
+  inviteToken: string | undefined;
+}): Promise<JoinResponse> {
+  const { ctx, participants, access } = options;
+  assertSignedIn(access, 'sign in or enter as a guest first');
+  const { principal, identity } = access;
+  const session = access.view.session;
+  const role = admit({ ctx, access, inviteToken: options.inviteToken });
   if (session.maxParticipants > 0 && role !== 'host') {
-    const others = await repo.connectedCount(session.sessionId, identity);
+    const others = await participants.connectedCount(session.sessionId, identity);
     if (others >= session.maxParticipants) {
-      throw new AppError('CONFLICT', 'this session is full', { ...when, reason: 'full' });
+      const when = {
+        status: session.status,
+        scheduled_at: session.scheduledAt?.toISOString() ?? null,
+      };
+      throw new AppError(
+        'CONFLICT',
+        'this session is full',
+        { ...when, reason: 'full' },
+        {
+          reason: 'full',
+        },
+      );
     }
   }
 
-  const displayName = input.displayName ?? displayNameOf(principal);
+  const displayName = options.displayName ?? displayNameOf(principal);
   const known = access.participant;
   // A rejoin with the same name and role (a reconnect) changes nothing: no write.
   if (!known || known.displayName !== displayName || known.role !== role) {
-    await repo.upsertParticipant({
+    await participants.upsertParticipant({
       id: randomUUID(),
       sessionId: session.sessionId,
       userId: subjectId(principal),
@@ -69,11 +108,7 @@ export async function joinSession(
   // One room per identity: leaving B for A takes the identity out of B.
   for (const other of access.elsewhere) {
     await ctx.livekit.rooms.remove(other, identity);
-    await repo.updateParticipant(other, identity, {
-      connected: false,
-      leftAt: new Date(),
-      livekitSid: null,
-    });
+    await participants.markLeft(other, identity);
   }
 
   // The host may enter a scheduled session to prepare: its room is made for them (by the API,
@@ -84,18 +119,17 @@ export async function joinSession(
       .catch(orLivekitUnavailable);
   }
 
-  const accessToken = createJoinToken({
-    keys: ctx.livekit.keys,
-    room: session.sessionId,
-    identity,
-    name: displayName,
-    role,
-    ttlSeconds: ctx.config.tokenTtlSeconds,
-  });
   const grant = grantForRole(role, session.sessionId);
   return {
     session_id: session.sessionId,
-    access_token: accessToken,
+    access_token: createJoinToken({
+      keys: ctx.livekit.keys,
+      room: session.sessionId,
+      identity,
+      name: displayName,
+      role,
+      ttlSeconds: ctx.config.tokenTtlSeconds,
+    }),
     server_url: ctx.livekit.clientUrl,
     identity,
     role,

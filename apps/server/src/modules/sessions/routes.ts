@@ -1,32 +1,23 @@
-import { randomUUID } from 'node:crypto';
-import {
-  createSessionBodySchema,
-  createSessionResponseSchema,
-  inviteResponseSchema,
-  joinBodySchema,
-  joinResponseSchema,
-  listSessionsQuerySchema,
-  listSessionsResponseSchema,
-  sessionIdParamsSchema,
-  sessionSchema,
-  tokenBodySchema,
-  tokenResponseSchema,
-  updateSessionBodySchema,
-} from '@stagecast/contracts';
+import { apiRoutes } from '@stagecast/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { AppContext } from '../../context.js';
-import { AppError, ERROR_RESPONSES } from '../../errors.js';
-import { createJoinToken } from '../../livekit/index.js';
+import { declareRoute } from '../../declare-route.js';
 import type { RateLimits } from '../../plugins/rate-limit.js';
 import { identityOf } from '../auth/authenticator.js';
 import type { Authenticator } from '../auth/authenticator.js';
-import { loadAccess, requireOwner, requireRead } from './access.js';
-import { inviteLink, newInvite } from './invite.js';
+import { participantRepository } from '../participants/participant-repository.js';
+import { assertCanRead, assertOwner } from './access.js';
+import { createSession } from './create-session.js';
+import { deleteSession } from './delete-session.js';
+import { endSession } from './end-session.js';
+import { inviteLink } from './invite.js';
 import { joinSession } from './join-session.js';
-import { endSession, startSession } from './lifecycle.js';
+import { rotateInvite } from './rotate-invite.js';
+import { sessionAccessLoader } from './session-access.js';
 import { toSessionDto } from './session-dto.js';
 import { sessionRepository } from './session-repository.js';
+import { startSession } from './start-session.js';
+import { updateSession } from './update-session.js';
 
 export interface SessionRouteOptions {
   ctx: AppContext;
@@ -34,31 +25,22 @@ export interface SessionRouteOptions {
   limits: RateLimits;
 }
 
-const errors = ERROR_RESPONSES;
-const tags = ['sessions'];
-const base = '/api/v1/live/sessions';
-
-/** SPEC §3: sessions, their lifecycle, invites and joins. */
+/** SPEC §3: sessions, their lifecycle, invites and joins; registered under `/api/v1/live/sessions`. */
 export const sessionRoutes: FastifyPluginAsyncZod<SessionRouteOptions> = async (
   app,
   { ctx, auth, limits },
 ) => {
-  const repo = sessionRepository(ctx.database.db, ctx.accessCache);
-  const viewOf = async (id: string) => toSessionDto((await repo.view(id))!);
+  const sessions = sessionRepository(ctx.database.db, ctx.accessCache);
+  const participants = participantRepository(ctx.database.db, ctx.accessCache);
+  const preHandler = sessionAccessLoader({ sessions, auth })();
+  const viewOf = async (id: string) => toSessionDto(await sessions.view(id));
 
-  app.get(
-    base,
-    {
-      schema: {
-        tags,
-        querystring: listSessionsQuerySchema,
-        response: { 200: listSessionsResponseSchema, ...errors },
-      },
-    },
-    async (request) => {
+  app.route({
+    ...declareRoute(app, apiRoutes.listSessions),
+    handler: async (request) => {
       const principal = await auth.principal(request);
       const q = request.query;
-      const { rows, total } = await repo.list({
+      const { rows, total } = await sessions.list({
         viewer: {
           userId: principal?.kind === 'user' ? principal.user.id : undefined,
           identity: principal ? identityOf(principal) : undefined,
@@ -71,219 +53,111 @@ export const sessionRoutes: FastifyPluginAsyncZod<SessionRouteOptions> = async (
       });
       return { sessions: rows.map(toSessionDto), total, page: q.page, page_size: q.page_size };
     },
-  );
+  });
 
-  app.get(
-    `${base}/:session_id`,
-    {
-      schema: {
-        tags,
-        params: sessionIdParamsSchema,
-        querystring: z.object({ invite_token: z.string().max(200).optional() }),
-        response: { 200: sessionSchema, ...errors },
-      },
+  app.route({
+    ...declareRoute(app, apiRoutes.getSession),
+    preHandler,
+    handler: async (request) => {
+      assertCanRead(request.sessionAccess, request.query.invite_token);
+      return toSessionDto(request.sessionAccess.view);
     },
-    async (request) => {
-      const access = await loadAccess(repo, auth, request, request.params.session_id);
-      requireRead(access, request.query.invite_token);
-      return toSessionDto(access.view);
-    },
-  );
+  });
 
-  app.post(
-    base,
-    {
-      schema: {
-        tags,
-        body: createSessionBodySchema,
-        response: { 201: createSessionResponseSchema, ...errors },
-      },
-    },
-    async (request, reply) => {
-      const user = await auth.requireUser(request, ['admin', 'mentor']);
-      const body = request.body;
-      const invite = body.is_public ? undefined : newInvite(ctx.config.inviteTtlSeconds);
-      let session = await repo.create({
-        sessionId: randomUUID(),
-        ownerId: user.id,
-        title: body.title,
-        description: body.description,
-        sessionType: body.session_type,
-        maxParticipants: body.max_participants,
-        isPublic: body.is_public,
-        isRecorded: body.is_recorded,
-        scheduledAt: body.scheduled_at ? new Date(body.scheduled_at) : null,
-        inviteHash: invite?.hash ?? null,
-        inviteExpiresAt: invite?.expiresAt ?? null,
+  app.route({
+    ...declareRoute(app, apiRoutes.createSession),
+    handler: async (request, reply) => {
+      const owner = await auth.requireUser(request, ['admin', 'mentor']);
+      const created = await createSession({
+        ctx,
+        sessions,
+        participants,
+        owner,
+        input: request.body,
       });
-      if (body.start_now) session = await startSession(ctx, repo, session);
-      const hostToken = createJoinToken({
-        keys: ctx.livekit.keys,
-        room: session.sessionId,
-        identity: `user:${user.id}`,
-        name: user.username,
-        role: 'host',
-        ttlSeconds: ctx.config.tokenTtlSeconds,
-      });
-      // The owner joins with this token too, so they hold their host row from the start.
-      await repo.upsertParticipant({
-        id: randomUUID(),
-        sessionId: session.sessionId,
-        userId: user.id,
-        identity: `user:${user.id}`,
-        displayName: user.username,
-        role: 'host',
-      });
+      const { session, invite } = created;
       return reply.code(201).send({
         session_id: session.sessionId,
         invite_link: invite
           ? inviteLink(ctx.config.publicUrl, session.sessionId, invite.secret)
           : null,
-        host_token: hostToken,
+        host_token: created.hostToken,
         server_url: ctx.livekit.clientUrl,
         created_at: session.createdAt.toISOString(),
         message: session.status === 'live' ? 'session created and live' : 'session created',
       });
     },
-  );
+  });
 
-  app.patch(
-    `${base}/:session_id`,
-    {
-      schema: {
-        tags,
-        params: sessionIdParamsSchema,
-        body: updateSessionBodySchema,
-        response: { 200: sessionSchema, ...errors },
-      },
-    },
-    async (request) => {
-      const access = await loadAccess(repo, auth, request, request.params.session_id);
-      requireOwner(access);
-      if (access.view.session.status === 'ended') {
-        throw new AppError('CONFLICT', 'an ended session cannot be changed', { status: 'ended' });
-      }
-      const b = request.body;
-      await repo.update(request.params.session_id, {
-        ...(b.title !== undefined && { title: b.title }),
-        ...(b.description !== undefined && { description: b.description }),
-        ...(b.session_type !== undefined && { sessionType: b.session_type }),
-        ...(b.max_participants !== undefined && { maxParticipants: b.max_participants }),
-        ...(b.is_public !== undefined && { isPublic: b.is_public }),
-        ...(b.is_recorded !== undefined && { isRecorded: b.is_recorded }),
-        ...(b.scheduled_at !== undefined && {
-          scheduledAt: b.scheduled_at ? new Date(b.scheduled_at) : null,
-        }),
-      });
+  app.route({
+    ...declareRoute(app, apiRoutes.updateSession),
+    preHandler,
+    handler: async (request) => {
+      const access = request.sessionAccess;
+      assertOwner(access);
+      await updateSession({ sessions, session: access.view.session, changes: request.body });
       return viewOf(request.params.session_id);
     },
-  );
+  });
 
-  app.post(
-    `${base}/:session_id/start`,
-    {
-      schema: { tags, params: sessionIdParamsSchema, response: { 200: sessionSchema, ...errors } },
-    },
-    async (request) => {
-      const access = await loadAccess(repo, auth, request, request.params.session_id);
-      requireOwner(access);
-      await startSession(ctx, repo, access.view.session);
+  app.route({
+    ...declareRoute(app, apiRoutes.startSession),
+    preHandler,
+    handler: async (request) => {
+      const access = request.sessionAccess;
+      assertOwner(access);
+      await startSession({ ctx, sessions, session: access.view.session });
       return viewOf(request.params.session_id);
     },
-  );
+  });
 
-  app.post(
-    `${base}/:session_id/end`,
-    {
-      schema: { tags, params: sessionIdParamsSchema, response: { 200: sessionSchema, ...errors } },
-    },
-    async (request) => {
-      const access = await loadAccess(repo, auth, request, request.params.session_id);
-      requireOwner(access);
-      await endSession(ctx, repo, access.view.session);
+  app.route({
+    ...declareRoute(app, apiRoutes.endSession),
+    preHandler,
+    handler: async (request) => {
+      const access = request.sessionAccess;
+      assertOwner(access);
+      await endSession({ ctx, sessions, participants, session: access.view.session });
       return viewOf(request.params.session_id);
     },
-  );
+  });
 
-  app.delete(
-    `${base}/:session_id`,
-    { schema: { tags, params: sessionIdParamsSchema, response: { 204: z.null(), ...errors } } },
-    async (request, reply) => {
-      const access = await loadAccess(repo, auth, request, request.params.session_id);
-      requireOwner(access);
-      if (access.view.session.status !== 'ended') await endSession(ctx, repo, access.view.session);
-      await ctx.hooks?.sessionDeleting?.({ sessionId: request.params.session_id });
-      await repo.delete(request.params.session_id);
+  app.route({
+    ...declareRoute(app, apiRoutes.deleteSession),
+    preHandler,
+    handler: async (request, reply) => {
+      const access = request.sessionAccess;
+      assertOwner(access);
+      await deleteSession({ ctx, sessions, participants, session: access.view.session });
       return reply.code(204).send(null);
     },
-  );
+  });
 
-  app.post(
-    `${base}/:session_id/invite`,
-    {
-      schema: {
-        tags,
-        params: sessionIdParamsSchema,
-        response: { 200: inviteResponseSchema, ...errors },
-      },
-    },
-    async (request) => {
-      const access = await loadAccess(repo, auth, request, request.params.session_id);
-      requireOwner(access);
-      const invite = newInvite(ctx.config.inviteTtlSeconds);
-      await repo.update(request.params.session_id, {
-        inviteHash: invite.hash,
-        inviteExpiresAt: invite.expiresAt,
-      });
+  app.route({
+    ...declareRoute(app, apiRoutes.rotateInvite),
+    preHandler,
+    handler: async (request) => {
+      assertOwner(request.sessionAccess);
+      const sessionId = request.params.session_id;
+      const invite = await rotateInvite({ ctx, sessions, sessionId });
       return {
-        invite_link: inviteLink(ctx.config.publicUrl, request.params.session_id, invite.secret),
+        invite_link: inviteLink(ctx.config.publicUrl, sessionId, invite.secret),
         invite_expires_at: invite.expiresAt.toISOString(),
       };
     },
-  );
+  });
 
-  app.post(
-    `${base}/:session_id/join`,
-    {
-      schema: {
-        tags,
-        params: sessionIdParamsSchema,
-        body: joinBodySchema.optional(),
-        response: { 200: joinResponseSchema, ...errors },
-      },
-      config: { rateLimit: limits.join },
-    },
-    async (request) => {
-      const access = await loadAccess(repo, auth, request, request.params.session_id);
-      return joinSession(ctx, repo, access, {
+  app.route({
+    ...declareRoute(app, apiRoutes.joinSession),
+    config: { rateLimit: limits.join },
+    preHandler,
+    handler: async (request) =>
+      joinSession({
+        ctx,
+        participants,
+        access: request.sessionAccess,
         displayName: request.body?.display_name,
         inviteToken: request.body?.invite_token,
-      });
-    },
-  );
-
-  app.post(
-    '/api/livekit/token',
-    {
-      schema: {
-        tags: ['livekit'],
-        body: tokenBodySchema,
-        response: { 200: tokenResponseSchema, ...errors },
-      },
-      config: { rateLimit: limits.join },
-    },
-    async (request) => {
-      const access = await loadAccess(repo, auth, request, request.body.session_id);
-      const joined = await joinSession(ctx, repo, access, {
-        displayName: request.body.display_name,
-        inviteToken: request.body.invite_token,
-      });
-      return {
-        token: joined.access_token,
-        server_url: joined.server_url,
-        identity: joined.identity,
-        role: joined.role,
-      };
-    },
-  );
+      }),
+  });
 };

@@ -1,8 +1,9 @@
-import type { Participant, Session } from '@stagecast/contracts';
-import type { ParticipantRow, SessionView } from './session-repository.js';
+import type { Session } from '@stagecast/contracts';
+import type { SessionView } from './session-repository.js';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
+/** The API's view of a session. */
 export function toSessionDto({ session: s, hostName, participantCount }: SessionView): Session {
   return {
     session_id: s.sessionId,
@@ -21,18 +22,5 @@ export function toSessionDto({ session: s, hostName, participantCount }: Session
     updated_at: s.updatedAt.toISOString(),
     participant_count: participantCount,
     host: { id: s.ownerId, username: hostName },
-  };
-}
-
-export function toParticipantDto(p: ParticipantRow): Participant {
-  return {
-    user_id: p.userId,
-    identity: p.identity,
-    display_name: p.displayName,
-    role: p.role,
-    connected: p.connected,
-    joined_at: iso(p.joinedAt),
-    left_at: iso(p.leftAt),
-    hand_raised: p.handRaised,
   };
 }

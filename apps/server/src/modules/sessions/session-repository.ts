@@ -1,13 +1,14 @@
-import { and, count, desc, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import type { AccessCache } from './access-cache.js';
 import { liveParticipants, liveSessions, users } from '../../db/schema.js';
+import { AppError } from '../../errors.js';
+import type { ParticipantRow } from '../participants/participant-repository.js';
+import { dropAround } from './access-cache.js';
+import type { AccessCache } from './access-cache.js';
 
 export type SessionRow = typeof liveSessions.$inferSelect;
 export type NewSession = typeof liveSessions.$inferInsert;
-export type ParticipantRow = typeof liveParticipants.$inferSelect;
-export type NewParticipant = typeof liveParticipants.$inferInsert;
 
 /** A session with what every read shows beside it. */
 export interface SessionView {
@@ -33,27 +34,12 @@ const viewColumns = {
 };
 
 /**
- * Live sessions and their participants; the same code runs on PGlite and PostgreSQL. With a
- * cache, `accessView` answers from it and every write here drops what it concerns.
+ * Live sessions (their participants are in `participants/participant-repository.ts`); the same
+ * code runs on PGlite and PostgreSQL. With a cache, `accessView` answers from it and every write
+ * here drops what it concerns.
  */
 export function sessionRepository(db: Db, cache?: SessionAccessCache) {
-  const changed = (sessionId: string, identity?: string) => {
-    cache?.sessionChanged(sessionId);
-    if (identity) cache?.identityChanged(identity);
-  };
-  /** Drops cached views before a write and again once it is done, so no read in between sticks. */
-  const write = async <T>(
-    sessionId: string,
-    identity: string | undefined,
-    run: () => Promise<T>,
-  ) => {
-    changed(sessionId, identity);
-    try {
-      return await run();
-    } finally {
-      changed(sessionId, identity);
-    }
-  };
+  const write = dropAround(cache);
   const refreshing = new Map<string, Promise<AccessRow | undefined>>();
   /** Reads one access row and caches it (once per key at a time). */
   const refreshAccess = (sessionId: string, who: string): Promise<AccessRow | undefined> => {
@@ -101,13 +87,15 @@ export function sessionRepository(db: Db, cache?: SessionAccessCache) {
         .limit(1);
       return row;
     },
-    async view(sessionId: string): Promise<SessionView | undefined> {
+    /** The session as every read shows it; NOT_FOUND when it is gone. */
+    async view(sessionId: string): Promise<SessionView> {
       const [row] = await db
         .select(viewColumns)
         .from(liveSessions)
         .innerJoin(users, eq(users.id, liveSessions.ownerId))
         .where(eq(liveSessions.sessionId, sessionId))
         .limit(1);
+      if (!row) throw new AppError('NOT_FOUND', 'no such session');
       return row;
     },
     /**
@@ -182,7 +170,8 @@ export function sessionRepository(db: Db, cache?: SessionAccessCache) {
       ]);
       return { rows, total: total?.n ?? 0 };
     },
-    async update(sessionId: string, patch: Partial<NewSession>): Promise<SessionRow | undefined> {
+    /** Changes the session; NOT_FOUND when it is gone (deleted meanwhile). */
+    async update(sessionId: string, patch: Partial<NewSession>): Promise<SessionRow> {
       const [row] = await write(sessionId, undefined, () =>
         db
           .update(liveSessions)
@@ -190,6 +179,7 @@ export function sessionRepository(db: Db, cache?: SessionAccessCache) {
           .where(eq(liveSessions.sessionId, sessionId))
           .returning(),
       );
+      if (!row) throw new AppError('NOT_FOUND', 'no such session');
       return row;
     },
     /** Moves `from` → `to` only if the session is still in `from`; undefined when it was not. */
@@ -218,103 +208,6 @@ export function sessionRepository(db: Db, cache?: SessionAccessCache) {
         .from(liveSessions)
         .where(eq(liveSessions.status, 'live'));
       return rows.map((r) => r.id);
-    },
-
-    async participants(sessionId: string): Promise<ParticipantRow[]> {
-      return db
-        .select()
-        .from(liveParticipants)
-        .where(and(eq(liveParticipants.sessionId, sessionId), isNull(liveParticipants.bannedAt)))
-        .orderBy(liveParticipants.createdAt);
-    },
-    async findParticipant(
-      sessionId: string,
-      identity: string,
-    ): Promise<ParticipantRow | undefined> {
-      const [row] = await db
-        .select()
-        .from(liveParticipants)
-        .where(
-          and(eq(liveParticipants.sessionId, sessionId), eq(liveParticipants.identity, identity)),
-        )
-        .limit(1);
-      return row;
-    },
-    async findParticipantByUserId(
-      sessionId: string,
-      userId: string,
-    ): Promise<ParticipantRow | undefined> {
-      const [row] = await db
-        .select()
-        .from(liveParticipants)
-        .where(and(eq(liveParticipants.sessionId, sessionId), eq(liveParticipants.userId, userId)))
-        .limit(1);
-      return row;
-    },
-    /** Inserts the participant, or updates name and role when the identity is already there. */
-    async upsertParticipant(participant: NewParticipant): Promise<ParticipantRow> {
-      const [row] = await write(participant.sessionId, participant.identity, () =>
-        db
-          .insert(liveParticipants)
-          .values(participant)
-          .onConflictDoUpdate({
-            target: [liveParticipants.sessionId, liveParticipants.identity],
-            set: {
-              displayName: participant.displayName,
-              role: participant.role,
-              updatedAt: new Date(),
-            },
-          })
-          .returning(),
-      );
-      return row!;
-    },
-    async updateParticipant(
-      sessionId: string,
-      identity: string,
-      patch: Partial<NewParticipant>,
-    ): Promise<ParticipantRow | undefined> {
-      const [row] = await write(sessionId, identity, () =>
-        db
-          .update(liveParticipants)
-          .set({ ...patch, updatedAt: new Date() })
-          .where(
-            and(eq(liveParticipants.sessionId, sessionId), eq(liveParticipants.identity, identity)),
-          )
-          .returning(),
-      );
-      return row;
-    },
-    /** Connected people other than `exceptIdentity`, for the capacity check. */
-    async connectedCount(sessionId: string, exceptIdentity: string): Promise<number> {
-      const [row] = await db
-        .select({ n: count() })
-        .from(liveParticipants)
-        .where(
-          and(
-            eq(liveParticipants.sessionId, sessionId),
-            eq(liveParticipants.connected, true),
-            isNull(liveParticipants.bannedAt),
-            ne(liveParticipants.identity, exceptIdentity),
-          ),
-        );
-      return row?.n ?? 0;
-    },
-    async disconnectAll(sessionId: string): Promise<void> {
-      await write(sessionId, undefined, () =>
-        db
-          .update(liveParticipants)
-          .set({
-            connected: false,
-            handRaised: false,
-            leftAt: new Date(),
-            livekitSid: null,
-            updatedAt: new Date(),
-          })
-          .where(
-            and(eq(liveParticipants.sessionId, sessionId), eq(liveParticipants.connected, true)),
-          ),
-      );
     },
   };
 }

@@ -2,6 +2,7 @@ import type { AppContext } from '../../context.js';
 import type { Db } from '../../db/client.js';
 import { webhookEvents } from '../../db/schema.js';
 import type { LivekitEvent } from '../../livekit/index.js';
+import { participantRepository } from '../participants/participant-repository.js';
 import { sessionRepository } from '../sessions/session-repository.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -28,7 +29,8 @@ export function webhookApplier(ctx: AppContext) {
           .returning({ id: webhookEvents.id });
         if (fresh.length === 0) return 'duplicate' as const;
       }
-      const repo = sessionRepository(t, ctx.accessCache);
+      const repo = participantRepository(t, ctx.accessCache);
+      const sessions = sessionRepository(t, ctx.accessCache);
       const identity = event.participant?.identity;
       const sid = event.participant?.sid;
       switch (event.event) {
@@ -36,7 +38,7 @@ export function webhookApplier(ctx: AppContext) {
           if (!identity) return 'ignored' as const;
           const row = await repo.findParticipant(room, identity);
           if (!row) return 'ignored' as const;
-          const session = await repo.findById(room);
+          const session = await sessions.findById(room);
           // A banned identity with a still-valid token, or anyone in an ended session: out.
           if (row.bannedAt || session?.status === 'ended') {
             removals.push(identity);

@@ -1,4 +1,5 @@
 import type { AppContext } from '../../context.js';
+import { participantRepository } from '../participants/participant-repository.js';
 import { sessionRepository } from '../sessions/session-repository.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -12,6 +13,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 export function reconciler(ctx: AppContext) {
   const repo = sessionRepository(ctx.database.db, ctx.accessCache);
+  const participants = participantRepository(ctx.database.db, ctx.accessCache);
   const rooms = ctx.livekit.rooms;
   const missing = new Map<string, number>();
 
@@ -21,24 +23,24 @@ export function reconciler(ctx: AppContext) {
       missing.set(sessionId, misses);
       const session = await repo.findById(sessionId);
       await rooms.create(sessionId, JSON.stringify({ title: session?.title ?? '' }));
-      if (misses >= 2) await repo.disconnectAll(sessionId);
+      if (misses >= 2) await participants.disconnectAll(sessionId);
       return;
     }
     missing.delete(sessionId);
     const connected = await rooms.participants(sessionId);
     if (!connected) return;
     const present = new Map(connected.filter((p) => !p.hidden).map((p) => [p.identity, p.sid]));
-    for (const row of await repo.participants(sessionId)) {
+    for (const row of await participants.participants(sessionId)) {
       const sid = present.get(row.identity);
       if (sid && !row.connected) {
-        await repo.updateParticipant(sessionId, row.identity, {
+        await participants.updateParticipant(sessionId, row.identity, {
           connected: true,
           livekitSid: sid,
           joinedAt: row.joinedAt ?? new Date(),
           leftAt: null,
         });
       } else if (!sid && row.connected) {
-        await repo.updateParticipant(sessionId, row.identity, {
+        await participants.updateParticipant(sessionId, row.identity, {
           connected: false,
           handRaised: false,
           leftAt: new Date(),
@@ -48,7 +50,7 @@ export function reconciler(ctx: AppContext) {
     }
     // Banned identities are not in `participants()`; any of them still connected goes now.
     for (const identity of present.keys()) {
-      const row = await repo.findParticipant(sessionId, identity);
+      const row = await participants.findParticipant(sessionId, identity);
       if (row?.bannedAt) await rooms.remove(sessionId, identity);
     }
   }

@@ -1,0 +1,29 @@
+import { apiRoutes } from '@stagecast/contracts';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { AppContext } from '../../context.js';
+import { declareRoute } from '../../declare-route.js';
+import { userDto } from '../auth/authenticator.js';
+import type { Authenticator } from '../auth/authenticator.js';
+import { setUserRole } from './set-user-role.js';
+
+export interface AdminRouteOptions {
+  ctx: AppContext;
+  auth: Authenticator;
+}
+
+/** SPEC §2: what only admins do; registered under `/api/v1/admin`. */
+export const adminRoutes: FastifyPluginAsyncZod<AdminRouteOptions> = async (app, { ctx, auth }) => {
+  app.route({
+    ...declareRoute(app, apiRoutes.updateUser),
+    handler: async (request) => {
+      await auth.requireUser(request, ['admin']);
+      const updated = await setUserRole({
+        db: ctx.database.db,
+        tokens: auth.tokens,
+        userId: request.params.user_id,
+        role: request.body.role,
+      });
+      return { user: userDto(updated) };
+    },
+  });
+};

@@ -1,0 +1,23 @@
+import { orLivekitUnavailable } from '../../livekit/index.js';
+import { findTarget } from './find-target.js';
+import type { TargetOptions } from './find-target.js';
+import type { ParticipantRow } from './participant-repository.js';
+
+/**
+ * Bans the participant from the session and removes them from its room. The ban is recorded
+ * first, so a reconnect racing the removal is refused too.
+ */
+export async function kickParticipant(options: TargetOptions): Promise<ParticipantRow> {
+  const { ctx, participants } = options;
+  const row = await findTarget(options);
+  const banned = await participants.updateParticipant(row.sessionId, row.identity, {
+    bannedAt: new Date(),
+    connected: false,
+    handRaised: false,
+    leftAt: new Date(),
+    livekitSid: null,
+  });
+  await ctx.livekit.rooms.remove(row.sessionId, row.identity).catch(orLivekitUnavailable);
+  ctx.logger.info({ session: row.sessionId, identity: row.identity }, 'participant kicked');
+  return banned;
+}

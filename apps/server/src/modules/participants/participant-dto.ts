@@ -1,0 +1,18 @@
+import type { Participant } from '@stagecast/contracts';
+import type { ParticipantRow } from './participant-repository.js';
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+/** The API's view of a participant row. */
+export function toParticipantDto(p: ParticipantRow): Participant {
+  return {
+    user_id: p.userId,
+    identity: p.identity,
+    display_name: p.displayName,
+    role: p.role,
+    connected: p.connected,
+    joined_at: iso(p.joinedAt),
+    left_at: iso(p.leftAt),
+    hand_raised: p.handRaised,
+  };
+}

@@ -1,0 +1,45 @@
+import type { AppContext } from '../../context.js';
+import { AppError } from '../../errors.js';
+import { orLivekitUnavailable } from '../../livekit/index.js';
+import type { SessionRepository, SessionRow } from './session-repository.js';
+
+/**
+ * Goes live: the LiveKit room is created first (auto-create is off, so only this makes it
+ * exist), then the status changes. Starting a live session again only makes sure its room exists.
+ */
+export async function startSession(options: {
+  ctx: AppContext;
+  sessions: SessionRepository;
+  session: SessionRow;
+}): Promise<SessionRow> {
+  const { ctx, sessions, session } = options;
+  if (session.status === 'ended') {
+    throw new AppError(
+      'CONFLICT',
+      'this session has ended and cannot go live again',
+      { status: session.status },
+      { reason: 'ended' },
+    );
+  }
+  await ctx.livekit.rooms
+    .create(session.sessionId, JSON.stringify({ title: session.title }))
+    .catch(orLivekitUnavailable);
+  if (session.status === 'live') return session;
+  const updated = await sessions.transition(session.sessionId, ['scheduled'], {
+    status: 'live',
+    startedAt: new Date(),
+  });
+  if (!updated) {
+    // Someone else moved it meanwhile: report what it is now.
+    const now = await sessions.findById(session.sessionId);
+    if (now?.status === 'live') return now;
+    throw new AppError(
+      'CONFLICT',
+      'this session has ended',
+      { status: now?.status ?? 'ended' },
+      { reason: 'ended' },
+    );
+  }
+  await ctx.hooks?.sessionLive?.(updated);
+  return updated;
+}
