@@ -89,7 +89,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
         enableOfflineQueue: true,
       })
     : undefined;
-  redis?.on('error', (err) => deps.logger.warn({ err: err.message }, 'redis error'));
+  redis?.on('error', (err) => deps.logger.warn({ err }, 'redis error'));
   app.addHook('onClose', async () => {
     await redis?.quit().catch(() => undefined);
   });

@@ -203,7 +203,7 @@ export class LivekitSupervisor extends EventEmitter<SupervisorEvents> {
       if (this._state !== 'restarting') return;
       this._restarts += 1;
       this.launch().catch((err: Error) => {
-        this.log.error({ err: err.message }, 'livekit-server restart failed');
+        this.log.error({ err }, 'livekit-server restart failed');
         if (this._state === 'starting') this.scheduleRestart();
       });
     }, delay);

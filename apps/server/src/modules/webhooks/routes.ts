@@ -1,4 +1,6 @@
+import { apiRoutes } from '@stagecast/contracts';
 import type { FastifyPluginAsync } from 'fastify';
+import { declareRoute } from '../../declare-route.js';
 import { AppError } from '../../errors.js';
 import type { LivekitEvent, WebhookVerifier } from '../../livekit/index.js';
 
@@ -20,26 +22,29 @@ export const webhookRoutes: FastifyPluginAsync<WebhookRouteOptions> = async (app
     (_request, body, done) => done(null, body),
   );
 
-  app.post('/api/livekit/webhook', { schema: { hide: true } }, async (request, reply) => {
-    const auth = request.headers.authorization;
-    if (!auth) {
-      throw new AppError('UNAUTHENTICATED', 'missing webhook signature', undefined, {
-        reason: 'signature_missing',
-      });
-    }
-    let event: LivekitEvent;
-    try {
-      event = await opts.verifier.verify(
-        typeof request.body === 'string' ? request.body : '',
-        auth,
-      );
-    } catch (err) {
-      throw new AppError('UNAUTHENTICATED', 'webhook signature is invalid', undefined, {
-        cause: err,
-        reason: 'signature_invalid',
-      });
-    }
-    await opts.onEvent(event);
-    return reply.code(200).send({ ok: true });
+  app.route({
+    ...declareRoute(app, apiRoutes.livekitWebhook),
+    handler: async (request, reply) => {
+      const auth = request.headers.authorization;
+      if (!auth) {
+        throw new AppError('UNAUTHENTICATED', 'missing webhook signature', undefined, {
+          reason: 'signature_missing',
+        });
+      }
+      let event: LivekitEvent;
+      try {
+        event = await opts.verifier.verify(
+          typeof request.body === 'string' ? request.body : '',
+          auth,
+        );
+      } catch (err) {
+        throw new AppError('UNAUTHENTICATED', 'webhook signature is invalid', undefined, {
+          cause: err,
+          reason: 'signature_invalid',
+        });
+      }
+      await opts.onEvent(event);
+      return reply.code(200).send({ ok: true });
+    },
   });
 };
