@@ -1,0 +1,57 @@
+import type { z } from 'zod';
+
+export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+
+/**
+ * One route of the API: what the server declares to Fastify (and OpenAPI) and what the web
+ * client's `request()` builds its call and its types from, so that the two cannot drift apart.
+ */
+export interface ApiRoute {
+  method: HttpMethod;
+  /** Fastify style, `:name` for a path parameter. */
+  path: string;
+  /** OpenAPI tags. */
+  tags: readonly string[];
+  params?: z.ZodType;
+  querystring?: z.ZodType;
+  body?: z.ZodType;
+  /** Answers by HTTP status, errors included; absent where the answer is not JSON. */
+  response?: Record<number, z.ZodType>;
+  /** Left out of the OpenAPI document. */
+  hide?: boolean;
+}
+
+/** The statuses of a successful answer. */
+export type SuccessStatus = 200 | 201 | 204;
+
+type Input<R, K extends string> = R extends { [P in K]: infer S extends z.ZodType }
+  ? z.input<S>
+  : undefined;
+
+/** The path parameters of a route, as the caller gives them. */
+export type RouteParams<R extends ApiRoute> = Input<R, 'params'>;
+/** The query string of a route, as the caller gives it (before coercion and defaults). */
+export type RouteQuery<R extends ApiRoute> = Input<R, 'querystring'>;
+/** The JSON body of a route, as the caller gives it (before defaults). */
+export type RouteBody<R extends ApiRoute> = Input<R, 'body'>;
+
+/** A key that may be left out when nothing in its value is required. */
+type Part<K extends string, T> = [T] extends [undefined]
+  ? { [P in K]?: undefined }
+  : undefined extends T
+    ? { [P in K]?: T }
+    : object extends T
+      ? { [P in K]?: T }
+      : { [P in K]: T };
+
+/** What a caller gives to call a route: `params`, `query` and `body`, each if the route has one. */
+export type RouteRequest<R extends ApiRoute> = Part<'params', RouteParams<R>> &
+  Part<'query', RouteQuery<R>> &
+  Part<'body', RouteBody<R>>;
+
+/** The JSON of a route's successful answer (`null` for 204). */
+export type RouteResponse<R extends ApiRoute> = R extends { response: infer A }
+  ? A[Extract<keyof A, SuccessStatus>] extends infer S extends z.ZodType
+    ? z.output<S>
+    : never
+  : unknown;

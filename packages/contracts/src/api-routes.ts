@@ -1,0 +1,322 @@
+import { z } from 'zod';
+import {
+  adminUpdateUserBodySchema,
+  authResponseSchema,
+  changePasswordBodySchema,
+  guestBodySchema,
+  loginBodySchema,
+  meResponseSchema,
+  registerBodySchema,
+} from './auth.js';
+import {
+  chatHistoryQuerySchema,
+  chatHistoryResponseSchema,
+  chatMessageParamsSchema,
+  chatMessageResponseSchema,
+  postChatBodySchema,
+} from './chat.js';
+import type { ApiRoute } from './api-route.js';
+import { errorBodySchema } from './errors.js';
+import { healthSchema, readinessSchema } from './health.js';
+import {
+  handBodySchema,
+  muteBodySchema,
+  muteResponseSchema,
+  participantParamsSchema,
+  participantResponseSchema,
+  participantsResponseSchema,
+  updateParticipantBodySchema,
+} from './participants.js';
+import {
+  recordingIdParamsSchema,
+  recordingResponseSchema,
+  recordingsResponseSchema,
+} from './recordings.js';
+import {
+  createSessionBodySchema,
+  createSessionResponseSchema,
+  inviteResponseSchema,
+  joinBodySchema,
+  joinResponseSchema,
+  listSessionsQuerySchema,
+  listSessionsResponseSchema,
+  sessionIdParamsSchema,
+  sessionSchema,
+  tokenBodySchema,
+  tokenResponseSchema,
+  updateSessionBodySchema,
+} from './sessions.js';
+
+/** The error answers a route may give, each with the error body of SPEC §6. */
+export const apiErrorResponses = {
+  400: errorBodySchema,
+  401: errorBodySchema,
+  403: errorBodySchema,
+  404: errorBodySchema,
+  409: errorBodySchema,
+  413: errorBodySchema,
+  429: errorBodySchema,
+  503: errorBodySchema,
+};
+
+/** The body of a `204 No Content` answer. */
+export const noContentSchema = z.null();
+/** GET of one session: the invite secret that lets a private session be read. */
+export const getSessionQuerySchema = z.object({ invite_token: z.string().max(200).optional() });
+/** `PATCH /api/v1/admin/users/:user_id`. */
+export const userIdParamsSchema = z.object({ user_id: z.string().min(1).max(100) });
+
+const route = <const R extends ApiRoute>(r: R): R => r;
+const errors = apiErrorResponses;
+const sessions = '/api/v1/live/sessions';
+const session = `${sessions}/:session_id`;
+const participant = `${session}/participants/:user_id`;
+
+/** Every route of the API (SPEC §2–§4), by name. */
+export const apiRoutes = {
+  // operations
+  health: route({
+    method: 'GET',
+    path: '/healthz',
+    tags: ['operations'],
+    response: { 200: healthSchema },
+  }),
+  readiness: route({
+    method: 'GET',
+    path: '/readyz',
+    tags: ['operations'],
+    response: { 200: readinessSchema, 503: readinessSchema },
+  }),
+
+  // auth
+  register: route({
+    method: 'POST',
+    path: '/api/v1/auth/register',
+    tags: ['auth'],
+    body: registerBodySchema,
+    response: { 201: authResponseSchema, ...errors },
+  }),
+  login: route({
+    method: 'POST',
+    path: '/api/v1/auth/login',
+    tags: ['auth'],
+    body: loginBodySchema,
+    response: { 200: authResponseSchema, ...errors },
+  }),
+  guest: route({
+    method: 'POST',
+    path: '/api/v1/auth/guest',
+    tags: ['auth'],
+    body: guestBodySchema,
+    response: { 201: authResponseSchema, ...errors },
+  }),
+  me: route({
+    method: 'GET',
+    path: '/api/v1/auth/me',
+    tags: ['auth'],
+    response: { 200: meResponseSchema, 401: errorBodySchema },
+  }),
+  logout: route({
+    method: 'POST',
+    path: '/api/v1/auth/logout',
+    tags: ['auth'],
+    response: { 204: noContentSchema, 401: errorBodySchema },
+  }),
+  changePassword: route({
+    method: 'POST',
+    path: '/api/v1/auth/password',
+    tags: ['auth'],
+    body: changePasswordBodySchema,
+    response: { 200: authResponseSchema, ...errors },
+  }),
+  updateUser: route({
+    method: 'PATCH',
+    path: '/api/v1/admin/users/:user_id',
+    tags: ['admin'],
+    params: userIdParamsSchema,
+    body: adminUpdateUserBodySchema,
+    response: { 200: meResponseSchema, ...errors, 404: errorBodySchema },
+  }),
+
+  // sessions
+  listSessions: route({
+    method: 'GET',
+    path: sessions,
+    tags: ['sessions'],
+    querystring: listSessionsQuerySchema,
+    response: { 200: listSessionsResponseSchema, ...errors },
+  }),
+  getSession: route({
+    method: 'GET',
+    path: session,
+    tags: ['sessions'],
+    params: sessionIdParamsSchema,
+    querystring: getSessionQuerySchema,
+    response: { 200: sessionSchema, ...errors },
+  }),
+  createSession: route({
+    method: 'POST',
+    path: sessions,
+    tags: ['sessions'],
+    body: createSessionBodySchema,
+    response: { 201: createSessionResponseSchema, ...errors },
+  }),
+  updateSession: route({
+    method: 'PATCH',
+    path: session,
+    tags: ['sessions'],
+    params: sessionIdParamsSchema,
+    body: updateSessionBodySchema,
+    response: { 200: sessionSchema, ...errors },
+  }),
+  startSession: route({
+    method: 'POST',
+    path: `${session}/start`,
+    tags: ['sessions'],
+    params: sessionIdParamsSchema,
+    response: { 200: sessionSchema, ...errors },
+  }),
+  endSession: route({
+    method: 'POST',
+    path: `${session}/end`,
+    tags: ['sessions'],
+    params: sessionIdParamsSchema,
+    response: { 200: sessionSchema, ...errors },
+  }),
+  deleteSession: route({
+    method: 'DELETE',
+    path: session,
+    tags: ['sessions'],
+    params: sessionIdParamsSchema,
+    response: { 204: noContentSchema, ...errors },
+  }),
+  rotateInvite: route({
+    method: 'POST',
+    path: `${session}/invite`,
+    tags: ['sessions'],
+    params: sessionIdParamsSchema,
+    response: { 200: inviteResponseSchema, ...errors },
+  }),
+  joinSession: route({
+    method: 'POST',
+    path: `${session}/join`,
+    tags: ['sessions'],
+    params: sessionIdParamsSchema,
+    body: joinBodySchema.optional(),
+    response: { 200: joinResponseSchema, ...errors },
+  }),
+  livekitToken: route({
+    method: 'POST',
+    path: '/api/livekit/token',
+    tags: ['livekit'],
+    body: tokenBodySchema,
+    response: { 200: tokenResponseSchema, ...errors },
+  }),
+
+  // participants
+  listParticipants: route({
+    method: 'GET',
+    path: `${session}/participants`,
+    tags: ['participants'],
+    params: sessionIdParamsSchema,
+    response: { 200: participantsResponseSchema, ...errors },
+  }),
+  updateParticipant: route({
+    method: 'PATCH',
+    path: participant,
+    tags: ['participants'],
+    params: participantParamsSchema,
+    body: updateParticipantBodySchema,
+    response: { 200: participantResponseSchema, ...errors },
+  }),
+  kickParticipant: route({
+    method: 'POST',
+    path: `${participant}/kick`,
+    tags: ['participants'],
+    params: participantParamsSchema,
+    response: { 200: participantResponseSchema, ...errors },
+  }),
+  muteParticipant: route({
+    method: 'POST',
+    path: `${participant}/mute`,
+    tags: ['participants'],
+    params: participantParamsSchema,
+    body: muteBodySchema,
+    response: { 200: muteResponseSchema, ...errors },
+  }),
+  raiseHand: route({
+    method: 'POST',
+    path: `${session}/hand`,
+    tags: ['participants'],
+    params: sessionIdParamsSchema,
+    body: handBodySchema,
+    response: { 200: participantResponseSchema, ...errors },
+  }),
+
+  // chat
+  chatHistory: route({
+    method: 'GET',
+    path: `${session}/chat`,
+    tags: ['chat'],
+    params: sessionIdParamsSchema,
+    querystring: chatHistoryQuerySchema,
+    response: { 200: chatHistoryResponseSchema, ...errors },
+  }),
+  postChat: route({
+    method: 'POST',
+    path: `${session}/chat`,
+    tags: ['chat'],
+    params: sessionIdParamsSchema,
+    body: postChatBodySchema,
+    // 200: a retry with a known client_message_id returns the stored message.
+    response: { 201: chatMessageResponseSchema, 200: chatMessageResponseSchema, ...errors },
+  }),
+  deleteChat: route({
+    method: 'DELETE',
+    path: `${session}/chat/:message_id`,
+    tags: ['chat'],
+    params: chatMessageParamsSchema,
+    response: { 204: noContentSchema, ...errors },
+  }),
+
+  // recordings
+  startRecording: route({
+    method: 'POST',
+    path: `${session}/recording/start`,
+    tags: ['recordings'],
+    params: sessionIdParamsSchema,
+    response: { 200: recordingResponseSchema, ...errors },
+  }),
+  stopRecording: route({
+    method: 'POST',
+    path: `${session}/recording/stop`,
+    tags: ['recordings'],
+    params: sessionIdParamsSchema,
+    response: { 200: recordingResponseSchema, ...errors },
+  }),
+  listRecordings: route({
+    method: 'GET',
+    path: `${session}/recordings`,
+    tags: ['recordings'],
+    params: sessionIdParamsSchema,
+    response: { 200: recordingsResponseSchema, ...errors },
+  }),
+  /** The file itself (video/mp4, HTTP Range), so no JSON answer schema. */
+  downloadRecording: route({
+    method: 'GET',
+    path: '/api/v1/recordings/:recording_id/download',
+    tags: ['recordings'],
+    params: recordingIdParamsSchema,
+  }),
+
+  /** LiveKit's signed webhooks: the raw body is verified, so no body schema. */
+  livekitWebhook: route({
+    method: 'POST',
+    path: '/api/livekit/webhook',
+    tags: ['livekit'],
+    hide: true,
+  }),
+} as const;
+
+export type ApiRoutes = typeof apiRoutes;
+export type ApiRouteName = keyof ApiRoutes;
