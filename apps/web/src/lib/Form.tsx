@@ -103,3 +103,40 @@ export function ChoiceGroup<T extends string | boolean>({
     </fieldset>
   );
 }
+
+/** One option of a `SelectField`. */
+export interface SelectOption {
+  value: string;
+  label: string;
+  /** The option's language, when its label is in one of its own (language names). */
+  lang?: string;
+}
+
+/** A labelled drop-down list in a `div` of `className`. */
+export function SelectField({
+  label,
+  value,
+  options,
+  onChange,
+  className,
+}: {
+  label: string;
+  value: string;
+  options: readonly SelectOption[];
+  onChange: (value: string) => void;
+  className: string;
+}) {
+  const id = useId();
+  return (
+    <div className={className}>
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} onChange={(event) => onChange(event.target.value)}>
+        {options.map((option) => (
+          <option key={option.value} value={option.value} lang={option.lang}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
