@@ -3,6 +3,13 @@ import { SelectField } from '../lib/Form.js';
 import { switchLanguage } from './create-i18n.js';
 import { FALLBACK_LANGUAGE, isLanguage, LANGUAGE_NAMES, LANGUAGES } from './languages.js';
 
+/** Each language named in itself, so a reader finds theirs whatever the page is in. */
+const OPTIONS = LANGUAGES.map((language) => ({
+  value: language,
+  label: LANGUAGE_NAMES[language],
+  lang: language,
+}));
+
 /** A labelled picker of the interface language; the choice is remembered in this browser. */
 export function LanguageSwitcher() {
   const { t, i18n } = useTranslation();
@@ -12,11 +19,7 @@ export function LanguageSwitcher() {
       className="language-switcher"
       label={t('language.label')}
       value={current}
-      options={LANGUAGES.map((language) => ({
-        value: language,
-        label: LANGUAGE_NAMES[language],
-        lang: language,
-      }))}
+      options={OPTIONS}
       onChange={(value) => {
         if (isLanguage(value)) void switchLanguage(i18n, value);
       }}
