@@ -1,98 +1,55 @@
-import type {
-  Recording,
-  ChatMessage,
-  JoinResponse,
-  Participant,
-  Session,
-  SessionRole,
-  User,
-} from '@stagecast/contracts';
+import { apiRoutes as r } from '@stagecast/contracts';
+import type { ApiRoutes, RouteBody, RouteQuery } from '@stagecast/contracts';
 import { request } from './client.js';
 
-/** Typed calls to the API (SPEC §2–§3), one function per endpoint the web app uses. */
+/**
+ * The calls the web app makes, one per route it uses: thin names over `request()`, whose
+ * request and answer types come from the shared route table.
+ */
 
 export const authApi = {
-  me: () => request<{ user: User }>('GET', '/api/v1/auth/me'),
-  login: (email: string, password: string) =>
-    request<{ user: User }>('POST', '/api/v1/auth/login', { email, password }),
+  me: () => request(r.me),
+  login: (email: string, password: string) => request(r.login, { body: { email, password } }),
   register: (email: string, username: string, password: string) =>
-    request<{ user: User }>('POST', '/api/v1/auth/register', { email, username, password }),
-  guest: (displayName: string) =>
-    request<{ user: User }>('POST', '/api/v1/auth/guest', { display_name: displayName }),
-  logout: () => request<void>('POST', '/api/v1/auth/logout'),
+    request(r.register, { body: { email, username, password } }),
+  guest: (displayName: string) => request(r.guest, { body: { display_name: displayName } }),
+  logout: () => request(r.logout),
 };
 
-export interface CreateSessionInput {
-  title: string;
-  description: string;
-  session_type: 'broadcast' | 'meeting';
-  is_public: boolean;
-  is_recorded: boolean;
-  max_participants: number;
-  scheduled_at: string | null;
-  start_now: boolean;
-}
-
-const s = (id: string) => `/api/v1/live/sessions/${encodeURIComponent(id)}`;
+/** A session's path parameter. */
+const session = (id: string) => ({ session_id: id });
+const participant = (id: string, userId: string) => ({ session_id: id, user_id: userId });
 
 export const sessionsApi = {
-  list: (query: { status?: 'live' | 'scheduled'; page_size?: number } = {}) => {
-    const params = new URLSearchParams();
-    if (query.status) params.set('status', query.status);
-    params.set('page_size', String(query.page_size ?? 50));
-    return request<{ sessions: Session[]; total: number }>(
-      'GET',
-      `/api/v1/live/sessions?${params.toString()}`,
-    );
-  },
+  list: (query: RouteQuery<ApiRoutes['listSessions']> = {}) =>
+    request(r.listSessions, { query: { ...query, page_size: query.page_size ?? 50 } }),
   get: (id: string, inviteToken?: string) =>
-    request<Session>(
-      'GET',
-      inviteToken ? `${s(id)}?invite_token=${encodeURIComponent(inviteToken)}` : s(id),
-    ),
-  create: (input: CreateSessionInput) =>
-    request<{ session_id: string; invite_link: string | null }>(
-      'POST',
-      '/api/v1/live/sessions',
-      input,
-    ),
-  start: (id: string) => request<Session>('POST', `${s(id)}/start`),
-  end: (id: string) => request<Session>('POST', `${s(id)}/end`),
-  join: (id: string, body: { display_name?: string; invite_token?: string }) =>
-    request<JoinResponse>('POST', `${s(id)}/join`, body),
-  rotateInvite: (id: string) => request<{ invite_link: string }>('POST', `${s(id)}/invite`),
-  participants: (id: string) =>
-    request<{ participants: Participant[] }>('GET', `${s(id)}/participants`),
-  setRole: (id: string, userId: string, role: Exclude<SessionRole, 'host'>) =>
-    request<{ participant: Participant }>(
-      'PATCH',
-      `${s(id)}/participants/${encodeURIComponent(userId)}`,
-      { role },
-    ),
+    request(r.getSession, { params: session(id), query: { invite_token: inviteToken } }),
+  create: (body: RouteBody<ApiRoutes['createSession']>) => request(r.createSession, { body }),
+  start: (id: string) => request(r.startSession, { params: session(id) }),
+  end: (id: string) => request(r.endSession, { params: session(id) }),
+  join: (id: string, body: RouteBody<ApiRoutes['joinSession']>) =>
+    request(r.joinSession, { params: session(id), body }),
+  rotateInvite: (id: string) => request(r.rotateInvite, { params: session(id) }),
+  participants: (id: string) => request(r.listParticipants, { params: session(id) }),
+  setRole: (id: string, userId: string, role: RouteBody<ApiRoutes['updateParticipant']>['role']) =>
+    request(r.updateParticipant, { params: participant(id, userId), body: { role } }),
   kick: (id: string, userId: string) =>
-    request<{ participant: Participant }>(
-      'POST',
-      `${s(id)}/participants/${encodeURIComponent(userId)}/kick`,
-    ),
-  mute: (id: string, userId: string, source: 'microphone' | 'camera' | 'screen_share') =>
-    request<unknown>('POST', `${s(id)}/participants/${encodeURIComponent(userId)}/mute`, {
-      source,
-    }),
-  recordings: (id: string) => request<{ recordings: Recording[] }>('GET', `${s(id)}/recordings`),
-  startRecording: (id: string) => request<unknown>('POST', `${s(id)}/recording/start`),
-  stopRecording: (id: string) => request<unknown>('POST', `${s(id)}/recording/stop`),
+    request(r.kickParticipant, { params: participant(id, userId) }),
+  mute: (id: string, userId: string, source: RouteBody<ApiRoutes['muteParticipant']>['source']) =>
+    request(r.muteParticipant, { params: participant(id, userId), body: { source } }),
+  recordings: (id: string) => request(r.listRecordings, { params: session(id) }),
+  startRecording: (id: string) => request(r.startRecording, { params: session(id) }),
+  stopRecording: (id: string) => request(r.stopRecording, { params: session(id) }),
   hand: (id: string, raised: boolean) =>
-    request<{ participant: Participant }>('POST', `${s(id)}/hand`, { raised }),
+    request(r.raiseHand, { params: session(id), body: { raised } }),
   chat: (id: string, before?: string) =>
-    request<{ messages: ChatMessage[]; has_more: boolean }>(
-      'GET',
-      `${s(id)}/chat?limit=50${before ? `&before=${encodeURIComponent(before)}` : ''}`,
-    ),
+    request(r.chatHistory, { params: session(id), query: { limit: 50, before } }),
   sendChat: (id: string, text: string, clientMessageId: string) =>
-    request<{ message: ChatMessage }>('POST', `${s(id)}/chat`, {
-      text,
-      client_message_id: clientMessageId,
+    request(r.postChat, {
+      params: session(id),
+      body: { text, client_message_id: clientMessageId },
     }),
   deleteChat: (id: string, messageId: string) =>
-    request<void>('DELETE', `${s(id)}/chat/${encodeURIComponent(messageId)}`),
+    request(r.deleteChat, { params: { session_id: id, message_id: messageId } }),
 };

@@ -1,25 +1,26 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
 import { useAuth } from '../features/auth/auth-context.js';
 import { SettingsDialog } from '../features/settings/SettingsDialog.js';
 import { LanguageSwitcher } from '../i18n/LanguageSwitcher.js';
-import { Link, navigate } from './router.js';
 
 /** The bar on every page: brand, navigation, language, device settings, account. */
 export function Header() {
   const { t } = useTranslation();
   const { user, logout } = useAuth();
+  const navigate = useNavigate();
   const [settingsOpen, setSettingsOpen] = useState(false);
   const canCreate = user?.role === 'admin' || user?.role === 'mentor';
 
   return (
     <header className="app-header">
-      <Link href="/live" className="brand">
+      <Link to="/live" className="brand">
         {t('app.name')}
       </Link>
       <nav aria-label={t('shell.nav.main')}>
-        <Link href="/live">{t('shell.nav.plaza')}</Link>
-        {canCreate && <Link href="/live/create">{t('shell.nav.create')}</Link>}
+        <Link to="/live">{t('shell.nav.plaza')}</Link>
+        {canCreate && <Link to="/live/create">{t('shell.nav.create')}</Link>}
       </nav>
       <div className="header-tools">
         <LanguageSwitcher />
@@ -48,10 +49,10 @@ export function Header() {
         ) : (
           user === null && (
             <>
-              <Link href="/login" className="button">
+              <Link to="/login" className="button">
                 {t('shell.nav.signIn')}
               </Link>
-              <Link href="/register" className="button primary">
+              <Link to="/register" className="button primary">
                 {t('shell.nav.register')}
               </Link>
             </>

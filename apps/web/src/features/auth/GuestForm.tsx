@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Form, TextField } from '../../lib/Form.js';
 import { useFormSubmit } from '../../lib/use-form-submit.js';
 import { useAuth } from './auth-context.js';
 import { authErrorMessage } from './error-message.js';
@@ -19,26 +20,23 @@ export function GuestForm({ onDone }: { onDone: () => void }) {
   );
 
   return (
-    <form onSubmit={onSubmit} className="form guest-form">
+    <Form
+      onSubmit={onSubmit}
+      error={error}
+      submitLabel={t('shell.auth.guestSubmit')}
+      submitTestId="guest-form-submit"
+      primary={false}
+      className="form guest-form"
+    >
       <h2>{t('shell.auth.guestTitle')}</h2>
-      <label>
-        {t('shell.auth.guestName')}
-        <input
-          required
-          maxLength={64}
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-          data-testid="guest-form-name"
-        />
-      </label>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
-      <button type="submit" data-testid="guest-form-submit">
-        {t('shell.auth.guestSubmit')}
-      </button>
-    </form>
+      <TextField
+        label={t('shell.auth.guestName')}
+        required
+        maxLength={64}
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+        data-testid="guest-form-name"
+      />
+    </Form>
   );
 }

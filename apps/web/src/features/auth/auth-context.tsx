@@ -1,8 +1,10 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { createContext, useCallback, useContext, useMemo } from 'react';
 import type { ReactNode } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { User } from '@stagecast/contracts';
-import { ApiError } from '../../api/client.js';
 import { authApi } from '../../api/endpoints.js';
+import { meQuery } from '../../api/queries.js';
+import { queryKeys } from '../../api/query-keys.js';
 
 export interface AuthState {
   /** `undefined` while the first check runs; `null` when signed out. */
@@ -15,42 +17,39 @@ export interface AuthState {
 
 const AuthContext = createContext<AuthState | undefined>(undefined);
 
-/** Who is signed in (from the HttpOnly cookie, asked of `/api/v1/auth/me`), and how to change it. */
+/**
+ * Who is signed in (from the HttpOnly cookie, asked of `/api/v1/auth/me` through the query
+ * cache), and how to change it: each change writes the answer's user into the cache.
+ */
 export function AuthProvider({ children }: { children: ReactNode }) {
-  const [user, setUser] = useState<User | null | undefined>(undefined);
+  const queryClient = useQueryClient();
+  const { data: user } = useQuery(meQuery());
 
-  useEffect(() => {
-    let cancelled = false;
-    authApi
-      .me()
-      .then((r) => !cancelled && setUser(r.user))
-      .catch((err: unknown) => {
-        if (!cancelled) setUser(err instanceof ApiError && err.status === 401 ? null : null);
-      });
-    return () => {
-      cancelled = true;
-    };
-  }, []);
-
-  const login = useCallback(async (email: string, password: string) => {
-    const { user: u } = await authApi.login(email, password);
-    setUser(u);
-    return u;
-  }, []);
-  const register = useCallback(async (email: string, username: string, password: string) => {
-    const { user: u } = await authApi.register(email, username, password);
-    setUser(u);
-    return u;
-  }, []);
-  const enterAsGuest = useCallback(async (displayName: string) => {
-    const { user: u } = await authApi.guest(displayName);
-    setUser(u);
-    return u;
-  }, []);
+  const signedIn = useCallback(
+    async (call: Promise<{ user: User }>) => {
+      const { user: u } = await call;
+      queryClient.setQueryData(queryKeys.me, u);
+      return u;
+    },
+    [queryClient],
+  );
+  const login = useCallback(
+    (email: string, password: string) => signedIn(authApi.login(email, password)),
+    [signedIn],
+  );
+  const register = useCallback(
+    (email: string, username: string, password: string) =>
+      signedIn(authApi.register(email, username, password)),
+    [signedIn],
+  );
+  const enterAsGuest = useCallback(
+    (displayName: string) => signedIn(authApi.guest(displayName)),
+    [signedIn],
+  );
   const logout = useCallback(async () => {
     await authApi.logout().catch(() => undefined);
-    setUser(null);
-  }, []);
+    queryClient.setQueryData(queryKeys.me, null);
+  }, [queryClient]);
 
   const value = useMemo(
     () => ({ user, login, register, enterAsGuest, logout }),

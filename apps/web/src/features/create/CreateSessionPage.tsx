@@ -1,14 +1,18 @@
 import { useState } from 'react';
+import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useFormSubmit } from '../../lib/use-form-submit.js';
+import { Link } from 'react-router';
+import type { CreateSessionBody } from '@stagecast/contracts';
 import { ApiError } from '../../api/client.js';
-import { sessionsApi } from '../../api/endpoints.js';
-import type { CreateSessionInput } from '../../api/endpoints.js';
-import { Link } from '../../app/router.js';
+import { ChoiceGroup, Form, TextField } from '../../lib/Form.js';
 import { useAuth } from '../auth/auth-context.js';
 import { InviteLink } from './InviteLink.js';
+import { useCreateSession } from './use-create-session.js';
 
-const EMPTY: CreateSessionInput = {
+/** Every field of the create body, the form's state. */
+type CreateSessionForm = Required<CreateSessionBody>;
+
+const EMPTY: CreateSessionForm = {
   title: '',
   description: '',
   session_type: 'broadcast',
@@ -25,24 +29,14 @@ export function CreateSessionPage() {
   const { user } = useAuth();
   const [form, setForm] = useState(EMPTY);
   const [when, setWhen] = useState('');
-  const [created, setCreated] = useState<{ session_id: string; invite_link: string | null }>();
-  const { busy, error, onSubmit } = useFormSubmit(
-    async () => {
-      const scheduled = !form.start_now && when ? new Date(when).toISOString() : null;
-      setCreated(await sessionsApi.create({ ...form, scheduled_at: scheduled }));
-    },
-    (err) =>
-      err instanceof ApiError && err.code === 'VALIDATION_FAILED'
-        ? t('shell.create.errors.invalid', { message: err.message })
-        : t('shell.create.errors.generic'),
-  );
+  const create = useCreateSession();
 
   if (user === undefined) return <p>{t('shell.loading')}</p>;
   if (!user || user.role === 'guest') {
     return (
       <section className="card narrow">
         <p>{t('shell.create.signInFirst')}</p>
-        <Link href="/login?next=/live/create" className="button primary">
+        <Link to="/login?next=/live/create" className="button primary">
           {t('shell.nav.signIn')}
         </Link>
       </section>
@@ -56,16 +50,14 @@ export function CreateSessionPage() {
     );
   }
 
-  const update = <K extends keyof CreateSessionInput>(key: K, value: CreateSessionInput[K]) =>
-    setForm((f) => ({ ...f, [key]: value }));
-
+  const created = create.data;
   if (created) {
     return (
       <section className="card narrow" data-testid="session-created">
         <h1>{t('shell.create.created')}</h1>
         {created.invite_link && <InviteLink link={created.invite_link} />}
         <Link
-          href={`/live/${created.session_id}`}
+          to={`/live/${created.session_id}`}
           className="button primary"
           data-testid="open-created-session"
         >
@@ -75,20 +67,43 @@ export function CreateSessionPage() {
     );
   }
 
+  const update = <K extends keyof CreateSessionForm>(key: K, value: CreateSessionForm[K]) =>
+    setForm((f) => ({ ...f, [key]: value }));
+  /** The props of the radio group that sets `key`. */
+  const choice = <K extends 'session_type' | 'is_public' | 'start_now'>(key: K, name: string) => ({
+    name,
+    value: form[key],
+    onChange: (value: CreateSessionForm[K]) => update(key, value),
+  });
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    const scheduled = !form.start_now && when ? new Date(when).toISOString() : null;
+    create.mutate({ ...form, scheduled_at: scheduled });
+  };
+  const error =
+    create.error &&
+    (create.error instanceof ApiError && create.error.code === 'VALIDATION_FAILED'
+      ? t('shell.create.errors.invalid', { message: create.error.message })
+      : t('shell.create.errors.generic'));
+
   return (
     <section className="card">
       <h1>{t('shell.create.title')}</h1>
-      <form className="form" onSubmit={onSubmit}>
-        <label>
-          {t('shell.create.fieldTitle')}
-          <input
-            required
-            maxLength={200}
-            value={form.title}
-            onChange={(e) => update('title', e.target.value)}
-            data-testid="create-title"
-          />
-        </label>
+      <Form
+        onSubmit={onSubmit}
+        busy={create.isPending}
+        error={error ?? undefined}
+        submitLabel={t('shell.create.submit')}
+        submitTestId="create-submit"
+      >
+        <TextField
+          label={t('shell.create.fieldTitle')}
+          required
+          maxLength={200}
+          value={form.title}
+          onChange={(e) => update('title', e.target.value)}
+          data-testid="create-title"
+        />
         <label>
           {t('shell.create.fieldDescription')}
           <textarea
@@ -98,43 +113,30 @@ export function CreateSessionPage() {
             onChange={(e) => update('description', e.target.value)}
           />
         </label>
-        <fieldset>
-          <legend>{t('shell.create.fieldType')}</legend>
-          {(['broadcast', 'meeting'] as const).map((type) => (
-            <label key={type} className="choice">
-              <input
-                type="radio"
-                name="session_type"
-                checked={form.session_type === type}
-                onChange={() => update('session_type', type)}
-                data-testid={`create-type-${type}`}
-              />
-              {t(type === 'broadcast' ? 'shell.create.typeBroadcast' : 'shell.create.typeMeeting')}
-            </label>
-          ))}
-        </fieldset>
-        <fieldset>
-          <legend>{t('shell.create.fieldVisibility')}</legend>
-          <label className="choice">
-            <input
-              type="radio"
-              name="visibility"
-              checked={form.is_public}
-              onChange={() => update('is_public', true)}
-            />
-            {t('shell.create.public')}
-          </label>
-          <label className="choice">
-            <input
-              type="radio"
-              name="visibility"
-              checked={!form.is_public}
-              onChange={() => update('is_public', false)}
-              data-testid="create-private"
-            />
-            {t('shell.create.private')}
-          </label>
-        </fieldset>
+        <ChoiceGroup
+          legend={t('shell.create.fieldType')}
+          {...choice('session_type', 'session_type')}
+          choices={[
+            {
+              value: 'broadcast',
+              label: t('shell.create.typeBroadcast'),
+              testId: 'create-type-broadcast',
+            },
+            {
+              value: 'meeting',
+              label: t('shell.create.typeMeeting'),
+              testId: 'create-type-meeting',
+            },
+          ]}
+        />
+        <ChoiceGroup
+          legend={t('shell.create.fieldVisibility')}
+          {...choice('is_public', 'visibility')}
+          choices={[
+            { value: true, label: t('shell.create.public') },
+            { value: false, label: t('shell.create.private'), testId: 'create-private' },
+          ]}
+        />
         <label className="choice">
           <input
             type="checkbox"
@@ -143,60 +145,34 @@ export function CreateSessionPage() {
           />
           {t('shell.create.recorded')}
         </label>
-        <label>
-          {t('shell.create.maxParticipants')}
-          <input
-            type="number"
-            min={0}
-            max={100000}
-            value={form.max_participants}
-            onChange={(e) => update('max_participants', Math.max(0, Number(e.target.value) || 0))}
-          />
-        </label>
-        <fieldset>
-          <legend>{t('shell.create.when')}</legend>
-          <label className="choice">
-            <input
-              type="radio"
-              name="when"
-              checked={form.start_now}
-              onChange={() => update('start_now', true)}
-              data-testid="create-now"
-            />
-            {t('shell.create.now')}
-          </label>
-          <label className="choice">
-            <input
-              type="radio"
-              name="when"
-              checked={!form.start_now}
-              onChange={() => update('start_now', false)}
-              data-testid="create-schedule"
-            />
-            {t('shell.create.schedule')}
-          </label>
+        <TextField
+          label={t('shell.create.maxParticipants')}
+          type="number"
+          min={0}
+          max={100000}
+          value={form.max_participants}
+          onChange={(e) => update('max_participants', Math.max(0, Number(e.target.value) || 0))}
+        />
+        <ChoiceGroup
+          legend={t('shell.create.when')}
+          {...choice('start_now', 'when')}
+          choices={[
+            { value: true, label: t('shell.create.now'), testId: 'create-now' },
+            { value: false, label: t('shell.create.schedule'), testId: 'create-schedule' },
+          ]}
+        >
           {!form.start_now && (
-            <label>
-              {t('shell.create.scheduledAt')}
-              <input
-                type="datetime-local"
-                required
-                value={when}
-                onChange={(e) => setWhen(e.target.value)}
-                data-testid="create-when"
-              />
-            </label>
+            <TextField
+              label={t('shell.create.scheduledAt')}
+              type="datetime-local"
+              required
+              value={when}
+              onChange={(e) => setWhen(e.target.value)}
+              data-testid="create-when"
+            />
           )}
-        </fieldset>
-        {error && (
-          <p role="alert" className="error">
-            {error}
-          </p>
-        )}
-        <button type="submit" className="primary" disabled={busy} data-testid="create-submit">
-          {t('shell.create.submit')}
-        </button>
-      </form>
+        </ChoiceGroup>
+      </Form>
     </section>
   );
 }

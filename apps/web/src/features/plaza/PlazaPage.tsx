@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Link } from '../../app/router.js';
+import { Link } from 'react-router';
 import { useAuth } from '../auth/auth-context.js';
 import { SessionCard } from './SessionCard.js';
 import { useNow } from '../../lib/use-now.js';
@@ -18,7 +18,7 @@ export function PlazaPage() {
       <div className="page-title">
         <h1>{t('shell.plaza.title')}</h1>
         {canCreate && (
-          <Link href="/live/create" className="button primary" data-testid="create-session">
+          <Link to="/live/create" className="button primary" data-testid="create-session">
             {t('shell.nav.create')}
           </Link>
         )}

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Session } from '@stagecast/contracts';
-import { Link } from '../../app/router.js';
+import { Link } from 'react-router';
 import { formatClock, formatCountdown } from './format-time.js';
 
 /** One session in the plaza: title, host, type, and its clock (time on air or a countdown). */
@@ -43,7 +43,7 @@ export function SessionCard({ session, now }: { session: Session; now: number })
         )}
       </p>
       <Link
-        href={`/live/${session.session_id}`}
+        to={`/live/${session.session_id}`}
         className="button primary"
         data-testid={`join-${session.session_id}`}
       >

@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import type { Session } from '@stagecast/contracts';
-import { sessionsApi } from '../../api/endpoints.js';
+import { sessionListQuery } from '../../api/queries.js';
 
 export interface PlazaSessions {
   live: Session[];
@@ -9,42 +9,29 @@ export interface PlazaSessions {
   failed: boolean;
 }
 
-/** Live and upcoming sessions, refreshed every `intervalMs` and when the tab becomes visible. */
+const soonestFirst = ({ sessions }: { sessions: Session[] }) =>
+  [...sessions].sort(
+    (a, b) => Date.parse(a.scheduled_at ?? '9999') - Date.parse(b.scheduled_at ?? '9999'),
+  );
+
+/**
+ * Live and upcoming sessions, refreshed every `intervalMs` and when the tab becomes visible.
+ * A failed refresh keeps the last lists on screen, flagged `failed` until one succeeds.
+ */
 export function usePlazaSessions(intervalMs = 5000): PlazaSessions {
-  const [state, setState] = useState<PlazaSessions>({
-    live: [],
-    upcoming: [],
-    loaded: false,
-    failed: false,
-  });
-
-  useEffect(() => {
-    let cancelled = false;
-    const load = async () => {
-      try {
-        const [live, upcoming] = await Promise.all([
-          sessionsApi.list({ status: 'live' }),
-          sessionsApi.list({ status: 'scheduled' }),
-        ]);
-        const soonestFirst = [...upcoming.sessions].sort(
-          (a, b) => Date.parse(a.scheduled_at ?? '9999') - Date.parse(b.scheduled_at ?? '9999'),
-        );
-        if (!cancelled)
-          setState({ live: live.sessions, upcoming: soonestFirst, loaded: true, failed: false });
-      } catch {
-        if (!cancelled) setState((s) => ({ ...s, loaded: true, failed: true }));
-      }
-    };
-    void load();
-    const timer = setInterval(() => void load(), intervalMs);
-    const onVisible = () => document.visibilityState === 'visible' && void load();
-    document.addEventListener('visibilitychange', onVisible);
-    return () => {
-      cancelled = true;
-      clearInterval(timer);
-      document.removeEventListener('visibilitychange', onVisible);
-    };
-  }, [intervalMs]);
-
-  return state;
+  const polling = {
+    refetchInterval: intervalMs,
+    // A plaza left open in a background tab is current when one looks at it again.
+    refetchIntervalInBackground: true,
+    refetchOnWindowFocus: true,
+  } as const;
+  const live = useQuery({ ...sessionListQuery('live'), ...polling });
+  const upcoming = useQuery({ ...sessionListQuery('scheduled'), ...polling, select: soonestFirst });
+  const failed = live.isError || upcoming.isError;
+  return {
+    live: live.data?.sessions ?? [],
+    upcoming: upcoming.data ?? [],
+    loaded: failed || (!live.isPending && !upcoming.isPending),
+    failed,
+  };
 }

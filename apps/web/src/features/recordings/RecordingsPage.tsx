@@ -1,15 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { Recording, Session } from '@stagecast/contracts';
+import { Link } from 'react-router';
+import type { Recording } from '@stagecast/contracts';
 import { ApiError } from '../../api/client.js';
-import { sessionsApi } from '../../api/endpoints.js';
-import { Link } from '../../app/router.js';
+import { recordingsQuery, sessionQuery } from '../../api/queries.js';
 import { formatClock } from '../plaza/format-time.js';
-
-type State =
-  | { kind: 'loading' }
-  | { kind: 'error'; code: 'forbidden' | 'notFound' | 'signIn' }
-  | { kind: 'ready'; session: Session | undefined; recordings: Recording[] };
 
 /** The download URL as a path on this origin, so the session cookie goes with it. */
 function samePath(url: string): string {
@@ -17,64 +12,48 @@ function samePath(url: string): string {
   return parsed.pathname + parsed.search;
 }
 
+/** Recordings in progress change state on their own: while there are some, look again shortly. */
+const inProgress = (recordings: readonly Recording[] | undefined) =>
+  recordings?.some((r) => ['starting', 'active', 'ending'].includes(r.status)) ?? false;
+
+function errorCode(err: unknown): 'forbidden' | 'notFound' | 'signIn' {
+  const status = err instanceof ApiError ? err.status : 0;
+  return status === 401 ? 'signIn' : status === 404 ? 'notFound' : 'forbidden';
+}
+
 /** `/live/{id}/recordings`: a session's recordings, playable in the page, refreshed while busy. */
 export function RecordingsPage({ sessionId }: { sessionId: string }) {
   const { t, i18n } = useTranslation();
-  const [state, setState] = useState<State>({ kind: 'loading' });
+  const list = useQuery({
+    ...recordingsQuery(sessionId),
+    refetchInterval: (query) => (inProgress(query.state.data?.recordings) ? 2000 : false),
+  });
+  // Only for the title: a session one may not read still shows its recordings' page.
+  const session = useQuery(sessionQuery(sessionId));
 
-  useEffect(() => {
-    let cancelled = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const load = async () => {
-      try {
-        const [{ recordings }, session] = await Promise.all([
-          sessionsApi.recordings(sessionId),
-          sessionsApi.get(sessionId).catch(() => undefined),
-        ]);
-        if (cancelled) return;
-        setState({ kind: 'ready', session, recordings });
-        // Recordings in progress change state on their own: look again shortly.
-        if (recordings.some((r) => ['starting', 'active', 'ending'].includes(r.status))) {
-          timer = setTimeout(() => void load(), 2000);
-        }
-      } catch (err) {
-        if (cancelled) return;
-        const status = err instanceof ApiError ? err.status : 0;
-        setState({
-          kind: 'error',
-          code: status === 401 ? 'signIn' : status === 404 ? 'notFound' : 'forbidden',
-        });
-      }
-    };
-    void load();
-    return () => {
-      cancelled = true;
-      clearTimeout(timer);
-    };
-  }, [sessionId]);
-
-  if (state.kind === 'loading') return <p>{t('shell.loading')}</p>;
-  if (state.kind === 'error') {
+  if (list.isError) {
     return (
       <section className="card narrow" role="alert" data-testid="recordings-error">
-        {t(`shell.recordings.${state.code}`)}
+        {t(`shell.recordings.${errorCode(list.error)}`)}
       </section>
     );
   }
+  if (list.isPending || session.isPending) return <p>{t('shell.loading')}</p>;
+  const recordings = list.data.recordings;
   const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString(i18n.language) : '');
   return (
     <section className="recordings" data-testid="recordings-page">
       <h1>
-        {state.session
-          ? t('shell.recordings.title', { title: state.session.title })
+        {session.data
+          ? t('shell.recordings.title', { title: session.data.title })
           : t('shell.recordings.titlePlain')}
       </h1>
       <p>
-        <Link href={`/live/${sessionId}`}>{t('shell.recordings.backToRoom')}</Link>
+        <Link to={`/live/${sessionId}`}>{t('shell.recordings.backToRoom')}</Link>
       </p>
-      {state.recordings.length === 0 && <p className="empty">{t('shell.recordings.none')}</p>}
+      {recordings.length === 0 && <p className="empty">{t('shell.recordings.none')}</p>}
       <ul className="recording-list">
-        {state.recordings.map((r) => (
+        {recordings.map((r) => (
           <li
             key={r.recording_id}
             className="card"

@@ -3,11 +3,13 @@ import { createElement } from 'react';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { DisconnectReason, Track } from 'livekit-client';
 import { I18nextProvider } from 'react-i18next';
+import { BrowserRouter } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createQueryClient } from '../../api/query-client.js';
+import { AppProviders } from '../../app/AppProviders.js';
 import { createI18n } from '../../i18n/create-i18n.js';
 import { FakeMediaDevices } from '../../test-support/fake-media-devices.js';
 import { addLocalTrack } from '../../test-support/local-tracks.js';
-import { AuthProvider } from '../auth/auth-context.js';
 import { RoomPage } from './RoomPage.js';
 import { apiError, fakeSession, installFakeApi, type FakeRoute } from './testing/fake-api.js';
 import {
@@ -96,7 +98,11 @@ async function joinAsHost(extra: Record<string, FakeRoute> = {}) {
     createElement(
       I18nextProvider,
       { i18n: createI18n(['en']) },
-      createElement(AuthProvider, null, createElement(RoomPage, { sessionId: 's1' })),
+      createElement(
+        AppProviders,
+        { queryClient: createQueryClient() },
+        createElement(BrowserRouter, null, createElement(RoomPage, { sessionId: 's1' })),
+      ),
     ),
   );
   fireEvent.click(await screen.findByTestId('prejoin-camera'));

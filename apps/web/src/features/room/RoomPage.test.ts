@@ -2,10 +2,12 @@
 import { createElement } from 'react';
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
+import { BrowserRouter } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createQueryClient } from '../../api/query-client.js';
+import { AppProviders } from '../../app/AppProviders.js';
 import { createI18n } from '../../i18n/create-i18n.js';
 import { FakeMediaDevices } from '../../test-support/fake-media-devices.js';
-import { AuthProvider } from '../auth/auth-context.js';
 import { RoomPage } from './RoomPage.js';
 import { apiError, fakeSession, installFakeApi, type FakeRoute } from './testing/fake-api.js';
 import { offlineRooms } from './testing/offline-livekit.js';
@@ -44,7 +46,11 @@ function renderPage(routes: Record<string, FakeRoute>) {
     createElement(
       I18nextProvider,
       { i18n },
-      createElement(AuthProvider, null, createElement(RoomPage, { sessionId: 's1' })),
+      createElement(
+        AppProviders,
+        { queryClient: createQueryClient() },
+        createElement(BrowserRouter, null, createElement(RoomPage, { sessionId: 's1' })),
+      ),
     ),
   );
   return calls;

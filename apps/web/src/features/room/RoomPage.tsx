@@ -2,8 +2,8 @@ import { startTransition, useCallback, useEffect, useReducer, useRef, useState }
 import type { JoinResponse } from '@stagecast/contracts';
 import type { Room } from 'livekit-client';
 import { useTranslation } from 'react-i18next';
+import { useLocation, useSearchParams } from 'react-router';
 import { sessionsApi } from '../../api/endpoints.js';
-import { useLocation } from '../../app/router.js';
 import { connectEarly, createRoom, LiveKitRoomProvider } from '../../livekit/index.js';
 import { useAuth } from '../auth/auth-context.js';
 import type { MediaIntent } from './media-intent.js';
@@ -31,7 +31,8 @@ const WAITING_POLL_MS = 10_000;
  */
 export function RoomPage({ sessionId }: { sessionId: string }) {
   const { t } = useTranslation();
-  const { pathname, search } = useLocation();
+  const { pathname } = useLocation();
+  const [search] = useSearchParams();
   const inviteToken = search.get('invite') || undefined;
   const { user } = useAuth();
   const [state, dispatch] = useReducer(roomPageReducer, initialRoomPageState);

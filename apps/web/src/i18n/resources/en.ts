@@ -1,9 +1,9 @@
 import { roomMessages } from '../../features/room/messages.js';
-import { shellMessages } from '../../app/messages.js';
+import { en as shell } from '../../app/strings/en.js';
 /** English strings: the reference every other language must match key for key. */
 export const en = {
   room: roomMessages.en,
-  shell: shellMessages.en,
+  shell,
   app: {
     name: 'Stagecast',
   },

@@ -1,11 +1,11 @@
 import { roomMessages } from '../../features/room/messages.js';
-import { shellMessages } from '../../app/messages.js';
+import { ko as shell } from '../../app/strings/ko.js';
 import type { Messages } from './en.js';
 
 /** Korean strings. */
 export const ko: Messages = {
   room: roomMessages.ko,
-  shell: shellMessages.ko,
+  shell,
   app: {
     name: 'Stagecast',
   },

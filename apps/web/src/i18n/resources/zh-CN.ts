@@ -1,11 +1,11 @@
 import { roomMessages } from '../../features/room/messages.js';
-import { shellMessages } from '../../app/messages.js';
+import { zhCN as shell } from '../../app/strings/zh-CN.js';
 import type { Messages } from './en.js';
 
 /** Simplified Chinese strings. */
 export const zhCN: Messages = {
   room: roomMessages.zhCN,
-  shell: shellMessages.zhCN,
+  shell,
   app: {
     name: 'Stagecast',
   },

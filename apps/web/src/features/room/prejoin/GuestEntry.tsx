@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../api/client.js';
-import { Link } from '../../../app/router.js';
+import { Link } from 'react-router';
 import { useAuth } from '../../auth/auth-context.js';
 
 type GuestProblem = 'disabled' | 'invalid' | 'rate_limited' | 'failed';
@@ -57,7 +57,7 @@ export function GuestEntry({ loginHref }: { loginHref: string }) {
         {t('room.guest.enter')}
       </button>
       <p className="room-muted">
-        {t('room.guest.haveAccount')} <Link href={loginHref}>{t('room.guest.signIn')}</Link>
+        {t('room.guest.haveAccount')} <Link to={loginHref}>{t('room.guest.signIn')}</Link>
       </p>
     </form>
   );

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from '../../../app/router.js';
+import { Link } from 'react-router';
 import type { BlockedScreen } from '../room-state.js';
 import { NotLiveDetails } from './NotLiveDetails.js';
 
@@ -55,11 +55,11 @@ export function StatusScreen(props: StatusScreenProps) {
           </button>
         )}
         {action === 'sign_in' && (
-          <Link href={loginHref} className="button">
+          <Link to={loginHref} className="button">
             {t('room.screens.signIn')}
           </Link>
         )}
-        <Link href="/live" className="button">
+        <Link to="/live" className="button">
           {t('room.screens.backToPlaza')}
         </Link>
       </div>

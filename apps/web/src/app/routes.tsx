@@ -1,0 +1,58 @@
+import { Link, Navigate, Outlet, ScrollRestoration, useParams } from 'react-router';
+import type { RouteObject } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { RegisterPage } from '../features/auth/RegisterPage.js';
+import { SignInPage } from '../features/auth/SignInPage.js';
+import { CreateSessionPage } from '../features/create/CreateSessionPage.js';
+import { PlazaPage } from '../features/plaza/PlazaPage.js';
+import { RecordingsPage } from '../features/recordings/RecordingsPage.js';
+// Not lazy: a room link opened cold is the page whose first frame counts, so its code comes in
+// the first script rather than one round trip later.
+import { RoomPage } from '../features/room/RoomPage.js';
+import { Header } from './Header.js';
+
+/** The shell around every page. */
+function Shell() {
+  return (
+    <>
+      <Header />
+      <main className="page">
+        <Outlet />
+      </main>
+      <ScrollRestoration />
+    </>
+  );
+}
+
+function NotFound() {
+  const { t } = useTranslation();
+  return (
+    <section className="card narrow">
+      <p>{t('shell.notFound')}</p>
+      <Link to="/live">{t('shell.backToPlaza')}</Link>
+    </section>
+  );
+}
+
+/** The `:sessionId` of the URL; keyed by it so another session starts from a clean page. */
+function SessionRoute({ page: Page }: { page: typeof RoomPage | typeof RecordingsPage }) {
+  const { sessionId = '' } = useParams();
+  return <Page key={sessionId} sessionId={sessionId} />;
+}
+
+/** Every page of the web app by URL. */
+export const appRoutes: RouteObject[] = [
+  {
+    element: <Shell />,
+    children: [
+      { index: true, element: <Navigate to="/live" replace /> },
+      { path: 'live', element: <PlazaPage /> },
+      { path: 'live/create', element: <CreateSessionPage /> },
+      { path: 'live/:sessionId', element: <SessionRoute page={RoomPage} /> },
+      { path: 'live/:sessionId/recordings', element: <SessionRoute page={RecordingsPage} /> },
+      { path: 'login', element: <SignInPage /> },
+      { path: 'register', element: <RegisterPage /> },
+      { path: '*', element: <NotFound /> },
+    ],
+  },
+];
