@@ -1,7 +1,7 @@
-import { DisconnectReason } from 'livekit-client';
+import type { DisconnectReason } from 'livekit-client';
 import type { JoinResponse, Session, User } from '@stagecast/contracts';
 import { ApiError } from '../../api/client.js';
-import { RoomConnectionError } from '../../livekit/index.js';
+import { disconnectOutcome, RoomConnectionError } from '../../livekit/index.js';
 
 /** A screen shown instead of the pre-join or the room: why the person is not in it. */
 export type BlockedScreen =
@@ -62,26 +62,6 @@ export function screenForError(error: unknown, step: RequestStep): BlockedScreen
       return undefined;
     default:
       return undefined;
-  }
-}
-
-/** What to do after LiveKit disconnected us, by its reason enum. */
-export type DisconnectOutcome = 'ignore' | 'removed' | 'ended' | 'duplicate' | 'rejoin';
-
-export function disconnectOutcome(reason: DisconnectReason | undefined): DisconnectOutcome {
-  switch (reason) {
-    // We disconnected ourselves: leaving, unmounting, or replacing the connection.
-    case DisconnectReason.CLIENT_INITIATED:
-      return 'ignore';
-    case DisconnectReason.PARTICIPANT_REMOVED:
-      return 'removed';
-    case DisconnectReason.ROOM_DELETED:
-      return 'ended';
-    // Rejoining would push the other tab out, which would push us out again.
-    case DisconnectReason.DUPLICATE_IDENTITY:
-      return 'duplicate';
-    default:
-      return 'rejoin';
   }
 }
 
