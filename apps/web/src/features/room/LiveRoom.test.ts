@@ -202,7 +202,7 @@ describe('the live room', () => {
     let joins = 0;
     const { room } = await joinAsHost({
       [`POST ${S}/join`]: () =>
-        (joins += 1) === 1 ? hostJoin : apiError(409, 'CONFLICT', { status: 'ended' }),
+        (joins += 1) === 1 ? hostJoin : apiError(409, 'CONFLICT', 'ended', { status: 'ended' }),
     });
     act(() => disconnectFromServer(room, DisconnectReason.SIGNAL_CLOSE));
     expect(await screen.findByTestId('room-ended', {}, { timeout: 3000 })).toBeDefined();
