@@ -53,3 +53,4 @@ export { useDataTopic } from './hooks/useDataTopic.js';
 export { useDisconnectOutcome } from './hooks/useDisconnectOutcome.js';
 export { useParticipantChanges, useReconnected } from './hooks/useRoomChanges.js';
 export { VolumeMeter, type VolumeMeterProps } from './components/VolumeMeter.js';
+export { ParticipantVideo, type ParticipantVideoProps } from './components/ParticipantVideo.js';
