@@ -11,6 +11,7 @@ export {
   type ConnectionDetails,
   type RoomConnectionErrorCode,
 } from './core/room-connection.js';
+export { disconnectOutcome, type DisconnectOutcome } from './core/room-events.js';
 export {
   MediaControlError,
   type MediaErrorReason,
@@ -48,4 +49,8 @@ export {
 export { useTrackPreview, type UseTrackPreviewOptions } from './hooks/useTrackPreview.js';
 export { useLiveKitMedia, type UseLiveKitMediaResult } from './hooks/useLiveKitMedia.js';
 export { useConnectedOnce } from './hooks/useConnectedOnce.js';
+export { useDataTopic } from './hooks/useDataTopic.js';
+export { useDisconnectOutcome } from './hooks/useDisconnectOutcome.js';
+export { useParticipantChanges, useReconnected } from './hooks/useRoomChanges.js';
 export { VolumeMeter, type VolumeMeterProps } from './components/VolumeMeter.js';
+export { ParticipantVideo, type ParticipantVideoProps } from './components/ParticipantVideo.js';

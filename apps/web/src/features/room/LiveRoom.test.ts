@@ -18,6 +18,7 @@ import {
   offlineRooms,
   receiveData,
 } from './testing/offline-livekit.js';
+import { TrackList } from '../../livekit/testing/track-list.js';
 
 vi.mock('livekit-client', async (importOriginal) =>
   (await import('./testing/offline-livekit.js')).offlineLiveKit(await importOriginal()),
@@ -49,22 +50,6 @@ const hostJoin = {
     message: 'joined as host',
   },
 };
-
-/** happy-dom's MediaStream, given the track list it lacks, for attaching tracks to elements. */
-class TrackList extends MediaStream {
-  private list: MediaStreamTrack[];
-  constructor(tracks: MediaStreamTrack[] = []) {
-    super();
-    this.list = [...tracks];
-  }
-  override getTracks = () => [...this.list];
-  override getVideoTracks = () => this.list.filter((track) => track.kind === 'video');
-  override getAudioTracks = () => this.list.filter((track) => track.kind === 'audio');
-  override addTrack = (track: MediaStreamTrack) => void this.list.push(track);
-  override removeTrack = (track: MediaStreamTrack) => {
-    this.list = this.list.filter((kept) => kept !== track);
-  };
-}
 
 let uninstall: () => void;
 
@@ -179,6 +164,8 @@ describe('the live room', () => {
       return found!;
     });
     expect(video.getAttribute('data-identity')).toBe('user:owner');
+    // The track itself is attached, not only a video element in place for it.
+    await waitFor(() => expect((video as HTMLVideoElement).srcObject).not.toBeNull());
     expect(screen.getByTestId('toggle-camera').getAttribute('aria-pressed')).toBe('true');
   });
 
@@ -208,7 +195,7 @@ describe('the live room', () => {
     let joins = 0;
     const { room } = await joinAsHost({
       [`POST ${S}/join`]: () =>
-        (joins += 1) === 1 ? hostJoin : apiError(409, 'CONFLICT', { status: 'ended' }),
+        (joins += 1) === 1 ? hostJoin : apiError(409, 'CONFLICT', 'ended', { status: 'ended' }),
     });
     act(() => disconnectFromServer(room, DisconnectReason.SIGNAL_CLOSE));
     expect(await screen.findByTestId('room-ended', {}, { timeout: 3000 })).toBeDefined();

@@ -152,7 +152,7 @@ describe('RoomPage', () => {
     renderPage({
       'GET /api/v1/auth/me': { status: 200, body: { user: viewer } },
       [`GET ${S}`]: { status: 200, body: fakeSession() },
-      [`POST ${S}/join`]: apiError(403, 'FORBIDDEN', { reason: 'banned' }),
+      [`POST ${S}/join`]: apiError(403, 'FORBIDDEN', 'banned'),
     });
     fireEvent.click(await screen.findByTestId('join-button'));
     expect(await screen.findByTestId('room-removed')).toBeDefined();

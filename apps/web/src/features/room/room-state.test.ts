@@ -1,10 +1,9 @@
 import { DisconnectReason } from 'livekit-client';
-import type { JoinResponse } from '@stagecast/contracts';
+import type { ErrorReason, JoinResponse } from '@stagecast/contracts';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../api/client.js';
 import { RoomConnectionError } from '../../livekit/index.js';
 import {
-  disconnectOutcome,
   initialRoomPageState,
   MAX_REJOIN_ATTEMPTS,
   rejoinDelay,
@@ -29,8 +28,9 @@ const join: JoinResponse = {
 
 const session = fakeSession;
 
-const forbidden = (details?: unknown) => new ApiError(403, 'FORBIDDEN', 'no', details);
-const conflict = (details?: unknown) => new ApiError(409, 'CONFLICT', 'no', details);
+const forbidden = (reason?: ErrorReason) => new ApiError(403, 'FORBIDDEN', 'no', {}, reason);
+const conflict = (reason?: ErrorReason, details?: unknown) =>
+  new ApiError(409, 'CONFLICT', 'no', details, reason);
 
 function run(events: RoomPageEvent[], from: RoomPageState = initialRoomPageState) {
   return events.reduce(roomPageReducer, from);
@@ -42,24 +42,36 @@ describe('screenForError', () => {
   });
 
   it('tells a banned person they were removed, and an uninvited one that it is private', () => {
-    expect(screenForError(forbidden({ reason: 'banned' }), 'join')).toEqual({ kind: 'removed' });
-    expect(screenForError(forbidden({ reason: 'invite' }), 'join')).toEqual({ kind: 'private' });
+    expect(screenForError(forbidden('banned'), 'join')).toEqual({ kind: 'removed' });
+    expect(screenForError(forbidden('invite_required'), 'join')).toEqual({ kind: 'private' });
+    expect(screenForError(forbidden('invite_expired'), 'join')).toEqual({ kind: 'private' });
+    expect(screenForError(forbidden('guests_disabled'), 'join')).toEqual({ kind: 'forbidden' });
     expect(screenForError(forbidden(), 'join')).toEqual({ kind: 'forbidden' });
   });
 
-  it('reads full, ended and not-live-yet from the 409 details', () => {
-    expect(screenForError(conflict({ status: 'live', reason: 'full' }), 'join')).toEqual({
+  it('reads full, ended and not-live-yet from the reason, the countdown from the details', () => {
+    expect(screenForError(conflict('full', { status: 'live' }), 'join')).toEqual({
       kind: 'full',
     });
-    expect(screenForError(conflict({ status: 'ended', scheduled_at: null }), 'join')).toEqual({
+    expect(
+      screenForError(conflict('ended', { status: 'ended', scheduled_at: null }), 'join'),
+    ).toEqual({
       kind: 'ended',
     });
     expect(
       screenForError(
-        conflict({ status: 'scheduled', scheduled_at: '2030-01-01T10:00:00Z' }),
+        conflict('not_live', { status: 'scheduled', scheduled_at: '2030-01-01T10:00:00Z' }),
         'join',
       ),
     ).toEqual({ kind: 'not_live', scheduledAt: '2030-01-01T10:00:00Z' });
+    expect(screenForError(conflict('not_live', { status: 'scheduled' }), 'join')).toEqual({
+      kind: 'not_live',
+      scheduledAt: null,
+    });
+  });
+
+  it('retries a conflict it has no reason for', () => {
+    expect(screenForError(conflict(undefined, { status: 'live' }), 'join')).toBeUndefined();
   });
 
   it('maps a missing session and an expired sign-in', () => {
@@ -72,7 +84,7 @@ describe('screenForError', () => {
   });
 
   it('looks through a connection error to the API refusal that caused it', () => {
-    const error = new RoomConnectionError('connection_details', forbidden({ reason: 'banned' }));
+    const error = new RoomConnectionError('connection_details', forbidden('banned'));
     expect(screenForError(error, 'join')).toEqual({ kind: 'removed' });
   });
 
@@ -110,21 +122,6 @@ describe('sessionScreen', () => {
   });
 });
 
-describe('disconnectOutcome', () => {
-  it('never rejoins after a kick, a closed room or another tab taking over', () => {
-    expect(disconnectOutcome(DisconnectReason.PARTICIPANT_REMOVED)).toBe('removed');
-    expect(disconnectOutcome(DisconnectReason.ROOM_DELETED)).toBe('ended');
-    expect(disconnectOutcome(DisconnectReason.DUPLICATE_IDENTITY)).toBe('duplicate');
-  });
-
-  it('ignores its own disconnects and rejoins after anything else', () => {
-    expect(disconnectOutcome(DisconnectReason.CLIENT_INITIATED)).toBe('ignore');
-    expect(disconnectOutcome(DisconnectReason.SERVER_SHUTDOWN)).toBe('rejoin');
-    expect(disconnectOutcome(DisconnectReason.SIGNAL_CLOSE)).toBe('rejoin');
-    expect(disconnectOutcome(undefined)).toBe('rejoin');
-  });
-});
-
 describe('roomPageReducer', () => {
   const inRoom = run([{ type: 'join_started' }, { type: 'joined', join }]);
 
@@ -133,7 +130,7 @@ describe('roomPageReducer', () => {
   });
 
   it('shows why a join was refused, or keeps the pre-join with a retry hint', () => {
-    expect(run([{ type: 'join_failed', error: forbidden({ reason: 'banned' }) }])).toEqual({
+    expect(run([{ type: 'join_failed', error: forbidden('banned') }])).toEqual({
       phase: 'blocked',
       screen: { kind: 'removed' },
     });
@@ -197,7 +194,10 @@ describe('roomPageReducer', () => {
   });
 
   it('stops rejoining when the API says the session ended meanwhile', () => {
-    const error = new RoomConnectionError('connection_details', conflict({ status: 'ended' }));
+    const error = new RoomConnectionError(
+      'connection_details',
+      conflict('ended', { status: 'ended' }),
+    );
     const state = run(
       [
         { type: 'disconnected', connection: 0, reason: undefined },

@@ -1,7 +1,7 @@
-import { DisconnectReason } from 'livekit-client';
+import type { DisconnectReason } from 'livekit-client';
 import type { JoinResponse, Session, User } from '@stagecast/contracts';
 import { ApiError } from '../../api/client.js';
-import { RoomConnectionError } from '../../livekit/index.js';
+import { disconnectOutcome, RoomConnectionError } from '../../livekit/index.js';
 
 /** A screen shown instead of the pre-join or the room: why the person is not in it. */
 export type BlockedScreen =
@@ -26,15 +26,19 @@ export type BlockedKind = BlockedScreen['kind'];
 /** Which request failed: reading the session (private → 403 without a reason) or joining it. */
 export type RequestStep = 'load' | 'join';
 
-function detailsOf(error: ApiError): Record<string, unknown> {
-  return typeof error.details === 'object' && error.details !== null
-    ? (error.details as Record<string, unknown>)
-    : {};
+/** When a scheduled session starts, from a `not_live` refusal's details (for the countdown). */
+function scheduledAtOf(error: ApiError): string | null {
+  const details = error.details;
+  const at =
+    typeof details === 'object' && details !== null
+      ? (details as Record<string, unknown>).scheduled_at
+      : undefined;
+  return typeof at === 'string' ? at : null;
 }
 
 /**
- * The screen an API error leads to, chosen by status, code and `details` (never the message);
- * `undefined` for errors worth retrying (network, rate limit, server trouble).
+ * The screen an API error leads to, chosen by its typed `reason`, else its status (never the
+ * message); `undefined` for errors worth retrying (network, rate limit, server trouble).
  */
 export function screenForError(error: unknown, step: RequestStep): BlockedScreen | undefined {
   const api =
@@ -42,46 +46,29 @@ export function screenForError(error: unknown, step: RequestStep): BlockedScreen
       ? error.cause
       : error;
   if (!(api instanceof ApiError)) return undefined;
-  const details = detailsOf(api);
+  switch (api.reason) {
+    case 'banned':
+      return { kind: 'removed' };
+    case 'invite_required':
+    case 'invite_expired':
+      return { kind: 'private' };
+    case 'full':
+      return { kind: 'full' };
+    case 'ended':
+      return { kind: 'ended' };
+    case 'not_live':
+      return { kind: 'not_live', scheduledAt: scheduledAtOf(api) };
+  }
   switch (api.status) {
     case 401:
       return { kind: 'sign_in' };
     case 403:
-      if (details.reason === 'banned') return { kind: 'removed' };
-      if (details.reason === 'invite' || step === 'load') return { kind: 'private' };
-      return { kind: 'forbidden' };
+      // A session that may not be read is a private one, whatever the reason.
+      return step === 'load' ? { kind: 'private' } : { kind: 'forbidden' };
     case 404:
       return { kind: 'not_found' };
-    case 409:
-      if (details.reason === 'full') return { kind: 'full' };
-      if (details.status === 'ended') return { kind: 'ended' };
-      if (details.status === 'scheduled') {
-        const at = details.scheduled_at;
-        return { kind: 'not_live', scheduledAt: typeof at === 'string' ? at : null };
-      }
-      return undefined;
     default:
       return undefined;
-  }
-}
-
-/** What to do after LiveKit disconnected us, by its reason enum. */
-export type DisconnectOutcome = 'ignore' | 'removed' | 'ended' | 'duplicate' | 'rejoin';
-
-export function disconnectOutcome(reason: DisconnectReason | undefined): DisconnectOutcome {
-  switch (reason) {
-    // We disconnected ourselves: leaving, unmounting, or replacing the connection.
-    case DisconnectReason.CLIENT_INITIATED:
-      return 'ignore';
-    case DisconnectReason.PARTICIPANT_REMOVED:
-      return 'removed';
-    case DisconnectReason.ROOM_DELETED:
-      return 'ended';
-    // Rejoining would push the other tab out, which would push us out again.
-    case DisconnectReason.DUPLICATE_IDENTITY:
-      return 'duplicate';
-    default:
-      return 'rejoin';
   }
 }
 

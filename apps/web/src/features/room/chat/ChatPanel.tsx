@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef, useState } from 'react';
+import { memo, useLayoutEffect, useRef, useState } from 'react';
 import type { ChatMessage } from '@stagecast/contracts';
 import { useTranslation } from 'react-i18next';
 import { ChatComposer } from './ChatComposer.js';
@@ -13,8 +13,11 @@ export interface ChatPanelProps {
   canDelete: boolean;
 }
 
-/** The chat: history and live messages, a composer, and deletion for moderators. */
-export function ChatPanel({ sessionId, canDelete }: ChatPanelProps) {
+/**
+ * The chat: history and live messages, a composer, and deletion for moderators. Memoized, so
+ * the room view's re-renders do not redo the message list.
+ */
+export const ChatPanel = memo(function ChatPanel({ sessionId, canDelete }: ChatPanelProps) {
   const { t } = useTranslation();
   const chat = useChat(sessionId);
   const list = useRef<HTMLOListElement>(null);
@@ -23,7 +26,10 @@ export function ChatPanel({ sessionId, canDelete }: ChatPanelProps) {
 
   useLayoutEffect(() => {
     const element = list.current;
-    if (element && atEnd.current) element.scrollTop = element.scrollHeight;
+    // Reading scrollHeight forces a layout of the page: not for an empty list (the mount, while
+    // LiveKit is still connecting).
+    if (element && atEnd.current && chat.messages.length > 0)
+      element.scrollTop = element.scrollHeight;
   }, [chat.messages]);
 
   const remove = (message: ChatMessage) => {
@@ -68,4 +74,4 @@ export function ChatPanel({ sessionId, canDelete }: ChatPanelProps) {
       <ChatComposer send={chat.send} />
     </div>
   );
-}
+});

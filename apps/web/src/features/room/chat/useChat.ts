@@ -1,10 +1,8 @@
 import { useCallback, useEffect, useReducer, useState } from 'react';
-import { RoomEvent } from 'livekit-client';
 import type { ChatMessage } from '@stagecast/contracts';
 import { sessionsApi } from '../../../api/endpoints.js';
-import { useConnectedOnce, useLiveKitRoom } from '../../../livekit/index.js';
+import { useConnectedOnce, useDataTopic, useReconnected } from '../../../livekit/index.js';
 import { parseChatPacket, TOPICS } from '../data-packets.js';
-import { useRoomData } from '../useRoomData.js';
 import { chatEventOf, chatReducer, emptyChat } from './chat-state.js';
 
 export interface UseChatResult {
@@ -22,35 +20,32 @@ export interface UseChatResult {
  * dropped connection, to fill the gap), then live packets on topic `chat`.
  */
 export function useChat(sessionId: string): UseChatResult {
-  const { room } = useLiveKitRoom();
   const [state, dispatch] = useReducer(chatReducer, emptyChat);
   const [historyFailed, setHistoryFailed] = useState(false);
+  // Bumped after LiveKit restored a dropped connection, to read the history again.
+  const [generation, setGeneration] = useState(0);
   const connected = useConnectedOnce();
 
   useEffect(() => {
     if (!connected) return;
     let cancelled = false;
-    const load = () =>
-      sessionsApi
-        .chat(sessionId)
-        .then(({ messages }) => {
-          if (cancelled) return;
-          setHistoryFailed(false);
-          dispatch({ type: 'history', messages });
-        })
-        .catch(() => {
-          if (!cancelled) setHistoryFailed(true);
-        });
-    void load();
-    const onReconnected = () => void load();
-    room.on(RoomEvent.Reconnected, onReconnected);
+    sessionsApi
+      .chat(sessionId)
+      .then(({ messages }) => {
+        if (cancelled) return;
+        setHistoryFailed(false);
+        dispatch({ type: 'history', messages });
+      })
+      .catch(() => {
+        if (!cancelled) setHistoryFailed(true);
+      });
     return () => {
       cancelled = true;
-      room.off(RoomEvent.Reconnected, onReconnected);
     };
-  }, [room, sessionId, connected]);
+  }, [sessionId, connected, generation]);
+  useReconnected(() => setGeneration((n) => n + 1), connected);
 
-  useRoomData(TOPICS.chat, (payload) => {
+  useDataTopic(TOPICS.chat, (payload) => {
     const packet = parseChatPacket(payload);
     if (packet) dispatch(chatEventOf(packet));
   });

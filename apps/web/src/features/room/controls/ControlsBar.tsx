@@ -1,24 +1,18 @@
-import { useState, type RefObject } from 'react';
-import type { Session, SessionRole } from '@stagecast/contracts';
+import { useState } from 'react';
+import type { SessionRole } from '@stagecast/contracts';
 import { useTranslation } from 'react-i18next';
 import { canPublish, canRaiseHand, canRunSession } from '../roles.js';
 import { HostControls } from './HostControls.js';
-import type { MediaIntent } from '../media-intent.js';
 import { PublisherControls } from './PublisherControls.js';
 import { RaiseHandButton } from './RaiseHandButton.js';
 import { ViewerSettingsDialog } from './ViewerSettingsDialog.js';
 
 export interface ControlsBarProps {
-  session: Session;
   /** The live role: the controls change with it, without rejoining. */
   role: SessionRole;
   handRaised: boolean;
   setHandRaised: (raised: boolean) => Promise<void>;
-  intent: RefObject<MediaIntent>;
-  applied: RefObject<boolean>;
   onLeave: () => void;
-  onSessionChange: (session: Session) => void;
-  onEnded: () => void;
 }
 
 /** The room's controls, by role: media for publishers, a hand for the audience, host actions. */
@@ -29,7 +23,7 @@ export function ControlsBar(props: ControlsBarProps) {
   return (
     <div className="room-controls" role="group" aria-label={t('room.controls.label')}>
       {canPublish(role) ? (
-        <PublisherControls intent={props.intent} applied={props.applied} />
+        <PublisherControls />
       ) : (
         <>
           <button
@@ -48,13 +42,7 @@ export function ControlsBar(props: ControlsBarProps) {
       {canRaiseHand(role) && (
         <RaiseHandButton raised={props.handRaised} setRaised={props.setHandRaised} />
       )}
-      {canRunSession(role) && (
-        <HostControls
-          session={props.session}
-          onSessionChange={props.onSessionChange}
-          onEnded={props.onEnded}
-        />
-      )}
+      {canRunSession(role) && <HostControls />}
       <button type="button" className="danger" data-testid="leave" onClick={props.onLeave}>
         {t('room.controls.leave')}
       </button>

@@ -1,20 +1,13 @@
 import { useState } from 'react';
-import type { Session } from '@stagecast/contracts';
 import { useTranslation } from 'react-i18next';
 import { sessionsApi } from '../../../api/endpoints.js';
 import { ConfirmDialog } from '../ConfirmDialog.js';
+import { useRoomSessionContext } from '../room-session-context.js';
 import { useRecordingOn } from '../useRecordingOn.js';
 
-export interface HostControlsProps {
-  session: Session;
-  /** The session after going live. */
-  onSessionChange: (session: Session) => void;
-  /** The session was ended from here. */
-  onEnded: () => void;
-}
-
 /** Go live, record, end the session; for the host only. */
-export function HostControls({ session, onSessionChange, onEnded }: HostControlsProps) {
+export function HostControls() {
+  const { session, setSession, block } = useRoomSessionContext();
   const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState(false);
@@ -38,10 +31,10 @@ export function HostControls({ session, onSessionChange, onEnded }: HostControls
     setBusy(true);
     setFailed(undefined);
     try {
-      if (action === 'start') onSessionChange(await sessionsApi.start(session.session_id));
+      if (action === 'start') setSession(await sessionsApi.start(session.session_id));
       else {
         await sessionsApi.end(session.session_id);
-        onEnded();
+        block({ kind: 'ended' });
       }
     } catch {
       setFailed(action);

@@ -1,15 +1,11 @@
-import { useEffect, useState, type RefObject } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ConnectionState } from 'livekit-client';
 import { useTranslation } from 'react-i18next';
 import { useLiveKitMedia, useLiveKitRoom, type MediaControlError } from '../../../livekit/index.js';
 import { SettingsDialog } from '../../settings/SettingsDialog.js';
 import type { MediaIntent } from '../media-intent.js';
-
-export interface PublisherControlsProps {
-  intent: RefObject<MediaIntent>;
-  /** Whether the intent was applied to this connection yet; set once it is. */
-  applied: RefObject<boolean>;
-}
+import { useRoomSessionContext } from '../room-session-context.js';
+import { ToggleButton } from './ToggleButton.js';
 
 // Closing the browser's screen picker reports as a denied permission: not worth an alert.
 const cancelledPicker = (error: MediaControlError) =>
@@ -22,63 +18,60 @@ const canShareScreen = () =>
  * Microphone, camera and screen share toggles and the full settings dialog, for roles that
  * publish. Mounted only for them, so a viewer's page never touches a device.
  */
-export function PublisherControls({ intent, applied }: PublisherControlsProps) {
+export function PublisherControls() {
   const { t } = useTranslation();
   const { state } = useLiveKitRoom();
+  const { intent } = useRoomSessionContext();
   const media = useLiveKitMedia();
   const [settingsOpen, setSettingsOpen] = useState(false);
   const { setCameraEnabled, setMicrophoneEnabled } = media;
+  // Whether the intent was applied to this connection yet (the room view is per connection).
+  const applied = useRef(false);
 
   // Once connected, publish what the pre-join (or the connection before a rejoin) had on.
   useEffect(() => {
     if (state !== ConnectionState.Connected || applied.current) return;
     applied.current = true;
-    const { microphone, camera } = intent.current;
+    const { microphone, camera } = intent.get();
     // One after the other, so a browser asking for both shows one prompt at a time.
     void (async () => {
       if (microphone) await setMicrophoneEnabled(true);
       if (camera) await setCameraEnabled(true);
     })();
-  }, [state, applied, intent, setCameraEnabled, setMicrophoneEnabled]);
+  }, [state, intent, setCameraEnabled, setMicrophoneEnabled]);
 
   const toggle = (kind: keyof MediaIntent, enabled: boolean) => {
-    intent.current = { ...intent.current, [kind]: !enabled };
+    intent.set({ ...intent.get(), [kind]: !enabled });
     void (kind === 'camera' ? setCameraEnabled(!enabled) : setMicrophoneEnabled(!enabled));
   };
 
   return (
     <>
-      <button
-        type="button"
-        className="toggle"
-        data-testid="toggle-microphone"
-        aria-pressed={media.isMicrophoneEnabled}
+      <ToggleButton
+        testId="toggle-microphone"
+        pressed={media.isMicrophoneEnabled}
         disabled={media.pending.microphone}
         onClick={() => toggle('microphone', media.isMicrophoneEnabled)}
       >
         {t('room.controls.microphone')}
-      </button>
-      <button
-        type="button"
-        className="toggle"
-        data-testid="toggle-camera"
-        aria-pressed={media.isCameraEnabled}
+      </ToggleButton>
+      <ToggleButton
+        testId="toggle-camera"
+        pressed={media.isCameraEnabled}
         disabled={media.pending.camera}
         onClick={() => toggle('camera', media.isCameraEnabled)}
       >
         {t('room.controls.camera')}
-      </button>
-      <button
-        type="button"
-        className="toggle"
-        data-testid="toggle-screen-share"
-        aria-pressed={media.isScreenShareEnabled}
+      </ToggleButton>
+      <ToggleButton
+        testId="toggle-screen-share"
+        pressed={media.isScreenShareEnabled}
         disabled={media.pending.screen_share || !canShareScreen()}
         title={canShareScreen() ? undefined : t('room.controls.screenShareUnsupported')}
         onClick={() => void media.toggleScreenShare()}
       >
         {t('room.controls.screenShare')}
-      </button>
+      </ToggleButton>
       <button type="button" data-testid="open-settings" onClick={() => setSettingsOpen(true)}>
         {t('room.controls.settings')}
       </button>

@@ -1,11 +1,10 @@
 import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
 import { useParticipants } from '@livekit/components-react';
-import { RoomEvent, type Participant as LiveKitParticipant } from 'livekit-client';
+import type { Participant as LiveKitParticipant } from 'livekit-client';
 import type { Participant } from '@stagecast/contracts';
 import { sessionsApi } from '../../../api/endpoints.js';
-import { useConnectedOnce, useLiveKitRoom } from '../../../livekit/index.js';
+import { useConnectedOnce, useDataTopic, useParticipantChanges } from '../../../livekit/index.js';
 import { parseHandPacket, TOPICS } from '../data-packets.js';
-import { useRoomData } from '../useRoomData.js';
 import {
   handsReducer,
   noHands,
@@ -32,7 +31,6 @@ export interface ParticipantsModel {
  * (live on topic `hand`).
  */
 export function useParticipantsModel(sessionId: string): ParticipantsModel {
-  const { room } = useLiveKitRoom();
   const live = useParticipants();
   const [api, setApi] = useState<readonly Participant[]>([]);
   const [hands, dispatchHands] = useReducer(handsReducer, noHands);
@@ -53,30 +51,23 @@ export function useParticipantsModel(sessionId: string): ParticipantsModel {
   );
 
   const connected = useConnectedOnce();
+  // Bumped when people join, leave or change role: one list request per burst of them.
+  const [changes, setChanges] = useState(0);
+  useParticipantChanges(() => setChanges((n) => n + 1), connected);
   useEffect(() => {
     if (!connected) return;
     let cancelled = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const later = () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => void load(() => cancelled), REFRESH_DELAY_MS);
-    };
-    void load(() => cancelled);
-    const events = [
-      RoomEvent.ParticipantConnected,
-      RoomEvent.ParticipantDisconnected,
-      RoomEvent.ParticipantAttributesChanged,
-      RoomEvent.Reconnected,
-    ] as const;
-    for (const event of events) room.on(event, later);
+    // The first read at once; later ones once a burst of changes settled.
+    const timer =
+      changes === 0 ? undefined : setTimeout(() => void load(() => cancelled), REFRESH_DELAY_MS);
+    if (changes === 0) void load(() => cancelled);
     return () => {
       cancelled = true;
       clearTimeout(timer);
-      for (const event of events) room.off(event, later);
     };
-  }, [room, load, connected]);
+  }, [load, connected, changes]);
 
-  useRoomData(TOPICS.hand, (payload) => {
+  useDataTopic(TOPICS.hand, (payload) => {
     const packet = parseHandPacket(payload);
     if (packet) dispatchHands({ type: 'packet', at: Date.now(), ...packet });
   });

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import {
   isTrackReference,
   useTracks,
@@ -27,9 +28,11 @@ const keyOf = (ref: TrackReferenceOrPlaceholder) => `${ref.participant.identity}
 
 /**
  * The stage: speakers' cameras in a grid; when someone shares a screen, the share in focus with
- * the cameras in a strip beside (below, on a phone).
+ * the cameras in a strip beside (below, on a phone). Memoized: it follows its own tracks, and
+ * the room view's re-renders (connection state, participants, hands) would otherwise redo every
+ * tile while LiveKit is connecting.
  */
-export function Stage() {
+export const Stage = memo(function Stage() {
   const { t } = useTranslation();
   const refs = useTracks(SOURCES, { onlySubscribed: false }).filter(onStage);
   const screens = refs.filter(
@@ -72,4 +75,4 @@ export function Stage() {
       )}
     </section>
   );
-}
+});

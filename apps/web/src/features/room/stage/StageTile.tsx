@@ -2,11 +2,11 @@ import {
   isTrackReference,
   ParticipantTile,
   useIsMuted,
-  VideoTrack,
   type TrackReferenceOrPlaceholder,
 } from '@livekit/components-react';
 import { Track } from 'livekit-client';
 import { useTranslation } from 'react-i18next';
+import { ParticipantVideo } from '../../../livekit/index.js';
 import { ConnectionQualityBadge } from './ConnectionQualityBadge.js';
 
 function initials(name: string): string {
@@ -19,8 +19,9 @@ function initials(name: string): string {
 
 /**
  * One video on the stage (a camera or a screen share) or, for a speaker without a camera, their
- * initials. The tile and the video carry `data-identity`, and components-react adds
- * `data-lk-source`, so tests and styles can find whose video is which.
+ * initials over it. The video is there from the start, so LiveKit attaches the track the moment
+ * it is subscribed, without waiting for a render. The tile and the video carry `data-identity`
+ * and `data-lk-source`, so tests and styles can find whose video is which.
  */
 export function StageTile({ trackRef }: { trackRef: TrackReferenceOrPlaceholder }) {
   const { t } = useTranslation();
@@ -30,6 +31,7 @@ export function StageTile({ trackRef }: { trackRef: TrackReferenceOrPlaceholder 
   const videoMuted = useIsMuted(trackRef);
   const micMuted = useIsMuted({ participant, source: Track.Source.Microphone });
   const caption = isScreen ? t('room.stage.screenOf', { name }) : name;
+  const showVideo = isTrackReference(trackRef) && !videoMuted;
   return (
     <ParticipantTile
       trackRef={trackRef}
@@ -38,13 +40,13 @@ export function StageTile({ trackRef }: { trackRef: TrackReferenceOrPlaceholder 
       aria-label={caption}
       role="group"
     >
-      {isTrackReference(trackRef) && !videoMuted ? (
-        <VideoTrack
-          trackRef={trackRef}
-          className="stage-video"
-          data-identity={participant.identity}
-        />
-      ) : (
+      <ParticipantVideo
+        participant={participant}
+        source={trackRef.source}
+        className={showVideo ? 'stage-video' : 'stage-video stage-video--off'}
+        data-identity={participant.identity}
+      />
+      {!showVideo && (
         <div className="stage-avatar" aria-hidden="true">
           {initials(name)}
         </div>

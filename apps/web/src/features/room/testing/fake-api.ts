@@ -1,4 +1,4 @@
-import type { Session } from '@stagecast/contracts';
+import type { ErrorReason, Session } from '@stagecast/contracts';
 import { vi } from 'vitest';
 
 /** An answer of the fake API: a status and a JSON body. */
@@ -15,9 +15,14 @@ export interface FakeCall {
   body: unknown;
 }
 
-/** The API's error body, as the server's error handler writes it. */
-export function apiError(status: number, code: string, details?: unknown): FakeAnswer {
-  return { status, body: { error: { code, message: code.toLowerCase(), details } } };
+/** The API's error body, as the server's error handler writes it (`reason` when it has one). */
+export function apiError(
+  status: number,
+  code: string,
+  reason?: ErrorReason,
+  details?: unknown,
+): FakeAnswer {
+  return { status, body: { error: { code, message: code.toLowerCase(), reason, details } } };
 }
 
 /**

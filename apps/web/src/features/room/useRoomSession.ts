@@ -1,0 +1,204 @@
+import {
+  startTransition,
+  useCallback,
+  useEffect,
+  useMemo,
+  useReducer,
+  useRef,
+  useState,
+} from 'react';
+import type { JoinResponse, Session, User } from '@stagecast/contracts';
+import type { Room } from 'livekit-client';
+import { sessionsApi } from '../../api/endpoints.js';
+import { useLocation, useSearchParams } from 'react-router';
+import { connectEarly, createRoom, type ConnectionDetails } from '../../livekit/index.js';
+import { useAuth } from '../auth/auth-context.js';
+import { createMediaIntentStore, type MediaIntent } from './media-intent.js';
+import type { RoomSessionContextValue } from './room-session-context.js';
+import { willPublishOnJoin } from './roles.js';
+import {
+  initialRoomPageState,
+  isSessionHost,
+  rejoinDelay,
+  roomPageReducer,
+  sessionScreen,
+  type BlockedScreen,
+  type JoinProblem,
+} from './room-state.js';
+import { useSession } from './useSession.js';
+
+// How often a waiting page asks whether the session went live.
+const WAITING_POLL_MS = 10_000;
+
+/** Which screen the room page shows, with what it needs. */
+export type RoomSessionView =
+  | { kind: 'loading' }
+  | { kind: 'status'; screen: BlockedScreen; signedIn: boolean }
+  | {
+      kind: 'prejoin';
+      session: Session;
+      user: User | null;
+      isHost: boolean;
+      publishes: boolean;
+      joining: boolean;
+      problem: JoinProblem | undefined;
+    }
+  | {
+      kind: 'room';
+      /** The provider's key: a new LiveKit connection for each. */
+      connection: number;
+      /** The first connection's room, connecting since the join answered. */
+      earlyRoom: Room | undefined;
+      fetchConnectionDetails: () => Promise<ConnectionDetails>;
+      context: RoomSessionContextValue;
+    };
+
+export interface RoomSession {
+  view: RoomSessionView;
+  loginHref: string;
+  join: (displayName: string, choices: MediaIntent) => Promise<void>;
+  /** Reads the session again and goes back to the pre-join (after a failure). */
+  retry: () => void;
+  /** Back to the pre-join (after leaving, a full room, or another tab taking over). */
+  backToPreJoin: () => void;
+}
+
+/**
+ * The room page's flow: loads the session (with `?invite=`), joins through the API, connects
+ * LiveKit, rejoins with backoff after an unexpected disconnect, and says which screen to show.
+ * Every (re)connection asks the API to join again, so each gets a fresh token and the server's
+ * current verdict (ended, removed, full) decides what is shown.
+ */
+export function useRoomSession(sessionId: string): RoomSession {
+  const { pathname } = useLocation();
+  const [search] = useSearchParams();
+  const inviteToken = search.get('invite') || undefined;
+  const { user } = useAuth();
+  const [state, dispatch] = useReducer(roomPageReducer, initialRoomPageState);
+  const [waiting, setWaiting] = useState(false);
+  const { session, error, setSession, reload } = useSession(
+    sessionId,
+    inviteToken,
+    user?.id,
+    waiting ? WAITING_POLL_MS : undefined,
+  );
+
+  // The first connection's room, connecting since the join answered (the provider takes it over).
+  const [earlyRoom, setEarlyRoom] = useState<Room | undefined>(undefined);
+  useEffect(() => () => void earlyRoom?.disconnect(), [earlyRoom]);
+  // A room made while the pre-join is on screen, so the click only has to connect it.
+  const spareRoom = useRef<Room | undefined>(undefined);
+  useEffect(() => {
+    if (state.phase === 'prejoin') spareRoom.current ??= createRoom();
+  }, [state.phase]);
+  const joinBody = useRef<{ display_name?: string; invite_token?: string }>({});
+  const firstJoin = useRef<JoinResponse | undefined>(undefined);
+  const [intent] = useState(createMediaIntentStore);
+
+  const join = useCallback(
+    async (displayName: string, choices: MediaIntent) => {
+      joinBody.current = { display_name: displayName || undefined, invite_token: inviteToken };
+      intent.set(choices);
+      dispatch({ type: 'join_started' });
+      try {
+        const joined = await sessionsApi.join(sessionId, joinBody.current);
+        firstJoin.current = joined;
+        // LiveKit's handshake starts now and runs while the room view renders; that render is
+        // a transition, so React yields to the handshake's steps instead of holding them up.
+        const room = connectEarly(joined, spareRoom.current);
+        spareRoom.current = undefined;
+        startTransition(() => {
+          setEarlyRoom(room);
+          dispatch({ type: 'joined', join: joined });
+        });
+      } catch (cause) {
+        dispatch({ type: 'join_failed', error: cause });
+      }
+    },
+    [sessionId, inviteToken, intent],
+  );
+
+  // The first connection uses the token the join button just got; every later one joins again.
+  const fetchConnectionDetails = useCallback(async () => {
+    const ready = firstJoin.current;
+    firstJoin.current = undefined;
+    if (ready) return ready;
+    const joined = await sessionsApi.join(sessionId, joinBody.current);
+    dispatch({ type: 'refreshed', join: joined });
+    return joined;
+  }, [sessionId]);
+
+  const rejoinAttempt = state.phase === 'room' && state.rejoin?.waiting ? state.rejoin.attempt : 0;
+  useEffect(() => {
+    if (rejoinAttempt === 0) return;
+    const timer = setTimeout(() => dispatch({ type: 'rejoin_due' }), rejoinDelay(rejoinAttempt));
+    return () => clearTimeout(timer);
+  }, [rejoinAttempt]);
+
+  const isHost = session ? isSessionHost(session, user) : false;
+  const screen =
+    state.phase === 'blocked'
+      ? state.screen
+      : state.phase === 'prejoin'
+        ? sessionScreen(session, error, isHost)
+        : undefined;
+
+  const isWaiting = screen?.kind === 'not_live';
+  useEffect(() => setWaiting(isWaiting), [isWaiting]);
+  // A join refused as "not live yet" clears once the session goes live.
+  const wentLive =
+    state.phase === 'blocked' && state.screen.kind === 'not_live' && session?.status === 'live';
+  useEffect(() => {
+    if (wentLive) dispatch({ type: 'reset' });
+  }, [wentLive]);
+
+  const roomState = state.phase === 'room' ? state : undefined;
+  const context = useMemo<RoomSessionContextValue | undefined>(
+    () =>
+      roomState && session
+        ? {
+            session,
+            inviteToken,
+            join: roomState.join,
+            connection: roomState.connection,
+            rejoining: roomState.rejoin !== undefined,
+            intent,
+            report: dispatch,
+            block: (blocked) => dispatch({ type: 'blocked', screen: blocked }),
+            setSession,
+          }
+        : undefined,
+    [roomState, session, inviteToken, intent, setSession],
+  );
+
+  const query = search.toString();
+  const loginHref = `/login?next=${encodeURIComponent(query ? `${pathname}?${query}` : pathname)}`;
+  const retry = useCallback(() => {
+    reload();
+    dispatch({ type: 'reset' });
+  }, [reload]);
+  const backToPreJoin = useCallback(() => dispatch({ type: 'reset' }), []);
+
+  let view: RoomSessionView;
+  if (user !== undefined && screen) view = { kind: 'status', screen, signedIn: user !== null };
+  else if (user === undefined || !session) view = { kind: 'loading' };
+  else if (roomState && context)
+    view = {
+      kind: 'room',
+      connection: roomState.connection,
+      earlyRoom: roomState.connection === 0 ? earlyRoom : undefined,
+      fetchConnectionDetails,
+      context,
+    };
+  else
+    view = {
+      kind: 'prejoin',
+      session,
+      user,
+      isHost,
+      publishes: willPublishOnJoin(session, user),
+      joining: state.phase === 'prejoin' && state.joining,
+      problem: state.phase === 'prejoin' ? state.problem : undefined,
+    };
+  return { view, loginHref, join, retry, backToPreJoin };
+}
