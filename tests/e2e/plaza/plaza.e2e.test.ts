@@ -73,17 +73,19 @@ describe('plaza, sign-up and create, in Chromium', () => {
   });
 
   it.each([
-    ['zh-CN', '广场', '正在直播'],
-    ['ko', '광장', '지금 라이브'],
+    ['zh-CN', '广场', '正在直播', '加载中…'],
+    ['ko', '광장', '지금 라이브', '불러오는 중…'],
   ])(
     'renders in %s, chosen from the browser, and remembers a switch',
-    async (locale, plaza, live) => {
+    async (locale, plaza, live, loading) => {
       const context = await newContext(browser, { locale });
       const page = await context.newPage();
       await page.goto(`${e2e.app.baseUrl}/live`);
       await page.getByRole('heading', { name: plaza }).waitFor();
       await page.getByRole('heading', { name: live }).waitFor();
       expect(await page.evaluate(() => document.documentElement.lang)).toBe(locale);
+      // The screenshot shows the lists, not their loading line.
+      await expect.poll(() => page.getByText(loading).count(), { timeout: 10_000 }).toBe(0);
       await page.screenshot({ path: join(SHOTS, `plaza-${locale}.png`) });
       await page.getByRole('combobox').first().selectOption('en');
       await page.getByRole('heading', { name: 'Plaza' }).waitFor();

@@ -28,10 +28,10 @@ export const sessionListQuery = (status: SessionStatus) =>
     queryFn: () => sessionsApi.list({ status }),
   });
 
-/** One session, read with the invite secret of a private one. */
-export const sessionQuery = (id: string, inviteToken?: string) =>
+/** One session, read with the invite secret of a private one, as `viewer` (a user id) sees it. */
+export const sessionQuery = (id: string, inviteToken?: string, viewer?: string) =>
   queryOptions({
-    queryKey: queryKeys.session(id, inviteToken),
+    queryKey: queryKeys.session(id, inviteToken, viewer),
     queryFn: () => sessionsApi.get(id, inviteToken),
   });
 

@@ -9,6 +9,8 @@ export const queryKeys = {
   /** Everything read about sessions: lists, single sessions and their recordings. */
   sessions: ['sessions'] as const,
   sessionList: (status: SessionStatus) => ['sessions', 'list', status] as const,
-  session: (id: string, inviteToken?: string) => ['sessions', id, { inviteToken }] as const,
+  /** What a session shows depends on who asks (`viewer`) and the invite they hold. */
+  session: (id: string, inviteToken?: string, viewer?: string) =>
+    ['sessions', id, { inviteToken, viewer }] as const,
   recordings: (id: string) => ['sessions', id, 'recordings'] as const,
 };

@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback } from 'react';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Session } from '@stagecast/contracts';
 import { ApiError } from '../../api/client.js';
-import { sessionsApi } from '../../api/endpoints.js';
+import { sessionQuery } from '../../api/queries.js';
 
 export interface UseSessionResult {
   /** The session, once read; kept while a later read runs or fails for a passing reason. */
@@ -15,7 +16,7 @@ export interface UseSessionResult {
 }
 
 // A missing or private session is an answer; a network or server hiccup, or a rate limit, is
-// worth another try.
+// worth another try (the last good copy stays on screen meanwhile).
 function isAnswer(error: unknown): boolean {
   return (
     error instanceof ApiError && error.status >= 400 && error.status < 500 && error.status !== 429
@@ -23,9 +24,9 @@ function isAnswer(error: unknown): boolean {
 }
 
 /**
- * Reads a session (with the invite token from the link, for private ones), again when `viewer`
- * changes (a guest who just entered may see more), and every `pollMs` while it is set (waiting
- * for a scheduled session to go live).
+ * Reads a session through the query cache (with the invite token from the link, for private
+ * ones), again when `viewer` changes (a guest who just entered may see more), and every `pollMs`
+ * while it is set (waiting for a scheduled session to go live).
  */
 export function useSession(
   sessionId: string,
@@ -33,43 +34,21 @@ export function useSession(
   viewer: string | undefined,
   pollMs: number | undefined,
 ): UseSessionResult {
-  const [session, setSession] = useState<Session | undefined>(undefined);
-  const [error, setError] = useState<unknown>(undefined);
+  const queryClient = useQueryClient();
+  const { data, error, refetch } = useQuery({
+    ...sessionQuery(sessionId, inviteToken, viewer),
+    refetchInterval: pollMs ?? false,
+    // A new viewer's read keeps the last copy on screen until it answers.
+    placeholderData: keepPreviousData,
+    refetchIntervalInBackground: true,
+  });
 
-  const load = useCallback(
-    async (isCancelled: () => boolean) => {
-      try {
-        const next = await sessionsApi.get(sessionId, inviteToken);
-        if (isCancelled()) return;
-        setSession(next);
-        setError(undefined);
-      } catch (cause) {
-        if (isCancelled()) return;
-        if (isAnswer(cause)) setSession(undefined);
-        setError(cause);
-      }
-    },
-    [sessionId, inviteToken],
+  const setSession = useCallback(
+    (session: Session) =>
+      queryClient.setQueryData(sessionQuery(sessionId, inviteToken, viewer).queryKey, session),
+    [queryClient, sessionId, inviteToken, viewer],
   );
-
-  useEffect(() => {
-    let cancelled = false;
-    void load(() => cancelled);
-    return () => {
-      cancelled = true;
-    };
-  }, [load, viewer]);
-
-  useEffect(() => {
-    if (pollMs === undefined) return;
-    let cancelled = false;
-    const timer = setInterval(() => void load(() => cancelled), pollMs);
-    return () => {
-      cancelled = true;
-      clearInterval(timer);
-    };
-  }, [load, pollMs]);
-
-  const reload = useCallback(() => void load(() => false), [load]);
-  return { session, error: session ? undefined : error, setSession, reload };
+  const reload = useCallback(() => void refetch(), [refetch]);
+  const session = error && isAnswer(error) ? undefined : data;
+  return { session, error: session ? undefined : (error ?? undefined), setSession, reload };
 }
