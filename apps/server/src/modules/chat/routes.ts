@@ -1,35 +1,25 @@
 import { apiRoutes } from '@stagecast/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { AppContext } from '../../context.js';
+import type { ModuleRouteOptions } from '../../context.js';
 import { declareRoute } from '../../declare-route.js';
 import { AppError } from '../../errors.js';
-import type { RateLimits } from '../../plugins/rate-limit.js';
-import type { Authenticator } from '../auth/authenticator.js';
 import { assertModerator } from '../sessions/access.js';
-import { sessionAccessLoader } from '../sessions/session-access.js';
-import { sessionRepository } from '../sessions/session-repository.js';
+import { sessionScope } from '../sessions/session-access.js';
 import { assertChatMember } from './assert-chat-member.js';
 import { chatRepository, toChatDto } from './chat-repository.js';
 import { deleteMessage } from './delete-message.js';
 import { sendMessage } from './send-message.js';
-
-export interface ChatRouteOptions {
-  ctx: AppContext;
-  auth: Authenticator;
-  limits: RateLimits;
-}
 
 /**
  * SPEC §3 chat, registered under `/api/v1/live/sessions/:session_id/chat`: stored first, then
  * delivered over LiveKit data (topic `chat`) with the sender set by the server; clients hold no
  * data-publish grant, so nothing else can appear there.
  */
-export const chatRoutes: FastifyPluginAsyncZod<ChatRouteOptions> = async (
+export const chatRoutes: FastifyPluginAsyncZod<ModuleRouteOptions> = async (
   app,
   { ctx, auth, limits },
 ) => {
-  const sessions = sessionRepository(ctx.database.db, ctx.accessCache);
-  const preHandler = sessionAccessLoader({ sessions, auth })();
+  const { preHandler } = sessionScope({ ctx, auth });
   const chat = chatRepository(ctx.database.db);
 
   app.route({

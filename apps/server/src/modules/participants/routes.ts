@@ -1,39 +1,24 @@
 import { apiRoutes } from '@stagecast/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { AppContext } from '../../context.js';
+import type { ModuleRouteOptions } from '../../context.js';
 import { declareRoute } from '../../declare-route.js';
-import type { Authenticator } from '../auth/authenticator.js';
 import { assertCanRead, assertModerator, assertSignedIn } from '../sessions/access.js';
-import { sessionAccessLoader } from '../sessions/session-access.js';
-import { sessionRepository } from '../sessions/session-repository.js';
+import { sessionScope } from '../sessions/session-access.js';
 import { changeRole } from './change-role.js';
 import { kickParticipant } from './kick-participant.js';
 import { muteParticipant } from './mute-participant.js';
 import { toParticipantDto } from './participant-dto.js';
-import { participantRepository } from './participant-repository.js';
 import { raiseHand } from './raise-hand.js';
-
-export interface ParticipantRouteOptions {
-  ctx: AppContext;
-  auth: Authenticator;
-}
-
-function repositories({ ctx, auth }: ParticipantRouteOptions) {
-  const sessions = sessionRepository(ctx.database.db, ctx.accessCache);
-  const participants = participantRepository(ctx.database.db, ctx.accessCache);
-  return { participants, preHandler: sessionAccessLoader({ sessions, auth })() };
-}
 
 /**
  * SPEC §3: the participants list, role changes, kick and mute; registered under
  * `/api/v1/live/sessions/:session_id/participants`.
  */
-export const participantRoutes: FastifyPluginAsyncZod<ParticipantRouteOptions> = async (
+export const participantRoutes: FastifyPluginAsyncZod<ModuleRouteOptions> = async (
   app,
-  options,
+  { ctx, auth },
 ) => {
-  const { ctx } = options;
-  const { participants, preHandler } = repositories(options);
+  const { participants, preHandler } = sessionScope({ ctx, auth });
 
   app.route({
     ...declareRoute(app, apiRoutes.listParticipants),
@@ -88,8 +73,8 @@ export const participantRoutes: FastifyPluginAsyncZod<ParticipantRouteOptions> =
  * `POST …/sessions/:session_id/hand`, registered under `/api/v1/live/sessions/:session_id`: the
  * caller raises or lowers their own hand.
  */
-export const handRoute: FastifyPluginAsyncZod<ParticipantRouteOptions> = async (app, options) => {
-  const { participants, preHandler } = repositories(options);
+export const handRoute: FastifyPluginAsyncZod<ModuleRouteOptions> = async (app, { ctx, auth }) => {
+  const { participants, preHandler } = sessionScope({ ctx, auth });
   app.route({
     ...declareRoute(app, apiRoutes.raiseHand),
     preHandler,
@@ -97,7 +82,7 @@ export const handRoute: FastifyPluginAsyncZod<ParticipantRouteOptions> = async (
       const access = request.sessionAccess;
       assertSignedIn(access);
       const { raised } = request.body;
-      const updated = await raiseHand({ ctx: options.ctx, participants, access, raised });
+      const updated = await raiseHand({ ctx, participants, access, raised });
       return { participant: toParticipantDto(updated) };
     },
   });
