@@ -4,7 +4,7 @@ import type { ModuleRouteOptions } from '../../context.js';
 import { declareRoute } from '../../declare-route.js';
 import { AppError } from '../../errors.js';
 import { assertModerator } from '../sessions/access.js';
-import { sessionScope } from '../sessions/session-access.js';
+import { guarded, sessionScope } from '../sessions/session-access.js';
 import { assertChatMember } from './assert-chat-member.js';
 import { chatRepository, toChatDto } from './chat-repository.js';
 import { deleteMessage } from './delete-message.js';
@@ -25,8 +25,7 @@ export const chatRoutes: FastifyPluginAsyncZod<ModuleRouteOptions> = async (
   app.route({
     ...declareRoute(app, apiRoutes.chatHistory),
     preHandler,
-    handler: async (request) => {
-      assertChatMember(request.sessionAccess);
+    handler: guarded(assertChatMember, async (_access, request) => {
       const sessionId = request.params.session_id;
       const { before: beforeId, limit } = request.query;
       const before = beforeId ? await chat.find(sessionId, beforeId) : undefined;
@@ -35,16 +34,14 @@ export const chatRoutes: FastifyPluginAsyncZod<ModuleRouteOptions> = async (
       }
       const { rows, hasMore } = await chat.page(sessionId, limit, before);
       return { messages: rows.map(toChatDto), has_more: hasMore };
-    },
+    }),
   });
 
   app.route({
     ...declareRoute(app, apiRoutes.postChat),
     config: { rateLimit: limits.chat },
     preHandler,
-    handler: async (request, reply) => {
-      const access = request.sessionAccess;
-      assertChatMember(access);
+    handler: guarded(assertChatMember, async (access, request, reply) => {
       const { message, duplicate } = await sendMessage({
         ctx,
         chat,
@@ -53,17 +50,15 @@ export const chatRoutes: FastifyPluginAsyncZod<ModuleRouteOptions> = async (
         clientMessageId: request.body.client_message_id,
       });
       return reply.code(duplicate ? 200 : 201).send({ message });
-    },
+    }),
   });
 
   app.route({
     ...declareRoute(app, apiRoutes.deleteChat),
     preHandler,
-    handler: async (request, reply) => {
-      const access = request.sessionAccess;
-      assertModerator(access);
+    handler: guarded(assertModerator, async (access, request, reply) => {
       await deleteMessage({ ctx, chat, access, messageId: request.params.message_id });
       return reply.code(204).send(null);
-    },
+    }),
   });
 };

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ModuleRouteOptions } from '../../context.js';
 import { declareRoute } from '../../declare-route.js';
 import { assertCanRead, assertModerator, assertSignedIn } from '../sessions/access.js';
-import { sessionScope } from '../sessions/session-access.js';
+import { guarded, sessionScope } from '../sessions/session-access.js';
 import { changeRole } from './change-role.js';
 import { kickParticipant } from './kick-participant.js';
 import { muteParticipant } from './mute-participant.js';
@@ -33,39 +33,33 @@ export const participantRoutes: FastifyPluginAsyncZod<ModuleRouteOptions> = asyn
   app.route({
     ...declareRoute(app, apiRoutes.updateParticipant),
     preHandler,
-    handler: async (request) => {
-      const access = request.sessionAccess;
-      assertModerator(access);
+    handler: guarded(assertModerator, async (access, request) => {
       const { user_id: userId } = request.params;
       const { role } = request.body;
       const updated = await changeRole({ ctx, participants, access, userId, role });
       return { participant: toParticipantDto(updated) };
-    },
+    }),
   });
 
   app.route({
     ...declareRoute(app, apiRoutes.kickParticipant),
     preHandler,
-    handler: async (request) => {
-      const access = request.sessionAccess;
-      assertModerator(access);
+    handler: guarded(assertModerator, async (access, request) => {
       const userId = request.params.user_id;
       const banned = await kickParticipant({ ctx, participants, access, userId });
       return { participant: toParticipantDto(banned) };
-    },
+    }),
   });
 
   app.route({
     ...declareRoute(app, apiRoutes.muteParticipant),
     preHandler,
-    handler: async (request) => {
-      const access = request.sessionAccess;
-      assertModerator(access);
+    handler: guarded(assertModerator, async (access, request) => {
       const { source } = request.body;
       const userId = request.params.user_id;
       const muted = await muteParticipant({ ctx, participants, access, userId, source });
       return { source, muted_tracks: muted };
-    },
+    }),
   });
 };
 
@@ -78,12 +72,10 @@ export const handRoute: FastifyPluginAsyncZod<ModuleRouteOptions> = async (app, 
   app.route({
     ...declareRoute(app, apiRoutes.raiseHand),
     preHandler,
-    handler: async (request) => {
-      const access = request.sessionAccess;
-      assertSignedIn(access);
+    handler: guarded(assertSignedIn, async (access, request) => {
       const { raised } = request.body;
       const updated = await raiseHand({ ctx, participants, access, raised });
       return { participant: toParticipantDto(updated) };
-    },
+    }),
   });
 };

@@ -5,7 +5,7 @@ import { declareRoute } from '../../declare-route.js';
 import { AppError } from '../../errors.js';
 import { assertModerator, assertSignedIn, loadAccess } from '../sessions/access.js';
 import type { SessionAccess, SignedInAccess } from '../sessions/access.js';
-import { sessionScope } from '../sessions/session-access.js';
+import { guarded, sessionScope } from '../sessions/session-access.js';
 import { recordingFile } from './recording-files.js';
 import { toRecordingDto } from './recording-dto.js';
 import type { RecordingService } from './recording-service.js';
@@ -40,31 +40,27 @@ export const recordingRoutes: FastifyPluginAsyncZod<RecordingRouteOptions> = asy
   app.route({
     ...declareRoute(app, apiRoutes.startRecording),
     preHandler,
-    handler: async (request) => {
-      const access = request.sessionAccess;
-      assertModerator(access);
+    handler: guarded(assertModerator, async (access, request) => {
       const row = await recordings.start(request.params.session_id, access.identity);
       return { recording: dto(row) };
-    },
+    }),
   });
 
   app.route({
     ...declareRoute(app, apiRoutes.stopRecording),
     preHandler,
-    handler: async (request) => {
-      assertModerator(request.sessionAccess);
-      return { recording: dto(await recordings.stop(request.params.session_id)) };
-    },
+    handler: guarded(assertModerator, async (_access, request) => ({
+      recording: dto(await recordings.stop(request.params.session_id)),
+    })),
   });
 
   app.route({
     ...declareRoute(app, apiRoutes.listRecordings),
     preHandler,
-    handler: async (request) => {
-      assertCanListRecordings(request.sessionAccess);
+    handler: guarded(assertCanListRecordings, async (_access, request) => {
       const rows = await recordings.repo.listBySession(request.params.session_id);
       return { recordings: rows.map(dto) };
-    },
+    }),
   });
 
   app.route({

@@ -10,7 +10,7 @@ import { endSession } from './end-session.js';
 import { inviteLink } from './invite.js';
 import { joinSession } from './join-session.js';
 import { rotateInvite } from './rotate-invite.js';
-import { sessionScope } from './session-access.js';
+import { guarded, sessionScope } from './session-access.js';
 import { toSessionDto } from './session-dto.js';
 import { startSession } from './start-session.js';
 import { updateSession } from './update-session.js';
@@ -80,59 +80,50 @@ export const sessionRoutes: FastifyPluginAsyncZod<ModuleRouteOptions> = async (
   app.route({
     ...declareRoute(app, apiRoutes.updateSession),
     preHandler,
-    handler: async (request) => {
-      const access = request.sessionAccess;
-      assertOwner(access);
+    handler: guarded(assertOwner, async (access, request) => {
       await updateSession({ sessions, session: access.view.session, changes: request.body });
       return viewOf(request.params.session_id);
-    },
+    }),
   });
 
   app.route({
     ...declareRoute(app, apiRoutes.startSession),
     preHandler,
-    handler: async (request) => {
-      const access = request.sessionAccess;
-      assertOwner(access);
+    handler: guarded(assertOwner, async (access, request) => {
       await startSession({ ctx, sessions, session: access.view.session });
       return viewOf(request.params.session_id);
-    },
+    }),
   });
 
   app.route({
     ...declareRoute(app, apiRoutes.endSession),
     preHandler,
-    handler: async (request) => {
-      const access = request.sessionAccess;
-      assertOwner(access);
+    handler: guarded(assertOwner, async (access, request) => {
       await endSession({ ctx, sessions, participants, session: access.view.session });
       return viewOf(request.params.session_id);
-    },
+    }),
   });
 
   app.route({
     ...declareRoute(app, apiRoutes.deleteSession),
     preHandler,
-    handler: async (request, reply) => {
-      const access = request.sessionAccess;
-      assertOwner(access);
+    handler: guarded(assertOwner, async (access, _request, reply) => {
       await deleteSession({ ctx, sessions, participants, session: access.view.session });
       return reply.code(204).send(null);
-    },
+    }),
   });
 
   app.route({
     ...declareRoute(app, apiRoutes.rotateInvite),
     preHandler,
-    handler: async (request) => {
-      assertOwner(request.sessionAccess);
+    handler: guarded(assertOwner, async (_access, request) => {
       const sessionId = request.params.session_id;
       const invite = await rotateInvite({ ctx, sessions, sessionId });
       return {
         invite_link: inviteLink(ctx.config.publicUrl, sessionId, invite.secret),
         invite_expires_at: invite.expiresAt.toISOString(),
       };
-    },
+    }),
   });
 
   app.route({

@@ -1,4 +1,4 @@
-import type { FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
 import type { ModuleRouteOptions } from '../../context.js';
 import { participantRepository } from '../participants/participant-repository.js';
 import { loadAccess } from './access.js';
@@ -41,4 +41,28 @@ export function sessionScope({ ctx, auth }: Pick<ModuleRouteOptions, 'ctx' | 'au
       });
     };
   return { sessions, participants, accessFrom, preHandler: accessFrom(fromParams) };
+}
+
+/** A guard of `access.ts`: refuses the caller (throws) or narrows their access to `A`. */
+export type AccessGuard<A extends SessionAccess> = (access: SessionAccess) => asserts access is A;
+
+/**
+ * A handler for a route behind the session-access pre-handler: runs `guard` on the loaded access,
+ * then `handler` with the access it narrowed (so no `!` follows). The route's request and reply
+ * types come from where the handler is used, `app.route({ …, handler: guarded(…) })`.
+ */
+export function guarded<
+  A extends SessionAccess,
+  Request extends FastifyRequest,
+  Reply extends FastifyReply,
+  Result,
+>(
+  guard: AccessGuard<A>,
+  handler: (access: A, request: Request, reply: Reply) => Promise<Result>,
+): (request: Request, reply: Reply) => Promise<Result> {
+  return async (request, reply) => {
+    const access = request.sessionAccess;
+    guard(access);
+    return handler(access, request, reply);
+  };
 }
