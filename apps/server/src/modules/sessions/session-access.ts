@@ -49,7 +49,9 @@ export type AccessGuard<A extends SessionAccess> = (access: SessionAccess) => as
 /**
  * A handler for a route behind the session-access pre-handler: runs `guard` on the loaded access,
  * then `handler` with the access it narrowed (so no `!` follows). The route's request and reply
- * types come from where the handler is used, `app.route({ …, handler: guarded(…) })`.
+ * types come from where the handler is used, `app.route({ …, preHandler, handler: guarded(…) })`;
+ * without the `preHandler` beside it there is no access to guard, and TypeScript no longer infers
+ * the request's types either (its params and body read as `unknown`).
  */
 export function guarded<
   A extends SessionAccess,
