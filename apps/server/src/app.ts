@@ -7,7 +7,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
-import type { AppContext } from './context.js';
+import type { AppContext, ModuleRouteOptions } from './context.js';
 import type { Database } from './db/client.js';
 import type { LivekitRuntime } from './livekit/runtime.js';
 import { adminRoutes } from './modules/admin/routes.js';
@@ -125,14 +125,15 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     },
   });
   // Each module's routes sit under its own prefix (its folder is its URL).
+  const modules: ModuleRouteOptions = { ctx, auth, limits };
   const inSession = '/api/v1/live/sessions/:session_id';
-  await app.register(authRoutes, { prefix: '/api/v1/auth', ctx, auth, limits });
-  await app.register(adminRoutes, { prefix: '/api/v1/admin', ctx, auth });
-  await app.register(sessionRoutes, { prefix: '/api/v1/live/sessions', ctx, auth, limits });
-  await app.register(tokenRoute, { ctx, auth, limits });
-  await app.register(participantRoutes, { prefix: `${inSession}/participants`, ctx, auth });
-  await app.register(handRoute, { prefix: inSession, ctx, auth });
-  await app.register(chatRoutes, { prefix: `${inSession}/chat`, ctx, auth, limits });
+  await app.register(authRoutes, { prefix: '/api/v1/auth', ...modules });
+  await app.register(adminRoutes, { prefix: '/api/v1/admin', ...modules });
+  await app.register(sessionRoutes, { prefix: '/api/v1/live/sessions', ...modules });
+  await app.register(tokenRoute, modules);
+  await app.register(participantRoutes, { prefix: `${inSession}/participants`, ...modules });
+  await app.register(handRoute, { prefix: inSession, ...modules });
+  await app.register(chatRoutes, { prefix: `${inSession}/chat`, ...modules });
 
   const recordings = recordingService(ctx);
   ctx.hooks = recordings.hooks;
@@ -141,7 +142,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     .catch((err: unknown) => deps.logger.error({ err }, 'recording recovery failed'));
   // A graceful stop finalises the recordings running here: they end `complete`.
   app.addHook('onClose', async () => recordings.close());
-  await app.register(recordingRoutes, { ctx, auth, recordings });
+  await app.register(recordingRoutes, { ...modules, recordings });
 
   const applyWebhook = webhookApplier(ctx);
   await app.register(webhookRoutes, {

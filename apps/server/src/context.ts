@@ -2,7 +2,9 @@ import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import type { LivekitRuntime } from './livekit/runtime.js';
+import type { Authenticator } from './modules/auth/authenticator.js';
 import type { SessionAccessCache } from './modules/sessions/session-repository.js';
+import type { RateLimits } from './plugins/rate-limit.js';
 
 /** What every module gets: settings, the database and the LiveKit handle. */
 export interface AppContext {
@@ -14,6 +16,13 @@ export interface AppContext {
   accessCache?: SessionAccessCache;
   /** Set by modules that act on session events (recordings); absent in tests that need none. */
   hooks?: AppHooks;
+}
+
+/** What `app.ts` gives every module's routes plugin. */
+export interface ModuleRouteOptions {
+  ctx: AppContext;
+  auth: Authenticator;
+  limits: RateLimits;
 }
 
 /**

@@ -36,28 +36,13 @@ describe('accounts and auth', () => {
     expect(login.status).toBe(200);
     expect(login.body.user.role).toBe('admin');
     issued.push(login.body.token);
-    const promote = await c.api.call('PATCH', `/api/v1/admin/users/${c.admin.user.id}`, {
-      token: login.body.token,
-      body: { role: 'admin' },
-    });
+    const setRole = (token: string, role: string) =>
+      c.api.call('PATCH', `/api/v1/admin/users/${c.admin.user.id}`, { token, body: { role } });
+    const promote = await setRole(login.body.token, 'admin');
     expect(promote.status).toBe(200);
     expect(promote.body.user.role).toBe('admin');
-    expect(
-      (
-        await c.api.call('PATCH', `/api/v1/admin/users/${c.admin.user.id}`, {
-          token: c.mentor.token,
-          body: { role: 'user' },
-        })
-      ).status,
-    ).toBe(403);
-    expect(
-      (
-        await c.api.call('PATCH', `/api/v1/admin/users/${c.admin.user.id}`, {
-          token: login.body.token,
-          body: { role: 'root' },
-        })
-      ).status,
-    ).toBe(400);
+    expect((await setRole(c.mentor.token, 'user')).status).toBe(403);
+    expect((await setRole(login.body.token, 'root')).status).toBe(400);
   });
 
   it('stores passwords as argon2id hashes and refuses a wrong password the same way as an unknown email', async () => {

@@ -16,15 +16,21 @@ describe('the embedded LiveKit supervisor', () => {
     db = undefined;
   });
 
-  it('restarts a SIGKILLed livekit-server and /readyz returns to 200', async () => {
+  /** Starts the app on a fresh PGlite and waits until it is ready; answers its livekit-server. */
+  async function startWithLivekit(): Promise<{ running: RunningApp; child: number }> {
     db = await createTestDatabase('pglite');
-    app = await startApp({ dataDir: db.dataDir });
-    await app.waitReady();
-    const [first] = livekitPids(app.dataDir);
-    expect(first).toBeDefined();
+    const running = await startApp({ dataDir: db.dataDir });
+    app = running;
+    await running.waitReady();
+    const [child] = livekitPids(running.dataDir);
+    expect(child).toBeDefined();
+    return { running, child: child! };
+  }
 
-    process.kill(first!, 'SIGKILL');
-    const running = app;
+  it('restarts a SIGKILLed livekit-server and /readyz returns to 200', async () => {
+    const { running, child: first } = await startWithLivekit();
+
+    process.kill(first, 'SIGKILL');
     // While it is down, /readyz names LiveKit as the failing part.
     const down = await waitFor(
       async () => {
@@ -45,23 +51,18 @@ describe('the embedded LiveKit supervisor', () => {
       'a new livekit-server',
     );
     expect(second).not.toBe(first);
-    await app.waitReady(20_000);
-    expect(app.output()).toContain('livekit-server died; restarting it');
+    await running.waitReady(20_000);
+    expect(running.output()).toContain('livekit-server died; restarting it');
   });
 
   it('takes the livekit-server down with it when the app is SIGKILLed', async () => {
-    db = await createTestDatabase('pglite');
-    app = await startApp({ dataDir: db.dataDir });
-    await app.waitReady();
-    const [child] = livekitPids(app.dataDir);
-    expect(child).toBeDefined();
+    const { running } = await startWithLivekit();
 
     const killedAt = Date.now();
-    app.process.kill('SIGKILL');
-    await app.exited;
-    const dataDir = app.dataDir;
+    running.process.kill('SIGKILL');
+    await running.exited;
     await waitFor(
-      () => livekitPids(dataDir).length === 0,
+      () => livekitPids(running.dataDir).length === 0,
       5_000,
       'the orphaned livekit-server to exit',
     );

@@ -72,6 +72,12 @@ export const liveSessions = pgTable(
   ],
 );
 
+/** The session a row belongs to: the row is deleted with it. */
+const sessionIdColumn = () =>
+  uuid('session_id')
+    .notNull()
+    .references(() => liveSessions.sessionId, { onDelete: 'cascade' });
+
 /**
  * One row per identity per session: its role there, whether it is connected now, and its
  * moderation state. `user_id` is an account id or a guest id, so it is not a foreign key.
@@ -80,9 +86,7 @@ export const liveParticipants = pgTable(
   'live_participants',
   {
     id: uuid('id').primaryKey(),
-    sessionId: uuid('session_id')
-      .notNull()
-      .references(() => liveSessions.sessionId, { onDelete: 'cascade' }),
+    sessionId: sessionIdColumn(),
     userId: text('user_id').notNull(),
     /** `user:<id>` or `guest:<id>`: the LiveKit identity. */
     identity: text('identity').notNull(),
@@ -143,9 +147,7 @@ export const chatMessages = pgTable(
   'chat_messages',
   {
     id: uuid('id').primaryKey(),
-    sessionId: uuid('session_id')
-      .notNull()
-      .references(() => liveSessions.sessionId, { onDelete: 'cascade' }),
+    sessionId: sessionIdColumn(),
     senderIdentity: text('sender_identity').notNull(),
     senderName: text('sender_name').notNull(),
     senderRole: text('sender_role').notNull(),
@@ -179,9 +181,7 @@ export const recordings = pgTable(
   'recordings',
   {
     id: uuid('id').primaryKey(),
-    sessionId: uuid('session_id')
-      .notNull()
-      .references(() => liveSessions.sessionId, { onDelete: 'cascade' }),
+    sessionId: sessionIdColumn(),
     status: text('status', { enum: ['starting', 'active', 'ending', 'complete', 'failed'] })
       .notNull()
       .default('starting'),

@@ -88,16 +88,12 @@ describe('grantForRole', () => {
 
 describe('createJoinToken', () => {
   const keys = { apiKey: 'APItest', apiSecret: 'x'.repeat(43) };
+  /** A token that lasts 600 s, for `who` in a room. */
+  const tokenFor = (who: Omit<Parameters<typeof createJoinToken>[0], 'keys' | 'ttlSeconds'>) =>
+    createJoinToken({ keys, ttlSeconds: 600, ...who });
 
   it('keeps canPublish: false explicit in the signed token of a viewer', () => {
-    const jwt = createJoinToken({
-      keys,
-      room: 'room-1',
-      identity: 'user:42',
-      name: 'Ada',
-      role: 'viewer',
-      ttlSeconds: 600,
-    });
+    const jwt = tokenFor({ room: 'room-1', identity: 'user:42', name: 'Ada', role: 'viewer' });
     const claims = decodeJwt(jwt) as { video: Record<string, unknown>; sub: string; name: string };
     expect(claims.sub).toBe('user:42');
     expect(claims.name).toBe('Ada');
@@ -108,14 +104,7 @@ describe('createJoinToken', () => {
   });
 
   it('expires after the configured lifetime', () => {
-    const jwt = createJoinToken({
-      keys,
-      room: 'r',
-      identity: 'guest:7',
-      name: 'Guest',
-      role: 'speaker',
-      ttlSeconds: 600,
-    });
+    const jwt = tokenFor({ room: 'r', identity: 'guest:7', name: 'Guest', role: 'speaker' });
     const claims = decodeJwt(jwt);
     expect(claims.exp! - claims.nbf!).toBeLessThanOrEqual(600);
     expect(claims.exp! - Math.floor(Date.now() / 1000)).toBeGreaterThan(590);

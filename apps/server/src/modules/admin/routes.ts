@@ -1,18 +1,15 @@
 import { apiRoutes } from '@stagecast/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { AppContext } from '../../context.js';
+import type { ModuleRouteOptions } from '../../context.js';
 import { declareRoute } from '../../declare-route.js';
 import { userDto } from '../auth/authenticator.js';
-import type { Authenticator } from '../auth/authenticator.js';
 import { setUserRole } from './set-user-role.js';
 
-export interface AdminRouteOptions {
-  ctx: AppContext;
-  auth: Authenticator;
-}
-
 /** SPEC §2: what only admins do; registered under `/api/v1/admin`. */
-export const adminRoutes: FastifyPluginAsyncZod<AdminRouteOptions> = async (app, { ctx, auth }) => {
+export const adminRoutes: FastifyPluginAsyncZod<ModuleRouteOptions> = async (
+  app,
+  { ctx, auth },
+) => {
   app.route({
     ...declareRoute(app, apiRoutes.updateUser),
     handler: async (request) => {

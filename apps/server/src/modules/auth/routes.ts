@@ -1,24 +1,16 @@
 import { apiRoutes } from '@stagecast/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { AppContext } from '../../context.js';
+import type { ModuleRouteOptions } from '../../context.js';
 import { declareRoute } from '../../declare-route.js';
-import type { RateLimits } from '../../plugins/rate-limit.js';
 import { clearAuthCookie, setAuthCookie, toUserDto, userDto } from './authenticator.js';
-import type { Authenticator } from './authenticator.js';
 import { changePassword } from './change-password.js';
 import { enterAsGuest } from './enter-as-guest.js';
 import { logOut } from './log-out.js';
 import { login } from './login.js';
 import { registerUser } from './register-user.js';
 
-export interface AuthRouteOptions {
-  ctx: AppContext;
-  auth: Authenticator;
-  limits: RateLimits;
-}
-
 /** SPEC §2: register, login, guest, me, logout, password change; registered under `/api/v1/auth`. */
-export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (
+export const authRoutes: FastifyPluginAsyncZod<ModuleRouteOptions> = async (
   app,
   { ctx, auth, limits },
 ) => {

@@ -1,6 +1,7 @@
 import { count, eq } from 'drizzle-orm';
 import type { UserRole } from '@stagecast/contracts';
 import type { Db } from '../../db/client.js';
+import { findOne } from '../../db/find-one.js';
 import { users } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
 
@@ -14,13 +15,18 @@ export interface NewUser {
   role: UserRole;
 }
 
-function updated([row]: UserRow[]): UserRow {
-  if (!row) throw new AppError('NOT_FOUND', 'no such user');
-  return row;
-}
-
 /** Users table access; the same code runs on PGlite and PostgreSQL. */
 export function userRepository(db: Db) {
+  /** Changes the account; NOT_FOUND when there is no such account. */
+  const update = async (id: string, patch: Partial<UserRow>): Promise<UserRow> => {
+    const [row] = await db
+      .update(users)
+      .set({ ...patch, updatedAt: new Date() })
+      .where(eq(users.id, id))
+      .returning();
+    if (!row) throw new AppError('NOT_FOUND', 'no such user');
+    return row;
+  };
   return {
     async create(user: NewUser): Promise<UserRow> {
       const [row] = await db
@@ -30,36 +36,18 @@ export function userRepository(db: Db) {
       return row!;
     },
     async findById(id: string): Promise<UserRow | undefined> {
-      const [row] = await db.select().from(users).where(eq(users.id, id)).limit(1);
-      return row;
+      return findOne(db, users, eq(users.id, id));
     },
     async findByEmail(email: string): Promise<UserRow | undefined> {
-      const [row] = await db
-        .select()
-        .from(users)
-        .where(eq(users.email, email.toLowerCase()))
-        .limit(1);
-      return row;
+      return findOne(db, users, eq(users.email, email.toLowerCase()));
     },
     /** Sets a new password hash; NOT_FOUND when the account is gone. */
     async setPasswordHash(id: string, passwordHash: string): Promise<UserRow> {
-      return updated(
-        await db
-          .update(users)
-          .set({ passwordHash, updatedAt: new Date() })
-          .where(eq(users.id, id))
-          .returning(),
-      );
+      return update(id, { passwordHash });
     },
     /** Sets the account's role; NOT_FOUND when there is no such account. */
     async setRole(id: string, role: UserRole): Promise<UserRow> {
-      return updated(
-        await db
-          .update(users)
-          .set({ role, updatedAt: new Date() })
-          .where(eq(users.id, id))
-          .returning(),
-      );
+      return update(id, { role });
     },
     async countByRole(role: UserRole): Promise<number> {
       const [row] = await db.select({ n: count() }).from(users).where(eq(users.role, role));

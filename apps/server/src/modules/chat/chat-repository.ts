@@ -1,6 +1,7 @@
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { ChatMessage } from '@stagecast/contracts';
 import type { Db } from '../../db/client.js';
+import { findOne } from '../../db/find-one.js';
 import { chatMessages } from '../../db/schema.js';
 
 export type ChatRow = typeof chatMessages.$inferSelect;
@@ -33,26 +34,23 @@ export function chatRepository(db: Db) {
         .onConflictDoNothing()
         .returning();
       if (inserted) return { row: inserted, duplicate: false };
-      const [existing] = await db
-        .select()
-        .from(chatMessages)
-        .where(
-          and(
-            eq(chatMessages.sessionId, row.sessionId),
-            eq(chatMessages.senderIdentity, row.senderIdentity),
-            eq(chatMessages.clientMessageId, row.clientMessageId!),
-          ),
-        )
-        .limit(1);
+      const existing = await findOne(
+        db,
+        chatMessages,
+        and(
+          eq(chatMessages.sessionId, row.sessionId),
+          eq(chatMessages.senderIdentity, row.senderIdentity),
+          eq(chatMessages.clientMessageId, row.clientMessageId!),
+        ),
+      );
       return { row: existing!, duplicate: true };
     },
     async find(sessionId: string, id: string): Promise<ChatRow | undefined> {
-      const [row] = await db
-        .select()
-        .from(chatMessages)
-        .where(and(eq(chatMessages.sessionId, sessionId), eq(chatMessages.id, id)))
-        .limit(1);
-      return row;
+      return findOne(
+        db,
+        chatMessages,
+        and(eq(chatMessages.sessionId, sessionId), eq(chatMessages.id, id)),
+      );
     },
     /** Up to `limit` visible messages older than `before`, returned oldest first. */
     async page(

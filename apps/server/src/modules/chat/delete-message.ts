@@ -1,16 +1,12 @@
-import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors.js';
-import type { ModeratorAccess } from '../sessions/access.js';
+import type { CallerOptions, ModeratorAccess } from '../sessions/access.js';
 import type { ChatRepository } from './chat-repository.js';
 import { deliverChat } from './deliver-chat.js';
 
 /** Hides a message (kept, marked deleted by the moderator) and tells the room to drop it. */
-export async function deleteMessage(options: {
-  ctx: AppContext;
-  chat: ChatRepository;
-  access: ModeratorAccess;
-  messageId: string;
-}): Promise<void> {
+export async function deleteMessage(
+  options: CallerOptions<ModeratorAccess> & { chat: ChatRepository; messageId: string },
+): Promise<void> {
   const { ctx, access, messageId } = options;
   const sessionId = access.view.session.sessionId;
   const removed = await options.chat.softDelete(sessionId, messageId, access.identity);

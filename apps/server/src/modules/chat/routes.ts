@@ -1,42 +1,31 @@
 import { apiRoutes } from '@stagecast/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { AppContext } from '../../context.js';
+import type { ModuleRouteOptions } from '../../context.js';
 import { declareRoute } from '../../declare-route.js';
 import { AppError } from '../../errors.js';
-import type { RateLimits } from '../../plugins/rate-limit.js';
-import type { Authenticator } from '../auth/authenticator.js';
 import { assertModerator } from '../sessions/access.js';
-import { sessionAccessLoader } from '../sessions/session-access.js';
-import { sessionRepository } from '../sessions/session-repository.js';
+import { guarded, sessionScope } from '../sessions/session-access.js';
 import { assertChatMember } from './assert-chat-member.js';
 import { chatRepository, toChatDto } from './chat-repository.js';
 import { deleteMessage } from './delete-message.js';
 import { sendMessage } from './send-message.js';
-
-export interface ChatRouteOptions {
-  ctx: AppContext;
-  auth: Authenticator;
-  limits: RateLimits;
-}
 
 /**
  * SPEC §3 chat, registered under `/api/v1/live/sessions/:session_id/chat`: stored first, then
  * delivered over LiveKit data (topic `chat`) with the sender set by the server; clients hold no
  * data-publish grant, so nothing else can appear there.
  */
-export const chatRoutes: FastifyPluginAsyncZod<ChatRouteOptions> = async (
+export const chatRoutes: FastifyPluginAsyncZod<ModuleRouteOptions> = async (
   app,
   { ctx, auth, limits },
 ) => {
-  const sessions = sessionRepository(ctx.database.db, ctx.accessCache);
-  const preHandler = sessionAccessLoader({ sessions, auth })();
+  const { preHandler } = sessionScope({ ctx, auth });
   const chat = chatRepository(ctx.database.db);
 
   app.route({
     ...declareRoute(app, apiRoutes.chatHistory),
     preHandler,
-    handler: async (request) => {
-      assertChatMember(request.sessionAccess);
+    handler: guarded(assertChatMember, async (_access, request) => {
       const sessionId = request.params.session_id;
       const { before: beforeId, limit } = request.query;
       const before = beforeId ? await chat.find(sessionId, beforeId) : undefined;
@@ -45,16 +34,14 @@ export const chatRoutes: FastifyPluginAsyncZod<ChatRouteOptions> = async (
       }
       const { rows, hasMore } = await chat.page(sessionId, limit, before);
       return { messages: rows.map(toChatDto), has_more: hasMore };
-    },
+    }),
   });
 
   app.route({
     ...declareRoute(app, apiRoutes.postChat),
     config: { rateLimit: limits.chat },
     preHandler,
-    handler: async (request, reply) => {
-      const access = request.sessionAccess;
-      assertChatMember(access);
+    handler: guarded(assertChatMember, async (access, request, reply) => {
       const { message, duplicate } = await sendMessage({
         ctx,
         chat,
@@ -63,17 +50,15 @@ export const chatRoutes: FastifyPluginAsyncZod<ChatRouteOptions> = async (
         clientMessageId: request.body.client_message_id,
       });
       return reply.code(duplicate ? 200 : 201).send({ message });
-    },
+    }),
   });
 
   app.route({
     ...declareRoute(app, apiRoutes.deleteChat),
     preHandler,
-    handler: async (request, reply) => {
-      const access = request.sessionAccess;
-      assertModerator(access);
+    handler: guarded(assertModerator, async (access, request, reply) => {
       await deleteMessage({ ctx, chat, access, messageId: request.params.message_id });
       return reply.code(204).send(null);
-    },
+    }),
   });
 };

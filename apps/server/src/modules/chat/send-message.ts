@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { ChatMessage } from '@stagecast/contracts';
-import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors.js';
 import { displayNameOf } from '../auth/authenticator.js';
-import type { SignedInAccess } from '../sessions/access.js';
+import type { CallerOptions, SignedInAccess } from '../sessions/access.js';
 import type { ChatRepository } from './chat-repository.js';
 import { toChatDto } from './chat-repository.js';
 import { deliverChat } from './deliver-chat.js';
@@ -13,13 +12,13 @@ import { deliverChat } from './deliver-chat.js';
  * `clientMessageId` (after a reconnect) gets the stored message back, flagged `duplicate`, and
  * is not delivered again. Nobody writes in an ended session.
  */
-export async function sendMessage(options: {
-  ctx: AppContext;
-  chat: ChatRepository;
-  access: SignedInAccess;
-  text: string;
-  clientMessageId: string | undefined;
-}): Promise<{ message: ChatMessage; duplicate: boolean }> {
+export async function sendMessage(
+  options: CallerOptions<SignedInAccess> & {
+    chat: ChatRepository;
+    text: string;
+    clientMessageId: string | undefined;
+  },
+): Promise<{ message: ChatMessage; duplicate: boolean }> {
   const { ctx, access } = options;
   const sessionId = access.view.session.sessionId;
   if (access.view.session.status === 'ended') {

@@ -1,14 +1,10 @@
-import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors.js';
-import type { ModeratorAccess } from '../sessions/access.js';
+import type { CallerOptions, ModeratorAccess } from '../sessions/access.js';
 import type { ParticipantRepository, ParticipantRow } from './participant-repository.js';
 
-/** What every moderation use case (change role, kick, mute) is given. */
-export interface TargetOptions {
-  ctx: AppContext;
+/** What every moderation use case (change role, kick, mute) is given; the caller moderates. */
+export interface TargetOptions extends CallerOptions<ModeratorAccess> {
   participants: ParticipantRepository;
-  /** The moderator acting. */
-  access: ModeratorAccess;
   /** The account (or guest) id of the participant acted on. */
   userId: string;
 }

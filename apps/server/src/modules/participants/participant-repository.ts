@@ -1,5 +1,7 @@
 import { and, count, eq, isNull, ne } from 'drizzle-orm';
+import type { SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { findOne } from '../../db/find-one.js';
 import { liveParticipants } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
 import { dropAround } from '../sessions/access-cache.js';
@@ -7,6 +9,10 @@ import type { SessionAccessCache } from '../sessions/session-repository.js';
 
 export type ParticipantRow = typeof liveParticipants.$inferSelect;
 export type NewParticipant = typeof liveParticipants.$inferInsert;
+
+/** The rows of one session that also meet `more`. */
+const inSession = (sessionId: string, ...more: SQL[]) =>
+  and(eq(liveParticipants.sessionId, sessionId), ...more);
 
 /**
  * The participants of live sessions (a row per identity and session, kept after they leave and
@@ -20,32 +26,28 @@ export function participantRepository(db: Db, cache?: SessionAccessCache) {
       return db
         .select()
         .from(liveParticipants)
-        .where(and(eq(liveParticipants.sessionId, sessionId), isNull(liveParticipants.bannedAt)))
+        .where(inSession(sessionId, isNull(liveParticipants.bannedAt)))
         .orderBy(liveParticipants.createdAt);
     },
     async findParticipant(
       sessionId: string,
       identity: string,
     ): Promise<ParticipantRow | undefined> {
-      const [row] = await db
-        .select()
-        .from(liveParticipants)
-        .where(
-          and(eq(liveParticipants.sessionId, sessionId), eq(liveParticipants.identity, identity)),
-        )
-        .limit(1);
-      return row;
+      return findOne(
+        db,
+        liveParticipants,
+        inSession(sessionId, eq(liveParticipants.identity, identity)),
+      );
     },
     async findParticipantByUserId(
       sessionId: string,
       userId: string,
     ): Promise<ParticipantRow | undefined> {
-      const [row] = await db
-        .select()
-        .from(liveParticipants)
-        .where(and(eq(liveParticipants.sessionId, sessionId), eq(liveParticipants.userId, userId)))
-        .limit(1);
-      return row;
+      return findOne(
+        db,
+        liveParticipants,
+        inSession(sessionId, eq(liveParticipants.userId, userId)),
+      );
     },
     /** Inserts the participant, or updates name and role when the identity is already there. */
     async upsertParticipant(participant: NewParticipant): Promise<ParticipantRow> {
@@ -75,9 +77,7 @@ export function participantRepository(db: Db, cache?: SessionAccessCache) {
         db
           .update(liveParticipants)
           .set({ ...patch, updatedAt: new Date() })
-          .where(
-            and(eq(liveParticipants.sessionId, sessionId), eq(liveParticipants.identity, identity)),
-          )
+          .where(inSession(sessionId, eq(liveParticipants.identity, identity)))
           .returning(),
       );
       if (!row) throw new AppError('NOT_FOUND', 'no such participant in this session');
@@ -89,9 +89,7 @@ export function participantRepository(db: Db, cache?: SessionAccessCache) {
         db
           .update(liveParticipants)
           .set({ connected: false, leftAt: new Date(), livekitSid: null, updatedAt: new Date() })
-          .where(
-            and(eq(liveParticipants.sessionId, sessionId), eq(liveParticipants.identity, identity)),
-          ),
+          .where(inSession(sessionId, eq(liveParticipants.identity, identity))),
       );
     },
     /** Connected people other than `exceptIdentity`, for the capacity check. */
@@ -100,8 +98,8 @@ export function participantRepository(db: Db, cache?: SessionAccessCache) {
         .select({ n: count() })
         .from(liveParticipants)
         .where(
-          and(
-            eq(liveParticipants.sessionId, sessionId),
+          inSession(
+            sessionId,
             eq(liveParticipants.connected, true),
             isNull(liveParticipants.bannedAt),
             ne(liveParticipants.identity, exceptIdentity),
@@ -120,9 +118,7 @@ export function participantRepository(db: Db, cache?: SessionAccessCache) {
             livekitSid: null,
             updatedAt: new Date(),
           })
-          .where(
-            and(eq(liveParticipants.sessionId, sessionId), eq(liveParticipants.connected, true)),
-          ),
+          .where(inSession(sessionId, eq(liveParticipants.connected, true))),
       );
     },
   };

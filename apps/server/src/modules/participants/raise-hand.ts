@@ -1,18 +1,14 @@
-import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors.js';
-import type { SignedInAccess } from '../sessions/access.js';
+import type { CallerOptions, SignedInAccess } from '../sessions/access.js';
 import type { ParticipantRepository, ParticipantRow } from './participant-repository.js';
 
 /**
  * Raises or lowers the caller's hand (only while connected), then tells the room on topic
  * `hand`; the row is the record, so a lost broadcast only delays what others see.
  */
-export async function raiseHand(options: {
-  ctx: AppContext;
-  participants: ParticipantRepository;
-  access: SignedInAccess;
-  raised: boolean;
-}): Promise<ParticipantRow> {
+export async function raiseHand(
+  options: CallerOptions<SignedInAccess> & { participants: ParticipantRepository; raised: boolean },
+): Promise<ParticipantRow> {
   const { ctx, participants, raised } = options;
   const me = options.access.participant;
   if (!me || !me.connected) {

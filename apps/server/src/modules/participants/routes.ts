@@ -1,39 +1,24 @@
 import { apiRoutes } from '@stagecast/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { AppContext } from '../../context.js';
+import type { ModuleRouteOptions } from '../../context.js';
 import { declareRoute } from '../../declare-route.js';
-import type { Authenticator } from '../auth/authenticator.js';
 import { assertCanRead, assertModerator, assertSignedIn } from '../sessions/access.js';
-import { sessionAccessLoader } from '../sessions/session-access.js';
-import { sessionRepository } from '../sessions/session-repository.js';
+import { guarded, sessionScope } from '../sessions/session-access.js';
 import { changeRole } from './change-role.js';
 import { kickParticipant } from './kick-participant.js';
 import { muteParticipant } from './mute-participant.js';
 import { toParticipantDto } from './participant-dto.js';
-import { participantRepository } from './participant-repository.js';
 import { raiseHand } from './raise-hand.js';
-
-export interface ParticipantRouteOptions {
-  ctx: AppContext;
-  auth: Authenticator;
-}
-
-function repositories({ ctx, auth }: ParticipantRouteOptions) {
-  const sessions = sessionRepository(ctx.database.db, ctx.accessCache);
-  const participants = participantRepository(ctx.database.db, ctx.accessCache);
-  return { participants, preHandler: sessionAccessLoader({ sessions, auth })() };
-}
 
 /**
  * SPEC §3: the participants list, role changes, kick and mute; registered under
  * `/api/v1/live/sessions/:session_id/participants`.
  */
-export const participantRoutes: FastifyPluginAsyncZod<ParticipantRouteOptions> = async (
+export const participantRoutes: FastifyPluginAsyncZod<ModuleRouteOptions> = async (
   app,
-  options,
+  { ctx, auth },
 ) => {
-  const { ctx } = options;
-  const { participants, preHandler } = repositories(options);
+  const { participants, preHandler } = sessionScope({ ctx, auth });
 
   app.route({
     ...declareRoute(app, apiRoutes.listParticipants),
@@ -48,39 +33,33 @@ export const participantRoutes: FastifyPluginAsyncZod<ParticipantRouteOptions> =
   app.route({
     ...declareRoute(app, apiRoutes.updateParticipant),
     preHandler,
-    handler: async (request) => {
-      const access = request.sessionAccess;
-      assertModerator(access);
+    handler: guarded(assertModerator, async (access, request) => {
       const { user_id: userId } = request.params;
       const { role } = request.body;
       const updated = await changeRole({ ctx, participants, access, userId, role });
       return { participant: toParticipantDto(updated) };
-    },
+    }),
   });
 
   app.route({
     ...declareRoute(app, apiRoutes.kickParticipant),
     preHandler,
-    handler: async (request) => {
-      const access = request.sessionAccess;
-      assertModerator(access);
+    handler: guarded(assertModerator, async (access, request) => {
       const userId = request.params.user_id;
       const banned = await kickParticipant({ ctx, participants, access, userId });
       return { participant: toParticipantDto(banned) };
-    },
+    }),
   });
 
   app.route({
     ...declareRoute(app, apiRoutes.muteParticipant),
     preHandler,
-    handler: async (request) => {
-      const access = request.sessionAccess;
-      assertModerator(access);
+    handler: guarded(assertModerator, async (access, request) => {
       const { source } = request.body;
       const userId = request.params.user_id;
       const muted = await muteParticipant({ ctx, participants, access, userId, source });
       return { source, muted_tracks: muted };
-    },
+    }),
   });
 };
 
@@ -88,17 +67,15 @@ export const participantRoutes: FastifyPluginAsyncZod<ParticipantRouteOptions> =
  * `POST …/sessions/:session_id/hand`, registered under `/api/v1/live/sessions/:session_id`: the
  * caller raises or lowers their own hand.
  */
-export const handRoute: FastifyPluginAsyncZod<ParticipantRouteOptions> = async (app, options) => {
-  const { participants, preHandler } = repositories(options);
+export const handRoute: FastifyPluginAsyncZod<ModuleRouteOptions> = async (app, { ctx, auth }) => {
+  const { participants, preHandler } = sessionScope({ ctx, auth });
   app.route({
     ...declareRoute(app, apiRoutes.raiseHand),
     preHandler,
-    handler: async (request) => {
-      const access = request.sessionAccess;
-      assertSignedIn(access);
+    handler: guarded(assertSignedIn, async (access, request) => {
       const { raised } = request.body;
-      const updated = await raiseHand({ ctx: options.ctx, participants, access, raised });
+      const updated = await raiseHand({ ctx, participants, access, raised });
       return { participant: toParticipantDto(updated) };
-    },
+    }),
   });
 };

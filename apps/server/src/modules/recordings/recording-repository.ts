@@ -1,5 +1,6 @@
 import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { findOne } from '../../db/find-one.js';
 import { recordings } from '../../db/schema.js';
 
 export type RecordingRow = typeof recordings.$inferSelect;
@@ -17,16 +18,10 @@ export function recordingRepository(db: Db) {
       return inserted;
     },
     async findById(id: string): Promise<RecordingRow | undefined> {
-      const [row] = await db.select().from(recordings).where(eq(recordings.id, id)).limit(1);
-      return row;
+      return findOne(db, recordings, eq(recordings.id, id));
     },
     async findByEgressId(egressId: string): Promise<RecordingRow | undefined> {
-      const [row] = await db
-        .select()
-        .from(recordings)
-        .where(eq(recordings.egressId, egressId))
-        .limit(1);
-      return row;
+      return findOne(db, recordings, eq(recordings.egressId, egressId));
     },
     /** Deletes the session's recordings; returns their ids. */
     async deleteBySession(sessionId: string): Promise<string[]> {
@@ -45,28 +40,24 @@ export function recordingRepository(db: Db) {
         .orderBy(desc(recordings.createdAt));
     },
     async inProgress(sessionId: string): Promise<RecordingRow | undefined> {
-      const [row] = await db
-        .select()
-        .from(recordings)
-        .where(and(eq(recordings.sessionId, sessionId), inArray(recordings.status, IN_PROGRESS)))
-        .limit(1);
-      return row;
+      return findOne(
+        db,
+        recordings,
+        and(eq(recordings.sessionId, sessionId), inArray(recordings.status, IN_PROGRESS)),
+      );
     },
     /** An egress recording of the session whose egress id is not known yet (a webhook raced). */
     async pendingEgress(sessionId: string): Promise<RecordingRow | undefined> {
-      const [row] = await db
-        .select()
-        .from(recordings)
-        .where(
-          and(
-            eq(recordings.sessionId, sessionId),
-            eq(recordings.backend, 'egress'),
-            isNull(recordings.egressId),
-            inArray(recordings.status, IN_PROGRESS),
-          ),
-        )
-        .limit(1);
-      return row;
+      return findOne(
+        db,
+        recordings,
+        and(
+          eq(recordings.sessionId, sessionId),
+          eq(recordings.backend, 'egress'),
+          isNull(recordings.egressId),
+          inArray(recordings.status, IN_PROGRESS),
+        ),
+      );
     },
     async allInProgress(): Promise<RecordingRow[]> {
       return db.select().from(recordings).where(inArray(recordings.status, IN_PROGRESS));

@@ -1,21 +1,17 @@
 import { apiRoutes } from '@stagecast/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { AppContext } from '../../context.js';
+import type { ModuleRouteOptions } from '../../context.js';
 import { declareRoute } from '../../declare-route.js';
 import { AppError } from '../../errors.js';
-import type { Authenticator } from '../auth/authenticator.js';
 import { assertModerator, assertSignedIn, loadAccess } from '../sessions/access.js';
 import type { SessionAccess, SignedInAccess } from '../sessions/access.js';
-import { sessionAccessLoader } from '../sessions/session-access.js';
-import { sessionRepository } from '../sessions/session-repository.js';
+import { guarded, sessionScope } from '../sessions/session-access.js';
 import { recordingFile } from './recording-files.js';
 import { toRecordingDto } from './recording-dto.js';
 import type { RecordingService } from './recording-service.js';
 import { sendRecordingFile } from './send-recording-file.js';
 
-export interface RecordingRouteOptions {
-  ctx: AppContext;
-  auth: Authenticator;
+export interface RecordingRouteOptions extends ModuleRouteOptions {
   recordings: RecordingService;
 }
 
@@ -37,39 +33,34 @@ export const recordingRoutes: FastifyPluginAsyncZod<RecordingRouteOptions> = asy
   app,
   { ctx, auth, recordings },
 ) => {
-  const sessions = sessionRepository(ctx.database.db, ctx.accessCache);
-  const preHandler = sessionAccessLoader({ sessions, auth })();
+  const { sessions, preHandler } = sessionScope({ ctx, auth });
   const dto = (row: Parameters<typeof toRecordingDto>[0]) =>
     toRecordingDto(row, ctx.config.publicUrl);
 
   app.route({
     ...declareRoute(app, apiRoutes.startRecording),
     preHandler,
-    handler: async (request) => {
-      const access = request.sessionAccess;
-      assertModerator(access);
+    handler: guarded(assertModerator, async (access, request) => {
       const row = await recordings.start(request.params.session_id, access.identity);
       return { recording: dto(row) };
-    },
+    }),
   });
 
   app.route({
     ...declareRoute(app, apiRoutes.stopRecording),
     preHandler,
-    handler: async (request) => {
-      assertModerator(request.sessionAccess);
-      return { recording: dto(await recordings.stop(request.params.session_id)) };
-    },
+    handler: guarded(assertModerator, async (_access, request) => ({
+      recording: dto(await recordings.stop(request.params.session_id)),
+    })),
   });
 
   app.route({
     ...declareRoute(app, apiRoutes.listRecordings),
     preHandler,
-    handler: async (request) => {
-      assertCanListRecordings(request.sessionAccess);
+    handler: guarded(assertCanListRecordings, async (_access, request) => {
       const rows = await recordings.repo.listBySession(request.params.session_id);
       return { recordings: rows.map(dto) };
-    },
+    }),
   });
 
   app.route({

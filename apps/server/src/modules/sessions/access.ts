@@ -1,5 +1,6 @@
 import type { ErrorReason } from '@stagecast/contracts';
 import type { FastifyRequest } from 'fastify';
+import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors.js';
 import type { Principal } from '../auth/auth-tokens.js';
 import { identityOf } from '../auth/authenticator.js';
@@ -41,6 +42,13 @@ export interface ModeratorAccess extends SignedInAccess {
 /** A caller who holds a (not banned) row in the session. */
 export interface ParticipantAccess extends SignedInAccess {
   participant: ParticipantRow;
+}
+
+/** What a use case acting for the caller in one session is given, beside its own inputs. */
+export interface CallerOptions<A extends SessionAccess> {
+  ctx: AppContext;
+  /** The caller's standing in the session, as the route's guard narrowed it. */
+  access: A;
 }
 
 /** Loads the session and the caller's standing in it; NOT_FOUND when there is no such session. */

@@ -3,13 +3,16 @@ import { AppError } from '../../errors.js';
 import type { ParticipantRepository } from '../participants/participant-repository.js';
 import type { SessionRepository, SessionRow } from './session-repository.js';
 
-/** Ends the session, then closes its room, which disconnects every client. */
-export async function endSession(options: {
+/** What ending a session (and deleting one, which ends it first) is given. */
+export interface EndSessionOptions {
   ctx: AppContext;
   sessions: SessionRepository;
   participants: ParticipantRepository;
   session: SessionRow;
-}): Promise<SessionRow> {
+}
+
+/** Ends the session, then closes its room, which disconnects every client. */
+export async function endSession(options: EndSessionOptions): Promise<SessionRow> {
   const { ctx, sessions, participants, session } = options;
   const sessionId = session.sessionId;
   const updated =

@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { JoinResponse, SessionRole } from '@stagecast/contracts';
-import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors.js';
 import { createJoinToken, grantForRole, orLivekitUnavailable } from '../../livekit/index.js';
 import { displayNameOf, subjectId } from '../auth/authenticator.js';
 import type { ParticipantRepository } from '../participants/participant-repository.js';
 import { assertSignedIn, inviteRefusal } from './access.js';
-import type { SessionAccess, SignedInAccess } from './access.js';
+import type { CallerOptions, SessionAccess, SignedInAccess } from './access.js';
 
 /**
  * The join rules of SPEC §3, in order: ended → 409; guests per ALLOW_GUESTS; banned → 403;
@@ -14,11 +13,9 @@ import type { SessionAccess, SignedInAccess } from './access.js';
  * full → 409 (the host always fits). Each refusal carries its `reason`; `details` keep what the
  * API always sent.
  */
-function admit(options: {
-  ctx: AppContext;
-  access: SignedInAccess;
-  inviteToken: string | undefined;
-}): SessionRole {
+function admit(
+  options: CallerOptions<SignedInAccess> & { inviteToken: string | undefined },
+): SessionRole {
   const { ctx, access } = options;
   const session = access.view.session;
   const when = { status: session.status, scheduled_at: session.scheduledAt?.toISOString() ?? null };
@@ -61,13 +58,13 @@ function admit(options: {
  * Admits the caller (see `admit`, then the capacity check), records their participant row,
  * applies one room per identity, and signs a short-lived token whose grants follow the role.
  */
-export async function joinSession(options: {
-  ctx: AppContext;
-  participants: ParticipantRepository;
-  access: SessionAccess;
-  displayName: string | undefined;
-  inviteToken: string | undefined;
-}): Promise<JoinResponse> {
+export async function joinSession(
+  options: CallerOptions<SessionAccess> & {
+    participants: ParticipantRepository;
+    displayName: string | undefined;
+    inviteToken: string | undefined;
+  },
+): Promise<JoinResponse> {
   const { ctx, participants, access } = options;
   assertSignedIn(access, 'sign in or enter as a guest first');
   const { principal, identity } = access;

@@ -1,11 +1,8 @@
 import { apiRoutes } from '@stagecast/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { AppContext } from '../../context.js';
+import type { ModuleRouteOptions } from '../../context.js';
 import { declareRoute } from '../../declare-route.js';
-import type { RateLimits } from '../../plugins/rate-limit.js';
 import { identityOf } from '../auth/authenticator.js';
-import type { Authenticator } from '../auth/authenticator.js';
-import { participantRepository } from '../participants/participant-repository.js';
 import { assertCanRead, assertOwner } from './access.js';
 import { createSession } from './create-session.js';
 import { deleteSession } from './delete-session.js';
@@ -13,26 +10,17 @@ import { endSession } from './end-session.js';
 import { inviteLink } from './invite.js';
 import { joinSession } from './join-session.js';
 import { rotateInvite } from './rotate-invite.js';
-import { sessionAccessLoader } from './session-access.js';
+import { guarded, sessionScope } from './session-access.js';
 import { toSessionDto } from './session-dto.js';
-import { sessionRepository } from './session-repository.js';
 import { startSession } from './start-session.js';
 import { updateSession } from './update-session.js';
 
-export interface SessionRouteOptions {
-  ctx: AppContext;
-  auth: Authenticator;
-  limits: RateLimits;
-}
-
 /** SPEC §3: sessions, their lifecycle, invites and joins; registered under `/api/v1/live/sessions`. */
-export const sessionRoutes: FastifyPluginAsyncZod<SessionRouteOptions> = async (
+export const sessionRoutes: FastifyPluginAsyncZod<ModuleRouteOptions> = async (
   app,
   { ctx, auth, limits },
 ) => {
-  const sessions = sessionRepository(ctx.database.db, ctx.accessCache);
-  const participants = participantRepository(ctx.database.db, ctx.accessCache);
-  const preHandler = sessionAccessLoader({ sessions, auth })();
+  const { sessions, participants, preHandler } = sessionScope({ ctx, auth });
   const viewOf = async (id: string) => toSessionDto(await sessions.view(id));
 
   app.route({
@@ -92,59 +80,50 @@ export const sessionRoutes: FastifyPluginAsyncZod<SessionRouteOptions> = async (
   app.route({
     ...declareRoute(app, apiRoutes.updateSession),
     preHandler,
-    handler: async (request) => {
-      const access = request.sessionAccess;
-      assertOwner(access);
+    handler: guarded(assertOwner, async (access, request) => {
       await updateSession({ sessions, session: access.view.session, changes: request.body });
       return viewOf(request.params.session_id);
-    },
+    }),
   });
 
   app.route({
     ...declareRoute(app, apiRoutes.startSession),
     preHandler,
-    handler: async (request) => {
-      const access = request.sessionAccess;
-      assertOwner(access);
+    handler: guarded(assertOwner, async (access, request) => {
       await startSession({ ctx, sessions, session: access.view.session });
       return viewOf(request.params.session_id);
-    },
+    }),
   });
 
   app.route({
     ...declareRoute(app, apiRoutes.endSession),
     preHandler,
-    handler: async (request) => {
-      const access = request.sessionAccess;
-      assertOwner(access);
+    handler: guarded(assertOwner, async (access, request) => {
       await endSession({ ctx, sessions, participants, session: access.view.session });
       return viewOf(request.params.session_id);
-    },
+    }),
   });
 
   app.route({
     ...declareRoute(app, apiRoutes.deleteSession),
     preHandler,
-    handler: async (request, reply) => {
-      const access = request.sessionAccess;
-      assertOwner(access);
+    handler: guarded(assertOwner, async (access, _request, reply) => {
       await deleteSession({ ctx, sessions, participants, session: access.view.session });
       return reply.code(204).send(null);
-    },
+    }),
   });
 
   app.route({
     ...declareRoute(app, apiRoutes.rotateInvite),
     preHandler,
-    handler: async (request) => {
-      assertOwner(request.sessionAccess);
+    handler: guarded(assertOwner, async (_access, request) => {
       const sessionId = request.params.session_id;
       const invite = await rotateInvite({ ctx, sessions, sessionId });
       return {
         invite_link: inviteLink(ctx.config.publicUrl, sessionId, invite.secret),
         invite_expires_at: invite.expiresAt.toISOString(),
       };
-    },
+    }),
   });
 
   app.route({

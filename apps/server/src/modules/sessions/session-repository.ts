@@ -1,6 +1,7 @@
 import { and, count, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { findOne } from '../../db/find-one.js';
 import { liveParticipants, liveSessions, users } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
 import type { ParticipantRow } from '../participants/participant-repository.js';
@@ -80,12 +81,7 @@ export function sessionRepository(db: Db, cache?: SessionAccessCache) {
       return row!;
     },
     async findById(sessionId: string): Promise<SessionRow | undefined> {
-      const [row] = await db
-        .select()
-        .from(liveSessions)
-        .where(eq(liveSessions.sessionId, sessionId))
-        .limit(1);
-      return row;
+      return findOne(db, liveSessions, eq(liveSessions.sessionId, sessionId));
     },
     /** The session as every read shows it; NOT_FOUND when it is gone. */
     async view(sessionId: string): Promise<SessionView> {

@@ -1,28 +1,24 @@
 import { apiRoutes } from '@stagecast/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { ModuleRouteOptions } from '../../context.js';
 import { declareRoute } from '../../declare-route.js';
-import { participantRepository } from '../participants/participant-repository.js';
 import { joinSession } from './join-session.js';
-import { sessionAccessLoader } from './session-access.js';
-import { sessionRepository } from './session-repository.js';
-import type { SessionRouteOptions } from './routes.js';
+import { sessionScope } from './session-access.js';
 
 /**
  * `POST /api/livekit/token`: the join for integrators, who name the session in the body and get
  * only what a LiveKit client needs. Same rules and rate limit as the join.
  */
-export const tokenRoute: FastifyPluginAsyncZod<SessionRouteOptions> = async (
+export const tokenRoute: FastifyPluginAsyncZod<ModuleRouteOptions> = async (
   app,
   { ctx, auth, limits },
 ) => {
-  const sessions = sessionRepository(ctx.database.db, ctx.accessCache);
-  const participants = participantRepository(ctx.database.db, ctx.accessCache);
-  const sessionAccess = sessionAccessLoader({ sessions, auth });
+  const { participants, accessFrom } = sessionScope({ ctx, auth });
 
   app.route({
     ...declareRoute(app, apiRoutes.livekitToken),
     config: { rateLimit: limits.join },
-    preHandler: sessionAccess((request) => (request.body as { session_id: string }).session_id),
+    preHandler: accessFrom((request) => (request.body as { session_id: string }).session_id),
     handler: async (request) => {
       const joined = await joinSession({
         ctx,
