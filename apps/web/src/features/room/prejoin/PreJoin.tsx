@@ -5,6 +5,7 @@ import type { MediaIntent } from '../media-intent.js';
 import type { JoinProblem } from '../room-state.js';
 import { DevicePreview } from './DevicePreview.js';
 import { GuestEntry } from './GuestEntry.js';
+import './prejoin.css';
 
 export interface PreJoinProps {
   session: Session;
