@@ -33,6 +33,31 @@ async function enterRoom(page: Page, baseUrl: string, sessionId: string) {
   await page.getByTestId('stage').waitFor();
 }
 
+/**
+ * The teacher, signed in in a fresh browser context that records its peer connections, starts a
+ * session and joins it from the pre-join (camera and microphone on); resolves once their own
+ * video decodes.
+ */
+async function hostLiveSession(options: {
+  browser: Browser;
+  baseUrl: string;
+  title: string;
+  type: 'broadcast' | 'meeting';
+}) {
+  const { browser, baseUrl } = options;
+  const context = await newContext(browser);
+  await recordPeerConnections(context);
+  const page = await context.newPage();
+  const user = await signInTeacher(context, baseUrl);
+  const created = await context.request.post(`${baseUrl}/api/v1/live/sessions`, {
+    data: { title: options.title, session_type: options.type, start_now: true },
+  });
+  const { session_id: sessionId } = (await created.json()) as { session_id: string };
+  await enterRoom(page, baseUrl, sessionId);
+  await waitForDecodedFrames(page, videoOf(`user:${user.id}`), 1);
+  return { context, page, user, sessionId };
+}
+
 describe('the live room in Chromium with fake camera and microphone', () => {
   let e2e: Awaited<ReturnType<typeof startE2eApp>>;
   let browser: Browser;
@@ -56,18 +81,13 @@ describe('the live room in Chromium with fake camera and microphone', () => {
   });
 
   it('carries a whole class: video, chat, hands, promotion, screen share, kick and the end', async () => {
-    const hostContext = await newContext(browser);
-    await recordPeerConnections(hostContext);
-    const host = await hostContext.newPage();
-    const hostUser = await signInTeacher(hostContext, baseUrl);
-    const created = await hostContext.request.post(`${baseUrl}/api/v1/live/sessions`, {
-      data: { title: 'Live class', session_type: 'broadcast', start_now: true },
-    });
-    const { session_id: sessionId } = (await created.json()) as { session_id: string };
-
     // A publisher's camera and microphone are on from the pre-join.
-    await enterRoom(host, baseUrl, sessionId);
-    await waitForDecodedFrames(host, videoOf(`user:${hostUser.id}`), 1);
+    const {
+      context: hostContext,
+      page: host,
+      user: hostUser,
+      sessionId,
+    } = await hostLiveSession({ browser, baseUrl, title: 'Live class', type: 'broadcast' });
     expect(await host.getByTestId('toggle-camera').getAttribute('aria-pressed')).toBe('true');
 
     // The viewer comes from the plaza, as a guest.
@@ -170,16 +190,12 @@ describe('the live room in Chromium with fake camera and microphone', () => {
   });
 
   it('changes the published resolution with the video preset, and the level meter follows the microphone', async () => {
-    const context = await newContext(browser);
-    await recordPeerConnections(context);
-    const page = await context.newPage();
-    const mentor = await signInTeacher(context, baseUrl);
-    const created = await context.request.post(`${baseUrl}/api/v1/live/sessions`, {
-      data: { title: 'Presets', session_type: 'meeting', start_now: true },
+    const { context, page } = await hostLiveSession({
+      browser,
+      baseUrl,
+      title: 'Presets',
+      type: 'meeting',
     });
-    const { session_id: sessionId } = (await created.json()) as { session_id: string };
-    await enterRoom(page, baseUrl, sessionId);
-    await waitForDecodedFrames(page, videoOf(`user:${mentor.id}`), 1);
     await page.waitForFunction(async () => true);
     await expect.poll(() => sentVideoWidth(page), { timeout: 15_000 }).toBe(1280);
 

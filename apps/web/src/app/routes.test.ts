@@ -1,14 +1,11 @@
 // @vitest-environment happy-dom
 import { createElement } from 'react';
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { I18nextProvider } from 'react-i18next';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createQueryClient } from '../api/query-client.js';
 import { apiError, installFakeApi } from '../features/room/testing/fake-api.js';
 import type { FakeRoute } from '../features/room/testing/fake-api.js';
-import { createI18n } from '../i18n/create-i18n.js';
-import { AppProviders } from './AppProviders.js';
+import { renderInApp } from '../test-support/render-in-app.js';
 import { appRoutes } from './routes.js';
 
 const mentor = { id: 'm1', email: 'ada@example.com', username: 'ada', role: 'mentor' as const };
@@ -28,17 +25,7 @@ function openApp(url: string, routes: Record<string, FakeRoute> = {}) {
     ...routes,
   });
   const router = createMemoryRouter(appRoutes, { initialEntries: [url] });
-  render(
-    createElement(
-      I18nextProvider,
-      { i18n: createI18n(['en']) },
-      createElement(
-        AppProviders,
-        { queryClient: createQueryClient() },
-        createElement(RouterProvider, { router }),
-      ),
-    ),
-  );
+  renderInApp(createElement(RouterProvider, { router }));
   return { router, calls };
 }
 

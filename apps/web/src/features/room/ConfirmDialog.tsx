@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useModalDialog } from '../../lib/use-modal-dialog.js';
+import './dialog.css';
 
 export interface ConfirmDialogProps {
   open: boolean;

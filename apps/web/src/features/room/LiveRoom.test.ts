@@ -1,23 +1,16 @@
 // @vitest-environment happy-dom
-import { createElement } from 'react';
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { DisconnectReason, Track } from 'livekit-client';
-import { I18nextProvider } from 'react-i18next';
-import { BrowserRouter } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createQueryClient } from '../../api/query-client.js';
-import { AppProviders } from '../../app/AppProviders.js';
-import { createI18n } from '../../i18n/create-i18n.js';
-import { FakeMediaDevices } from '../../test-support/fake-media-devices.js';
 import { addLocalTrack } from '../../test-support/local-tracks.js';
-import { RoomPage } from './RoomPage.js';
-import { apiError, fakeSession, installFakeApi, type FakeRoute } from './testing/fake-api.js';
+import { apiError, fakeChatMessage, fakeSession, type FakeRoute } from './testing/fake-api.js';
 import {
   addRemoteParticipant,
   disconnectFromServer,
   offlineRooms,
   receiveData,
 } from './testing/offline-livekit.js';
+import { installRoomPageFakes, renderRoomPage, type RoomPageFakes } from './testing/room-page.js';
 import { TrackList } from '../../livekit/testing/track-list.js';
 
 vi.mock('livekit-client', async (importOriginal) =>
@@ -26,16 +19,6 @@ vi.mock('livekit-client', async (importOriginal) =>
 
 const S = '/api/v1/live/sessions/s1';
 const owner = { id: 'owner', email: 'ada@example.com', username: 'ada', role: 'mentor' as const };
-
-function chatMessage(id: string, text: string, second = '01') {
-  return {
-    id,
-    session_id: 's1',
-    sender: { identity: 'guest:g1', display_name: 'Bo', role: 'viewer' },
-    text,
-    created_at: `2025-01-01T10:00:${second}Z`,
-  };
-}
 
 const hostJoin = {
   status: 200,
@@ -51,45 +34,29 @@ const hostJoin = {
   },
 };
 
-let uninstall: () => void;
+let fakes: RoomPageFakes;
 
 beforeEach(() => {
-  uninstall = new FakeMediaDevices().install();
-  window.history.replaceState(null, '', '/live/s1');
-  offlineRooms.length = 0;
+  fakes = installRoomPageFakes();
 });
 
 afterEach(() => {
-  cleanup();
-  uninstall();
-  vi.unstubAllGlobals();
-  localStorage.clear();
+  fakes.uninstall();
 });
 
 /** Renders the page as the host, joins with the camera and microphone off, returns the API log. */
 async function joinAsHost(extra: Record<string, FakeRoute> = {}) {
-  const calls = installFakeApi({
+  const calls = renderRoomPage({
     'GET /api/v1/auth/me': { status: 200, body: { user: owner } },
     [`GET ${S}`]: { status: 200, body: fakeSession() },
     [`POST ${S}/join`]: hostJoin,
     [`GET ${S}/chat`]: {
       status: 200,
-      body: { messages: [chatMessage('m1', '<b>hi</b>')], has_more: false },
+      body: { messages: [fakeChatMessage('m1', { text: '<b>hi</b>' })], has_more: false },
     },
     [`GET ${S}/participants`]: { status: 200, body: { participants: [] } },
     ...extra,
   });
-  render(
-    createElement(
-      I18nextProvider,
-      { i18n: createI18n(['en']) },
-      createElement(
-        AppProviders,
-        { queryClient: createQueryClient() },
-        createElement(BrowserRouter, null, createElement(RoomPage, { sessionId: 's1' })),
-      ),
-    ),
-  );
   fireEvent.click(await screen.findByTestId('prejoin-camera'));
   fireEvent.click(screen.getByTestId('prejoin-microphone'));
   fireEvent.click(screen.getByTestId('join-button'));
@@ -105,8 +72,14 @@ describe('the live room', () => {
     const { room } = await joinAsHost();
     await screen.findByText('<b>hi</b>');
     act(() => {
-      receiveData(room, 'chat', { type: 'message', message: chatMessage('m2', 'second', '02') });
-      receiveData(room, 'chat', { type: 'message', message: chatMessage('m2', 'second', '02') });
+      receiveData(room, 'chat', {
+        type: 'message',
+        message: fakeChatMessage('m2', { text: 'second', second: '02' }),
+      });
+      receiveData(room, 'chat', {
+        type: 'message',
+        message: fakeChatMessage('m2', { text: 'second', second: '02' }),
+      });
     });
     const texts = screen.getAllByTestId('chat-text').map((element) => element.textContent);
     expect(texts).toEqual(['<b>hi</b>', 'second']);
@@ -115,7 +88,10 @@ describe('the live room', () => {
 
   it('sends chat with a client message id and lets the host delete a message', async () => {
     const { calls } = await joinAsHost({
-      [`POST ${S}/chat`]: { status: 201, body: { message: chatMessage('m3', 'hello all', '03') } },
+      [`POST ${S}/chat`]: {
+        status: 201,
+        body: { message: fakeChatMessage('m3', { text: 'hello all', second: '03' }) },
+      },
       [`DELETE ${S}/chat/m1`]: { status: 204 },
     });
     fireEvent.change(screen.getByTestId('chat-input'), { target: { value: 'hello all' } });

@@ -1,5 +1,6 @@
 import type { Session, SessionRole } from '@stagecast/contracts';
 import { useTranslation } from 'react-i18next';
+import './room-header.css';
 
 /** The session's title and state, and the local role. */
 export function RoomHeader({ session, role }: { session: Session; role: SessionRole }) {

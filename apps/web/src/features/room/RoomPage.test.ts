@@ -1,16 +1,9 @@
 // @vitest-environment happy-dom
-import { createElement } from 'react';
-import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { I18nextProvider } from 'react-i18next';
-import { BrowserRouter } from 'react-router';
+import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createQueryClient } from '../../api/query-client.js';
-import { AppProviders } from '../../app/AppProviders.js';
-import { createI18n } from '../../i18n/create-i18n.js';
-import { FakeMediaDevices } from '../../test-support/fake-media-devices.js';
-import { RoomPage } from './RoomPage.js';
-import { apiError, fakeSession, installFakeApi, type FakeRoute } from './testing/fake-api.js';
+import { apiError, fakeSession, type FakeRoute } from './testing/fake-api.js';
 import { offlineRooms } from './testing/offline-livekit.js';
+import { installRoomPageFakes, renderRoomPage, type RoomPageFakes } from './testing/room-page.js';
 
 const S = '/api/v1/live/sessions/s1';
 const signedOut = { 'GET /api/v1/auth/me': apiError(401, 'UNAUTHENTICATED') };
@@ -21,40 +14,16 @@ vi.mock('livekit-client', async (importOriginal) =>
   (await import('./testing/offline-livekit.js')).offlineLiveKit(await importOriginal()),
 );
 
-let devices: FakeMediaDevices;
-let uninstall: () => void;
+let fakes: RoomPageFakes;
 
 beforeEach(() => {
-  devices = new FakeMediaDevices();
-  uninstall = devices.install();
-  window.history.replaceState(null, '', '/live/s1');
-  offlineRooms.length = 0;
+  fakes = installRoomPageFakes();
 });
 
 afterEach(() => {
-  cleanup();
-  uninstall();
+  fakes.uninstall();
   vi.restoreAllMocks();
-  vi.unstubAllGlobals();
-  localStorage.clear();
 });
-
-function renderPage(routes: Record<string, FakeRoute>) {
-  const calls = installFakeApi(routes);
-  const i18n = createI18n(['en']);
-  render(
-    createElement(
-      I18nextProvider,
-      { i18n },
-      createElement(
-        AppProviders,
-        { queryClient: createQueryClient() },
-        createElement(BrowserRouter, null, createElement(RoomPage, { sessionId: 's1' })),
-      ),
-    ),
-  );
-  return calls;
-}
 
 const joinAs = (role: 'viewer' | 'host', identity: string) => ({
   status: 200,
@@ -72,19 +41,19 @@ const joinAs = (role: 'viewer' | 'host', identity: string) => ({
 
 describe('RoomPage', () => {
   it('explains a private session opened without an invite', async () => {
-    renderPage({ ...signedOut, [`GET ${S}`]: apiError(403, 'FORBIDDEN') });
+    renderRoomPage({ ...signedOut, [`GET ${S}`]: apiError(403, 'FORBIDDEN') });
     const page = await screen.findByTestId('room-private');
     expect(page.textContent).toContain('ask the host for an invite link'.replace('ask', 'Ask'));
   });
 
   it('says when a session does not exist', async () => {
-    renderPage({ ...signedOut, [`GET ${S}`]: apiError(404, 'NOT_FOUND') });
+    renderRoomPage({ ...signedOut, [`GET ${S}`]: apiError(404, 'NOT_FOUND') });
     expect(await screen.findByTestId('room-not-found')).toBeDefined();
   });
 
   it('shows a countdown to a scheduled session', async () => {
     const soon = new Date(Date.now() + 3_600_000 * 2).toISOString();
-    renderPage({
+    renderRoomPage({
       ...signedOut,
       [`GET ${S}`]: { status: 200, body: fakeSession({ status: 'scheduled', scheduled_at: soon }) },
     });
@@ -94,7 +63,7 @@ describe('RoomPage', () => {
 
   it('lets a guest in and joins a broadcast as a viewer without touching any device', async () => {
     let me: FakeRoute = apiError(401, 'UNAUTHENTICATED');
-    const calls = renderPage({
+    const calls = renderRoomPage({
       'GET /api/v1/auth/me': () => (typeof me === 'function' ? me(undefined) : me),
       'POST /api/v1/auth/guest': () => {
         me = { status: 200, body: { user: viewer } };
@@ -121,11 +90,11 @@ describe('RoomPage', () => {
     fireEvent.click(screen.getByTestId('open-settings'));
     expect(await screen.findByRole('dialog', { name: 'Settings' })).toBeDefined();
     await act(async () => {});
-    expect(devices.getUserMediaCalls).toEqual([]);
+    expect(fakes.devices.getUserMediaCalls).toEqual([]);
   });
 
   it('gives a promoted viewer the media controls without rejoining', async () => {
-    const calls = renderPage({
+    const calls = renderRoomPage({
       'GET /api/v1/auth/me': { status: 200, body: { user: viewer } },
       [`GET ${S}`]: { status: 200, body: fakeSession() },
       [`POST ${S}/join`]: joinAs('viewer', 'guest:v1'),
@@ -149,7 +118,7 @@ describe('RoomPage', () => {
   });
 
   it('tells someone who was kicked that they were removed', async () => {
-    renderPage({
+    renderRoomPage({
       'GET /api/v1/auth/me': { status: 200, body: { user: viewer } },
       [`GET ${S}`]: { status: 200, body: fakeSession() },
       [`POST ${S}/join`]: apiError(403, 'FORBIDDEN', 'banned'),
@@ -159,12 +128,12 @@ describe('RoomPage', () => {
   });
 
   it('lets the host into a scheduled session with a device preview', async () => {
-    renderPage({
+    renderRoomPage({
       'GET /api/v1/auth/me': { status: 200, body: { user: owner } },
       [`GET ${S}`]: { status: 200, body: fakeSession({ status: 'scheduled' }) },
     });
     expect(await screen.findByTestId('prejoin-camera')).toBeDefined();
-    await waitFor(() => expect(devices.getUserMediaCalls.length).toBeGreaterThan(0));
+    await waitFor(() => expect(fakes.devices.getUserMediaCalls.length).toBeGreaterThan(0));
     expect(screen.getByTestId('join-button')).toBeDefined();
   });
 });

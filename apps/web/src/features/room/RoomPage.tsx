@@ -1,3 +1,5 @@
+// First, so that the shared room classes come before each area's own rules, as in one file.
+import './room.css';
 import { useTranslation } from 'react-i18next';
 import { LiveKitRoomProvider } from '../../livekit/index.js';
 import { PreJoin } from './prejoin/PreJoin.js';
@@ -5,7 +7,6 @@ import { RoomSessionContext } from './room-session-context.js';
 import { RoomView } from './RoomView.js';
 import { StatusScreen } from './screens/StatusScreen.js';
 import { useRoomSession } from './useRoomSession.js';
-import './room.css';
 
 /**
  * `/live/:id`: a status screen (private, not live yet, ended, removed, ...), the pre-join, or

@@ -1,7 +1,11 @@
 import { useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useMediaQuery } from './useMediaQuery.js';
+import './side-panel.css';
 
-/** Wide enough to show every panel at once beside the stage (keep in step with room.css). */
+/**
+ * Wide enough to show every panel at once beside the stage (keep in step with the 64rem media
+ * queries of room.css, side-panel.css and stage/stage.css).
+ */
 export const WIDE_LAYOUT_QUERY = '(min-width: 64rem)';
 
 export interface SidePanelTab {

@@ -3,6 +3,13 @@ import { act, cleanup, renderHook } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { useAudioSettings } from './useAudioSettings.js';
 
+const DEFAULTS = {
+  noiseSuppression: true,
+  echoCancellation: true,
+  autoGainControl: true,
+  voiceIsolation: false,
+};
+
 afterEach(() => {
   cleanup();
   localStorage.clear();
@@ -11,22 +18,12 @@ afterEach(() => {
 describe('useAudioSettings', () => {
   it('starts with noise suppression, echo cancellation and auto gain on, voice isolation off', () => {
     const { result } = renderHook(() => useAudioSettings());
-    expect(result.current.settings).toEqual({
-      noiseSuppression: true,
-      echoCancellation: true,
-      autoGainControl: true,
-      voiceIsolation: false,
-    });
+    expect(result.current.settings).toEqual(DEFAULTS);
   });
 
   it('spells out voice isolation off in the capture options, since livekit-client defaults it on', () => {
     const { result } = renderHook(() => useAudioSettings());
-    expect(result.current.captureOptions).toEqual({
-      noiseSuppression: true,
-      echoCancellation: true,
-      autoGainControl: true,
-      voiceIsolation: false,
-    });
+    expect(result.current.captureOptions).toEqual(DEFAULTS);
   });
 
   it('stores a change under the stagecast. prefix and keeps it after a remount', () => {
@@ -57,12 +54,7 @@ describe('useAudioSettings', () => {
       JSON.stringify({ autoGainControl: false, echoCancellation: 'no' }),
     );
     const { result } = renderHook(() => useAudioSettings());
-    expect(result.current.settings).toEqual({
-      noiseSuppression: true,
-      echoCancellation: true,
-      autoGainControl: false,
-      voiceIsolation: false,
-    });
+    expect(result.current.settings).toEqual({ ...DEFAULTS, autoGainControl: false });
   });
 
   it('falls back to the defaults when the stored text is not JSON', () => {

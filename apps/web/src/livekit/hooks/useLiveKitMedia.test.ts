@@ -61,39 +61,44 @@ function publishCamera(room: Room): LocalVideoTrack {
 }
 
 describe('useLiveKitMedia', () => {
-  it('publishes the microphone with the stored audio settings and the chosen microphone', async () => {
-    localStorage.setItem('stagecast.audio', JSON.stringify({ noiseSuppression: false }));
-    localStorage.setItem('stagecast.devices', JSON.stringify({ audioinput: 'mic-2' }));
+  it.each([
+    [
+      'the microphone with the stored audio settings and the chosen microphone',
+      {
+        stored: { audio: { noiseSuppression: false }, devices: { audioinput: 'mic-2' } },
+        method: 'setMicrophoneEnabled',
+        toggle: 'toggleMicrophone',
+        options: {
+          noiseSuppression: false,
+          echoCancellation: true,
+          autoGainControl: true,
+          voiceIsolation: false,
+          deviceId: 'mic-2',
+        },
+      },
+    ],
+    [
+      'the camera at the chosen preset resolution',
+      {
+        stored: { 'video.preset': '1080p' },
+        method: 'setCameraEnabled',
+        toggle: 'toggleCamera',
+        options: {
+          resolution: expect.objectContaining({ width: 1920, height: 1080 }) as unknown,
+        },
+      },
+    ],
+  ] as const)('publishes %s', async (_what, { stored, method, toggle, options }) => {
+    for (const [key, value] of Object.entries(stored)) {
+      localStorage.setItem(`stagecast.${key}`, JSON.stringify(value));
+    }
     const { room } = offlineRoom();
-    const publish = vi
-      .spyOn(room.localParticipant, 'setMicrophoneEnabled')
-      .mockResolvedValue(undefined);
+    const publish = vi.spyOn(room.localParticipant, method).mockResolvedValue(undefined);
     const { result } = renderMedia(room);
 
-    await act(() => result.current.media.toggleMicrophone());
+    await act(() => result.current.media[toggle]());
 
-    expect(publish).toHaveBeenCalledWith(true, {
-      noiseSuppression: false,
-      echoCancellation: true,
-      autoGainControl: true,
-      voiceIsolation: false,
-      deviceId: 'mic-2',
-    });
-  });
-
-  it('publishes the camera at the chosen preset resolution', async () => {
-    localStorage.setItem('stagecast.video.preset', '"1080p"');
-    const { room } = offlineRoom();
-    const publish = vi
-      .spyOn(room.localParticipant, 'setCameraEnabled')
-      .mockResolvedValue(undefined);
-    const { result } = renderMedia(room);
-
-    await act(() => result.current.media.toggleCamera());
-
-    expect(publish).toHaveBeenCalledWith(true, {
-      resolution: expect.objectContaining({ width: 1920, height: 1080 }) as unknown,
-    });
+    expect(publish).toHaveBeenCalledWith(true, options);
   });
 
   it('shows a published microphone as enabled and hands out its track', async () => {

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useLocalParticipant } from '@livekit/components-react';
 import { LocalAudioTrack, LocalVideoTrack } from 'livekit-client';
 import { useLiveKitRoom } from '../context/room-context.js';
@@ -99,34 +99,22 @@ export function useLiveKitMedia(): UseLiveKitMediaResult {
     [run, room],
   );
 
+  // A fresh object each render, as components-js's useTrackToggle returns: the setters are
+  // memoized callbacks, and no caller keys anything on the whole result.
   const { isMicrophoneEnabled, isCameraEnabled, isScreenShareEnabled } = local;
-  return useMemo(
-    () => ({
-      isMicrophoneEnabled,
-      isCameraEnabled,
-      isScreenShareEnabled,
-      pending,
-      error,
-      setMicrophoneEnabled,
-      setCameraEnabled,
-      setScreenShareEnabled,
-      toggleMicrophone: () => setMicrophoneEnabled(!isMicrophoneEnabled),
-      toggleCamera: () => setCameraEnabled(!isCameraEnabled),
-      toggleScreenShare: () => setScreenShareEnabled(!isScreenShareEnabled),
-      microphoneTrack,
-      cameraTrack,
-    }),
-    [
-      isMicrophoneEnabled,
-      isCameraEnabled,
-      isScreenShareEnabled,
-      pending,
-      error,
-      setMicrophoneEnabled,
-      setCameraEnabled,
-      setScreenShareEnabled,
-      microphoneTrack,
-      cameraTrack,
-    ],
-  );
+  return {
+    isMicrophoneEnabled,
+    isCameraEnabled,
+    isScreenShareEnabled,
+    pending,
+    error,
+    setMicrophoneEnabled,
+    setCameraEnabled,
+    setScreenShareEnabled,
+    toggleMicrophone: () => setMicrophoneEnabled(!isMicrophoneEnabled),
+    toggleCamera: () => setCameraEnabled(!isCameraEnabled),
+    toggleScreenShare: () => setScreenShareEnabled(!isScreenShareEnabled),
+    microphoneTrack,
+    cameraTrack,
+  };
 }

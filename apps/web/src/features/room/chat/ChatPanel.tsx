@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ChatComposer } from './ChatComposer.js';
 import { ChatMessageItem } from './ChatMessageItem.js';
 import { useChat } from './useChat.js';
+import './chat.css';
 
 // Within this many pixels of the end counts as "reading the latest": new messages scroll in.
 const STICK_TO_END_PX = 48;

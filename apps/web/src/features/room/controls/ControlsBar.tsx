@@ -6,6 +6,7 @@ import { HostControls } from './HostControls.js';
 import { PublisherControls } from './PublisherControls.js';
 import { RaiseHandButton } from './RaiseHandButton.js';
 import { ViewerSettingsDialog } from './ViewerSettingsDialog.js';
+import './controls.css';
 
 export interface ControlsBarProps {
   /** The live role: the controls change with it, without rejoining. */

@@ -40,6 +40,10 @@ export function PublisherControls() {
     })();
   }, [state, intent, setCameraEnabled, setMicrophoneEnabled]);
 
+  const published: MediaIntent = {
+    microphone: media.isMicrophoneEnabled,
+    camera: media.isCameraEnabled,
+  };
   const toggle = (kind: keyof MediaIntent, enabled: boolean) => {
     intent.set({ ...intent.get(), [kind]: !enabled });
     void (kind === 'camera' ? setCameraEnabled(!enabled) : setMicrophoneEnabled(!enabled));
@@ -47,22 +51,17 @@ export function PublisherControls() {
 
   return (
     <>
-      <ToggleButton
-        testId="toggle-microphone"
-        pressed={media.isMicrophoneEnabled}
-        disabled={media.pending.microphone}
-        onClick={() => toggle('microphone', media.isMicrophoneEnabled)}
-      >
-        {t('room.controls.microphone')}
-      </ToggleButton>
-      <ToggleButton
-        testId="toggle-camera"
-        pressed={media.isCameraEnabled}
-        disabled={media.pending.camera}
-        onClick={() => toggle('camera', media.isCameraEnabled)}
-      >
-        {t('room.controls.camera')}
-      </ToggleButton>
+      {(['microphone', 'camera'] as const).map((kind) => (
+        <ToggleButton
+          key={kind}
+          testId={`toggle-${kind}`}
+          pressed={published[kind]}
+          disabled={media.pending[kind]}
+          onClick={() => toggle(kind, published[kind])}
+        >
+          {t(`room.controls.${kind}`)}
+        </ToggleButton>
+      ))}
       <ToggleButton
         testId="toggle-screen-share"
         pressed={media.isScreenShareEnabled}

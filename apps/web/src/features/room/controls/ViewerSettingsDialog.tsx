@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitcher } from '../../../i18n/LanguageSwitcher.js';
 import { useModalDialog } from '../../../lib/use-modal-dialog.js';
+import '../dialog.css';
 
 /**
  * Settings for someone who only watches: no device section, since listing devices by name

@@ -8,6 +8,7 @@ import type { ModerationRequest } from './ParticipantActions.js';
 import { ParticipantRow } from './ParticipantRow.js';
 import type { ParticipantRowModel } from './participants-state.js';
 import type { ParticipantsModel } from './useParticipantsModel.js';
+import './participants.css';
 
 export interface ParticipantsPanelProps {
   sessionId: string;

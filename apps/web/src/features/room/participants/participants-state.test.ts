@@ -29,6 +29,10 @@ const person = (identity: string, role?: string, name?: string): LivePerson => (
   isLocal: false,
 });
 
+/** A hand raised or lowered over LiveKit at time `at`. */
+const packet = (identity: string, raised: boolean, at: number) =>
+  ({ type: 'packet', at, identity, raised }) as const;
+
 describe('userIdOf', () => {
   it('takes the id after the kind', () => {
     expect(userIdOf('user:42')).toBe('42');
@@ -44,17 +48,12 @@ describe('handsReducer', () => {
       participants: [apiParticipant('user:1', { hand_raised: true })],
     });
     expect(state.raised.get('user:1')?.raised).toBe(true);
-    state = handsReducer(state, { type: 'packet', at: 200, identity: 'user:1', raised: false });
+    state = handsReducer(state, packet('user:1', false, 200));
     expect(state.raised.get('user:1')?.raised).toBe(false);
   });
 
   it('does not let a list requested before a packet undo it', () => {
-    let state = handsReducer(noHands, {
-      type: 'packet',
-      at: 200,
-      identity: 'user:1',
-      raised: true,
-    });
+    let state = handsReducer(noHands, packet('user:1', true, 200));
     state = handsReducer(state, {
       type: 'list',
       requestedAt: 150,
@@ -78,12 +77,7 @@ describe('participantRows', () => {
   });
 
   it('puts the host first and raised hands first within a role', () => {
-    const hands = handsReducer(noHands, {
-      type: 'packet',
-      at: 1,
-      identity: 'user:3',
-      raised: true,
-    });
+    const hands = handsReducer(noHands, packet('user:3', true, 1));
     const rows = participantRows(
       [
         person('user:2', 'viewer', 'Ann'),

@@ -40,24 +40,18 @@ export function DevicePreview({ choices, onChange }: DevicePreviewProps) {
         )}
       </div>
       <div className="prejoin-toggles">
-        <button
-          type="button"
-          className="toggle"
-          aria-pressed={choices.camera}
-          data-testid="prejoin-camera"
-          onClick={() => onChange({ ...choices, camera: !choices.camera })}
-        >
-          {t('room.controls.camera')}
-        </button>
-        <button
-          type="button"
-          className="toggle"
-          aria-pressed={choices.microphone}
-          data-testid="prejoin-microphone"
-          onClick={() => onChange({ ...choices, microphone: !choices.microphone })}
-        >
-          {t('room.controls.microphone')}
-        </button>
+        {(['camera', 'microphone'] as const).map((kind) => (
+          <button
+            key={kind}
+            type="button"
+            className="toggle"
+            aria-pressed={choices[kind]}
+            data-testid={`prejoin-${kind}`}
+            onClick={() => onChange({ ...choices, [kind]: !choices[kind] })}
+          >
+            {t(`room.controls.${kind}`)}
+          </button>
+        ))}
       </div>
       <VolumeMeter track={microphone} label={t('settings.audio.meter')} />
       <DeviceSelect

@@ -1,8 +1,9 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../api/client.js';
 import { Link } from 'react-router';
 import { useAuth } from '../../auth/auth-context.js';
+import { DisplayNameField } from './DisplayNameField.js';
 
 type GuestProblem = 'disabled' | 'invalid' | 'rate_limited' | 'failed';
 
@@ -18,7 +19,6 @@ function problemOf(error: unknown): GuestProblem {
 export function GuestEntry({ loginHref }: { loginHref: string }) {
   const { t } = useTranslation();
   const auth = useAuth();
-  const inputId = useId();
   const [name, setName] = useState('');
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<GuestProblem | undefined>(undefined);
@@ -38,15 +38,11 @@ export function GuestEntry({ loginHref }: { loginHref: string }) {
   return (
     <form className="form prejoin-guest" onSubmit={(event) => void submit(event)}>
       <h2>{t('room.guest.title')}</h2>
-      <label htmlFor={inputId}>{t('room.guest.name')}</label>
-      <input
-        id={inputId}
-        required
-        maxLength={64}
-        autoComplete="nickname"
+      <DisplayNameField
+        label={t('room.guest.name')}
         value={name}
-        onChange={(event) => setName(event.target.value)}
-        data-testid="guest-name-input"
+        onChange={setName}
+        testId="guest-name-input"
       />
       {problem && (
         <p role="alert" className="room-error">

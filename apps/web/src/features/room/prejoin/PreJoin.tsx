@@ -4,7 +4,9 @@ import { useTranslation } from 'react-i18next';
 import type { MediaIntent } from '../media-intent.js';
 import type { JoinProblem } from '../room-state.js';
 import { DevicePreview } from './DevicePreview.js';
+import { DisplayNameField } from './DisplayNameField.js';
 import { GuestEntry } from './GuestEntry.js';
+import './prejoin.css';
 
 export interface PreJoinProps {
   session: Session;
@@ -50,7 +52,6 @@ export function PreJoin(props: PreJoinProps) {
 // entered included).
 function JoinForm(props: PreJoinProps & { user: User }) {
   const { t } = useTranslation();
-  const nameId = useId();
   const [name, setName] = useState(props.user.username);
   const [choices, setChoices] = useState<MediaIntent>({ camera: true, microphone: true });
 
@@ -61,15 +62,11 @@ function JoinForm(props: PreJoinProps & { user: User }) {
 
   return (
     <form className="form" onSubmit={submit}>
-      <label htmlFor={nameId}>{t('room.prejoin.displayName')}</label>
-      <input
-        id={nameId}
-        required
-        maxLength={64}
-        autoComplete="nickname"
+      <DisplayNameField
+        label={t('room.prejoin.displayName')}
         value={name}
-        onChange={(event) => setName(event.target.value)}
-        data-testid="display-name-input"
+        onChange={setName}
+        testId="display-name-input"
       />
       {props.publishes ? (
         <DevicePreview choices={choices} onChange={setChoices} />

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { BlockedScreen } from '../room-state.js';
 import { NotLiveDetails } from './NotLiveDetails.js';
+import './screens.css';
 
 export interface StatusScreenProps {
   screen: BlockedScreen;

@@ -1,6 +1,7 @@
 import { useConnectionQualityIndicator } from '@livekit/components-react';
 import type { Participant } from 'livekit-client';
 import { useTranslation } from 'react-i18next';
+import './quality.css';
 
 const BARS = { excellent: 3, good: 2, poor: 1, lost: 0, unknown: 0 } as const;
 

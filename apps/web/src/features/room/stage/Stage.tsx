@@ -8,6 +8,7 @@ import { Track } from 'livekit-client';
 import { useTranslation } from 'react-i18next';
 import { canPublish, parseRole, ROLE_RANK } from '../roles.js';
 import { StageTile } from './StageTile.js';
+import './stage.css';
 
 const SOURCES = [
   { source: Track.Source.Camera, withPlaceholder: true },

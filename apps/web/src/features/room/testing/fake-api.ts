@@ -1,4 +1,4 @@
-import type { ErrorReason, Session } from '@stagecast/contracts';
+import type { ChatMessage, ErrorReason, Session } from '@stagecast/contracts';
 import { vi } from 'vitest';
 
 /** An answer of the fake API: a status and a JSON body. */
@@ -67,5 +67,19 @@ export function fakeSession(overrides: Partial<Session> = {}): Session {
     participant_count: 0,
     host: { id: 'owner', username: 'ada' },
     ...overrides,
+  };
+}
+
+/** A chat message from the guest Bo, sent at 10:00:`second` (default `01`) on 1 January 2025. */
+export function fakeChatMessage(
+  id: string,
+  { text = `text ${id}`, second = '01' }: { text?: string; second?: string } = {},
+): ChatMessage {
+  return {
+    id,
+    session_id: 's1',
+    sender: { identity: 'guest:g1', display_name: 'Bo', role: 'viewer' },
+    text,
+    created_at: `2025-01-01T10:00:${second}Z`,
   };
 }
