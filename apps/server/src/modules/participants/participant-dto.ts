@@ -1,7 +1,6 @@
 import type { Participant } from '@stagecast/contracts';
+import { iso } from '../sessions/session-dto.js';
 import type { ParticipantRow } from './participant-repository.js';
-
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /** The API's view of a participant row. */
 export function toParticipantDto(p: ParticipantRow): Participant {

@@ -1,7 +1,8 @@
 import type { Session } from '@stagecast/contracts';
 import type { SessionView } from './session-repository.js';
 
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
+/** A timestamp as the API writes it: ISO 8601, or null when unset. */
+export const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /** The API's view of a session. */
 export function toSessionDto({ session: s, hostName, participantCount }: SessionView): Session {
