@@ -17,9 +17,12 @@ import { startApp } from '../apps/server/test/support/app-process.js';
 import { createTestDatabase } from '../apps/server/test/support/database.js';
 import { publishSyntheticVideo } from '../apps/server/test/support/media.js';
 import { launchBrowser, newContext } from '../tests/e2e/support/browser.js';
+import { SelfTimeTally, startProfiling } from './cpu-profile.js';
 import { formatJson, sleep } from './support.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
+// BENCH_PROFILE=1 samples our page's main thread from the click to the first frame.
+const PROFILE = process.env.BENCH_PROFILE === '1';
 // A new subscriber's first frame waits for a key frame, which LiveKit asks the publisher for at
 // most once a second per track (its PLI throttle): a join right after the previous one could
 // wait for that window, whichever page it is. Each measurement starts after a quiet pause.
@@ -53,6 +56,25 @@ const FIRST_FRAME_PROBE = `
     if (String(args[0].url ?? args[0]).endsWith('/join')) window.__joinAnsweredAt ??= performance.now();
     return res;
   };
+  // Where LiveKit's handshake spends its time, the same way in both pages: when the subscriber
+  // peer connection got the server's offer, when ICE connected, and when the video track arrived.
+  window.__phases = {};
+  const mark = (name) => { window.__phases[name] ??= performance.now(); };
+  const NativePC = window.RTCPeerConnection;
+  window.RTCPeerConnection = class extends NativePC {
+    constructor(...args) {
+      super(...args);
+      mark('pcCreated');
+      this.addEventListener('iceconnectionstatechange', () => {
+        if (this.iceConnectionState === 'connected') mark('iceConnected');
+      });
+      this.addEventListener('track', (e) => { if (e.track.kind === 'video') mark('videoTrack'); });
+    }
+    setRemoteDescription(d) {
+      if (d && d.type === 'offer') mark('offerReceived');
+      return super.setRemoteDescription(d);
+    }
+  };
   new MutationObserver(() => {
     for (const v of document.querySelectorAll('video')) {
       if (v.__probed) continue;
@@ -82,9 +104,12 @@ function median(values: number[]): number {
 }
 
 /** The first frame's time, and when the signal connection opened (both page clock, ms). */
-async function waitFirstFrame(
-  page: Page,
-): Promise<{ frameAt: number; signalAt: number; joinAt: number | undefined }> {
+async function waitFirstFrame(page: Page): Promise<{
+  frameAt: number;
+  signalAt: number;
+  joinAt: number | undefined;
+  phases: Record<string, number>;
+}> {
   await page.waitForFunction(
     () => (window as unknown as { __firstFrameAt?: number }).__firstFrameAt !== undefined,
     undefined,
@@ -98,8 +123,14 @@ async function waitFirstFrame(
       __firstFrameAt: number;
       __signalAt: number;
       __joinAnsweredAt?: number;
+      __phases: Record<string, number>;
     };
-    return { frameAt: w.__firstFrameAt, signalAt: w.__signalAt, joinAt: w.__joinAnsweredAt };
+    return {
+      frameAt: w.__firstFrameAt,
+      signalAt: w.__signalAt,
+      joinAt: w.__joinAnsweredAt,
+      phases: w.__phases,
+    };
   });
 }
 
@@ -162,6 +193,13 @@ async function main() {
     const oursBeforeSignal: number[] = [];
     const bareBeforeSignal: number[] = [];
     const oursJoinAnswered: number[] = [];
+    const phases = { ours: new Map<string, number[]>(), bare: new Map<string, number[]>() };
+    const keepPhases = (into: Map<string, number[]>, t: Record<string, number>, from: number) => {
+      for (const [name, at] of Object.entries(t)) {
+        into.set(name, [...(into.get(name) ?? []), at - from]);
+      }
+    };
+    const tally = { ours: new SelfTimeTally(), bare: new SelfTimeTally() };
     for (let run = 0; run < RUNS; run += 1) {
       // Ours: a guest already signed in clicks Join on the session page.
       await sleep(PLI_QUIET_MS);
@@ -175,14 +213,17 @@ async function main() {
         await page.goto(`${app.baseUrl}/live/${session.session_id}`);
         const join = page.getByTestId('join-button');
         await join.waitFor();
+        const stopProfiling = PROFILE ? await startProfiling(page) : undefined;
         await join.click();
         const t = await waitFirstFrame(page);
+        if (stopProfiling) tally.ours.add(await stopProfiling());
         const clickedAt = await page.evaluate(
           () => (window as unknown as { __clickAt: number }).__clickAt,
         );
         ours.push(t.frameAt - clickedAt);
         oursBeforeSignal.push(t.signalAt - clickedAt);
         oursJoinAnswered.push((t.joinAt ?? Number.NaN) - clickedAt);
+        keepPhases(phases.ours, { ...t.phases, signal: t.signalAt }, clickedAt);
         await context.close();
       }
       // Bare: livekit-client alone, with a token from the same API.
@@ -199,6 +240,7 @@ async function main() {
         const page = await context.newPage();
         if (process.env.BENCH_DEBUG) page.on('console', (m) => console.error('[bare]', m.text()));
         await page.goto(barePage.url);
+        const stopProfiling = PROFILE ? await startProfiling(page) : undefined;
         const startedAt = await page.evaluate(
           async ([url, token]) => {
             const w = window as unknown as {
@@ -212,8 +254,10 @@ async function main() {
           [joined.server_url, joined.access_token],
         );
         const t = await waitFirstFrame(page);
+        if (stopProfiling) tally.bare.add(await stopProfiling());
         bare.push(t.frameAt - startedAt);
         bareBeforeSignal.push(t.signalAt - startedAt);
+        keepPhases(phases.bare, { ...t.phases, signal: t.signalAt }, startedAt);
         await context.close();
       }
       process.stderr.write(
@@ -234,8 +278,25 @@ async function main() {
         oursApiJoinAnswered: Math.round(median(oursJoinAnswered)),
         bare: Math.round(median(bareBeforeSignal)),
       },
+      // Median time of each step of LiveKit's handshake after the click (ours) or the start
+      // (bare): signal opened, peer connection made, server's offer, ICE connected, track.
+      medianPhasesMs: Object.fromEntries(
+        (['ours', 'bare'] as const).map((page) => [
+          page,
+          Object.fromEntries(
+            [...phases[page]].map(([name, values]) => [name, Math.round(median(values))]),
+          ),
+        ]),
+      ),
       goal: 'ours ≤ 1.10 × bare',
     };
+    if (PROFILE) {
+      for (const page of ['ours', 'bare'] as const) {
+        console.log(
+          `${page} page's main thread, self time:\n${tally[page].top(15, RUNS).join('\n')}`,
+        );
+      }
+    }
     mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
     const file = join(
       ROOT,
