@@ -192,7 +192,9 @@ export function ensureCaddy() {
     run(cmd, rest, { env });
   }
   if (!has('caddy')) {
-    step('`apt-get install caddy` finished but `caddy` is not on the PATH: install Caddy 2 by hand.');
+    step(
+      '`apt-get install caddy` finished but `caddy` is not on the PATH: install Caddy 2 by hand.',
+    );
     process.exit(1);
   }
 }

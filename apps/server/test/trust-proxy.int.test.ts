@@ -108,7 +108,7 @@ describe('behind Caddy with TRUST_PROXY: the client address comes from the proxy
     await expect.poll(() => loggedAddress('untrusted-peer')).toBe('127.0.0.2');
   });
 
-  it("rate-limits each client behind Caddy on its own, and a forger on its real address", async () => {
+  it('rate-limits each client behind Caddy on its own, and a forger on its real address', async () => {
     const { caddy, app } = stack;
     // One client through Caddy uses up its allowance…
     for (let i = 0; i < AUTH_LIMIT; i += 1) {
