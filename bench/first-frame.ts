@@ -12,21 +12,24 @@ import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Page } from 'playwright-core';
 import { startApp } from '../apps/server/test/support/app-process.js';
 import { createTestDatabase } from '../apps/server/test/support/database.js';
 import { publishSyntheticVideo } from '../apps/server/test/support/media.js';
 import { launchBrowser, newContext } from '../tests/e2e/support/browser.js';
+import {
+  FIRST_FRAME_PROBE,
+  measureOurs,
+  median,
+  phasesSince,
+  PLI_QUIET_MS,
+  waitFirstFrame,
+} from './first-frame-probe.js';
 import { SelfTimeTally, startProfiling } from './cpu-profile.js';
 import { formatJson, sleep } from './support.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
-// BENCH_PROFILE=1 samples our page's main thread from the click to the first frame.
+// BENCH_PROFILE=1 samples both pages' main thread from the click (or start) to the first frame.
 const PROFILE = process.env.BENCH_PROFILE === '1';
-// A new subscriber's first frame waits for a key frame, which LiveKit asks the publisher for at
-// most once a second per track (its PLI throttle): a join right after the previous one could
-// wait for that window, whichever page it is. Each measurement starts after a quiet pause.
-const PLI_QUIET_MS = 1_500;
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(join(ROOT, 'apps/web/package.json'));
 const LIVEKIT_UMD = readFileSync(
@@ -34,55 +37,6 @@ const LIVEKIT_UMD = readFileSync(
   join(dirname(require.resolve('livekit-client')), 'livekit-client.umd.js'),
   'utf8',
 );
-
-/**
- * Records, in every page, when any <video> presents its first frame, when the page received a
- * click, when our API's join answered, and when the page opened its first WebSocket (LiveKit's
- * signal connection: the moment `room.connect` starts talking).
- */
-const FIRST_FRAME_PROBE = `
-  window.__firstFrameAt = undefined;
-  window.__signalAt = undefined;
-  // When the page received the click (not when the driver was asked to click: its round trips
-  // to the browser are not the app's time).
-  document.addEventListener('click', () => { window.__clickAt ??= performance.now(); }, true);
-  const NativeWebSocket = window.WebSocket;
-  window.WebSocket = class extends NativeWebSocket {
-    constructor(...args) { super(...args); window.__signalAt ??= performance.now(); }
-  };
-  const nativeFetch = window.fetch;
-  window.fetch = async (...args) => {
-    const res = await nativeFetch(...args);
-    if (String(args[0].url ?? args[0]).endsWith('/join')) window.__joinAnsweredAt ??= performance.now();
-    return res;
-  };
-  // Where LiveKit's handshake spends its time, the same way in both pages: when the subscriber
-  // peer connection got the server's offer, when ICE connected, and when the video track arrived.
-  window.__phases = {};
-  const mark = (name) => { window.__phases[name] ??= performance.now(); };
-  const NativePC = window.RTCPeerConnection;
-  window.RTCPeerConnection = class extends NativePC {
-    constructor(...args) {
-      super(...args);
-      mark('pcCreated');
-      this.addEventListener('iceconnectionstatechange', () => {
-        if (this.iceConnectionState === 'connected') mark('iceConnected');
-      });
-      this.addEventListener('track', (e) => { if (e.track.kind === 'video') mark('videoTrack'); });
-    }
-    setRemoteDescription(d) {
-      if (d && d.type === 'offer') mark('offerReceived');
-      return super.setRemoteDescription(d);
-    }
-  };
-  new MutationObserver(() => {
-    for (const v of document.querySelectorAll('video')) {
-      if (v.__probed) continue;
-      v.__probed = true;
-      v.requestVideoFrameCallback(() => { window.__firstFrameAt ??= performance.now(); });
-    }
-  }).observe(document, { childList: true, subtree: true });
-`;
 
 const BARE_PAGE = `<!doctype html><html><body><div id="stage"></div>
 <script src="/livekit-client.umd.js"></script>
@@ -96,43 +50,6 @@ const BARE_PAGE = `<!doctype html><html><body><div id="stage"></div>
     await room.connect(url, token);
   };
 </script></body></html>`;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
-/** The first frame's time, and when the signal connection opened (both page clock, ms). */
-async function waitFirstFrame(page: Page): Promise<{
-  frameAt: number;
-  signalAt: number;
-  joinAt: number | undefined;
-  phases: Record<string, number>;
-}> {
-  await page.waitForFunction(
-    () => (window as unknown as { __firstFrameAt?: number }).__firstFrameAt !== undefined,
-    undefined,
-    {
-      timeout: 30_000,
-      polling: 10,
-    },
-  );
-  return page.evaluate(() => {
-    const w = window as unknown as {
-      __firstFrameAt: number;
-      __signalAt: number;
-      __joinAnsweredAt?: number;
-      __phases: Record<string, number>;
-    };
-    return {
-      frameAt: w.__firstFrameAt,
-      signalAt: w.__signalAt,
-      joinAt: w.__joinAnsweredAt,
-      phases: w.__phases,
-    };
-  });
-}
 
 /**
  * Serves the bare page from a real loopback server: Chromium's local-network checks refuse a
@@ -194,37 +111,25 @@ async function main() {
     const bareBeforeSignal: number[] = [];
     const oursJoinAnswered: number[] = [];
     const phases = { ours: new Map<string, number[]>(), bare: new Map<string, number[]>() };
-    const keepPhases = (into: Map<string, number[]>, t: Record<string, number>, from: number) => {
-      for (const [name, at] of Object.entries(t)) {
-        into.set(name, [...(into.get(name) ?? []), at - from]);
-      }
+    const keepPhases = (into: Map<string, number[]>, times: Record<string, number>) => {
+      for (const [name, ms] of Object.entries(times))
+        into.set(name, [...(into.get(name) ?? []), ms]);
     };
     const tally = { ours: new SelfTimeTally(), bare: new SelfTimeTally() };
     for (let run = 0; run < RUNS; run += 1) {
       // Ours: a guest already signed in clicks Join on the session page.
-      await sleep(PLI_QUIET_MS);
       {
-        const context = await newContext(browser);
-        await context.addInitScript(FIRST_FRAME_PROBE);
-        await context.request.post(`${app.baseUrl}/api/v1/auth/guest`, {
-          data: { display_name: `Viewer ${run}` },
+        const guest = await api('/api/v1/auth/guest', { display_name: `Viewer ${run}` });
+        const t = await measureOurs(browser, {
+          origin: app.baseUrl,
+          sessionId: session.session_id!,
+          token: guest.token!,
+          profile: PROFILE ? tally.ours : undefined,
         });
-        const page = await context.newPage();
-        await page.goto(`${app.baseUrl}/live/${session.session_id}`);
-        const join = page.getByTestId('join-button');
-        await join.waitFor();
-        const stopProfiling = PROFILE ? await startProfiling(page) : undefined;
-        await join.click();
-        const t = await waitFirstFrame(page);
-        if (stopProfiling) tally.ours.add(await stopProfiling());
-        const clickedAt = await page.evaluate(
-          () => (window as unknown as { __clickAt: number }).__clickAt,
-        );
-        ours.push(t.frameAt - clickedAt);
-        oursBeforeSignal.push(t.signalAt - clickedAt);
-        oursJoinAnswered.push((t.joinAt ?? Number.NaN) - clickedAt);
-        keepPhases(phases.ours, { ...t.phases, signal: t.signalAt }, clickedAt);
-        await context.close();
+        keepPhases(phases.ours, t.phases);
+        ours.push(t.firstFrame);
+        oursBeforeSignal.push(t.signal);
+        oursJoinAnswered.push(t.joinAnswered);
       }
       // Bare: livekit-client alone, with a token from the same API.
       await sleep(PLI_QUIET_MS);
@@ -255,9 +160,9 @@ async function main() {
         );
         const t = await waitFirstFrame(page);
         if (stopProfiling) tally.bare.add(await stopProfiling());
+        keepPhases(phases.bare, phasesSince(t.phases, startedAt));
         bare.push(t.frameAt - startedAt);
         bareBeforeSignal.push(t.signalAt - startedAt);
-        keepPhases(phases.bare, { ...t.phases, signal: t.signalAt }, startedAt);
         await context.close();
       }
       process.stderr.write(

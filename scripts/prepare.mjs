@@ -157,3 +157,44 @@ export function ensureFfmpeg() {
     run(cmd, rest, { env });
   }
 }
+
+/**
+ * Caddy 2 for the HTTPS tests (deploy/Caddyfile in front of the app and LiveKit): Debian's
+ * package, installed with apt when missing (as root, or with passwordless sudo), like Chromium.
+ * The package's systemd unit is never started here: the tests run `caddy run` as their own
+ * child on free loopback ports, with their own storage and the admin endpoint off.
+ */
+export function ensureCaddy() {
+  const has = (cmd) =>
+    spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
+  if (has('caddy')) return;
+  if (!has('apt-get')) {
+    step(
+      'Caddy is missing and apt-get is not available: install Caddy 2 (https://caddyserver.com/docs/install) so that `caddy` is on the PATH.',
+    );
+    process.exit(1);
+  }
+  const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (!asRoot && !has('sudo')) {
+    step('Caddy is missing and this user cannot run apt-get: run `apt-get install caddy` as root.');
+    process.exit(1);
+  }
+  const prefix = asRoot ? [] : ['sudo', '-n'];
+  step('installing Caddy for the HTTPS tests (apt-get install caddy)…');
+  // Other apt runs on the machine hold dpkg's lock for a while: wait for it instead of failing.
+  const wait = ['-o', 'DPkg::Lock::Timeout=300'];
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  for (const args of [
+    ['apt-get', ...wait, 'update', '-q'],
+    ['apt-get', ...wait, 'install', '-y', '-q', '--no-install-recommends', 'caddy'],
+  ]) {
+    const [cmd, ...rest] = [...prefix, ...args];
+    run(cmd, rest, { env });
+  }
+  if (!has('caddy')) {
+    step(
+      '`apt-get install caddy` finished but `caddy` is not on the PATH: install Caddy 2 by hand.',
+    );
+    process.exit(1);
+  }
+}

@@ -7,6 +7,7 @@ import { ensureLivekitServer } from './livekit-server.mjs';
 import {
   buildWeb,
   checkNode,
+  ensureCaddy,
   ensureChromium,
   ensureFfmpeg,
   installPackages,
@@ -26,6 +27,7 @@ try {
 buildWeb();
 process.env.CHROMIUM_PATH = ensureChromium();
 ensureFfmpeg();
+ensureCaddy();
 
 const bin = (pkg, file) => join(root, 'node_modules', pkg, file);
 let passed = 0;

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startE2eApp } from '../support/app.js';
 import {
@@ -10,12 +10,10 @@ import {
   newContext,
   waitForDecodedFrames,
 } from '../support/browser.js';
+import { enterRoom, videoOf } from '../support/room.js';
 import { recordPeerConnections, sentVideoWidth } from '../support/rtc-stats.js';
 
 const SHOTS = join(import.meta.dirname, '../../../docs/screenshots');
-const videoOf = (identity: string, source = 'camera') =>
-  `[data-identity="${identity}"] video[data-lk-source="${source}"], video[data-identity="${identity}"][data-lk-source="${source}"]`;
-
 const TEACHER = { email: 'teacher@example.com', username: 'teacher', password: 'a long password' };
 
 /** Signs the teacher (the first account: an admin) in inside the browser context: it gets the cookie. */
@@ -25,12 +23,6 @@ async function signInTeacher(context: BrowserContext, baseUrl: string) {
   });
   expect(res.status()).toBe(200);
   return ((await res.json()) as { user: { id: string } }).user;
-}
-
-async function enterRoom(page: Page, baseUrl: string, sessionId: string) {
-  await page.goto(`${baseUrl}/live/${sessionId}`);
-  await page.getByTestId('join-button').click();
-  await page.getByTestId('stage').waitFor();
 }
 
 /**

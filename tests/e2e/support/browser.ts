@@ -4,10 +4,11 @@ import { chromium } from 'playwright-core';
 /**
  * Debian's Chromium, driven by playwright-core (never a browser download of its own), with a
  * fake camera and microphone and no permission prompts. `npm test` installs it with apt.
+ * `extraArgs` add flags (the HTTPS tests trust Caddy's local CA with one).
  */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-export function launchBrowser(): Promise<Browser> {
+export function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
@@ -22,6 +23,7 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-sync',
       '--no-first-run',
       '--disable-gpu',
+      ...extraArgs,
     ],
   });
 }
