@@ -94,6 +94,14 @@ describe('starting with PUBLIC_URL on a host other than this machine', () => {
     const cookie = registered.headers.get('set-cookie') ?? '';
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/; Secure(;|$)/);
+    const { token } = (await registered.json()) as { token: string };
+    const loggedOut = await fetch(`${running.baseUrl}/api/v1/auth/logout`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(loggedOut.status).toBeLessThan(300);
+    // Cleared with the same attributes, so the browser drops the Secure cookie.
+    expect(loggedOut.headers.get('set-cookie')).toMatch(/Max-Age=0; Secure$/);
 
     const warning = running
       .output()

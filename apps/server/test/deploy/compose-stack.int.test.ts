@@ -46,12 +46,10 @@ beforeAll(async () => {
   const livekitPort = await freePortBlock(3);
   db = await createTestDatabase(preferredBackend());
   // PORT, HOST and DATA_DIR come from startApp (free port, loopback, this test's folder).
-  const { PORT: _port, HOST: _host, DATA_DIR: _dataDir, ...composeAppEnv } = appEnv;
-  const env: Record<string, string> = {
-    ...composeAppEnv,
-    LIVEKIT_URL: `http://127.0.0.1:${livekitPort}`,
-    REDIS_URL: `redis://${redis.host}/1`,
-  };
+  const env: Record<string, string> = { ...appEnv };
+  for (const name of ['PORT', 'HOST', 'DATA_DIR']) delete env[name];
+  env.LIVEKIT_URL = `http://127.0.0.1:${livekitPort}`;
+  env.REDIS_URL = `redis://${redis.host}/1`;
   if (db.databaseUrl) env.DATABASE_URL = db.databaseUrl;
   else delete env.DATABASE_URL;
   app = await startApp({ dataDir: db.dataDir, databaseUrl: db.databaseUrl, env });
