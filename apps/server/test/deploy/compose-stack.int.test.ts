@@ -158,4 +158,32 @@ describe('the compose stack on the real binaries', () => {
     );
     expect(statuses.every((s) => s === 200)).toBe(true);
   });
+  it('answers with HSTS, and a session cookie that is Secure when set and when cleared', async () => {
+    const health = await fetch(`${app.baseUrl}/healthz`);
+    expect(health.headers.get('strict-transport-security')).toBe('max-age=31536000');
+    const page = await fetch(`${app.baseUrl}/live`);
+    expect(page.headers.get('strict-transport-security')).toBe('max-age=31536000');
+
+    const registered = await fetch(`${app.baseUrl}/api/v1/auth/register`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        email: 'ada@example.com',
+        username: 'ada',
+        password: 'a long password',
+      }),
+    });
+    expect(registered.status).toBe(201);
+    const cookie = registered.headers.get('set-cookie') ?? '';
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/; Secure(;|$)/);
+    const { token } = (await registered.json()) as { token: string };
+    const loggedOut = await fetch(`${app.baseUrl}/api/v1/auth/logout`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(loggedOut.status).toBeLessThan(300);
+    // Cleared with the same attributes, so the browser drops the Secure cookie.
+    expect(loggedOut.headers.get('set-cookie')).toMatch(/Max-Age=0; Secure$/);
+  });
 });
