@@ -7,6 +7,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
+import { sendsHsts } from './config.js';
 import type { AppContext, ModuleRouteOptions } from './context.js';
 import type { Database } from './db/client.js';
 import type { LivekitRuntime } from './livekit/runtime.js';
@@ -109,7 +110,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   if (deps.config.admin) await ensureAdmin(deps.database.db, deps.config.admin, deps.logger);
 
   await app.register(errorHandler);
-  await app.register(securityHeaders);
+  await app.register(securityHeaders, { hsts: sendsHsts(deps.config.publicUrl) });
   await app.register(corsPolicy, { origins: deps.config.corsOrigins });
   await app.register(rateLimiting, { redis, multiplier: deps.config.rateLimitMultiplier });
   await app.register(openapi);

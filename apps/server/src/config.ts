@@ -9,6 +9,7 @@ import type { DatabaseSettings } from './config/database.js';
 import type { Env, SettingsArea } from './config/fields.js';
 import { checkLivekit, livekitArea, livekitEnv, toLivekitSettings } from './config/livekit.js';
 import type { LivekitSettings } from './config/livekit.js';
+import { checkProduction } from './config/production.js';
 import {
   checkRecording,
   recordingArea,
@@ -29,6 +30,8 @@ export { parseDurationSeconds } from './config/fields.js';
 export type { SettingsArea } from './config/fields.js';
 export type { LivekitConfig } from './config/livekit.js';
 export type { RecordingConfig } from './config/recording.js';
+export { productionWarnings, sendsHsts } from './config/production.js';
+export type { ConfigWarning } from './config/production.js';
 
 /** The areas of settings in README's order, each with the variables it reads. */
 export const CONFIG_AREAS: readonly SettingsArea[] = [
@@ -45,6 +48,8 @@ const envSchema = z
     checkLivekit(env, ctx);
     checkAccess(env, ctx);
     checkRecording(env, ctx);
+    // Across areas: what a server reached from elsewhere needs (https, LiveKit's address).
+    checkProduction(env, ctx);
   });
 
 /** Every setting, validated and derived (ports, URLs, absolute folders), by area. */

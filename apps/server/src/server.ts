@@ -1,6 +1,6 @@
 import { pino } from 'pino';
 import { buildApp } from './app.js';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, loadConfig, productionWarnings } from './config.js';
 import type { Config } from './config.js';
 import { openDatabase } from './db/client.js';
 import type { Database } from './db/client.js';
@@ -27,6 +27,9 @@ function readConfig(): Config {
 
 const config = readConfig();
 const logger = pino(loggerOptions(config.logLevel));
+for (const warning of productionWarnings(config)) {
+  logger.warn({ variable: warning.variable }, `WARNING: ${warning.message}`);
+}
 const started = performance.now();
 
 let database: Database | undefined;

@@ -1,6 +1,13 @@
 import { isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
-import { duration, optionalString, port, settingsArea, urlWithProtocols } from './fields.js';
+import {
+  booleanFlag,
+  duration,
+  optionalString,
+  port,
+  settingsArea,
+  urlWithProtocols,
+} from './fields.js';
 
 /** The HTTP server: where it listens, who it trusts, how it logs and stops (SPEC §1). */
 export const serverEnv = {
@@ -8,6 +15,8 @@ export const serverEnv = {
   PORT: port.default(3000),
   HOST: z.string().trim().min(1).default('localhost'),
   PUBLIC_URL: urlWithProtocols(['http:', 'https:']),
+  // Lets an http:// PUBLIC_URL off this machine start (config/production.ts refuses it otherwise).
+  ALLOW_INSECURE_PUBLIC_URL: booleanFlag(false),
   DATA_DIR: z.string().trim().min(1).default('./data'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: z

@@ -131,8 +131,12 @@ export function setAuthCookie(
   );
 }
 
-export function clearAuthCookie(reply: FastifyReply) {
-  reply.header('set-cookie', `${AUTH_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0`);
+/** Same attributes as the cookie it replaces, `Secure` included, so every browser drops it. */
+export function clearAuthCookie(reply: FastifyReply, secure: boolean) {
+  reply.header(
+    'set-cookie',
+    `${AUTH_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0${secure ? '; Secure' : ''}`,
+  );
 }
 
 /** The API's view of a principal. */

@@ -16,6 +16,7 @@ export const authRoutes: FastifyPluginAsyncZod<ModuleRouteOptions> = async (
 ) => {
   const db = ctx.database.db;
   const tokens = auth.tokens;
+  // PUBLIC_URL https: the cookie travels over TLS only (browsers then refuse it on plain http).
   const secureCookie = ctx.config.publicUrl.startsWith('https://');
   const rateLimited = { rateLimit: limits.auth };
 
@@ -63,7 +64,7 @@ export const authRoutes: FastifyPluginAsyncZod<ModuleRouteOptions> = async (
     ...declareRoute(app, apiRoutes.logout),
     handler: async (request, reply) => {
       await logOut({ tokens, principal: await auth.requirePrincipal(request) });
-      clearAuthCookie(reply);
+      clearAuthCookie(reply, secureCookie);
       return reply.code(204).send(null);
     },
   });
