@@ -157,3 +157,40 @@ export function ensureFfmpeg() {
     run(cmd, rest, { env });
   }
 }
+
+/**
+ * What the TURN tests use besides Chromium: `ip` (network namespaces for a client with an
+ * address of its own), `openssl` (a test CA and certificate) and `certutil` (Chromium's NSS trust
+ * store). Debian's packages, installed with apt when missing, like ffmpeg.
+ */
+export function ensureNetworkTools() {
+  const has = (cmd) =>
+    spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
+  const wanted = {
+    ip: 'iproute2',
+    openssl: 'openssl',
+    certutil: 'libnss3-tools',
+    setpriv: 'util-linux',
+  };
+  const packages = Object.entries(wanted)
+    .filter(([cmd]) => !has(cmd))
+    .map(([, pkg]) => pkg);
+  if (packages.length === 0) return;
+  if (!has('apt-get')) {
+    step(
+      `${packages.join(', ')} missing and apt-get is not available: install them for the TURN tests.`,
+    );
+    process.exit(1);
+  }
+  const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  const prefix = asRoot ? [] : ['sudo', '-n'];
+  step(`installing ${packages.join(', ')} for the TURN tests (apt-get install)…`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  for (const args of [
+    ['apt-get', 'update', '-q'],
+    ['apt-get', 'install', '-y', '-q', '--no-install-recommends', ...packages],
+  ]) {
+    const [cmd, ...rest] = [...prefix, ...args];
+    run(cmd, rest, { env });
+  }
+}

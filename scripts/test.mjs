@@ -9,6 +9,7 @@ import {
   checkNode,
   ensureChromium,
   ensureFfmpeg,
+  ensureNetworkTools,
   installPackages,
   root,
   step,
@@ -26,6 +27,7 @@ try {
 buildWeb();
 process.env.CHROMIUM_PATH = ensureChromium();
 ensureFfmpeg();
+ensureNetworkTools();
 
 const bin = (pkg, file) => join(root, 'node_modules', pkg, file);
 let passed = 0;
