@@ -80,6 +80,8 @@ describe('TURN from the embedded LiveKit, for a client that may use relays only'
   let turnOn: Embedded;
   let turnOff: Embedded;
   let browser: Browser;
+  /** The same Chromium in the same network, but its NSS store does not know the test CA. */
+  let untrusting: Browser;
   const publishers: Publisher[] = [];
 
   beforeAll(async () => {
@@ -108,11 +110,14 @@ describe('TURN from the embedded LiveKit, for a client that may use relays only'
     for (const livekit of [turnOn, turnOff]) {
       publishers.push(await publishSyntheticVideo(livekit.url, await token(livekit, 'host', true)));
     }
-    browser = await net.launchChromium({ trustCaFile: certs.caFile });
+    [browser, untrusting] = await Promise.all([
+      net.launchChromium({ trustCaFile: certs.caFile }),
+      net.launchChromium(),
+    ]);
   });
 
   afterAll(async () => {
-    await browser?.close();
+    await Promise.all([browser?.close(), untrusting?.close()]);
     await Promise.all(publishers.map((p) => p.stop()));
     await Promise.all([turnOn?.runtime.stop(), turnOff?.runtime.stop()]);
     await net?.dispose();
@@ -124,16 +129,17 @@ describe('TURN from the embedded LiveKit, for a client that may use relays only'
   async function viewer(
     livekit: Embedded,
     transport: RelayTransport,
-    options: { policy?: RTCIceTransportPolicy; timeoutMs?: number } = {},
+    options: { policy?: RTCIceTransportPolicy; timeoutMs?: number; in?: Browser } = {},
   ) {
-    const context = await browser.newContext();
+    const { in: chromium = browser, ...join } = options;
+    const context = await chromium.newContext();
     try {
       await keepTurnTransport(context, transport);
       const page = await context.newPage();
       return await receiveThroughRelay(page, {
         url: livekit.url,
-        token: await token(livekit, `viewer-${transport}-${options.policy ?? 'relay'}`, false),
-        ...options,
+        token: await token(livekit, `viewer-${transport}-${Date.now()}`, false),
+        ...join,
       });
     } finally {
       await context.close();
@@ -171,6 +177,7 @@ describe('TURN from the embedded LiveKit, for a client that may use relays only'
     expect(result.frames).toBeGreaterThanOrEqual(5);
     expect(result.width).toBe(320);
     // Gathered from TURN's answer: the relayed address on the server, nothing local.
+    expect(result.candidates.length).toBeGreaterThan(0);
     expect(result.candidates.every((c) => c === `relay udp ${net.hostAddress}`)).toBe(true);
     expect(result.pairs).toContainEqual({
       localType: 'relay',
@@ -196,6 +203,17 @@ describe('TURN from the embedded LiveKit, for a client that may use relays only'
     );
   });
 
+  it('gets no TLS relay for a client that does not trust the certificate', async () => {
+    const result = await viewer(turnOn, 'tls', { in: untrusting, timeoutMs: 5_000 });
+    // Chromium drops the TLS connection to TURN (701: no allocation), so nothing is relayed.
+    expect(result.iceErrors).toContain(
+      `turns:${TURN_DOMAIN}:443?transport=tcp 701 Failed to establish connection`,
+    );
+    expect(result.candidates).toEqual([]);
+    expect(result.connected).toBe(false);
+    expect(result.frames).toBe(0);
+  });
+
   it('leaves the same client without media when TURN is off, though its network reaches LiveKit', async () => {
     // The network is fine: allowed every candidate, the client decodes the video directly.
     const direct = await viewer(turnOff, 'any', { policy: 'all' });
@@ -210,8 +228,9 @@ describe('TURN from the embedded LiveKit, for a client that may use relays only'
     // Relay only: LiveKit offers no TURN server (STUN only), so there is no candidate to try,
     // and livekit-client gives up on the peer connection.
     const relayed = await viewer(turnOff, 'any', { timeoutMs: 5_000 });
+    // LiveKit's default public STUN servers, useless to a relay-only client (and unreachable here).
     expect(relayed.iceServerUrls.length).toBeGreaterThan(0);
-    expect(relayed.iceServerUrls.filter((u) => /^turns?:/.test(u))).toEqual([]);
+    expect(relayed.iceServerUrls.filter((u) => !u.startsWith('stun:'))).toEqual([]);
     expect(relayed.candidates).toEqual([]);
     expect(relayed.connected).toBe(false);
     expect(relayed.error).toMatch(/could not establish pc connection/);
