@@ -17,6 +17,10 @@ import { CHROMIUM } from './browser.js';
  * (RFC 2544, reserved for benchmark networks): not loopback, private or link-local, so TURN
  * relays to the server without any allow-list, exactly as in production.
  *
+ * The client reaches this host at `hostAddress` only (not at 127.0.0.1, which is its own): a
+ * server it talks to listens there or on every address, or `forwardTcp` maps a port of the
+ * namespace's loopback to it, so that `https://localhost:<port>` works for the client too.
+ *
  * Needs root, or passwordless sudo, for `ip netns`. Every name carries this process's pid:
  * two runs never collide, and a later run removes what a killed one left behind.
  */

@@ -86,9 +86,10 @@ export function checkTurn(env: TurnEnv, at: TurnContext, ctx: z.RefinementCtx): 
 }
 
 /**
- * LiveKit's TURN relays only to its own media address, and refuses restricted peers (loopback,
- * private, link-local...) unless `turn.allow_restricted_peer_cidrs` lists them, which we never
- * write: opening TURN to private ranges would let anyone with a token reach the server's LAN.
+ * A relayed client sends to LiveKit's media address, `LIVEKIT_NODE_IP`, through TURN; LiveKit's
+ * TURN refuses restricted peers (loopback, private, link-local...) unless
+ * `turn.allow_restricted_peer_cidrs` lists them, which we never write: opening TURN to private
+ * ranges would let anyone holding a join token reach the server's own network through it.
  */
 function checkNodeIp(nodeIp: string | undefined, issue: (name: string, m: string) => void) {
   if (nodeIp === undefined) {
