@@ -133,68 +133,70 @@ export function ensureChromium() {
 }
 
 /**
- * ffmpeg and ffprobe for the recording tests: Debian's, installed with apt when missing (as root,
- * or with passwordless sudo), like Chromium. `npm start` needs neither: the server falls back to
- * the ffmpeg that `@ffmpeg-installer/ffmpeg` ships inside an npm package.
+ * Installs the Debian packages that provide the missing commands of `wanted` (command → package)
+ * with apt, as root or with passwordless sudo, and exits with a clear message when it cannot.
+ * Other apt runs on the machine may hold dpkg's lock for a while: apt waits for it.
  */
-export function ensureFfmpeg() {
+function ensureDebianCommands(wanted, purpose) {
   const has = (cmd) =>
     spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
-  if (has('ffmpeg') && has('ffprobe')) return;
-  if (!has('apt-get')) {
-    step('ffmpeg or ffprobe is missing and apt-get is not available: install ffmpeg.');
-    process.exit(1);
-  }
+  const packages = [
+    ...new Set(
+      Object.entries(wanted)
+        .filter(([cmd]) => !has(cmd))
+        .map(([, pkg]) => pkg),
+    ),
+  ];
+  if (packages.length === 0) return;
   const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  const prefix = asRoot ? [] : ['sudo', '-n'];
-  step('installing ffmpeg for the recording tests (apt-get install ffmpeg)…');
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  for (const args of [
-    ['apt-get', 'update', '-q'],
-    ['apt-get', 'install', '-y', '-q', '--no-install-recommends', 'ffmpeg'],
-  ]) {
-    const [cmd, ...rest] = [...prefix, ...args];
-    run(cmd, rest, { env });
-  }
-}
-
-/**
- * Caddy 2 for the HTTPS tests (deploy/Caddyfile in front of the app and LiveKit): Debian's
- * package, installed with apt when missing (as root, or with passwordless sudo), like Chromium.
- * The package's systemd unit is never started here: the tests run `caddy run` as their own
- * child on free loopback ports, with their own storage and the admin endpoint off.
- */
-export function ensureCaddy() {
-  const has = (cmd) =>
-    spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
-  if (has('caddy')) return;
-  if (!has('apt-get')) {
-    step(
-      'Caddy is missing and apt-get is not available: install Caddy 2 (https://caddyserver.com/docs/install) so that `caddy` is on the PATH.',
-    );
-    process.exit(1);
-  }
-  const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  if (!asRoot && !has('sudo')) {
-    step('Caddy is missing and this user cannot run apt-get: run `apt-get install caddy` as root.');
+  if (!has('apt-get') || (!asRoot && !has('sudo'))) {
+    step(`${packages.join(', ')} missing for ${purpose} and apt-get cannot run: install them.`);
     process.exit(1);
   }
   const prefix = asRoot ? [] : ['sudo', '-n'];
-  step('installing Caddy for the HTTPS tests (apt-get install caddy)…');
-  // Other apt runs on the machine hold dpkg's lock for a while: wait for it instead of failing.
+  step(`installing ${packages.join(', ')} for ${purpose} (apt-get install)…`);
   const wait = ['-o', 'DPkg::Lock::Timeout=300'];
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   for (const args of [
     ['apt-get', ...wait, 'update', '-q'],
-    ['apt-get', ...wait, 'install', '-y', '-q', '--no-install-recommends', 'caddy'],
+    ['apt-get', ...wait, 'install', '-y', '-q', '--no-install-recommends', ...packages],
   ]) {
     const [cmd, ...rest] = [...prefix, ...args];
     run(cmd, rest, { env });
   }
-  if (!has('caddy')) {
-    step(
-      '`apt-get install caddy` finished but `caddy` is not on the PATH: install Caddy 2 by hand.',
-    );
+  const still = Object.keys(wanted).filter((cmd) => !has(cmd));
+  if (still.length > 0) {
+    step(`apt-get finished but ${still.join(', ')} is still not on the PATH: install it by hand.`);
     process.exit(1);
   }
+}
+
+/**
+ * ffmpeg and ffprobe for the recording tests: Debian's, installed with apt when missing, like
+ * Chromium. `npm start` needs neither: the server falls back to the ffmpeg that
+ * `@ffmpeg-installer/ffmpeg` ships inside an npm package.
+ */
+export function ensureFfmpeg() {
+  ensureDebianCommands({ ffmpeg: 'ffmpeg', ffprobe: 'ffmpeg' }, 'the recording tests');
+}
+
+/**
+ * Caddy 2 for the HTTPS tests (deploy/Caddyfile in front of the app and LiveKit): Debian's
+ * package. Its systemd unit is never started here: the tests run `caddy run` as their own child
+ * on free loopback ports, with their own storage and the admin endpoint off.
+ */
+export function ensureCaddy() {
+  ensureDebianCommands({ caddy: 'caddy' }, 'the HTTPS tests');
+}
+
+/**
+ * What the TURN tests use besides Chromium: `ip` (network namespaces for a client with an
+ * address of its own), `openssl` (a test CA and certificate), `certutil` (Chromium's NSS trust
+ * store) and `setpriv`.
+ */
+export function ensureNetworkTools() {
+  ensureDebianCommands(
+    { ip: 'iproute2', openssl: 'openssl', certutil: 'libnss3-tools', setpriv: 'util-linux' },
+    'the TURN tests',
+  );
 }

@@ -10,6 +10,7 @@ import {
   ensureCaddy,
   ensureChromium,
   ensureFfmpeg,
+  ensureNetworkTools,
   installPackages,
   root,
   step,
@@ -28,6 +29,7 @@ buildWeb();
 process.env.CHROMIUM_PATH = ensureChromium();
 ensureFfmpeg();
 ensureCaddy();
+ensureNetworkTools();
 
 const bin = (pkg, file) => join(root, 'node_modules', pkg, file);
 let passed = 0;

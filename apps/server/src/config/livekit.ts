@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { duration, optionalString, port, settingsArea, urlWithProtocols } from './fields.js';
+import { checkTurn, toTurnConfig, turnEnv } from './turn.js';
+import type { TurnConfig } from './turn.js';
 
 const livekitUrl = () => urlWithProtocols(['ws:', 'wss:', 'http:', 'https:']);
 
@@ -17,6 +19,7 @@ export const livekitEnv = {
   LIVEKIT_NODE_IP: z.union([z.ipv4(), z.ipv6()], { message: 'must be an IP address' }).optional(),
   LIVEKIT_TOKEN_TTL: duration('10m', 60, 24 * 3600),
   RECONCILE_INTERVAL: duration('30s', 1, 3600),
+  ...turnEnv,
 };
 
 export const livekitArea = settingsArea('LiveKit', livekitEnv);
@@ -39,6 +42,8 @@ export type LivekitConfig =
       binary: string | undefined;
       /** The URL handed to clients when they reach LiveKit through a proxy. */
       publicUrl: string | undefined;
+      /** LiveKit's own TURN server; off when `undefined`. */
+      turn: TurnConfig | undefined;
     }
   | {
       mode: 'external';
@@ -90,6 +95,29 @@ export function checkLivekit(env: LivekitEnv, ctx: z.RefinementCtx): void {
     });
   }
   if (!url) checkEmbeddedPorts(env, ctx);
+  const rtc = embeddedRtcPorts(env);
+  checkTurn(
+    env,
+    {
+      external: Boolean(url),
+      nodeIp: env.LIVEKIT_NODE_IP,
+      udpPorts: [['LIVEKIT_RTC_UDP_PORT', rtc.udp]],
+      tcpPorts: [
+        ['PORT', env.PORT],
+        ['LIVEKIT_PORT', env.LIVEKIT_PORT],
+        ['LIVEKIT_RTC_TCP_PORT', rtc.tcp],
+      ],
+    },
+    ctx,
+  );
+}
+
+/** The embedded child's RTC ports: set, or derived from its signal port. */
+function embeddedRtcPorts(env: LivekitEnv): { tcp: number; udp: number } {
+  return {
+    tcp: env.LIVEKIT_RTC_TCP_PORT ?? env.LIVEKIT_PORT + 1,
+    udp: env.LIVEKIT_RTC_UDP_PORT ?? env.LIVEKIT_PORT + 2,
+  };
 }
 
 /** The embedded child's three ports (RTC ones derived) fit and leave `PORT` to us. */
@@ -138,6 +166,7 @@ export function toLivekitSettings(env: LivekitEnv): LivekitSettings {
           bindAddresses: env.LIVEKIT_NODE_IP ? ['0.0.0.0'] : ['127.0.0.1'],
           binary: env.LIVEKIT_SERVER_BIN,
           publicUrl: env.LIVEKIT_PUBLIC_URL,
+          turn: toTurnConfig(env),
         };
   return {
     livekit,

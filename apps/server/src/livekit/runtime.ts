@@ -83,6 +83,7 @@ export async function startLivekit(config: Config, logger: Logger): Promise<Live
     bindAddresses: lk.bindAddresses,
     webhookUrl: webhookUrl(config),
     logLevel: 'info',
+    turn: lk.turn,
   });
   // The file holds the API secret: readable by this user only.
   writeFileSync(configPath, JSON.stringify(serverConfig, null, 2), { mode: 0o600 });
@@ -93,7 +94,14 @@ export async function startLivekit(config: Config, logger: Logger): Promise<Live
     logger,
   });
   logger.info(
-    { port: lk.port, rtcTcpPort: lk.rtcTcpPort, rtcUdpPort: lk.rtcUdpPort, nodeIp: lk.nodeIp },
+    {
+      port: lk.port,
+      rtcTcpPort: lk.rtcTcpPort,
+      rtcUdpPort: lk.rtcUdpPort,
+      nodeIp: lk.nodeIp,
+      turnUdpPort: lk.turn?.udpPort,
+      turnTlsPort: lk.turn?.tls?.port,
+    },
     'starting embedded livekit-server',
   );
   await supervisor.start();

@@ -1,3 +1,4 @@
+import type { TurnConfig } from '../config/turn.js';
 import type { LivekitKeys } from './keys.js';
 
 export interface EmbeddedServerOptions {
@@ -10,6 +11,8 @@ export interface EmbeddedServerOptions {
   /** Where LiveKit posts its webhooks: this app's `/api/livekit/webhook`. */
   webhookUrl: string;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** LiveKit's embedded TURN server; off when `undefined`. */
+  turn?: TurnConfig | undefined;
 }
 
 /**
@@ -47,6 +50,31 @@ export function buildServerConfig(o: EmbeddedServerOptions): Record<string, unkn
       level: o.logLevel,
       json: true,
     },
-    turn: { enabled: false },
+    turn: turnSection(o.turn, o.nodeIp),
+  };
+}
+
+/**
+ * LiveKit's `turn:` section (pkg/config/config.go `TURNConfig`). LiveKit hands each participant
+ * `turn:<node_ip>:<udp_port>?transport=udp` and `turns:<domain>:443?transport=tcp` with
+ * credentials of its own, and relays to its own media address only. Never written:
+ * `allow_restricted_peer_cidrs`, which would open the relay to loopback and private networks.
+ */
+function turnSection(turn: TurnConfig | undefined, nodeIp: string): Record<string, unknown> {
+  if (!turn || (turn.udpPort === undefined && turn.tls === undefined)) return { enabled: false };
+  return {
+    enabled: true,
+    // LiveKit pairs each bind address with the node IP of its family for the relayed address,
+    // so an IPv6 node IP needs an IPv6 wildcard.
+    bind_addresses: [nodeIp.includes(':') ? '::' : '0.0.0.0'],
+    ...(turn.udpPort !== undefined ? { udp_port: turn.udpPort } : {}),
+    ...(turn.tls
+      ? {
+          tls_port: turn.tls.port,
+          domain: turn.tls.domain,
+          cert_file: turn.tls.certFile,
+          key_file: turn.tls.keyFile,
+        }
+      : {}),
   };
 }
