@@ -10,9 +10,9 @@ import type { Stack } from './support/stack.js';
 import { useStack } from './support/use-stack.js';
 
 // The merge window is the documented setting ATTENDANCE_MERGE_WINDOW (30 s by default, which
-// the unit tests of `stays.ts` use): 3 s here, so that a real sequence with a reconnect inside
+// the unit tests of `stays.ts` use): 2 s here, so that a real sequence with a reconnect inside
 // the window and a return outside it takes seconds, not a minute of CI time.
-const WINDOW_S = 3;
+const WINDOW_S = 2;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const ms = (iso: string | null) => (iso === null ? NaN : Date.parse(iso));
@@ -59,55 +59,63 @@ describe('attendance from real LiveKit connections', () => {
     const adaJoin = () => c.api.join(ada.token, id, { display_name: 'Ada' });
     const bobJoined = await c.api.join(bob.token, id, { display_name: '=HYPERLINK("x")' });
     const adaIdentity = (await adaJoin()).body.identity;
-    const t: Record<string, number> = {};
+    /** When each step happened, as the client saw it: just before and just after the call. */
+    const t: Record<string, { before: number; after: number }> = {};
+    const timed = async <T>(step: string, action: () => Promise<T>): Promise<T> => {
+      const before = Date.now();
+      const result = await action();
+      t[step] = { before, after: Date.now() };
+      return result;
+    };
+    const connect = async (step: string, token: Promise<{ body: { access_token: string } }>) => {
+      const accessToken = (await token).body.access_token;
+      return timed(step, () => clients.connect(accessToken));
+    };
 
     // The host stays from before everyone until the session ends.
     await clients.connect(host.body.access_token);
     await waitForConnected(c, id, host.body.identity);
 
-    let room = await clients.connect((await adaJoin()).body.access_token);
-    t.ada1 = Date.now();
+    let room = await connect('ada1', adaJoin());
     await waitForConnected(c, id, adaIdentity);
-    const bobRoom = await clients.connect(bobJoined.body.access_token);
-    t.bobIn = Date.now();
+    const bobRoom = await connect('bobIn', Promise.resolve(bobJoined));
     await waitForParticipantCount(c, id, 3);
-    await sleep(500);
-    await bobRoom.disconnect();
-    t.bobOut = Date.now();
-    await sleep(500);
-    await room.disconnect();
-    t.ada1End = Date.now();
+    await sleep(300);
+    await timed('bobOut', () => bobRoom.disconnect());
+    await sleep(300);
+    await timed('ada1End', () => room.disconnect());
     await waitForLeft(id, adaIdentity);
 
     // A reconnect inside the window: the same stay.
-    await sleep(1_000);
-    room = await clients.connect((await adaJoin()).body.access_token);
-    t.ada2 = Date.now();
-    await sleep(1_000);
-    await room.disconnect();
-    t.ada2End = Date.now();
+    await sleep(300);
+    room = await connect('ada2', adaJoin());
+    await sleep(500);
+    await timed('ada2End', () => room.disconnect());
     await waitForLeft(id, adaIdentity);
 
     // Back after more than the window: a second stay.
-    await sleep((WINDOW_S + 1) * 1000);
-    room = await clients.connect((await adaJoin()).body.access_token);
-    t.ada3 = Date.now();
-    await sleep(1_000);
-    await room.disconnect();
-    t.ada3End = Date.now();
+    await sleep(WINDOW_S * 1000 + 600);
+    room = await connect('ada3', adaJoin());
+    await sleep(500);
+    await timed('ada3End', () => room.disconnect());
     await waitForLeft(id, adaIdentity);
+    // What the test relies on held: the reconnect came well inside the window, the return well
+    // outside it (a machine too slow for that fails here, not in a puzzling assertion below).
+    expect(t.ada2!.after - t.ada1End!.before).toBeLessThan(WINDOW_S * 1000 - 500);
+    expect(t.ada3!.before - t.ada2End!.after).toBeGreaterThan(WINDOW_S * 1000 + 500);
 
     // The session ends with the host still inside.
-    const before = Date.now();
-    expect(
-      (await c.api.call('POST', `/api/v1/live/sessions/${id}/end`, { token: c.mentor.token }))
-        .status,
-    ).toBe(200);
-    t.end = (before + Date.now()) / 2;
+    const endPath = `/api/v1/live/sessions/${id}/end`;
+    await timed('end', () => c.api.call('POST', endPath, { token: c.mentor.token }));
 
     const r = await report(id);
-    const near = (iso: string | null, at: number) =>
-      expect(Math.abs(ms(iso) - at), `${iso} vs ${new Date(at).toISOString()}`).toBeLessThan(1_000);
+    /** The server's time for a step lies within 1 s of when the client made it. */
+    const near = (iso: string | null, step: string) => {
+      const at = ms(iso);
+      const { before, after } = t[step]!;
+      expect(at, `${step}: ${iso}`).toBeGreaterThan(before - 1_000);
+      expect(at, `${step}: ${iso}`).toBeLessThan(after + 1_000);
+    };
     expect(r.session.status).toBe('ended');
     expect(r.merge_window_seconds).toBe(WINDOW_S);
     expect(r.attendees.map((a) => a.identity)).toEqual([
@@ -119,25 +127,30 @@ describe('attendance from real LiveKit connections', () => {
 
     expect(adaRow).toMatchObject({ display_name: 'Ada', role: 'speaker', joins: 2 });
     expect(adaRow!.stays).toHaveLength(2);
-    near(adaRow!.stays[0]!.joined_at, t.ada1);
-    near(adaRow!.stays[0]!.left_at, t.ada2End);
-    near(adaRow!.stays[1]!.joined_at, t.ada3);
-    near(adaRow!.stays[1]!.left_at, t.ada3End);
-    near(adaRow!.first_join, t.ada1);
-    near(adaRow!.last_leave, t.ada3End);
-    const connected = t.ada1End - t.ada1 + (t.ada2End - t.ada2) + (t.ada3End - t.ada3);
-    expect(Math.abs(adaRow!.total_seconds * 1000 - connected)).toBeLessThan(1_000);
+    near(adaRow!.stays[0]!.joined_at, 'ada1');
+    near(adaRow!.stays[0]!.left_at, 'ada2End');
+    near(adaRow!.stays[1]!.joined_at, 'ada3');
+    near(adaRow!.stays[1]!.left_at, 'ada3End');
+    expect(adaRow!.first_join).toBe(adaRow!.stays[0]!.joined_at);
+    expect(adaRow!.last_leave).toBe(adaRow!.stays[1]!.left_at);
+    // Connected time, the 300 ms gap left out: between the shortest and the longest the
+    // client's clocks allow, within a second (it is given in whole seconds).
+    const connections = [1, 2, 3].map((n) => [t[`ada${n}`]!, t[`ada${n}End`]!] as const);
+    const shortest = connections.reduce((sum, [from, to]) => sum + to.before - from.after, 0);
+    const longest = connections.reduce((sum, [from, to]) => sum + to.after - from.before, 0);
+    expect(adaRow!.total_seconds * 1000).toBeGreaterThan(shortest - 1_000);
+    expect(adaRow!.total_seconds * 1000).toBeLessThan(longest + 1_000);
 
     expect(bobRow).toMatchObject({ display_name: '=HYPERLINK("x")', joins: 1 });
-    near(bobRow!.first_join, t.bobIn);
-    near(bobRow!.last_leave, t.bobOut);
+    near(bobRow!.first_join, 'bobIn');
+    near(bobRow!.last_leave, 'bobOut');
 
     // Still inside at the end: closed exactly there.
     expect(hostRow).toMatchObject({ role: 'host', joins: 1, last_leave: r.session.ended_at });
-    near(r.session.ended_at, t.end);
+    near(r.session.ended_at, 'end');
 
     expect(r.peak.count).toBe(3);
-    near(r.peak.at, t.bobIn);
+    near(r.peak.at, 'bobIn');
     expect(r.timeline.at(-1)).toEqual({ at: r.session.ended_at, count: 0 });
 
     // CSV, by Accept and by ?format=csv (the report page's download link).
