@@ -103,17 +103,17 @@ describe('the attendance report in Chromium', () => {
       guest('李雷'),
       guest('=HYPERLINK("x")'),
     ]);
-    const anaRoom = await connect(await join(ana!));
+    const anaRoom = await connect(await join(ana));
     await sleep(300);
-    await connect(await join(li!));
-    const eveRoom = await connect(await join(eve!));
+    await connect(await join(li));
+    const eveRoom = await connect(await join(eve));
     await waitFor(async () => (await people()) === 4, 5_000, 'four people in the room');
     await sleep(300);
     await eveRoom.disconnect();
     await anaRoom.disconnect();
     await waitFor(async () => (await people()) === 2, 5_000, 'two left');
     await sleep(300);
-    await connect(await join(ana!));
+    await connect(await join(ana));
     await waitFor(async () => (await people()) === 3, 5_000, 'Ana back');
     await sleep(300);
     await asTeacher('POST', `/api/v1/live/sessions/${sessionId}/end`);
