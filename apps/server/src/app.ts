@@ -11,7 +11,9 @@ import { sendsHsts } from './config.js';
 import type { AppContext, ModuleRouteOptions } from './context.js';
 import type { Database } from './db/client.js';
 import type { LivekitRuntime } from './livekit/runtime.js';
+import { auditRoutes } from './modules/admin/audit-routes.js';
 import { adminRoutes } from './modules/admin/routes.js';
+import { attendanceRoutes } from './modules/attendance/routes.js';
 import { createAuthenticator } from './modules/auth/authenticator.js';
 import { ensureAdmin } from './modules/auth/ensure-admin.js';
 import { authRoutes } from './modules/auth/routes.js';
@@ -130,11 +132,13 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   const inSession = '/api/v1/live/sessions/:session_id';
   await app.register(authRoutes, { prefix: '/api/v1/auth', ...modules });
   await app.register(adminRoutes, { prefix: '/api/v1/admin', ...modules });
+  await app.register(auditRoutes, { prefix: '/api/v1/admin', ...modules });
   await app.register(sessionRoutes, { prefix: '/api/v1/live/sessions', ...modules });
   await app.register(tokenRoute, modules);
   await app.register(participantRoutes, { prefix: `${inSession}/participants`, ...modules });
   await app.register(handRoute, { prefix: inSession, ...modules });
   await app.register(chatRoutes, { prefix: `${inSession}/chat`, ...modules });
+  await app.register(attendanceRoutes, { prefix: `${inSession}/attendance`, ...modules });
 
   const recordings = recordingService(ctx);
   ctx.hooks = recordings.hooks;

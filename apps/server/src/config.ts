@@ -4,6 +4,8 @@ import { parseEnv } from 'node:util';
 import { z } from 'zod';
 import { accessArea, accessEnv, checkAccess, toAccessSettings } from './config/access.js';
 import type { AccessSettings } from './config/access.js';
+import { attendanceArea, attendanceEnv, toAttendanceSettings } from './config/attendance.js';
+import type { AttendanceSettings } from './config/attendance.js';
 import { databaseArea, databaseEnv, toDatabaseSettings } from './config/database.js';
 import type { DatabaseSettings } from './config/database.js';
 import type { Env, SettingsArea } from './config/fields.js';
@@ -40,10 +42,18 @@ export const CONFIG_AREAS: readonly SettingsArea[] = [
   livekitArea,
   accessArea,
   recordingArea,
+  attendanceArea,
 ];
 
 const envSchema = z
-  .object({ ...serverEnv, ...databaseEnv, ...livekitEnv, ...accessEnv, ...recordingEnv })
+  .object({
+    ...serverEnv,
+    ...databaseEnv,
+    ...livekitEnv,
+    ...accessEnv,
+    ...recordingEnv,
+    ...attendanceEnv,
+  })
   .superRefine((env, ctx) => {
     checkLivekit(env, ctx);
     checkAccess(env, ctx);
@@ -54,7 +64,13 @@ const envSchema = z
 
 /** Every setting, validated and derived (ports, URLs, absolute folders), by area. */
 export interface Config
-  extends ServerSettings, DatabaseSettings, LivekitSettings, AccessSettings, RecordingSettings {}
+  extends
+    ServerSettings,
+    DatabaseSettings,
+    LivekitSettings,
+    AccessSettings,
+    RecordingSettings,
+    AttendanceSettings {}
 
 /** A bad environment: one line per problem, each naming its variable (secrets never shown). */
 export class ConfigError extends Error {
@@ -96,6 +112,7 @@ export function parseConfig(env: Env, cwd = process.cwd()): Config {
     ...toLivekitSettings(e),
     ...toAccessSettings(e),
     ...toRecordingSettings(e),
+    ...toAttendanceSettings(e),
   };
 }
 

@@ -58,6 +58,11 @@ export const LOGGABLE_QUERY_KEYS: ReadonlySet<string> = new Set([
   'limit',
   'range',
   'lang',
+  // attendance and the audit log: formats, ids and action names, never secrets
+  'format',
+  'session_id',
+  'actor_id',
+  'action',
 ]);
 
 /** Keeps the path and the loggable query keys; every other value is replaced by `[redacted]`. */

@@ -16,6 +16,8 @@ import {
   postChatBodySchema,
 } from './chat.js';
 import type { ApiRoute } from './api-route.js';
+import { attendanceQuerySchema, attendanceResponseSchema } from './attendance.js';
+import { auditQuerySchema, auditResponseSchema } from './audit.js';
 import { errorBodySchema } from './errors.js';
 import { healthSchema, readinessSchema } from './health.js';
 import {
@@ -307,6 +309,24 @@ export const apiRoutes = {
     path: '/api/v1/recordings/:recording_id/download',
     tags: ['recordings'],
     params: recordingIdParamsSchema,
+  }),
+
+  // operations: attendance and the audit log (issue 12)
+  /** JSON, or CSV (RFC 4180, formula cells neutralised) with `Accept: text/csv` or `?format=csv`. */
+  sessionAttendance: route({
+    method: 'GET',
+    path: `${session}/attendance`,
+    tags: ['operations'],
+    params: sessionIdParamsSchema,
+    querystring: attendanceQuerySchema,
+    response: { 200: attendanceResponseSchema, ...errors },
+  }),
+  auditLog: route({
+    method: 'GET',
+    path: '/api/v1/admin/audit',
+    tags: ['admin'],
+    querystring: auditQuerySchema,
+    response: { 200: auditResponseSchema, ...errors },
   }),
 
   /** LiveKit's signed webhooks: the raw body is verified, so no body schema. */

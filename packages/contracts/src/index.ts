@@ -6,5 +6,7 @@ export * from './sessions.js';
 export * from './participants.js';
 export * from './chat.js';
 export * from './recordings.js';
+export * from './attendance.js';
+export * from './audit.js';
 export * from './api-route.js';
 export * from './api-routes.js';

@@ -37,6 +37,8 @@ describe.each(backends())('the database on %s', (backend) => {
       sql`select table_name from information_schema.tables where table_schema = 'public' order by 1`,
     );
     expect(tables.map((r) => r.table_name)).toEqual([
+      'attendance_intervals',
+      'audit_log',
       'auth_tokens',
       'chat_messages',
       'live_participants',

@@ -5,6 +5,7 @@ import {
   check,
   index,
   integer,
+  jsonb,
   pgTable,
   text,
   timestamp,
@@ -217,5 +218,61 @@ export const recordings = pgTable(
     ),
     check('recordings_backend_check', sql`${t.backend} in ('builtin', 'egress')`),
     check('recordings_storage_check', sql`${t.storage} in ('file', 's3')`),
+  ],
+);
+
+/**
+ * Attendance: one row per LiveKit connection (its sid) of a participant, from the webhooks. A
+ * reconnect is a new connection and a new row; stays (connections less than the merge window
+ * apart) are made when the report is read, so webhooks arriving late, twice or out of order
+ * change nothing: both ends are kept as the earliest time any event gave them.
+ */
+export const attendanceIntervals = pgTable(
+  'attendance_intervals',
+  {
+    id: uuid('id').primaryKey(),
+    sessionId: sessionIdColumn(),
+    /** LiveKit's id of this connection (`PA_…`). */
+    livekitSid: text('livekit_sid').notNull(),
+    identity: text('identity').notNull(),
+    userId: text('user_id').notNull(),
+    displayName: text('display_name').notNull(),
+    /** The role the participant had when this connection began. */
+    role: text('role', { enum: ['host', 'co_host', 'speaker', 'viewer'] }).notNull(),
+    joinedAt: timestamp('joined_at', { withTimezone: true, precision: 3 }).notNull(),
+    /** Null while connected; the session's end closes what is still open. */
+    leftAt: timestamp('left_at', { withTimezone: true, precision: 3 }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('attendance_intervals_connection_key').on(t.sessionId, t.livekitSid),
+    index('attendance_intervals_session_idx').on(t.sessionId, t.identity),
+  ],
+);
+
+/**
+ * The audit log of moderation and admin actions, append-only: the API only ever inserts and
+ * reads. `session_id` is not a foreign key on purpose: deleting a session keeps its record.
+ */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    action: text('action').notNull(),
+    /** An account id (or a guest id, for a guest promoted to co-host) and its name then. */
+    actorId: text('actor_id').notNull(),
+    actorName: text('actor_name').notNull(),
+    sessionId: uuid('session_id'),
+    targetUserId: text('target_user_id'),
+    targetIdentity: text('target_identity'),
+    targetName: text('target_name'),
+    /** The client's address as the server saw it (`TRUST_PROXY` decides whose). */
+    ip: text('ip'),
+    details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (t) => [
+    index('audit_log_session_idx').on(t.sessionId, t.id),
+    index('audit_log_actor_idx').on(t.actorId, t.id),
   ],
 );

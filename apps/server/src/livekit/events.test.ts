@@ -34,6 +34,29 @@ describe('webhookVerifier', () => {
     });
   });
 
+  it('keeps the millisecond a connection joined, for attendance, falling back to its second', async () => {
+    const body = (participant: Record<string, string>) =>
+      JSON.stringify({
+        id: 'EV_3',
+        event: 'participant_left',
+        createdAt: '1700000009',
+        room: { sid: 'RM_1', name: 'room-1' },
+        participant: { sid: 'PA_1', identity: 'user:1', ...participant },
+      });
+    const precise = body({ joinedAt: '1700000001', joinedAtMs: '1700000001234' });
+    const coarse = body({ joinedAt: '1700000001' });
+    const neither = body({});
+    expect((await verifier.verify(precise, await sign(precise))).participant?.joinedAt).toEqual(
+      new Date(1_700_000_001_234),
+    );
+    expect((await verifier.verify(coarse, await sign(coarse))).participant?.joinedAt).toEqual(
+      new Date(1_700_000_001_000),
+    );
+    expect((await verifier.verify(neither, await sign(neither))).participant?.joinedAt).toBe(
+      undefined,
+    );
+  });
+
   it('reads track and egress details without handing out SDK objects', async () => {
     const body = JSON.stringify({
       id: 'EV_2',

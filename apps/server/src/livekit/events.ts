@@ -16,8 +16,11 @@ export interface LivekitEvent {
   createdAt: Date | undefined;
   /** The room's name, which is the session id. */
   room: string | undefined;
-  /** The participant's identity and its connection's sid (new on each reconnect). */
-  participant: { identity: string; sid: string } | undefined;
+  /**
+   * The participant's identity, its connection's sid (new on each reconnect) and when that
+   * connection joined, to the millisecond (`createdAt` has whole seconds only).
+   */
+  participant: { identity: string; sid: string; joinedAt: Date | undefined } | undefined;
   track: LivekitTrack | undefined;
   /** The egress's state, on `egress_*` events. */
   egress: EgressState | undefined;
@@ -53,12 +56,22 @@ export function toLivekitEvent(event: WebhookEvent): LivekitEvent {
     id: event.id || undefined,
     createdAt: event.createdAt > 0n ? new Date(Number(event.createdAt) * 1000) : undefined,
     room: event.room?.name || undefined,
-    participant: participant ? { identity: participant.identity, sid: participant.sid } : undefined,
+    participant: participant
+      ? { identity: participant.identity, sid: participant.sid, joinedAt: joinedAtOf(participant) }
+      : undefined,
     track: track
       ? { sid: track.sid, source: SOURCES[track.source] ?? 'unknown', muted: track.muted }
       : undefined,
     egress: event.egressInfo ? egressStateOf(event.egressInfo) : undefined,
   };
+}
+
+/** When the connection joined: LiveKit's milliseconds when it sends them, else its seconds. */
+function joinedAtOf(participant: { joinedAtMs?: bigint; joinedAt: bigint }): Date | undefined {
+  if (participant.joinedAtMs && participant.joinedAtMs > 0n) {
+    return new Date(Number(participant.joinedAtMs));
+  }
+  return participant.joinedAt > 0n ? new Date(Number(participant.joinedAt) * 1000) : undefined;
 }
 
 /** Verifies webhooks signed with these keys (a JWT over the body's SHA-256, as LiveKit sends). */

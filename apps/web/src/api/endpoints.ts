@@ -1,6 +1,6 @@
 import { apiRoutes as r } from '@stagecast/contracts';
 import type { ApiRoutes, RouteBody, RouteQuery } from '@stagecast/contracts';
-import { request } from './client.js';
+import { buildUrl, request } from './client.js';
 
 /**
  * The calls the web app makes, one per route it uses: thin names over `request()`, whose
@@ -39,6 +39,7 @@ export const sessionsApi = {
   mute: (id: string, userId: string, source: RouteBody<ApiRoutes['muteParticipant']>['source']) =>
     request(r.muteParticipant, { params: participant(id, userId), body: { source } }),
   recordings: (id: string) => request(r.listRecordings, { params: session(id) }),
+  attendance: (id: string) => request(r.sessionAttendance, { params: session(id) }),
   startRecording: (id: string) => request(r.startRecording, { params: session(id) }),
   stopRecording: (id: string) => request(r.stopRecording, { params: session(id) }),
   hand: (id: string, raised: boolean) =>
@@ -53,3 +54,7 @@ export const sessionsApi = {
   deleteChat: (id: string, messageId: string) =>
     request(r.deleteChat, { params: { session_id: id, message_id: messageId } }),
 };
+
+/** Where the attendance CSV downloads from: a plain link, so the session cookie goes with it. */
+export const attendanceCsvUrl = (id: string) =>
+  buildUrl(r.sessionAttendance.path, session(id), { format: 'csv' });

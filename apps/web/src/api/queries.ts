@@ -41,3 +41,10 @@ export const recordingsQuery = (id: string) =>
     queryKey: queryKeys.recordings(id),
     queryFn: () => sessionsApi.recordings(id),
   });
+
+/** A session's attendance report (hosts, co-hosts and admins). */
+export const attendanceQuery = (id: string) =>
+  queryOptions({
+    queryKey: queryKeys.attendance(id),
+    queryFn: () => sessionsApi.attendance(id),
+  });

@@ -13,4 +13,5 @@ export const queryKeys = {
   session: (id: string, inviteToken?: string, viewer?: string) =>
     ['sessions', id, { inviteToken, viewer }] as const,
   recordings: (id: string) => ['sessions', id, 'recordings'] as const,
+  attendance: (id: string) => ['sessions', id, 'attendance'] as const,
 };

@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { Link, Navigate, Outlet, ScrollRestoration, useParams } from 'react-router';
 import type { RouteObject } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +11,12 @@ import { RecordingsPage } from '../features/recordings/RecordingsPage.js';
 // the first script rather than one round trip later.
 import { RoomPage } from '../features/room/RoomPage.js';
 import { Header } from './Header.js';
+
+// Lazy: the attendance report (and its chart library) is for hosts after a session, so it stays
+// out of the script every other page loads first.
+const ReportPage = lazy(async () => ({
+  default: (await import('../features/report/ReportPage.js')).ReportPage,
+}));
 
 /** The shell around every page. */
 function Shell() {
@@ -35,9 +42,18 @@ function NotFound() {
 }
 
 /** The `:sessionId` of the URL; keyed by it so another session starts from a clean page. */
-function SessionRoute({ page: Page }: { page: typeof RoomPage | typeof RecordingsPage }) {
+function SessionRoute({
+  page: Page,
+}: {
+  page: typeof RoomPage | typeof RecordingsPage | typeof ReportPage;
+}) {
+  const { t } = useTranslation();
   const { sessionId = '' } = useParams();
-  return <Page key={sessionId} sessionId={sessionId} />;
+  return (
+    <Suspense fallback={<p role="status">{t('shell.loading')}</p>}>
+      <Page key={sessionId} sessionId={sessionId} />
+    </Suspense>
+  );
 }
 
 /** Every page of the web app by URL. */
@@ -50,6 +66,7 @@ export const appRoutes: RouteObject[] = [
       { path: 'live/create', element: <CreateSessionPage /> },
       { path: 'live/:sessionId', element: <SessionRoute page={RoomPage} /> },
       { path: 'live/:sessionId/recordings', element: <SessionRoute page={RecordingsPage} /> },
+      { path: 'live/:sessionId/report', element: <SessionRoute page={ReportPage} /> },
       { path: 'login', element: <SignInPage /> },
       { path: 'register', element: <RegisterPage /> },
       { path: '*', element: <NotFound /> },

@@ -2,6 +2,7 @@ import { apiRoutes } from '@stagecast/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ModuleRouteOptions } from '../../context.js';
 import { declareRoute } from '../../declare-route.js';
+import { accountActor } from '../audit/record-audit.js';
 import { userDto } from '../auth/authenticator.js';
 import { setUserRole } from './set-user-role.js';
 
@@ -13,12 +14,13 @@ export const adminRoutes: FastifyPluginAsyncZod<ModuleRouteOptions> = async (
   app.route({
     ...declareRoute(app, apiRoutes.updateUser),
     handler: async (request) => {
-      await auth.requireUser(request, ['admin']);
+      const admin = await auth.requireUser(request, ['admin']);
       const updated = await setUserRole({
         db: ctx.database.db,
         tokens: auth.tokens,
         userId: request.params.user_id,
         role: request.body.role,
+        by: { actor: accountActor(admin), ip: request.ip },
       });
       return { user: userDto(updated) };
     },

@@ -1,20 +1,34 @@
 import type { UserRole } from '@stagecast/contracts';
 import type { Db } from '../../db/client.js';
+import { recordAudit } from '../audit/record-audit.js';
+import type { AuditBy } from '../audit/record-audit.js';
 import type { TokenIssuer } from '../auth/authenticator.js';
 import { userRepository } from '../auth/user-repository.js';
 import type { UserRow } from '../auth/user-repository.js';
 
 /**
  * Gives an account another role (NOT_FOUND when there is none); cached copies of the account
- * are dropped at once, so the change holds from the next request on.
+ * are dropped at once, so the change holds from the next request on. Recorded in the audit log
+ * with the role before and after.
  */
 export async function setUserRole(options: {
   db: Db;
   tokens: TokenIssuer;
   userId: string;
   role: UserRole;
+  /** The admin who asked, from where. */
+  by: AuditBy;
 }): Promise<UserRow> {
-  const updated = await userRepository(options.db).setRole(options.userId, options.role);
+  const users = userRepository(options.db);
+  const before = await users.findById(options.userId);
+  const updated = await users.setRole(options.userId, options.role);
   await options.tokens.forgetUser(updated.id);
+  await recordAudit({
+    db: options.db,
+    action: 'user_role_change',
+    by: options.by,
+    target: { userId: updated.id, name: updated.username },
+    details: { from: before?.role ?? null, to: updated.role },
+  });
   return updated;
 }

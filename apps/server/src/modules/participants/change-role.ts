@@ -2,6 +2,7 @@ import type { assignableRoleSchema } from '@stagecast/contracts';
 import type { z } from 'zod';
 import { AppError } from '../../errors.js';
 import { orLivekitUnavailable } from '../../livekit/index.js';
+import { auditTarget, recordAudit, actorOf } from '../audit/record-audit.js';
 import { findTarget } from './find-target.js';
 import type { TargetOptions } from './find-target.js';
 import type { ParticipantRow } from './participant-repository.js';
@@ -35,5 +36,14 @@ export async function changeRole(
       .applyRole(row.sessionId, row.identity, role)
       .catch(orLivekitUnavailable);
   }
-  return participants.updateParticipant(row.sessionId, row.identity, { role });
+  const updated = await participants.updateParticipant(row.sessionId, row.identity, { role });
+  await recordAudit({
+    db: ctx.database.db,
+    action: 'participant_role_change',
+    by: { actor: actorOf(access.principal), ip: options.ip },
+    sessionId: row.sessionId,
+    target: auditTarget(row),
+    details: { from: row.role, to: role },
+  });
+  return updated;
 }

@@ -7,6 +7,8 @@ export interface TargetOptions extends CallerOptions<ModeratorAccess> {
   participants: ParticipantRepository;
   /** The account (or guest) id of the participant acted on. */
   userId: string;
+  /** The caller's address (`request.ip`), for the audit log. */
+  ip: string;
 }
 
 /**

@@ -36,7 +36,7 @@ export const participantRoutes: FastifyPluginAsyncZod<ModuleRouteOptions> = asyn
     handler: guarded(assertModerator, async (access, request) => {
       const { user_id: userId } = request.params;
       const { role } = request.body;
-      const updated = await changeRole({ ctx, participants, access, userId, role });
+      const updated = await changeRole({ ctx, participants, access, userId, role, ip: request.ip });
       return { participant: toParticipantDto(updated) };
     }),
   });
@@ -46,7 +46,7 @@ export const participantRoutes: FastifyPluginAsyncZod<ModuleRouteOptions> = asyn
     preHandler,
     handler: guarded(assertModerator, async (access, request) => {
       const userId = request.params.user_id;
-      const banned = await kickParticipant({ ctx, participants, access, userId });
+      const banned = await kickParticipant({ ctx, participants, access, userId, ip: request.ip });
       return { participant: toParticipantDto(banned) };
     }),
   });
@@ -57,7 +57,14 @@ export const participantRoutes: FastifyPluginAsyncZod<ModuleRouteOptions> = asyn
     handler: guarded(assertModerator, async (access, request) => {
       const { source } = request.body;
       const userId = request.params.user_id;
-      const muted = await muteParticipant({ ctx, participants, access, userId, source });
+      const muted = await muteParticipant({
+        ctx,
+        participants,
+        access,
+        userId,
+        source,
+        ip: request.ip,
+      });
       return { source, muted_tracks: muted };
     }),
   });

@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import type { AppContext, AppHooks } from '../../context.js';
 import { recordingBackends } from '../../livekit/index.js';
 import type { EgressState } from '../../livekit/index.js';
+import type { AuditBy } from '../audit/record-audit.js';
 import { sessionRepository } from '../sessions/session-repository.js';
 import { builtinRecorders } from './builtin-recorders.js';
 import { egressRecordings } from './egress-recordings.js';
@@ -57,7 +58,7 @@ export function recordingService(ctx: AppContext) {
     if (!current) return;
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([
-      stopRecording(deps, sessionId).catch((err: unknown) =>
+      stopRecording({ ...deps, sessionId, by: undefined }).catch((err: unknown) =>
         ctx.logger.warn({ err, session: sessionId }, 'stop failed'),
       ),
       new Promise((resolve) => (timer = setTimeout(resolve, END_WAIT_MS))),
@@ -68,7 +69,12 @@ export function recordingService(ctx: AppContext) {
     async sessionLive(session) {
       if (!session.isRecorded) return;
       // Going live does not wait for the recorder; a failure is on the recording's row.
-      void startRecording(deps, session.sessionId, 'auto').catch((err: unknown) =>
+      void startRecording({
+        ...deps,
+        sessionId: session.sessionId,
+        startedBy: 'auto',
+        by: undefined,
+      }).catch((err: unknown) =>
         ctx.logger.warn({ err, session: session.sessionId }, 'automatic recording did not start'),
       );
     },
@@ -88,8 +94,9 @@ export function recordingService(ctx: AppContext) {
   return {
     repo,
     hooks,
-    start: (sessionId: string, startedBy: string) => startRecording(deps, sessionId, startedBy),
-    stop: (sessionId: string) => stopRecording(deps, sessionId),
+    start: (sessionId: string, startedBy: string, by: AuditBy | undefined) =>
+      startRecording({ ...deps, sessionId, startedBy, by }),
+    stop: (sessionId: string, by: AuditBy | undefined) => stopRecording({ ...deps, sessionId, by }),
     /** A verified LiveKit webhook about an egress. */
     applyEgressWebhook: (state: EgressState) => egress.applyWebhook(state),
     recoverAtStart: () => recovery.atStart(),

@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ModuleRouteOptions } from '../../context.js';
 import { declareRoute } from '../../declare-route.js';
 import { AppError } from '../../errors.js';
+import { actorOf } from '../audit/record-audit.js';
 import { assertModerator, assertSignedIn, loadAccess } from '../sessions/access.js';
 import type { SessionAccess, SignedInAccess } from '../sessions/access.js';
 import { guarded, sessionScope } from '../sessions/session-access.js';
@@ -41,7 +42,8 @@ export const recordingRoutes: FastifyPluginAsyncZod<RecordingRouteOptions> = asy
     ...declareRoute(app, apiRoutes.startRecording),
     preHandler,
     handler: guarded(assertModerator, async (access, request) => {
-      const row = await recordings.start(request.params.session_id, access.identity);
+      const by = { actor: actorOf(access.principal), ip: request.ip };
+      const row = await recordings.start(request.params.session_id, access.identity, by);
       return { recording: dto(row) };
     }),
   });
@@ -49,9 +51,10 @@ export const recordingRoutes: FastifyPluginAsyncZod<RecordingRouteOptions> = asy
   app.route({
     ...declareRoute(app, apiRoutes.stopRecording),
     preHandler,
-    handler: guarded(assertModerator, async (_access, request) => ({
-      recording: dto(await recordings.stop(request.params.session_id)),
-    })),
+    handler: guarded(assertModerator, async (access, request) => {
+      const by = { actor: actorOf(access.principal), ip: request.ip };
+      return { recording: dto(await recordings.stop(request.params.session_id, by)) };
+    }),
   });
 
   app.route({

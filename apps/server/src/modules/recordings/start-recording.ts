@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors.js';
+import { recordAudit } from '../audit/record-audit.js';
+import type { AuditBy } from '../audit/record-audit.js';
 import type { SessionRepository } from '../sessions/session-repository.js';
 import type { BuiltinRecorders } from './builtin-recorders.js';
 import type { EgressRecordings } from './egress-recordings.js';
@@ -22,13 +24,17 @@ export interface StartRecordingDeps {
  * cannot both start one); a recorder that cannot start leaves the row `failed` and answers 503.
  */
 export async function startRecording(
-  deps: StartRecordingDeps,
-  sessionId: string,
-  startedBy: string,
+  options: StartRecordingDeps & {
+    sessionId: string;
+    /** `user:<id>`-style identity of who asked, or `auto`. */
+    startedBy: string;
+    /** Who asked, from where (the audit log); undefined for the automatic start. */
+    by: AuditBy | undefined;
+  },
 ): Promise<RecordingRow> {
-  const { ctx, repo, builtin, egress } = deps;
+  const { ctx, repo, builtin, egress, sessionId, startedBy, by } = options;
   // Read now, not from a cached access check: it may have gone live a moment ago.
-  const session = await deps.sessions.findById(sessionId);
+  const session = await options.sessions.findById(sessionId);
   if (!session) throw new AppError('NOT_FOUND', 'no such session');
   if (session.status !== 'live') {
     throw new AppError(
@@ -56,7 +62,7 @@ export async function startRecording(
     status: 'starting',
     backend,
     startedBy,
-    node: backend === 'builtin' ? deps.node : null,
+    node: backend === 'builtin' ? options.node : null,
     storage: 'file',
     location: `recordings/${id}.mp4`,
   });
@@ -65,7 +71,17 @@ export async function startRecording(
     throw alreadyRecording(other);
   }
   ctx.logger.info({ recording: id, session: session.sessionId, backend }, 'recording starting');
-  return backend === 'builtin' ? builtin.run(row) : egress.start(row);
+  const started = await (backend === 'builtin' ? builtin.run(row) : egress.start(row));
+  if (by) {
+    await recordAudit({
+      db: ctx.database.db,
+      action: 'recording_start',
+      by,
+      sessionId: session.sessionId,
+      details: { recording_id: id, backend },
+    });
+  }
+  return started;
 }
 
 function alreadyRecording(row: RecordingRow | undefined): AppError {

@@ -1,3 +1,4 @@
+import { recordAudit } from '../audit/record-audit.js';
 import { endSession } from './end-session.js';
 import type { EndSessionOptions } from './end-session.js';
 
@@ -6,8 +7,18 @@ import type { EndSessionOptions } from './end-session.js';
  * modules that keep data of their own (recordings) clear it, then the row goes.
  */
 export async function deleteSession(options: EndSessionOptions): Promise<void> {
-  const { ctx, sessions, session } = options;
+  const { ctx, sessions, session, by } = options;
   if (session.status !== 'ended') await endSession(options);
   await ctx.hooks?.sessionDeleting?.({ sessionId: session.sessionId });
   await sessions.delete(session.sessionId);
+  // The session's row is gone: the entry keeps what it was.
+  if (by) {
+    await recordAudit({
+      db: ctx.database.db,
+      action: 'session_delete',
+      by,
+      sessionId: session.sessionId,
+      details: { title: session.title, status: session.status, owner_id: session.ownerId },
+    });
+  }
 }

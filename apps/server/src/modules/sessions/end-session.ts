@@ -1,5 +1,8 @@
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors.js';
+import { attendanceRepository } from '../attendance/attendance-repository.js';
+import { recordAudit } from '../audit/record-audit.js';
+import type { AuditBy } from '../audit/record-audit.js';
 import type { ParticipantRepository } from '../participants/participant-repository.js';
 import type { SessionRepository, SessionRow } from './session-repository.js';
 
@@ -9,18 +12,30 @@ export interface EndSessionOptions {
   sessions: SessionRepository;
   participants: ParticipantRepository;
   session: SessionRow;
+  /** Who asked, from where (the audit log); undefined when the server does it on its own. */
+  by: AuditBy | undefined;
 }
 
 /** Ends the session, then closes its room, which disconnects every client. */
 export async function endSession(options: EndSessionOptions): Promise<SessionRow> {
-  const { ctx, sessions, participants, session } = options;
+  const { ctx, sessions, participants, session, by } = options;
   const sessionId = session.sessionId;
-  const updated =
-    (await sessions.transition(sessionId, ['scheduled', 'live'], {
-      status: 'ended',
-      endedAt: new Date(),
-    })) ?? (await sessions.findById(sessionId));
+  const ended = await sessions.transition(sessionId, ['scheduled', 'live'], {
+    status: 'ended',
+    endedAt: new Date(),
+  });
+  const updated = ended ?? (await sessions.findById(sessionId));
   if (!updated) throw new AppError('NOT_FOUND', 'no such session'); // deleted meanwhile
+  // Only the request that ended it is recorded, not a repeat on an ended session.
+  if (ended && by) {
+    await recordAudit({
+      db: ctx.database.db,
+      action: 'session_end',
+      by,
+      sessionId,
+      details: { title: session.title, from: session.status },
+    });
+  }
   // Recording stops (and its file is finalised) before the room closes.
   await ctx.hooks?.sessionEnded?.(updated).catch((err: unknown) => {
     ctx.logger.warn({ err, session: sessionId }, 'end hook failed');
@@ -30,5 +45,7 @@ export async function endSession(options: EndSessionOptions): Promise<SessionRow
     ctx.logger.warn({ err, session: sessionId }, 'closing the room failed');
   });
   await participants.disconnectAll(sessionId);
+  // Whoever was still inside leaves at the end, whatever their webhooks say later.
+  await attendanceRepository(ctx.database.db).closeOpen(sessionId, updated.endedAt ?? new Date());
   return updated;
 }

@@ -2,6 +2,7 @@ import { apiRoutes } from '@stagecast/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ModuleRouteOptions } from '../../context.js';
 import { declareRoute } from '../../declare-route.js';
+import { actorOf } from '../audit/record-audit.js';
 import { identityOf } from '../auth/authenticator.js';
 import { assertCanRead, assertOwner } from './access.js';
 import { createSession } from './create-session.js';
@@ -99,7 +100,8 @@ export const sessionRoutes: FastifyPluginAsyncZod<ModuleRouteOptions> = async (
     ...declareRoute(app, apiRoutes.endSession),
     preHandler,
     handler: guarded(assertOwner, async (access, request) => {
-      await endSession({ ctx, sessions, participants, session: access.view.session });
+      const by = { actor: actorOf(access.principal), ip: request.ip };
+      await endSession({ ctx, sessions, participants, session: access.view.session, by });
       return viewOf(request.params.session_id);
     }),
   });
@@ -107,8 +109,9 @@ export const sessionRoutes: FastifyPluginAsyncZod<ModuleRouteOptions> = async (
   app.route({
     ...declareRoute(app, apiRoutes.deleteSession),
     preHandler,
-    handler: guarded(assertOwner, async (access, _request, reply) => {
-      await deleteSession({ ctx, sessions, participants, session: access.view.session });
+    handler: guarded(assertOwner, async (access, request, reply) => {
+      const by = { actor: actorOf(access.principal), ip: request.ip };
+      await deleteSession({ ctx, sessions, participants, session: access.view.session, by });
       return reply.code(204).send(null);
     }),
   });

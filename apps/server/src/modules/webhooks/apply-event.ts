@@ -2,6 +2,7 @@ import type { AppContext } from '../../context.js';
 import type { Db } from '../../db/client.js';
 import { webhookEvents } from '../../db/schema.js';
 import type { LivekitEvent } from '../../livekit/index.js';
+import { recordAttendance } from '../attendance/record-attendance.js';
 import { participantRepository } from '../participants/participant-repository.js';
 import { sessionRepository } from '../sessions/session-repository.js';
 
@@ -18,6 +19,7 @@ export function webhookApplier(ctx: AppContext) {
   return async function apply(event: LivekitEvent): Promise<'applied' | 'duplicate' | 'ignored'> {
     const room = event.room;
     if (!room || !UUID.test(room)) return 'ignored';
+    const receivedAt = new Date();
     const removals: string[] = [];
     const outcome = await db.transaction(async (tx) => {
       const t = tx as unknown as Db;
@@ -44,6 +46,7 @@ export function webhookApplier(ctx: AppContext) {
             removals.push(identity);
             return 'applied' as const;
           }
+          await recordAttendance({ db: t, event, participant: row, receivedAt });
           await repo.updateParticipant(room, identity, {
             connected: true,
             livekitSid: sid ?? null,
@@ -55,6 +58,8 @@ export function webhookApplier(ctx: AppContext) {
         case 'participant_left': {
           if (!identity) return 'ignored' as const;
           const row = await repo.findParticipant(room, identity);
+          // Every connection's own end counts for attendance, an old one's after a reconnect too.
+          await recordAttendance({ db: t, event, participant: row, receivedAt });
           if (!row || (row.livekitSid && sid && row.livekitSid !== sid)) return 'ignored' as const;
           await repo.updateParticipant(room, identity, {
             connected: false,
@@ -65,6 +70,7 @@ export function webhookApplier(ctx: AppContext) {
           return 'applied' as const;
         }
         case 'room_finished':
+          await recordAttendance({ db: t, event, participant: undefined, receivedAt });
           await repo.disconnectAll(room);
           return 'applied' as const;
         default:

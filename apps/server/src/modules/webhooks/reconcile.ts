@@ -1,4 +1,5 @@
 import type { AppContext } from '../../context.js';
+import { attendanceRepository } from '../attendance/attendance-repository.js';
 import { participantRepository } from '../participants/participant-repository.js';
 import { sessionRepository } from '../sessions/session-repository.js';
 
@@ -14,6 +15,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function reconciler(ctx: AppContext) {
   const repo = sessionRepository(ctx.database.db, ctx.accessCache);
   const participants = participantRepository(ctx.database.db, ctx.accessCache);
+  // Attendance heals too: its ends keep the earliest time, so a late webhook still corrects them.
+  const attendance = attendanceRepository(ctx.database.db);
   const rooms = ctx.livekit.rooms;
   const missing = new Map<string, number>();
 
@@ -23,7 +26,10 @@ export function reconciler(ctx: AppContext) {
       missing.set(sessionId, misses);
       const session = await repo.findById(sessionId);
       await rooms.create(sessionId, JSON.stringify({ title: session?.title ?? '' }));
-      if (misses >= 2) await participants.disconnectAll(sessionId);
+      if (misses >= 2) {
+        await participants.disconnectAll(sessionId);
+        await attendance.closeOpen(sessionId, new Date());
+      }
       return;
     }
     missing.delete(sessionId);
@@ -39,6 +45,7 @@ export function reconciler(ctx: AppContext) {
           joinedAt: row.joinedAt ?? new Date(),
           leftAt: null,
         });
+        await attendance.joined({ ...row, sid }, new Date());
       } else if (!sid && row.connected) {
         await participants.updateParticipant(sessionId, row.identity, {
           connected: false,
@@ -46,6 +53,7 @@ export function reconciler(ctx: AppContext) {
           leftAt: new Date(),
           livekitSid: null,
         });
+        await attendance.closeOpen(sessionId, new Date(), row.identity);
       }
     }
     // Banned identities are not in `participants()`; any of them still connected goes now.

@@ -2,9 +2,11 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Recording } from '@stagecast/contracts';
-import { ApiError } from '../../api/client.js';
 import { recordingsQuery, sessionQuery } from '../../api/queries.js';
+import { pageErrorKind } from '../../lib/page-error.js';
+import { useAuth } from '../auth/auth-context.js';
 import { formatClock } from '../plaza/format-time.js';
+import { isSessionHost } from '../room/room-state.js';
 
 /** The download URL as a path on this origin, so the session cookie goes with it. */
 function samePath(url: string): string {
@@ -16,11 +18,6 @@ function samePath(url: string): string {
 const inProgress = (recordings: readonly Recording[] | undefined) =>
   recordings?.some((r) => ['starting', 'active', 'ending'].includes(r.status)) ?? false;
 
-function errorCode(err: unknown): 'forbidden' | 'notFound' | 'signIn' {
-  const status = err instanceof ApiError ? err.status : 0;
-  return status === 401 ? 'signIn' : status === 404 ? 'notFound' : 'forbidden';
-}
-
 /** `/live/{id}/recordings`: a session's recordings, playable in the page, refreshed while busy. */
 export function RecordingsPage({ sessionId }: { sessionId: string }) {
   const { t, i18n } = useTranslation();
@@ -30,11 +27,12 @@ export function RecordingsPage({ sessionId }: { sessionId: string }) {
   });
   // Only for the title: a session one may not read still shows its recordings' page.
   const session = useQuery(sessionQuery(sessionId));
+  const { user } = useAuth();
 
   if (list.isError) {
     return (
       <section className="card narrow" role="alert" data-testid="recordings-error">
-        {t(`shell.recordings.${errorCode(list.error)}`)}
+        {t(`shell.recordings.${pageErrorKind(list.error)}`)}
       </section>
     );
   }
@@ -48,8 +46,13 @@ export function RecordingsPage({ sessionId }: { sessionId: string }) {
           ? t('shell.recordings.title', { title: session.data.title })
           : t('shell.recordings.titlePlain')}
       </h1>
-      <p>
+      <p className="report-links">
         <Link to={`/live/${sessionId}`}>{t('shell.recordings.backToRoom')}</Link>
+        {session.data && isSessionHost(session.data, user) && (
+          <Link to={`/live/${sessionId}/report`} data-testid="report-link">
+            {t('shell.report.link')}
+          </Link>
+        )}
       </p>
       {recordings.length === 0 && <p className="empty">{t('shell.recordings.none')}</p>}
       <ul className="recording-list">

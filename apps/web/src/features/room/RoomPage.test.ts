@@ -51,6 +51,24 @@ describe('RoomPage', () => {
     expect(await screen.findByTestId('room-not-found')).toBeDefined();
   });
 
+  it('offers the attendance report on the ended screen to the host, and not to others', async () => {
+    const ended = { status: 200, body: fakeSession({ status: 'ended' }) };
+    renderRoomPage({
+      'GET /api/v1/auth/me': { status: 200, body: { user: owner } },
+      [`GET ${S}`]: ended,
+    });
+    await screen.findByTestId('room-ended');
+    expect(screen.getByTestId('report-link').getAttribute('href')).toBe('/live/s1/report');
+    fakes.uninstall();
+    fakes = installRoomPageFakes();
+    renderRoomPage({
+      'GET /api/v1/auth/me': { status: 200, body: { user: viewer } },
+      [`GET ${S}`]: ended,
+    });
+    await screen.findByTestId('room-ended');
+    expect(screen.queryByTestId('report-link')).toBeNull();
+  });
+
   it('shows a countdown to a scheduled session', async () => {
     const soon = new Date(Date.now() + 3_600_000 * 2).toISOString();
     renderRoomPage({

@@ -24,6 +24,9 @@ export function RoomPage({ sessionId }: { sessionId: string }) {
           signedIn={view.signedIn}
           onRetry={retry}
           onRejoin={backToPreJoin}
+          reportHref={
+            view.screen.kind === 'ended' && view.isHost ? `/live/${sessionId}/report` : undefined
+          }
         />
       );
     case 'loading':

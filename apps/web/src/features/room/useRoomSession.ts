@@ -33,7 +33,13 @@ const WAITING_POLL_MS = 10_000;
 /** Which screen the room page shows, with what it needs. */
 export type RoomSessionView =
   | { kind: 'loading' }
-  | { kind: 'status'; screen: BlockedScreen; signedIn: boolean }
+  | {
+      kind: 'status';
+      screen: BlockedScreen;
+      signedIn: boolean;
+      /** The owner or an admin: may read the session's attendance report. */
+      isHost: boolean;
+    }
   | {
       kind: 'prejoin';
       session: Session;
@@ -180,8 +186,9 @@ export function useRoomSession(sessionId: string): RoomSession {
   const backToPreJoin = useCallback(() => dispatch({ type: 'reset' }), []);
 
   let view: RoomSessionView;
-  if (user !== undefined && screen) view = { kind: 'status', screen, signedIn: user !== null };
-  else if (user === undefined || !session) view = { kind: 'loading' };
+  if (user !== undefined && screen) {
+    view = { kind: 'status', screen, signedIn: user !== null, isHost };
+  } else if (user === undefined || !session) view = { kind: 'loading' };
   else if (roomState && context)
     view = {
       kind: 'room',

@@ -14,6 +14,8 @@ export interface StatusScreenProps {
   onRetry: () => void;
   /** Back to the pre-join (after leaving, a full room, or another tab taking over). */
   onRejoin: () => void;
+  /** The attendance report, offered on the ended screen to those who may read it. */
+  reportHref?: string | undefined;
 }
 
 // What each screen offers besides the way back to the plaza.
@@ -58,6 +60,11 @@ export function StatusScreen(props: StatusScreenProps) {
         {action === 'sign_in' && (
           <Link to={loginHref} className="button">
             {t('room.screens.signIn')}
+          </Link>
+        )}
+        {props.reportHref && (
+          <Link to={props.reportHref} className="button" data-testid="report-link">
+            {t('shell.report.link')}
           </Link>
         )}
         <Link to="/live" className="button">
