@@ -15,6 +15,7 @@ import { createAuthenticator } from './modules/auth/authenticator.js';
 import { ensureAdmin } from './modules/auth/ensure-admin.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { chatRoutes } from './modules/chat/routes.js';
+import { checkRoutes } from './modules/check/routes.js';
 import { healthRoutes } from './modules/health/routes.js';
 import { handRoute, participantRoutes } from './modules/participants/routes.js';
 import { recordingService } from './modules/recordings/recording-service.js';
@@ -134,6 +135,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(participantRoutes, { prefix: `${inSession}/participants`, ...modules });
   await app.register(handRoute, { prefix: inSession, ...modules });
   await app.register(chatRoutes, { prefix: `${inSession}/chat`, ...modules });
+  await app.register(checkRoutes, { prefix: '/api/v1/check', ...modules });
 
   const recordings = recordingService(ctx);
   ctx.hooks = recordings.hooks;

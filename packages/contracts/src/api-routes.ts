@@ -16,6 +16,7 @@ import {
   postChatBodySchema,
 } from './chat.js';
 import type { ApiRoute } from './api-route.js';
+import { checkTokenResponseSchema } from './check.js';
 import { errorBodySchema } from './errors.js';
 import { healthSchema, readinessSchema } from './health.js';
 import {
@@ -307,6 +308,14 @@ export const apiRoutes = {
     path: '/api/v1/recordings/:recording_id/download',
     tags: ['recordings'],
     params: recordingIdParamsSchema,
+  }),
+
+  // connection check (`/check`), open to anyone: rate-limited per client address
+  checkToken: route({
+    method: 'POST',
+    path: '/api/v1/check/token',
+    tags: ['check'],
+    response: { 200: checkTokenResponseSchema, ...errors },
   }),
 
   /** LiveKit's signed webhooks: the raw body is verified, so no body schema. */
