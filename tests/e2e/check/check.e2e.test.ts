@@ -34,6 +34,10 @@ describe('the connection check page in Chromium, before sign-in', () => {
 
   it('checks the loopback deployment: signal, video back through the server, codecs, no TURN offered, a verdict', async () => {
     const page = await (await newContext(browser)).newPage();
+    let tokenRequests = 0;
+    page.on('request', (r) => {
+      if (new URL(r.url()).pathname === '/api/v1/check/token') tokenRequests += 1;
+    });
     await page.goto(`${e2e.app.baseUrl}/check`);
     await page.getByRole('heading', { name: 'Connection check' }).waitFor();
     // Watched from outside the page's own counting: the loop-back <video> decodes frames while
@@ -71,7 +75,10 @@ describe('the connection check page in Chromium, before sign-in', () => {
     const media = await page.getByTestId('check-line-media-text').textContent();
     expect(media).toMatch(/(\d+) frames of your camera came back/);
     expect(Number(/(\d+) frames/.exec(media!)![1])).toBeGreaterThanOrEqual(10);
-    expect(media).toContain('directly over UDP');
+    expect(await page.getByTestId('check-line-media-path').getAttribute('data-path')).toBe('udp');
+    expect(await page.getByTestId('check-line-media-path').textContent()).toBe(
+      'Media flows directly over UDP.',
+    );
     expect(await (await decoded).jsonValue()).toBeGreaterThanOrEqual(5);
     // The last frame that came back stays on screen after the check has left the room.
     expect(await page.getByTestId('check-loopback-video').getAttribute('poster')).toMatch(
@@ -92,6 +99,19 @@ describe('the connection check page in Chromium, before sign-in', () => {
     await page.screenshot({ path: join(SHOTS, 'check.png'), fullPage: true });
     await page.setViewportSize({ width: 390, height: 844 });
     await page.screenshot({ path: join(SHOTS, 'check-phone.png'), fullPage: true });
+
+    // Run again: a fresh room and tokens, every line from the start.
+    const again = page.getByTestId('check-run-again');
+    expect(await again.isDisabled()).toBe(false);
+    await again.click();
+    await page.locator('[data-testid="check-line-media"]:not([data-state="ok"])').waitFor();
+    await page.locator('[data-testid="check-line-media"][data-state="ok"]').waitFor({
+      timeout: 30_000,
+    });
+    await page
+      .locator('[data-testid="check-verdict"][data-verdict="all_good_no_turn"]')
+      .waitFor({ timeout: 30_000 });
+    expect(tokenRequests).toBe(2);
     await page.context().close();
   });
 

@@ -37,10 +37,16 @@ export function CheckLineRow({ id, line, children }: CheckLineRowProps) {
         </div>
         <p className="check-explanation" data-testid={`check-line-${id}-text`}>
           {t(`shell.check.reasons.${line.reason}`, line.values)}
-          {line.path && (
-            <> {t('shell.check.pathNote', { path: t(`shell.check.paths.${line.path}`) })}</>
-          )}
         </p>
+        {line.path && (
+          <p
+            className="check-explanation"
+            data-testid={`check-line-${id}-path`}
+            data-path={line.path}
+          >
+            {t('shell.check.pathNote', { path: t(`shell.check.paths.${line.path}`) })}
+          </p>
+        )}
         {children}
       </div>
     </li>

@@ -63,7 +63,7 @@ export function CheckPage() {
           <figcaption>{t('shell.check.loopback')}</figcaption>
         </figure>
 
-        <ol className="check-lines" aria-live="polite">
+        <ol className="check-lines">
           {CHECK_LINE_IDS.map((id) => (
             <CheckLineRow key={id} id={id} line={lines[id]}>
               {id === 'microphone' && (

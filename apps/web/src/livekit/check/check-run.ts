@@ -154,7 +154,11 @@ export class ConnectionCheckRun {
     const publisher = await this.publishAndReceive(details);
     if (this.stopped) return;
     await this.checkTurn(details, publisher);
-    await publisher.room?.disconnect(false);
+    if (publisher.room) {
+      this.rooms.delete(publisher.room);
+      // Keeps the microphone running for its meter; the camera is released below.
+      await publisher.room.disconnect(false);
+    }
     this.releaseCamera();
   }
 
