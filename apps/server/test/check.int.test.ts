@@ -102,14 +102,23 @@ describe('POST /api/v1/check/token: the connection check room, before sign-in', 
       third.addGrant({ room: check.room, roomJoin: true, canSubscribe: true });
       const intruderToken = await third.toJwt();
       const early = new Room();
-      await early.connect(check.server_url, intruderToken, { autoSubscribe: false });
+      await early.connect(check.server_url, intruderToken, {
+        autoSubscribe: false,
+        dynacast: false,
+      });
       await early.disconnect();
       const listener = new Room();
-      await listener.connect(check.server_url, check.receiver_token, { autoSubscribe: false });
+      await listener.connect(check.server_url, check.receiver_token, {
+        autoSubscribe: false,
+        dynacast: false,
+      });
       try {
         const intruder = new Room();
         await expect(
-          intruder.connect(check.server_url, intruderToken, { autoSubscribe: false }),
+          intruder.connect(check.server_url, intruderToken, {
+            autoSubscribe: false,
+            dynacast: false,
+          }),
         ).rejects.toThrow(/handshake/);
         await intruder.disconnect().catch(() => undefined);
       } finally {
