@@ -18,6 +18,7 @@ import { createAuthenticator } from './modules/auth/authenticator.js';
 import { ensureAdmin } from './modules/auth/ensure-admin.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { chatRoutes } from './modules/chat/routes.js';
+import { checkRoutes } from './modules/check/routes.js';
 import { healthRoutes } from './modules/health/routes.js';
 import { handRoute, participantRoutes } from './modules/participants/routes.js';
 import { recordingService } from './modules/recordings/recording-service.js';
@@ -139,6 +140,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(handRoute, { prefix: inSession, ...modules });
   await app.register(chatRoutes, { prefix: `${inSession}/chat`, ...modules });
   await app.register(attendanceRoutes, { prefix: `${inSession}/attendance`, ...modules });
+  await app.register(checkRoutes, { prefix: '/api/v1/check', ...modules });
 
   const recordings = recordingService(ctx);
   ctx.hooks = recordings.hooks;

@@ -18,6 +18,7 @@ import {
 import type { ApiRoute } from './api-route.js';
 import { attendanceQuerySchema, attendanceResponseSchema } from './attendance.js';
 import { auditQuerySchema, auditResponseSchema } from './audit.js';
+import { checkTokenResponseSchema } from './check.js';
 import { errorBodySchema } from './errors.js';
 import { healthSchema, readinessSchema } from './health.js';
 import {
@@ -327,6 +328,13 @@ export const apiRoutes = {
     tags: ['admin'],
     querystring: auditQuerySchema,
     response: { 200: auditResponseSchema, ...errors },
+  }),
+  // connection check (`/check`), open to anyone: rate-limited per client address
+  checkToken: route({
+    method: 'POST',
+    path: '/api/v1/check/token',
+    tags: ['check'],
+    response: { 200: checkTokenResponseSchema, ...errors },
   }),
 
   /** LiveKit's signed webhooks: the raw body is verified, so no body schema. */

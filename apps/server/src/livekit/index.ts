@@ -10,6 +10,10 @@ export { grantForRole } from './grants.js';
 export { createJoinToken } from './tokens.js';
 export type { JoinTokenInput } from './tokens.js';
 
+// The connection check's room and tokens
+export { CHECK_ROOM_PREFIX, checkIdentity, createCheckToken } from './check.js';
+export type { CheckSide } from './check.js';
+
 // The runtime (embedded child or external server) and its room operations
 export { startLivekit } from './runtime.js';
 export type { LivekitRuntime } from './runtime.js';

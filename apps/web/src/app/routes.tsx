@@ -3,6 +3,7 @@ import { Link, Navigate, Outlet, ScrollRestoration, useParams } from 'react-rout
 import type { RouteObject } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { RegisterPage } from '../features/auth/RegisterPage.js';
+import { CheckPage } from '../features/check/CheckPage.js';
 import { SignInPage } from '../features/auth/SignInPage.js';
 import { CreateSessionPage } from '../features/create/CreateSessionPage.js';
 import { PlazaPage } from '../features/plaza/PlazaPage.js';
@@ -67,6 +68,7 @@ export const appRoutes: RouteObject[] = [
       { path: 'live/:sessionId', element: <SessionRoute page={RoomPage} /> },
       { path: 'live/:sessionId/recordings', element: <SessionRoute page={RecordingsPage} /> },
       { path: 'live/:sessionId/report', element: <SessionRoute page={ReportPage} /> },
+      { path: 'check', element: <CheckPage /> },
       { path: 'login', element: <SignInPage /> },
       { path: 'register', element: <RegisterPage /> },
       { path: '*', element: <NotFound /> },
