@@ -9,6 +9,8 @@ import type { DatabaseSettings } from './config/database.js';
 import type { Env, SettingsArea } from './config/fields.js';
 import { checkLivekit, livekitArea, livekitEnv, toLivekitSettings } from './config/livekit.js';
 import type { LivekitSettings } from './config/livekit.js';
+import { operationsArea, operationsEnv, toOperationsSettings } from './config/operations.js';
+import type { OperationsSettings } from './config/operations.js';
 import {
   checkRecording,
   recordingArea,
@@ -37,10 +39,18 @@ export const CONFIG_AREAS: readonly SettingsArea[] = [
   livekitArea,
   accessArea,
   recordingArea,
+  operationsArea,
 ];
 
 const envSchema = z
-  .object({ ...serverEnv, ...databaseEnv, ...livekitEnv, ...accessEnv, ...recordingEnv })
+  .object({
+    ...serverEnv,
+    ...databaseEnv,
+    ...livekitEnv,
+    ...accessEnv,
+    ...recordingEnv,
+    ...operationsEnv,
+  })
   .superRefine((env, ctx) => {
     checkLivekit(env, ctx);
     checkAccess(env, ctx);
@@ -49,7 +59,13 @@ const envSchema = z
 
 /** Every setting, validated and derived (ports, URLs, absolute folders), by area. */
 export interface Config
-  extends ServerSettings, DatabaseSettings, LivekitSettings, AccessSettings, RecordingSettings {}
+  extends
+    ServerSettings,
+    DatabaseSettings,
+    LivekitSettings,
+    AccessSettings,
+    RecordingSettings,
+    OperationsSettings {}
 
 /** A bad environment: one line per problem, each naming its variable (secrets never shown). */
 export class ConfigError extends Error {
@@ -91,6 +107,7 @@ export function parseConfig(env: Env, cwd = process.cwd()): Config {
     ...toLivekitSettings(e),
     ...toAccessSettings(e),
     ...toRecordingSettings(e),
+    ...toOperationsSettings(e),
   };
 }
 

@@ -10,6 +10,8 @@ export interface EmbeddedServerOptions {
   /** Where LiveKit posts its webhooks: this app's `/api/livekit/webhook`. */
   webhookUrl: string;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** LiveKit's own Prometheus listener (on `bindAddresses`, like every listener of LiveKit). */
+  prometheus: { port: number; username?: string; password?: string };
 }
 
 /**
@@ -43,6 +45,7 @@ export function buildServerConfig(o: EmbeddedServerOptions): Record<string, unkn
       api_key: o.keys.apiKey,
       urls: [o.webhookUrl],
     },
+    prometheus: o.prometheus,
     logging: {
       level: o.logLevel,
       json: true,
