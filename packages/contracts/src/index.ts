@@ -6,5 +6,6 @@ export * from './sessions.js';
 export * from './participants.js';
 export * from './chat.js';
 export * from './recordings.js';
+export * from './admin-stats.js';
 export * from './api-route.js';
 export * from './api-routes.js';
