@@ -13,15 +13,26 @@ describe('who may scrape /metrics', () => {
     }
   });
 
-  it('lets a loopback client in without a token, when its connection is loopback too', () => {
-    const local = { clientIp: '127.0.0.1', socketIp: '127.0.0.1', authorization: undefined };
+  it('lets a direct loopback client in without a token, and no forwarded one', () => {
+    const local = {
+      clientIp: '127.0.0.1',
+      socketIp: '127.0.0.1',
+      forwarded: false,
+      authorization: undefined,
+    };
     expect(scrapeAllowed({ ...local, token: undefined })).toBe(true);
     // A client that says it is loopback over a connection from elsewhere is not.
     expect(scrapeAllowed({ ...local, socketIp: '203.0.113.5', token: undefined })).toBe(false);
+    // A proxy on this machine forwards clients from anywhere (TRUST_PROXY off: the address is
+    // the proxy's; on, a client may have claimed loopback in X-Forwarded-For).
+    expect(scrapeAllowed({ ...local, forwarded: true, token: undefined })).toBe(false);
+    expect(
+      scrapeAllowed({ ...local, forwarded: true, authorization: `Bearer ${TOKEN}`, token: TOKEN }),
+    ).toBe(true);
   });
 
   it('wants the exact bearer token from anywhere else', () => {
-    const remote = { clientIp: '203.0.113.5', socketIp: '127.0.0.1' };
+    const remote = { clientIp: '203.0.113.5', socketIp: '127.0.0.1', forwarded: true };
     expect(scrapeAllowed({ ...remote, authorization: undefined, token: TOKEN })).toBe(false);
     expect(scrapeAllowed({ ...remote, authorization: `Bearer ${TOKEN}`, token: TOKEN })).toBe(true);
     expect(scrapeAllowed({ ...remote, authorization: `Bearer ${TOKEN}x`, token: TOKEN })).toBe(

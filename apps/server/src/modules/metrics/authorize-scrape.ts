@@ -12,17 +12,24 @@ export function isLoopback(address: string | undefined): boolean {
 const digest = (value: string) => createHash('sha256').update(value).digest();
 
 /**
- * Whether a scrape of `/metrics` is allowed: from this machine (the client Fastify names in
- * `request.ip`, which honours `TRUST_PROXY`, and the connection it came on), or with
- * `Authorization: Bearer <METRICS_TOKEN>`, compared in constant time.
+ * Whether a scrape of `/metrics` is allowed: straight from this machine, or with
+ * `Authorization: Bearer <METRICS_TOKEN>` (compared in constant time).
+ *
+ * Straight from this machine means the client Fastify names in `request.ip` (which honours
+ * `TRUST_PROXY`) is loopback, the connection is too, and no proxy forwarded the request: a
+ * reverse proxy on this machine (Caddy, nginx) connects over loopback for clients anywhere, so a
+ * forwarded request needs the token whatever address it claims.
  */
 export function scrapeAllowed(input: {
   clientIp: string;
   socketIp: string | undefined;
+  /** Whether the request carries `X-Forwarded-For`, `Forwarded` or `X-Real-IP`. */
+  forwarded: boolean;
   authorization: string | undefined;
   token: string | undefined;
 }): boolean {
-  if (isLoopback(input.clientIp) && isLoopback(input.socketIp)) return true;
+  const local = isLoopback(input.clientIp) && isLoopback(input.socketIp);
+  if (local && !input.forwarded) return true;
   const auth = input.authorization ?? '';
   if (!input.token || !auth.startsWith('Bearer ')) return false;
   return timingSafeEqual(digest(auth.slice(7).trim()), digest(input.token));

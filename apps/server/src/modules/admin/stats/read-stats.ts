@@ -4,7 +4,7 @@ import { AppError } from '../../../errors.js';
 import type { LiveCounts } from '../../../metrics/instruments.js';
 import { probe } from '../../health/check-readiness.js';
 import { RANGE_SECONDS, buildSeries, seriesStart, stepFor } from './build-series.js';
-import type { StatsRepository } from './stats-repository.js';
+import type { SeriesRow, StatsRepository } from './stats-repository.js';
 
 export interface StatsReadDeps {
   repo: StatsRepository;
@@ -23,6 +23,12 @@ export interface StatsReadDeps {
 }
 
 const PROBE_TIMEOUT_MS = 1_500;
+/**
+ * A week's series aggregates 60 000 samples: hundreds of milliseconds on PGlite, which blocks
+ * the event loop meanwhile. Its points are whole steps, so a series read within a step (a minute
+ * at most) is served again: only the newest point could have moved.
+ */
+const SERIES_REUSE_MS = 60_000;
 const sum = (record: Record<string, number>) => Object.values(record).reduce((a, b) => a + b, 0);
 
 async function diskOf(dir: string): Promise<AdminStats['now']['disk']> {
@@ -38,10 +44,27 @@ async function diskOf(dir: string): Promise<AdminStats['now']['disk']> {
  * The admin page's data: the cards (counts read now from the database, dependencies pinged now,
  * LiveKit's traffic from the newest sample) and the range's series, downsampled.
  */
-export async function readStats(
+export function statsReader(deps: StatsReadDeps) {
+  const series = new Map<
+    StatsRange,
+    { start: number; until: number; rows: Promise<SeriesRow[]> }
+  >();
+  const seriesRows = (range: StatsRange, start: number, step: number, now: number) => {
+    const kept = series.get(range);
+    if (kept && kept.start === start && now < kept.until) return kept.rows;
+    const rows = deps.repo.series(new Date(start * 1000), step);
+    series.set(range, { start, until: now + Math.min(step * 1000, SERIES_REUSE_MS), rows });
+    rows.catch(() => series.delete(range));
+    return rows;
+  };
+  return (range: StatsRange, now = Date.now()) => readStats(deps, seriesRows, range, now);
+}
+
+async function readStats(
   deps: StatsReadDeps,
+  seriesRows: (range: StatsRange, start: number, step: number, now: number) => Promise<SeriesRow[]>,
   range: StatsRange,
-  now = Date.now(),
+  now: number,
 ): Promise<AdminStats> {
   const rangeSeconds = RANGE_SECONDS[range];
   const step = stepFor(rangeSeconds, deps.intervalSeconds);
@@ -51,7 +74,7 @@ export async function readStats(
   const stored = Promise.all([
     deps.liveCounts(),
     deps.repo.latestSample(recent),
-    deps.repo.series(new Date(start * 1000), step),
+    seriesRows(range, start, step, now),
   ]).catch((err: unknown) => {
     throw new AppError('DEPENDENCY_UNAVAILABLE', 'the database did not answer', undefined, {
       cause: err,

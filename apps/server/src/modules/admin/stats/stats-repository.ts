@@ -112,8 +112,9 @@ export function statsRepository(database: Database) {
     },
 
     /**
-     * The samples since `from` in steps of `stepSeconds`: gauges and rates averaged, counts and
-     * latency buckets summed, so that per-minute rates and quantiles can be taken per step.
+     * The samples since `from` in steps of `stepSeconds`: sessions and people at their peak,
+     * traffic and loss averaged, counts and latency buckets summed (so that per-minute rates and
+     * quantiles can be taken per step).
      */
     async series(from: Date, stepSeconds: number): Promise<SeriesRow[]> {
       const bucketSums = sql.join(
@@ -127,8 +128,8 @@ export function statsRepository(database: Database) {
         select
           (floor(extract(epoch from at) / ${stepSeconds}) * ${stepSeconds})::bigint as bucket,
           sum(seconds)::int as seconds,
-          avg(live_sessions)::float8 as live_sessions,
-          avg(connected_users)::float8 as connected_users,
+          max(live_sessions)::float8 as live_sessions,
+          max(connected_users)::float8 as connected_users,
           avg(bytes_in_per_second)::float8 as bytes_in_per_second,
           avg(bytes_out_per_second)::float8 as bytes_out_per_second,
           avg(packet_loss_percent)::float8 as packet_loss_percent,
