@@ -37,7 +37,9 @@ export const statsNowSchema = z.object({
 /**
  * The samples of the range, columnar (as chart libraries such as uPlot take them): `t[i]` is the
  * start of point i in milliseconds since the epoch, and every other array holds its value there.
- * Points are `step_seconds` apart, at most about 300 per range.
+ * Points are `step_seconds` apart, at most about 300 per range. Within a step, live sessions and
+ * connected users are the peak, traffic and loss the mean, joins and 4xx/5xx answers per minute,
+ * and the join p95 is taken over every join of the step.
  */
 export const statsSeriesSchema = z.object({
   step_seconds: z.number().int().positive(),

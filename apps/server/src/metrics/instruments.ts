@@ -93,6 +93,9 @@ export function createMetrics() {
     labelNames: ['kind'],
     registers,
   });
+  for (const kind of ['connection', 'constraint', 'data', 'query'] satisfies DbErrorKind[]) {
+    databaseErrors.inc({ kind }, 0);
+  }
 
   // What the database says, read once per scrape however many gauges ask.
   let counts: { at: number; value: Promise<LiveCounts | undefined> } | undefined;
