@@ -85,6 +85,14 @@ describe('GET /metrics', () => {
     expect(stack.logs()).not.toContain(METRICS_TOKEN);
   });
 
+  it('counts the queries the database refused, by kind', async () => {
+    const line = 'stagecast_database_errors_total{kind="query"}';
+    const before = await metric(line);
+    await expect(stack.database.rows(sql`select * from no_such_table`)).rejects.toThrow();
+    await expect(stack.database.rows(sql`select * from no_such_table`)).rejects.toThrow();
+    expect(await metric(line)).toBe(before + 2);
+  });
+
   it('moves the participants gauge and the join counters with real joins and leaves', async () => {
     const session = await c.api.createSession(c.mentor.token, {
       start_now: true,

@@ -125,7 +125,7 @@ export async function startLivekit(config: Config, logger: Logger): Promise<Live
  * on every interface, the listener asks for basic credentials: user `metrics` and
  * `METRICS_TOKEN` (or, without one, a password derived from the API secret that only we know).
  */
-function embeddedPrometheusAuth(
+export function embeddedPrometheusAuth(
   config: Config,
   keys: LivekitKeys,
 ): { username: string; password: string } | undefined {
