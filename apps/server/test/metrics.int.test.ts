@@ -26,6 +26,11 @@ const { clients } = useStack({
     TRUST_PROXY: 'true',
     METRICS_TOKEN,
     STATS_INTERVAL: '1s',
+    // The recording below stays cheap on a 2-core machine.
+    RECORDING_WIDTH: '160',
+    RECORDING_HEIGHT: '90',
+    RECORDING_FPS: '5',
+    RECORDING_PRESET: 'ultrafast',
     ...(REDIS_URL ? { REDIS_URL } : {}),
   },
   onReady: (ready) => ({ stack, c } = ready),
@@ -151,6 +156,22 @@ describe('the platform samples', () => {
       autoSubscribe: true,
       dynacast: false,
     });
+
+    // A built-in recording of it: counted as active, its encoder's CPU counted as it runs.
+    const recordingPath = `/api/v1/live/sessions/${session.session_id}/recording`;
+    const cpuBefore = await metric('stagecast_recorder_cpu_seconds_total');
+    const started = await c.api.call('POST', `${recordingPath}/start`, { token: c.mentor.token });
+    expect(started.status).toBe(200);
+    expect(await metric('stagecast_recordings_active{backend="builtin"}')).toBe(1);
+    await waitFor(
+      async () => (await metric('stagecast_recorder_cpu_seconds_total')) > cpuBefore,
+      10_000,
+      "the recorder's CPU",
+      200,
+    );
+    const stopped = await c.api.call('POST', `${recordingPath}/stop`, { token: c.mentor.token });
+    expect(stopped.status).toBe(200);
+    expect(await metric('stagecast_recordings_active{backend="builtin"}')).toBe(0);
 
     // LiveKit adds its stream stats to its counters every 5 s: sample until a slot shows them.
     const sampler = stack.app.statsSampler;

@@ -92,6 +92,25 @@ describe('the app metrics', () => {
     expect(await sample(metrics, 'process_cpu_seconds_total')).toBeGreaterThan(0);
   });
 
+  it('ask the database once per scrape, and again at the next scrape', async () => {
+    const metrics = createMetrics();
+    let queries = 0;
+    let live = 1;
+    metrics.readFrom(
+      sources({
+        liveCounts: async () => {
+          queries += 1;
+          return { liveSessions: live, participants: {}, recordings: {} };
+        },
+      }),
+    );
+    expect(await sample(metrics, 'stagecast_live_sessions')).toBe(1);
+    expect(queries).toBe(1);
+    live = 2;
+    expect(await sample(metrics, 'stagecast_live_sessions')).toBe(2);
+    expect(queries).toBe(2);
+  });
+
   it('keep the recorder CPU and LiveKit restart counters monotonic as recorders come and go', async () => {
     const metrics = createMetrics();
     let cpu = [{ recordingId: 'a', seconds: 1.5 }];

@@ -78,8 +78,6 @@ const WEBHOOK_EVENTS = new Set([
 
 const ROLES = ['host', 'co_host', 'speaker', 'viewer'] as const;
 const BACKENDS = ['builtin', 'egress'] as const;
-/** The database gauges' query serves every gauge of one scrape. */
-const LIVE_COUNTS_REUSE_MS = 1_000;
 
 export function createMetrics() {
   const registry = new Registry();
@@ -97,14 +95,16 @@ export function createMetrics() {
     databaseErrors.inc({ kind }, 0);
   }
 
-  // What the database says, read once per scrape however many gauges ask.
-  let counts: { at: number; value: Promise<LiveCounts | undefined> } | undefined;
+  // What the database says, read once per scrape however many gauges ask: a scrape collects
+  // every metric at once, so the gauges after the first find its query still running.
+  let pending: Promise<LiveCounts | undefined> | undefined;
   const liveCounts = (): Promise<LiveCounts | undefined> => {
     if (!sources) return Promise.resolve(undefined);
-    if (counts && Date.now() - counts.at < LIVE_COUNTS_REUSE_MS) return counts.value;
-    const value = sources.liveCounts().catch(() => undefined);
-    counts = { at: Date.now(), value };
-    return value;
+    pending ??= sources
+      .liveCounts()
+      .catch(() => undefined)
+      .finally(() => (pending = undefined));
+    return pending;
   };
 
   const httpDuration = new Histogram({
