@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { adminStatsQuerySchema, adminStatsResponseSchema } from './admin-stats.js';
 import {
   adminUpdateUserBodySchema,
   authResponseSchema,
@@ -90,6 +91,15 @@ export const apiRoutes = {
     tags: ['operations'],
     response: { 200: readinessSchema, 503: readinessSchema },
   }),
+  /**
+   * Prometheus text format, so no JSON answer schema; loopback clients, or
+   * `Authorization: Bearer $METRICS_TOKEN` (401 otherwise).
+   */
+  metrics: route({
+    method: 'GET',
+    path: '/metrics',
+    tags: ['operations'],
+  }),
 
   // auth
   register: route({
@@ -139,6 +149,14 @@ export const apiRoutes = {
     params: userIdParamsSchema,
     body: adminUpdateUserBodySchema,
     response: { 200: meResponseSchema, ...errors, 404: errorBodySchema },
+  }),
+  /** The admin page's cards (now) and charts (the samples of the range). */
+  adminStats: route({
+    method: 'GET',
+    path: '/api/v1/admin/stats',
+    tags: ['admin'],
+    querystring: adminStatsQuerySchema,
+    response: { 200: adminStatsResponseSchema, ...errors },
   }),
 
   // sessions

@@ -21,6 +21,10 @@ export type { LivekitKeys } from './keys.js';
 export { orLivekitUnavailable, LivekitUnavailableError } from './rooms.js';
 export type { ConnectedParticipant, RoomControl } from './rooms.js';
 
+// What the platform's samples read from LiveKit (its Prometheus counters, its room counts)
+export { trafficBetween } from './traffic.js';
+export type { LivekitStatsSource, LivekitTraffic, TrafficRates } from './traffic.js';
+
 // Webhooks
 export type { LivekitEvent, LivekitTrack, WebhookVerifier } from './events.js';
 
