@@ -161,6 +161,10 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   app.decorate('reconciler', loop);
   if (deps.reconcile !== false) {
     app.addHook('onReady', async () => loop.start(deps.config.reconcileIntervalSeconds));
+    // A restarted LiveKit has no rooms: every client reconnecting meets "room does not exist"
+    // until the live sessions' rooms are made again, so that cannot wait for the next pass.
+    const unsubscribe = deps.livekit.onRestarted(() => void loop.runNow('LiveKit restarted'));
+    app.addHook('onClose', async () => unsubscribe());
   }
   app.addHook('onClose', async () => loop.stop());
 

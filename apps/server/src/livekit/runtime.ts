@@ -27,6 +27,13 @@ export interface LivekitRuntime {
   /** Verifies LiveKit's signed webhooks into our own event type. */
   webhooks: WebhookVerifier;
   supervisor: LivekitSupervisor | undefined;
+  /**
+   * Calls `listener` each time LiveKit is back after a restart that lost its state (the embedded
+   * child died and the supervisor started it again): the rooms of live sessions are gone, and
+   * every client reconnecting meets "room does not exist" until they are made again. Returns the
+   * unsubscribe. An external server's restarts are not seen here (the reconcile loop finds them).
+   */
+  onRestarted(listener: () => void): () => void;
   /** A RoomService round trip, for readiness checks. */
   ping(timeoutMs: number): Promise<void>;
   stop(): Promise<void>;
@@ -122,6 +129,18 @@ function createRuntime(input: {
     rooms: roomControl(roomService),
     webhooks: webhookVerifier(input.keys),
     supervisor: input.supervisor,
+    onRestarted: (listener) => {
+      const supervisor = input.supervisor;
+      if (!supervisor) return () => undefined;
+      // The first start happened before anyone could listen: every later `ready` is a restart.
+      const onReady = () => {
+        if (supervisor.restarts > 0) listener();
+      };
+      supervisor.on('ready', onReady);
+      return () => {
+        supervisor.off('ready', onReady);
+      };
+    },
     ping: async (timeoutMs) => {
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<never>((_, reject) => {
