@@ -32,9 +32,11 @@ export async function appLaunch({
   logLevel,
   env = {},
   nodeArgs = [],
+  ports,
 }) {
-  const port = await freePortBlock(1);
-  const livekitPort = await freePortBlock(3);
+  // A restart takes the ports of the run it replaces: clients and webhooks still point there.
+  const port = ports?.port ?? (await freePortBlock(1));
+  const livekitPort = ports?.livekitPort ?? (await freePortBlock(3));
   return {
     port,
     livekitPort,
