@@ -4,7 +4,6 @@ import Fastify from 'fastify';
 import type { FastifyBaseLogger, FastifyInstance, FastifyReply } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import type { AppContext, ModuleRouteOptions } from './context.js';
@@ -33,6 +32,7 @@ import { openapi } from './plugins/openapi.js';
 import { rateLimiting, rateLimits } from './plugins/rate-limit.js';
 import { securityHeaders } from './plugins/security-headers.js';
 import { web } from './plugins/web.js';
+import { openRedis, whenConnected } from './redis.js';
 
 export interface AppDependencies {
   config: Config;
@@ -82,14 +82,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
-  const redis = deps.config.redisUrl
-    ? new Redis(deps.config.redisUrl, {
-        maxRetriesPerRequest: 1,
-        connectTimeout: 2_000,
-        enableOfflineQueue: true,
-      })
-    : undefined;
-  redis?.on('error', (err) => deps.logger.warn({ err }, 'redis error'));
+  const redis = deps.config.redisUrl ? openRedis(deps.config.redisUrl, deps.logger) : undefined;
+  if (redis) await whenConnected(redis, 2_000);
   app.addHook('onClose', async () => {
     await redis?.quit().catch(() => undefined);
   });
