@@ -20,6 +20,8 @@ export declare function appLaunch(options: {
   logLevel: string;
   env?: Record<string, string> | undefined;
   nodeArgs?: string[];
+  /** The ports of an earlier run, for a restart; free ones otherwise. */
+  ports?: { port: number; livekitPort: number } | undefined;
 }): Promise<AppLaunch>;
 
 /** Whether the app at `baseUrl` answers `/readyz` with 200 within 2 s. */

@@ -32,10 +32,12 @@ export async function appLaunch({
   logLevel,
   env = {},
   nodeArgs = [],
+  ports,
 }) {
-  const port = await freePortBlock(1);
+  // A restart takes the ports of the run it replaces: clients and webhooks still point there.
+  const port = ports?.port ?? (await freePortBlock(1));
   // Signal, RTC TCP, RTC UDP and LiveKit's Prometheus listener.
-  const livekitPort = await freePortBlock(4);
+  const livekitPort = ports?.livekitPort ?? (await freePortBlock(4));
   return {
     port,
     livekitPort,

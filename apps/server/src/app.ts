@@ -4,7 +4,6 @@ import Fastify from 'fastify';
 import type { FastifyBaseLogger, FastifyInstance, FastifyReply } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import { sendsHsts } from './config.js';
@@ -45,6 +44,7 @@ import { openapi } from './plugins/openapi.js';
 import { rateLimiting, rateLimits } from './plugins/rate-limit.js';
 import { securityHeaders } from './plugins/security-headers.js';
 import { web } from './plugins/web.js';
+import { openRedis, whenConnected } from './redis.js';
 
 export interface AppDependencies {
   config: Config;
@@ -98,18 +98,11 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
-  const redis = deps.config.redisUrl
-    ? new Redis(deps.config.redisUrl, {
-        maxRetriesPerRequest: 1,
-        connectTimeout: 2_000,
-        enableOfflineQueue: true,
-      })
-    : undefined;
+  const redis = deps.config.redisUrl ? openRedis(deps.config.redisUrl, deps.logger) : undefined;
+  if (redis) await whenConnected(redis, 2_000);
   const metrics = createMetrics();
-  redis?.on('error', (err) => {
-    metrics.redisError();
-    deps.logger.warn({ err }, 'redis error');
-  });
+  // openRedis logs when Redis goes away and comes back; every failed command or reconnect counts.
+  redis?.on('error', () => metrics.redisError());
   deps.database.onError((kind) => metrics.databaseError(kind));
   app.addHook('onClose', async () => {
     await redis?.quit().catch(() => undefined);
@@ -221,6 +214,10 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   app.decorate('reconciler', loop);
   if (deps.reconcile !== false) {
     app.addHook('onReady', async () => loop.start(deps.config.reconcileIntervalSeconds));
+    // A restarted LiveKit has no rooms: every client reconnecting meets "room does not exist"
+    // until the live sessions' rooms are made again, so that cannot wait for the next pass.
+    const unsubscribe = deps.livekit.onRestarted(() => void loop.runNow('LiveKit restarted'));
+    app.addHook('onClose', async () => unsubscribe());
   }
   app.addHook('onClose', async () => loop.stop());
 

@@ -55,6 +55,7 @@ export const errorReasonSchema = z.enum([
   'signature_missing',
   'signature_invalid',
   // dependencies
+  'database_unavailable',
   'livekit_unavailable',
   'recorder_unavailable',
   'egress_unavailable',

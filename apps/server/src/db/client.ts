@@ -6,6 +6,7 @@ import { PgDialect } from 'drizzle-orm/pg-core';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { MIGRATION_LOCK_ID, MIGRATIONS_FOLDER } from './migrate.js';
 import * as schema from './schema.js';
+import { isDatabaseUnavailable } from './unavailable.js';
 
 /**
  * The database the repositories use: PostgreSQL through node-postgres when `DATABASE_URL` is set,
@@ -115,7 +116,13 @@ function withQueries(
       return (await query(text, params)) as T[];
     },
     ping: async () => {
-      await parts.db.execute(sql`select 1`);
+      try {
+        await parts.db.execute(sql`select 1`);
+      } catch (err) {
+        // `/readyz` shows this: which kind of failure, not the driver's text (addresses, SQL).
+        const unreachable = isDatabaseUnavailable(err);
+        throw new Error(unreachable ? 'not reachable' : 'the query failed', { cause: err });
+      }
     },
   };
 }

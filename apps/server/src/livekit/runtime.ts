@@ -32,6 +32,13 @@ export interface LivekitRuntime {
   supervisor: LivekitSupervisor | undefined;
   /** LiveKit's traffic counters and room counts, for the platform's samples. */
   stats: LivekitStatsSource;
+  /**
+   * Calls `listener` each time LiveKit is back after a restart that lost its state (the embedded
+   * child died and the supervisor started it again): the rooms of live sessions are gone, and
+   * every client reconnecting meets "room does not exist" until they are made again. Returns the
+   * unsubscribe. An external server's restarts are not seen here (the reconcile loop finds them).
+   */
+  onRestarted(listener: () => void): () => void;
   /** A RoomService round trip, for readiness checks. */
   ping(timeoutMs: number): Promise<void>;
   stop(): Promise<void>;
@@ -167,6 +174,18 @@ function createRuntime(input: {
       metricsUrls: input.metricsUrls,
       basicAuth: input.metricsAuth,
     }),
+    onRestarted: (listener) => {
+      const supervisor = input.supervisor;
+      if (!supervisor) return () => undefined;
+      // The first start happened before anyone could listen: every later `ready` is a restart.
+      const onReady = () => {
+        if (supervisor.restarts > 0) listener();
+      };
+      supervisor.on('ready', onReady);
+      return () => {
+        supervisor.off('ready', onReady);
+      };
+    },
     ping: async (timeoutMs) => {
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<never>((_, reject) => {

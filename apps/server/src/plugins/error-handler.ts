@@ -2,7 +2,9 @@ import type { ErrorBody, ErrorCode, ErrorReason } from '@stagecast/contracts';
 import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { isDatabaseUnavailable } from '../db/unavailable.js';
 import { AppError } from '../errors.js';
+import { LivekitUnavailableError } from '../livekit/index.js';
 
 function body(
   code: ErrorCode,
@@ -85,9 +87,40 @@ function fromDataException(err: unknown, request: FastifyRequest): ErrorBody | u
     : body('VALIDATION_FAILED', `a value in the request ${problem}`, { sqlstate });
 }
 
+/** How long a client should wait before retrying a request a dependency could not serve. */
+const RETRY_AFTER_SECONDS = 5;
+
+/**
+ * A dependency that did not answer (the database stopped, LiveKit restarting) is no bug of ours:
+ * 503 naming which one, which the client may retry, instead of a 500.
+ */
+function fromUnavailableDependency(err: unknown): ErrorBody | undefined {
+  for (let e = err, depth = 0; e && typeof e === 'object' && depth < 5; depth += 1) {
+    if (e instanceof LivekitUnavailableError) {
+      return body(
+        'DEPENDENCY_UNAVAILABLE',
+        'LiveKit is not reachable: try again shortly',
+        undefined,
+        'livekit_unavailable',
+      );
+    }
+    e = (e as { cause?: unknown }).cause;
+  }
+  if (isDatabaseUnavailable(err)) {
+    return body(
+      'DEPENDENCY_UNAVAILABLE',
+      'the database is not reachable: try again shortly',
+      undefined,
+      'database_unavailable',
+    );
+  }
+  return undefined;
+}
+
 /**
  * One error handler for every route: validation errors name the field, `AppError`s go out as
- * they are, and anything unexpected is logged and answered with a 500 that reveals nothing.
+ * they are, a dependency that did not answer is a 503 naming it, and anything unexpected is
+ * logged and answered with a 500 that reveals nothing.
  */
 export const errorHandler = fp(async (app: FastifyInstance) => {
   app.setErrorHandler((err: FastifyError, request, reply) => {
@@ -119,6 +152,11 @@ export const errorHandler = fp(async (app: FastifyInstance) => {
     if (known) return reply.code(known.status).send(known.payload);
     const data = fromDataException(err, request);
     if (data) return reply.code(400).send(data);
+    const unavailable = fromUnavailableDependency(err);
+    if (unavailable) {
+      request.log.warn({ err, reason: unavailable.error.reason }, 'a dependency did not answer');
+      return reply.code(503).header('retry-after', RETRY_AFTER_SECONDS).send(unavailable);
+    }
     request.log.error({ err }, 'unhandled error');
     return reply.code(500).send(body('INTERNAL', 'internal error'));
   });

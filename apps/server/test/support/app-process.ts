@@ -43,6 +43,8 @@ export async function startApp(options: {
   dataDir: string;
   databaseUrl?: string | undefined;
   env?: Record<string, string>;
+  /** Restart on the ports of an earlier run (clients and LiveKit's webhooks still use them). */
+  ports?: { port: number; livekitPort: number };
 }): Promise<RunningApp> {
   const launch = await appLaunch({
     dataDir: options.dataDir,
@@ -51,6 +53,7 @@ export async function startApp(options: {
     nodeEnv: 'test',
     logLevel: 'debug',
     env: options.env,
+    ports: options.ports,
   });
   const child = spawn(process.execPath, launch.args, {
     cwd: launch.cwd,

@@ -27,10 +27,25 @@ export async function publishSyntheticVideo(
   token: string,
   fps = 15,
 ): Promise<Publisher> {
-  const width = 320;
-  const height = 240;
   const room = new Room();
   await room.connect(url, token, { autoSubscribe: false, dynacast: false });
+  const camera = await publishSyntheticCamera(room, fps);
+  return {
+    room,
+    stop: async () => {
+      camera.stop();
+      await room.disconnect();
+    },
+  };
+}
+
+/**
+ * Publishes a synthetic, changing 320×240 camera on a connected room; `stop` ends the frames
+ * (the track goes when the room disconnects).
+ */
+export async function publishSyntheticCamera(room: Room, fps = 15): Promise<{ stop(): void }> {
+  const width = 320;
+  const height = 240;
   const source = new VideoSource(width, height);
   const track = LocalVideoTrack.createVideoTrack('synthetic', source);
   const options = new TrackPublishOptions();
@@ -53,13 +68,7 @@ export async function publishSyntheticVideo(
     }
     source.captureFrame(new VideoFrame(data, width, height, VideoBufferType.RGBA));
   }, 1000 / fps);
-  return {
-    room,
-    stop: async () => {
-      clearInterval(timer);
-      await room.disconnect();
-    },
-  };
+  return { stop: () => clearInterval(timer) };
 }
 
 /** Connects, subscribes to the first remote video track, and resolves with the frames decoded. */

@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { subscriberOf } from '../../redis.js';
 import type { Principal } from './auth-tokens.js';
 
 const CHANNEL = 'stagecast:auth:revoked';
@@ -26,8 +27,7 @@ export function principalCache(redis: Redis | undefined) {
     }
   }
 
-  const subscriber = redis?.duplicate();
-  subscriber?.on('error', () => undefined);
+  const subscriber = redis && subscriberOf(redis);
   subscriber?.on('message', (_channel: string, message: string) => dropLocal(message));
   void subscriber?.subscribe(CHANNEL).catch(() => undefined);
 

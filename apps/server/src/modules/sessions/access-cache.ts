@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { subscriberOf } from '../../redis.js';
 
 const CHANNEL = 'stagecast:sessions:changed';
 const MAX_ENTRIES = 50_000;
@@ -42,8 +43,7 @@ export function accessCache<T>(redis: Redis | undefined, ttlMs: number) {
     map.delete(id);
   };
 
-  const subscriber = redis?.duplicate();
-  subscriber?.on('error', () => undefined);
+  const subscriber = redis && subscriberOf(redis);
   subscriber?.on('message', (_channel: string, message: string) => dropLocal(message));
   void subscriber?.subscribe(CHANNEL).catch(() => undefined);
   const publish = (message: string) => {

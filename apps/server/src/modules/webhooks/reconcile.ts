@@ -3,6 +3,9 @@ import { attendanceRepository } from '../attendance/attendance-repository.js';
 import { participantRepository } from '../participants/participant-repository.js';
 import { sessionRepository } from '../sessions/session-repository.js';
 
+/** How many times `runNow` tries when LiveKit does not answer (it may be starting). */
+const NOW_ATTEMPTS = 5;
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
@@ -93,23 +96,62 @@ export function reconciler(ctx: AppContext) {
   }
 
   let timer: NodeJS.Timeout | undefined;
+  let retryTimer: NodeJS.Timeout | undefined;
   let running: Promise<unknown> | undefined;
+  let stopped = false;
+  /** Asked for while a pass was under way: one more pass follows it. */
+  let again: string | undefined;
+
+  function pass(): Promise<unknown> {
+    running = runOnce()
+      .catch((err: unknown) => {
+        ctx.logger.error({ err }, 'reconcile failed');
+        return true;
+      })
+      .finally(() => {
+        running = undefined;
+        const reason = again;
+        again = undefined;
+        if (reason && !stopped) void runNow(reason);
+      });
+    return running;
+  }
+
+  /**
+   * A pass now, not at the next tick; one under way is followed by another, since it may have
+   * read LiveKit before the change that asked for this one. A pass that could not reach LiveKit
+   * is tried again every second, a few times.
+   */
+  async function runNow(reason: string, attempt = 1): Promise<void> {
+    if (stopped) return;
+    if (running) {
+      again = reason;
+      return;
+    }
+    ctx.logger.info({ reason, attempt }, 'reconcile now');
+    const reached = await pass();
+    if (reached === false && attempt < NOW_ATTEMPTS && !stopped) {
+      retryTimer = setTimeout(() => void runNow(reason, attempt + 1), 1_000);
+      retryTimer.unref();
+    }
+  }
+
   return {
     runOnce,
+    runNow,
     /** Runs now and then every `intervalSeconds`, never two passes at once. */
     start(intervalSeconds: number) {
       const tick = () => {
-        if (running) return;
-        running = runOnce()
-          .catch((err: unknown) => ctx.logger.error({ err }, 'reconcile failed'))
-          .finally(() => (running = undefined));
+        if (!running) void pass();
       };
       tick();
       timer = setInterval(tick, intervalSeconds * 1000);
       timer.unref();
     },
     async stop() {
+      stopped = true;
       if (timer) clearInterval(timer);
+      if (retryTimer) clearTimeout(retryTimer);
       await running;
     },
   };
