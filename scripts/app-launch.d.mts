@@ -18,10 +18,15 @@ export declare function appLaunch(options: {
   databaseUrl?: string | undefined;
   nodeEnv: 'development' | 'production' | 'test';
   logLevel: string;
-  env?: Record<string, string> | undefined;
+  env?:
+    | Record<string, string>
+    | ((ports: { port: number; livekitPort: number }) => Record<string, string>)
+    | undefined;
   nodeArgs?: string[];
   /** The ports of an earlier run, for a restart; free ones otherwise. */
   ports?: { port: number; livekitPort: number } | undefined;
+  /** Where the app listens (`HOST`) and `baseUrl` points; 127.0.0.1 by default. */
+  host?: string;
 }): Promise<AppLaunch>;
 
 /** Whether the app at `baseUrl` answers `/readyz` with 200 within 2 s. */

@@ -21,8 +21,9 @@ function tsxLoader() {
 
 /**
  * What to spawn for one app: `process.execPath` with `args`, in `cwd`, with exactly `env` (PATH
- * and HOME of ours, the app's settings, then `env` of the caller on top), and where it will
- * answer once ready.
+ * and HOME of ours, the app's settings, then `env` of the caller on top: an object, or a function
+ * of the ports chosen, for settings that name them), and where it will answer once ready. The
+ * app listens on `host` (loopback unless a test's client lives on another network).
  */
 export async function appLaunch({
   dataDir,
@@ -33,15 +34,17 @@ export async function appLaunch({
   env = {},
   nodeArgs = [],
   ports,
+  host = '127.0.0.1',
 }) {
   // A restart takes the ports of the run it replaces: clients and webhooks still point there.
   const port = ports?.port ?? (await freePortBlock(1));
   // Signal, RTC TCP, RTC UDP and LiveKit's Prometheus listener.
   const livekitPort = ports?.livekitPort ?? (await freePortBlock(4));
+  const settings = typeof env === 'function' ? env({ port, livekitPort }) : env;
   return {
     port,
     livekitPort,
-    baseUrl: `http://127.0.0.1:${port}`,
+    baseUrl: `http://${host}:${port}`,
     livekitUrl: `ws://127.0.0.1:${livekitPort}`,
     args: [...nodeArgs, '--import', tsxLoader(), SERVER_ENTRY],
     cwd: dataDir,
@@ -50,13 +53,13 @@ export async function appLaunch({
       HOME: process.env.HOME ?? '',
       NODE_ENV: nodeEnv,
       PORT: String(port),
-      HOST: '127.0.0.1',
+      HOST: host,
       LIVEKIT_PORT: String(livekitPort),
       DATA_DIR: dataDir,
       LIVEKIT_SERVER_BIN: livekitBin,
       LOG_LEVEL: logLevel,
       ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
-      ...env,
+      ...settings,
     },
   };
 }

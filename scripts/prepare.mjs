@@ -192,11 +192,17 @@ export function ensureCaddy() {
 /**
  * What the TURN tests use besides Chromium: `ip` (network namespaces for a client with an
  * address of its own), `openssl` (a test CA and certificate), `certutil` (Chromium's NSS trust
- * store) and `setpriv`.
+ * store), `setpriv`, and `nft` (a firewall in the client's network that blocks media ports).
  */
 export function ensureNetworkTools() {
   ensureDebianCommands(
-    { ip: 'iproute2', openssl: 'openssl', certutil: 'libnss3-tools', setpriv: 'util-linux' },
+    {
+      ip: 'iproute2',
+      openssl: 'openssl',
+      certutil: 'libnss3-tools',
+      setpriv: 'util-linux',
+      nft: 'nftables',
+    },
     'the TURN tests',
   );
 }

@@ -1,22 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startE2eApp } from '../support/app.js';
 import { launchBrowser, newContext } from '../support/browser.js';
+import { checkLineStates as states } from '../support/check-page.js';
 
 const SHOTS = join(import.meta.dirname, '../../../docs/screenshots');
-
-/** Every line's `data-state`, by line. */
-async function states(page: Page): Promise<Record<string, string | null>> {
-  const lines = page.locator('[data-testid^="check-line-"][data-state]');
-  const found: Record<string, string | null> = {};
-  for (const line of await lines.all()) {
-    const id = (await line.getAttribute('data-testid'))!.replace('check-line-', '');
-    found[id] = await line.getAttribute('data-state');
-  }
-  return found;
-}
 
 describe('the connection check page in Chromium, before sign-in', () => {
   let e2e: Awaited<ReturnType<typeof startE2eApp>>;

@@ -36,6 +36,15 @@ export interface ClientNetwork {
   /** Runs a command inside the namespace; returns its output, throws when it fails. */
   run(command: string, args: string[]): string;
   /**
+   * A firewall in the client's network (nftables, in the namespace only): drops what the client
+   * sends to `hostAddress` by these rules (a protocol, and its destination ports or all of them),
+   * replacing any earlier block; `[]` lifts it. What a strict hotel or company network does to
+   * media ports, while the web and the forwards of `forwardTcp` still work.
+   */
+  block(rules: BlockRule[]): void;
+  /** Packets `block` dropped since its last call: proof that the firewall was in the way. */
+  droppedPackets(): number;
+  /**
    * Forwards TCP from `listen` inside the namespace to `to` (reached over the link), for as
    * long as the network exists: a stand-in for a port that a load balancer, or a second IP
    * of the server, maps to another (LiveKit tells clients TURN over TLS is on port 443).
@@ -54,17 +63,30 @@ export interface ClientNetwork {
   dispose(): Promise<void>;
 }
 
+/** Traffic to the host that `block` drops: one protocol, to some ports or (no `ports`) all. */
+export interface BlockRule {
+  protocol: 'udp' | 'tcp';
+  ports?: number[];
+}
+
 const PREFIX = 'sct';
 const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 const sudo = asRoot ? [] : ['sudo', '-n'];
 
-function privileged(args: string[], options: { allowFailure?: boolean } = {}): string {
+function privileged(
+  args: string[],
+  options: { allowFailure?: boolean; input?: string; hint?: string } = {},
+): string {
   const [cmd, ...rest] = [...sudo, ...args];
-  const res = spawnSync(cmd!, rest, { encoding: 'utf8' });
+  const res = spawnSync(cmd!, rest, { encoding: 'utf8', input: options.input });
   if (res.error)
     throw new Error(`${args[0]} cannot be run (${res.error.message}): install iproute2`);
   if (res.status !== 0 && !options.allowFailure) {
-    const hint = asRoot ? '' : ' (network namespaces need root or passwordless sudo)';
+    const hint = options.hint
+      ? ` (${options.hint})`
+      : asRoot
+        ? ''
+        : ' (network namespaces need root or passwordless sudo)';
     throw new Error(`\`${args.join(' ')}\` failed${hint}: ${res.stderr.trim()}`);
   }
   return res.stdout;
@@ -174,6 +196,41 @@ export function createClientNetwork(): ClientNetwork {
 
     run(command, args) {
       return privileged(['ip', 'netns', 'exec', name, command, ...args]);
+    },
+
+    block(rules) {
+      // One table of our own, replaced whole: `nft` applies the script atomically.
+      const statements = [
+        'table inet sct_block',
+        'delete table inet sct_block',
+        'table inet sct_block {',
+        '  chain out {',
+        '    type filter hook output priority 0; policy accept;',
+        ...rules.map(
+          (r) =>
+            `    ip daddr ${host} ` +
+            (r.ports
+              ? `${r.protocol} dport { ${r.ports.join(', ')} }`
+              : `meta l4proto ${r.protocol}`) +
+            ' counter drop',
+        ),
+        '  }',
+        '}',
+      ];
+      privileged(['ip', 'netns', 'exec', name, 'nft', '-f', '-'], {
+        input: `${statements.join('\n')}\n`,
+        hint: 'nft comes with nftables',
+      });
+    },
+
+    droppedPackets() {
+      const table = privileged(
+        ['ip', 'netns', 'exec', name, 'nft', 'list', 'table', 'inet', 'sct_block'],
+        {
+          allowFailure: true,
+        },
+      );
+      return [...table.matchAll(/counter packets (\d+)/g)].reduce((n, m) => n + Number(m[1]), 0);
     },
 
     async forwardTcp(listen, to) {

@@ -10,16 +10,14 @@ import { parseConfig } from '../../../apps/server/src/config.js';
 import { startLivekit } from '../../../apps/server/src/livekit/index.js';
 import type { LivekitRuntime } from '../../../apps/server/src/livekit/index.js';
 import { livekitBinary } from '../../../apps/server/test/support/app-process.js';
-import { createTestCertificates } from '../../../apps/server/test/support/certificates.js';
 import { publishSyntheticVideo } from '../../../apps/server/test/support/media.js';
 import type { Publisher } from '../../../apps/server/test/support/media.js';
 import { freePortBlock } from '../../../scripts/free-ports.mjs';
-import { createClientNetwork } from '../support/netns.js';
-import type { ClientNetwork } from '../support/netns.js';
 import { keepTurnTransport, receiveThroughRelay } from '../support/relay-client.js';
 import type { RelayTransport } from '../support/relay-client.js';
+import { createTurnLab, TURN_DOMAIN } from '../support/turn-lab.js';
+import type { TurnLab } from '../support/turn-lab.js';
 
-const TURN_DOMAIN = 'turn.stagecast.test';
 const ROOM = 'class';
 
 interface Embedded {
@@ -75,8 +73,7 @@ async function token(livekit: Embedded, identity: string, canPublish: boolean): 
 }
 
 describe('TURN from the embedded LiveKit, for a client that may use relays only', () => {
-  let net: ClientNetwork;
-  let certDir: string;
+  let lab: TurnLab;
   let turnOn: Embedded;
   let turnOff: Embedded;
   let browser: Browser;
@@ -85,34 +82,21 @@ describe('TURN from the embedded LiveKit, for a client that may use relays only'
   const publishers: Publisher[] = [];
 
   beforeAll(async () => {
-    net = createClientNetwork();
-    certDir = mkdtempSync(join(tmpdir(), 'turn-certs-'));
-    const certs = createTestCertificates(certDir, TURN_DOMAIN);
+    lab = createTurnLab();
     [turnOn, turnOff] = await Promise.all([
-      startEmbedded(net.hostAddress, (ports) => ({
-        TURN_UDP_PORT: String(ports.turnUdp),
-        TURN_TLS_PORT: String(ports.turnTls),
-        TURN_DOMAIN,
-        TURN_CERT_FILE: certs.certFile,
-        TURN_KEY_FILE: certs.keyFile,
-      })),
-      startEmbedded(net.hostAddress, () => ({})),
+      startEmbedded(lab.net.hostAddress, (ports) =>
+        lab.turnSettings({ udp: ports.turnUdp, tls: ports.turnTls }),
+      ),
+      startEmbedded(lab.net.hostAddress, () => ({})),
     ]);
-    // LiveKit tells clients `turns:<TURN_DOMAIN>:443` whatever its TLS port: in production 443 of
-    // a second IP (or a load balancer) reaches it; here a plain TCP forward in the client's
-    // namespace does, so TLS still runs end to end between Chromium and LiveKit.
-    net.setHosts({ [TURN_DOMAIN]: '127.0.0.1' });
-    await net.forwardTcp(
-      { host: '127.0.0.1', port: 443 },
-      { host: net.hostAddress, port: turnOn.ports.turnTls },
-    );
+    await lab.routeTurnTls(turnOn.ports.turnTls);
     // The host: a real client in this (the server's) network publishing a changing picture.
     for (const livekit of [turnOn, turnOff]) {
       publishers.push(await publishSyntheticVideo(livekit.url, await token(livekit, 'host', true)));
     }
     [browser, untrusting] = await Promise.all([
-      net.launchChromium({ trustCaFile: certs.caFile }),
-      net.launchChromium(),
+      lab.launchChromium(),
+      lab.launchChromium({ trustTestCa: false }),
     ]);
   });
 
@@ -120,8 +104,8 @@ describe('TURN from the embedded LiveKit, for a client that may use relays only'
     await Promise.all([browser?.close(), untrusting?.close()]);
     await Promise.all(publishers.map((p) => p.stop()));
     await Promise.all([turnOn?.runtime.stop(), turnOff?.runtime.stop()]);
-    await net?.dispose();
-    for (const dir of [certDir, turnOn?.dataDir, turnOff?.dataDir]) {
+    await lab?.dispose();
+    for (const dir of [turnOn?.dataDir, turnOff?.dataDir]) {
       if (dir) rmSync(dir, { recursive: true, force: true });
     }
   });
@@ -151,7 +135,7 @@ describe('TURN from the embedded LiveKit, for a client that may use relays only'
       turn: Record<string, unknown>;
       rtc: { node_ip: string };
     };
-    expect(written.rtc.node_ip).toBe(net.hostAddress);
+    expect(written.rtc.node_ip).toBe(lab.net.hostAddress);
     expect(written.turn).toEqual({
       enabled: true,
       bind_addresses: ['0.0.0.0'],
@@ -168,7 +152,7 @@ describe('TURN from the embedded LiveKit, for a client that may use relays only'
     const result = await viewer(turnOn, 'udp');
     // LiveKit hands both TURN transports, with its own credentials, in the join response.
     expect(result.iceServerUrls).toEqual([
-      `turn:${net.hostAddress}:${turnOn.ports.turnUdp}?transport=udp`,
+      `turn:${lab.net.hostAddress}:${turnOn.ports.turnUdp}?transport=udp`,
       `turns:${TURN_DOMAIN}:443?transport=tcp`,
     ]);
     expect(result.policies.length).toBeGreaterThan(0);
@@ -178,11 +162,11 @@ describe('TURN from the embedded LiveKit, for a client that may use relays only'
     expect(result.width).toBe(320);
     // Gathered from TURN's answer: the relayed address on the server, nothing local.
     expect(result.candidates.length).toBeGreaterThan(0);
-    expect(result.candidates.every((c) => c === `relay udp ${net.hostAddress}`)).toBe(true);
+    expect(result.candidates.every((c) => c === `relay udp ${lab.net.hostAddress}`)).toBe(true);
     expect(result.pairs).toContainEqual({
       localType: 'relay',
       relayProtocol: 'udp',
-      remote: `${net.hostAddress}:${turnOn.ports.rtcUdp}`,
+      remote: `${lab.net.hostAddress}:${turnOn.ports.rtcUdp}`,
     });
     expect(result.pairs.every((p) => p.localType === 'relay')).toBe(true);
   });
@@ -196,7 +180,7 @@ describe('TURN from the embedded LiveKit, for a client that may use relays only'
     expect(result.pairs).toContainEqual({
       localType: 'relay',
       relayProtocol: 'tls',
-      remote: `${net.hostAddress}:${turnOn.ports.rtcUdp}`,
+      remote: `${lab.net.hostAddress}:${turnOn.ports.rtcUdp}`,
     });
     expect(result.pairs.every((p) => p.localType === 'relay' && p.relayProtocol === 'tls')).toBe(
       true,
@@ -222,7 +206,7 @@ describe('TURN from the embedded LiveKit, for a client that may use relays only'
     // Its own address (prflx: Chromium hides host addresses behind mDNS names), no relay.
     expect(direct.pairs.map((p) => [p.localType, p.remote])).toContainEqual([
       expect.stringMatching(/^(host|prflx)$/),
-      `${net.hostAddress}:${turnOff.ports.rtcUdp}`,
+      `${lab.net.hostAddress}:${turnOff.ports.rtcUdp}`,
     ]);
 
     // Relay only: LiveKit offers no TURN server (STUN only), so there is no candidate to try,

@@ -42,7 +42,12 @@ export function livekitBinary(): string {
 export async function startApp(options: {
   dataDir: string;
   databaseUrl?: string | undefined;
-  env?: Record<string, string>;
+  /** Settings on top, or a function of the ports chosen (`LIVEKIT_PUBLIC_URL` names one). */
+  env?:
+    | Record<string, string>
+    | ((ports: { port: number; livekitPort: number }) => Record<string, string>);
+  /** Where the app listens; loopback unless its client lives on another network. */
+  host?: string;
   /** Restart on the ports of an earlier run (clients and LiveKit's webhooks still use them). */
   ports?: { port: number; livekitPort: number };
 }): Promise<RunningApp> {
@@ -54,6 +59,7 @@ export async function startApp(options: {
     logLevel: 'debug',
     env: options.env,
     ports: options.ports,
+    ...(options.host ? { host: options.host } : {}),
   });
   const child = spawn(process.execPath, launch.args, {
     cwd: launch.cwd,

@@ -194,6 +194,10 @@ export const en = {
       media_received:
         '{{frames}} frames of your camera came back through the server and were decoded ({{width}}×{{height}}).',
       media_unreachable: 'No media connection to the server: your camera could not be sent.',
+      media_ice_failed:
+        'No media connection within {{seconds}} s: the signal got through, but this network lets no media through to the server, and the server offers no TURN relay.',
+      media_ice_failed_turn:
+        'No media connection within {{seconds}} s, neither directly nor through the server’s TURN relay: this network lets the signal through, but no media.',
       media_no_frames: 'The server took your camera, but no video came back.',
       camera_denied:
         "Camera access is blocked. Allow it in your browser's site settings, then run the check again.",
@@ -232,6 +236,8 @@ export const en = {
         'Cannot reach the media server: ask your administrator to open UDP port {{udp}} and TCP port {{tcp}}, or to turn on TURN over TLS.',
       media_blocked:
         'Cannot reach the media server: ask your administrator to open its media ports (UDP and TCP), or to turn on TURN over TLS.',
+      media_and_turn_blocked:
+        'Cannot reach the media server, neither directly nor through TURN over {{transports}}: this network blocks them, or the TURN server is misconfigured. Try another network, or show this page to your administrator.',
       media_blocked_turn_ok:
         'Direct connections are blocked here, but TURN over {{transport}} works: calls should go through it.',
       no_media_back:

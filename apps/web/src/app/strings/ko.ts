@@ -193,6 +193,10 @@ export const ko: ShellStrings = {
       media_received:
         '카메라 영상 {{frames}}프레임이 서버를 거쳐 돌아와 디코딩되었습니다({{width}}×{{height}}).',
       media_unreachable: '서버와 미디어 연결이 되지 않아 카메라 영상을 보낼 수 없습니다.',
+      media_ice_failed:
+        '{{seconds}}초 안에 미디어 연결이 되지 않았습니다. 신호는 통했지만 이 네트워크가 서버로 가는 미디어를 막고 있고, 서버는 TURN 릴레이를 제공하지 않습니다.',
+      media_ice_failed_turn:
+        '{{seconds}}초 안에 미디어 연결이 되지 않았습니다. 직접 연결도 서버의 TURN 릴레이를 통한 연결도 실패했습니다. 이 네트워크는 신호만 통과시키고 미디어는 막고 있습니다.',
       media_no_frames: '서버가 카메라 영상을 받았지만 돌아온 영상이 없습니다.',
       camera_denied:
         '카메라 권한이 차단되어 있습니다. 브라우저의 사이트 설정에서 허용한 뒤 다시 점검하세요.',
@@ -232,6 +236,8 @@ export const ko: ShellStrings = {
         '미디어 서버에 연결할 수 없습니다. 관리자에게 UDP 포트 {{udp}}와 TCP 포트 {{tcp}}를 열거나 TLS를 통한 TURN을 켜 달라고 하세요.',
       media_blocked:
         '미디어 서버에 연결할 수 없습니다. 관리자에게 미디어 포트(UDP와 TCP)를 열거나 TLS를 통한 TURN을 켜 달라고 하세요.',
+      media_and_turn_blocked:
+        '미디어 서버에 연결할 수 없습니다. 직접 연결도 {{transports}}를 통한 TURN도 실패했습니다. 이 네트워크가 막고 있거나 TURN 서버 설정이 잘못되었습니다. 다른 네트워크를 사용하거나 이 페이지를 관리자에게 보여 주세요.',
       media_blocked_turn_ok:
         '여기서는 직접 연결이 막혀 있지만 {{transport}}를 통한 TURN은 작동합니다. 통화는 이를 거쳐 연결됩니다.',
       no_media_back:

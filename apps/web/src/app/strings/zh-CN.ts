@@ -192,6 +192,10 @@ export const zhCN: ShellStrings = {
       media_receiving: '正在等待视频传回…',
       media_received: '摄像头画面经服务器传回 {{frames}} 帧，且已解码（{{width}}×{{height}}）。',
       media_unreachable: '与服务器之间没有媒体连接：无法发送摄像头画面。',
+      media_ice_failed:
+        '{{seconds}} 秒内未建立媒体连接：信令已连通，但此网络不让媒体到达服务器，且服务器未提供 TURN 中继。',
+      media_ice_failed_turn:
+        '{{seconds}} 秒内未建立媒体连接，直连和经由服务器 TURN 中继均失败：此网络只放行信令，不放行媒体。',
       media_no_frames: '服务器收到了摄像头画面，但没有视频传回。',
       camera_denied: '摄像头权限被阻止。请在浏览器的网站设置中允许，然后重新检测。',
       camera_missing: '未找到摄像头。',
@@ -226,6 +230,8 @@ export const zhCN: ShellStrings = {
         '无法连接到媒体服务器：请让管理员开放 UDP 端口 {{udp}} 和 TCP 端口 {{tcp}}，或启用基于 TLS 的 TURN。',
       media_blocked:
         '无法连接到媒体服务器：请让管理员开放其媒体端口（UDP 和 TCP），或启用基于 TLS 的 TURN。',
+      media_and_turn_blocked:
+        '无法连接到媒体服务器，直连和经由 TURN（{{transports}}）均失败：此网络阻止了它们，或 TURN 服务器配置有误。请换一个网络，或把本页内容给管理员看。',
       media_blocked_turn_ok: '这里无法直接连接，但 TURN（{{transport}}）可用：通话应会经由它进行。',
       no_media_back: '你的视频到达了服务器但没有传回：请让管理员检查媒体服务器。',
       camera_problem: '无法使用你的摄像头，因此未检测视频发送：请看下面对应的一行。',

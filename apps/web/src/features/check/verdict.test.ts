@@ -83,12 +83,31 @@ describe('verdictFor', () => {
       kind: 'media_blocked',
       tone: 'failed',
     });
+    // The publisher's connection timed out once LiveKit had answered: the line says so.
+    const iceFailed = loopback({
+      media: { state: 'failed', reason: 'media_ice_failed', values: { seconds: 10 } },
+    });
+    expect(verdictFor(iceFailed, ports).kind).toBe('media_blocked_ports');
+    // TURN over UDP only, and it failed too: TURN over TLS is still the thing to ask for.
+    const udpOnly = loopback({
+      media: { state: 'failed', reason: 'media_ice_failed_turn', values: { seconds: 10 } },
+      turn_udp: { state: 'failed', reason: 'turn_unreachable', values: { error: '701' } },
+    });
+    expect(verdictFor(udpOnly, ports).kind).toBe('media_blocked_ports');
+  });
+
+  it('does not ask for TURN over TLS when it is offered and failed too, and lists what was tried', () => {
     const turnDown = withTurn({
-      media: { state: 'failed', reason: 'media_unreachable' },
+      media: { state: 'failed', reason: 'media_ice_failed_turn', values: { seconds: 10 } },
       turn_udp: { state: 'failed', reason: 'turn_unreachable', values: { error: '701' } },
       turn_tls: { state: 'failed', reason: 'turn_relay_failed' },
     });
-    expect(verdictFor(turnDown, ports).kind).toBe('media_blocked_ports');
+    expect(verdictFor(turnDown, ports)).toEqual({
+      kind: 'media_and_turn_blocked',
+      tone: 'failed',
+      values: { transports: 'UDP, TLS' },
+    });
+    expect(verdictFor(turnDown, { rtcPorts: null }).kind).toBe('media_and_turn_blocked');
   });
 
   it('points at the TURN transport that works when the direct media path does not', () => {

@@ -13,6 +13,7 @@ export type VerdictKind =
   | 'media_blocked'
   | 'media_blocked_ports'
   | 'media_blocked_turn_ok'
+  | 'media_and_turn_blocked'
   | 'no_media_back'
   | 'camera_problem'
   | 'udp_blocked_turn'
@@ -66,6 +67,15 @@ export function verdictFor(lines: CheckLines, context: VerdictContext): Verdict 
       // The safest transport that works: TLS passes the strictest firewalls.
       const best = [...turnOk].reverse()[0]!;
       return { kind: 'media_blocked_turn_ok', tone: 'warning', values: { transport: LABEL[best] } };
+    }
+    // TURN over TLS is the advice below: when the server offers it already and it failed too,
+    // asking for it would send the person in circles.
+    if (lines.turn_tls.state !== 'not_offered') {
+      return {
+        kind: 'media_and_turn_blocked',
+        tone: 'failed',
+        values: { transports: turnOffered.map((t) => LABEL[t]).join(', ') },
+      };
     }
     return context.rtcPorts
       ? { kind: 'media_blocked_ports', tone: 'failed', values: { ...context.rtcPorts } }

@@ -36,6 +36,8 @@ export type CheckReason =
   | 'media_receiving'
   | 'media_received'
   | 'media_unreachable'
+  | 'media_ice_failed'
+  | 'media_ice_failed_turn'
   | 'media_no_frames'
   | 'camera_denied'
   | 'camera_missing'

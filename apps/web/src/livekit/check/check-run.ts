@@ -28,6 +28,7 @@ import {
   type OfferedIceServer,
   type TurnTransport,
 } from './ice-servers.js';
+import { mediaConnectFailure } from './media-failure.js';
 import { mediaPathFromStats } from './media-path.js';
 import { listenForSound } from './microphone-listener.js';
 import { gatherRelayCandidate } from './turn-probe.js';
@@ -316,7 +317,12 @@ export class ConnectionCheckRun {
       });
     } catch {
       await this.leave(room);
-      if (!cameraFailed) this.set('media', { state: 'failed', reason: 'media_unreachable' });
+      if (!cameraFailed) {
+        this.set('media', {
+          state: 'failed',
+          ...mediaConnectFailure(iceServers, CHECK_TIMEOUTS.peerConnection),
+        });
+      }
       return { room: undefined, iceServers, publishing: false };
     }
     const camera = this.camera;
