@@ -65,7 +65,8 @@ describe('GET /metrics', () => {
     expect(res.text).toContain('process_cpu_seconds_total');
     // Routes are labelled by their pattern, never by the URL asked for.
     await c.api.call('GET', '/api/v1/live/sessions/00000000-0000-4000-8000-000000000000');
-    await c.api.call('GET', '/no/such/page/123');
+    // An API path no route has (outside /api the web app's pages answer, when it is built).
+    await c.api.call('GET', '/api/v1/no/such/page/123');
     const after = await scrape();
     expect(after.text).toMatch(/route="\/api\/v1\/live\/sessions\/:session_id",status="404"/);
     expect(after.text).not.toContain('00000000-0000-4000-8000-000000000000');
