@@ -21,6 +21,8 @@ import {
 import type { RecordingSettings } from './config/recording.js';
 import { serverArea, serverEnv, toServerSettings } from './config/server.js';
 import type { ServerSettings } from './config/server.js';
+import { checkSso, ssoArea, ssoEnv, toSsoSettings } from './config/sso.js';
+import type { SsoSettings } from './config/sso.js';
 
 /**
  * Every setting of the server (SPEC §1), validated once at start. This is the only module that
@@ -32,6 +34,7 @@ export { parseDurationSeconds } from './config/fields.js';
 export type { SettingsArea } from './config/fields.js';
 export type { LivekitConfig } from './config/livekit.js';
 export type { RecordingConfig } from './config/recording.js';
+export type { JwtAuthConfig, OidcConfig } from './config/sso.js';
 export { productionWarnings, sendsHsts } from './config/production.js';
 export type { ConfigWarning } from './config/production.js';
 
@@ -43,6 +46,7 @@ export const CONFIG_AREAS: readonly SettingsArea[] = [
   accessArea,
   recordingArea,
   attendanceArea,
+  ssoArea,
 ];
 
 const envSchema = z
@@ -53,11 +57,13 @@ const envSchema = z
     ...accessEnv,
     ...recordingEnv,
     ...attendanceEnv,
+    ...ssoEnv,
   })
   .superRefine((env, ctx) => {
     checkLivekit(env, ctx);
     checkAccess(env, ctx);
     checkRecording(env, ctx);
+    checkSso(env, ctx);
     // Across areas: what a server reached from elsewhere needs (https, LiveKit's address).
     checkProduction(env, ctx);
   });
@@ -70,7 +76,8 @@ export interface Config
     LivekitSettings,
     AccessSettings,
     RecordingSettings,
-    AttendanceSettings {}
+    AttendanceSettings,
+    SsoSettings {}
 
 /** A bad environment: one line per problem, each naming its variable (secrets never shown). */
 export class ConfigError extends Error {
@@ -113,6 +120,7 @@ export function parseConfig(env: Env, cwd = process.cwd()): Config {
     ...toAccessSettings(e),
     ...toRecordingSettings(e),
     ...toAttendanceSettings(e),
+    ...toSsoSettings(e),
   };
 }
 

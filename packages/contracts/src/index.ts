@@ -8,5 +8,7 @@ export * from './chat.js';
 export * from './recordings.js';
 export * from './attendance.js';
 export * from './audit.js';
+export * from './sso.js';
+export * from './next-path.js';
 export * from './api-route.js';
 export * from './api-routes.js';

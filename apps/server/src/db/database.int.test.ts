@@ -41,9 +41,12 @@ describe.each(backends())('the database on %s', (backend) => {
       'audit_log',
       'auth_tokens',
       'chat_messages',
+      'external_identities',
       'live_participants',
       'live_sessions',
+      'oidc_logins',
       'recordings',
+      'spent_tokens',
       'users',
       'webhook_events',
     ]);
