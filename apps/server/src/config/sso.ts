@@ -25,9 +25,12 @@ const secureUrl = optionalString.refine(
 );
 
 /** A claim name, or a dotted path into nested claims (`realm_access.roles`). */
-const claimPath = optionalString.refine((v) => v === undefined || /^[\w:/-]+(\.[\w:/-]+)*$/.test(v), {
-  message: 'must be a claim name like role, or a dotted path like realm_access.roles',
-});
+const claimPath = optionalString.refine(
+  (v) => v === undefined || /^[\w:/-]+(\.[\w:/-]+)*$/.test(v),
+  {
+    message: 'must be a claim name like role, or a dotted path like realm_access.roles',
+  },
+);
 
 export const ssoEnv = {
   AUTH_JWT_SECRET: optionalString,
@@ -93,7 +96,10 @@ export function checkSso(env: SsoEnv, ctx: z.RefinementCtx): void {
   }
   for (const name of ['AUTH_JWT_ISSUER', 'AUTH_JWT_AUDIENCE'] as const) {
     if (keyed && env[name] === undefined) {
-      issue(name, 'must be set with AUTH_JWT_SECRET or AUTH_JWT_JWKS_URL: tokens are checked against it');
+      issue(
+        name,
+        'must be set with AUTH_JWT_SECRET or AUTH_JWT_JWKS_URL: tokens are checked against it',
+      );
     }
   }
   if (!keyed) {

@@ -47,7 +47,9 @@ export function roleFromClaim(value: unknown): UserRole {
 }
 
 const text = (value: unknown, max: number): string | undefined =>
-  typeof value === 'string' && value.trim() !== '' && value.length <= max ? value.trim() : undefined;
+  typeof value === 'string' && value.trim() !== '' && value.length <= max
+    ? value.trim()
+    : undefined;
 
 /** The profile in `claims`, whose `iss` and `sub` the caller has already checked. */
 export function profileFromClaims(

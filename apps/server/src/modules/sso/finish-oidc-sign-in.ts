@@ -43,11 +43,17 @@ export async function finishOidcSignIn(options: {
 }): Promise<{ user: UserRow; token: string; nextPath: string }> {
   const state = new URLSearchParams(options.search).get('state');
   if (!state || !options.cookieState || !sameState(state, options.cookieState)) {
-    throw refuse('oidc_state_mismatch', 'the state does not match the sign-in this browser started');
+    throw refuse(
+      'oidc_state_mismatch',
+      'the state does not match the sign-in this browser started',
+    );
   }
   const pending = await oidcLoginRepository(options.db).take(state);
   if (!pending) {
-    throw refuse('oidc_state_mismatch', 'this sign-in expired or was already finished: start again');
+    throw refuse(
+      'oidc_state_mismatch',
+      'this sign-in expired or was already finished: start again',
+    );
   }
   const configuration = await options.oidc.configuration();
   const currentUrl = new URL(options.oidc.redirectUri);
@@ -81,9 +87,15 @@ export async function finishOidcSignIn(options: {
 function providerRefusal(err: unknown, logger: WarnLogger): AppError {
   if (err instanceof AppError) return err;
   if (err instanceof client.AuthorizationResponseError || err instanceof client.ResponseBodyError) {
-    return refuse('oidc_failed', `the provider answered ${err.error}${err.error_description ? `: ${err.error_description}` : ''}`);
+    return refuse(
+      'oidc_failed',
+      `the provider answered ${err.error}${err.error_description ? `: ${err.error_description}` : ''}`,
+    );
   }
   const e = err as { name?: string; code?: string; message?: string };
   logger.warn({ name: e.name, code: e.code, message: e.message }, 'OpenID sign-in failed');
-  return refuse('oidc_failed', `the provider's answer did not pass our checks (${e.code ?? e.name ?? 'error'})`);
+  return refuse(
+    'oidc_failed',
+    `the provider's answer did not pass our checks (${e.code ?? e.name ?? 'error'})`,
+  );
 }

@@ -32,7 +32,9 @@ export function oidcLoginRepository(db: Db) {
     async take(state: string): Promise<PendingOidcLogin | undefined> {
       const [row] = await db
         .delete(oidcLogins)
-        .where(and(eq(oidcLogins.stateHash, hashState(state)), gt(oidcLogins.expiresAt, new Date())))
+        .where(
+          and(eq(oidcLogins.stateHash, hashState(state)), gt(oidcLogins.expiresAt, new Date())),
+        )
         .returning();
       return row && { nonce: row.nonce, codeVerifier: row.codeVerifier, nextPath: row.nextPath };
     },

@@ -26,12 +26,14 @@ const TEXT: Record<Language, PageText> = {
     reasons: {
       jwt_invalid: 'This sign-in link is not valid.',
       jwt_expired: 'This sign-in link has expired. Open the session again from your site.',
-      jwt_not_yet_valid: 'This sign-in link is not valid yet: the clocks of the two servers disagree.',
+      jwt_not_yet_valid:
+        'This sign-in link is not valid yet: the clocks of the two servers disagree.',
       jwt_wrong_issuer: 'This sign-in link was not made for this server.',
       jwt_wrong_audience: 'This sign-in link was not made for this server.',
       jwt_replayed: 'This sign-in link was already used. Open the session again from your site.',
       sso_not_configured: 'Signing in from another site is not set up on this server.',
-      oidc_state_mismatch: 'This sign-in could not be checked, or it was already used. Start again.',
+      oidc_state_mismatch:
+        'This sign-in could not be checked, or it was already used. Start again.',
       oidc_failed: 'The sign-in provider did not sign you in.',
       oidc_unavailable: 'The sign-in provider cannot be reached right now. Try again shortly.',
       default: 'Something went wrong while signing you in.',

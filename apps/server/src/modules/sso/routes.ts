@@ -36,13 +36,22 @@ export const ssoRoutes: FastifyPluginAsyncZod<ModuleRouteOptions & { sso: SsoSer
     config: rateLimit,
     handler: async (request, reply) => {
       try {
-        if (!sso.jwt) throw notConfigured('Signing in with a JWT (AUTH_JWT_SECRET or AUTH_JWT_JWKS_URL)');
+        if (!sso.jwt)
+          throw notConfigured('Signing in with a JWT (AUTH_JWT_SECRET or AUTH_JWT_JWKS_URL)');
         if (!request.query.token) {
-          throw new AppError('UNAUTHENTICATED', 'the token query parameter is missing', {
-            field: 'querystring.token',
-          }, { reason: 'jwt_invalid' });
+          throw new AppError(
+            'UNAUTHENTICATED',
+            'the token query parameter is missing',
+            {
+              field: 'querystring.token',
+            },
+            { reason: 'jwt_invalid' },
+          );
         }
-        const { token } = await handOffJwt({ ...sso.jwt, tokens: auth.tokens }, request.query.token);
+        const { token } = await handOffJwt(
+          { ...sso.jwt, tokens: auth.tokens },
+          request.query.token,
+        );
         setAuthCookie(reply, token, 'user', secure);
         return reply
           .header('cache-control', 'no-store')

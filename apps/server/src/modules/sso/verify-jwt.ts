@@ -44,14 +44,26 @@ function refusalFor(err: unknown, config: JwtAuthConfig): AppError {
   if (err instanceof errors.JWTClaimValidationFailed) {
     switch (err.claim) {
       case 'iss':
-        return refuse('jwt_wrong_issuer', `the JWT's iss is not AUTH_JWT_ISSUER (${config.issuer})`);
+        return refuse(
+          'jwt_wrong_issuer',
+          `the JWT's iss is not AUTH_JWT_ISSUER (${config.issuer})`,
+        );
       case 'aud':
-        return refuse('jwt_wrong_audience', `the JWT's aud does not include AUTH_JWT_AUDIENCE (${config.audience})`);
+        return refuse(
+          'jwt_wrong_audience',
+          `the JWT's aud does not include AUTH_JWT_AUDIENCE (${config.audience})`,
+        );
       case 'nbf':
       case 'iat':
-        return refuse('jwt_not_yet_valid', `the JWT is not valid yet (${err.claim} is in the future)`);
+        return refuse(
+          'jwt_not_yet_valid',
+          `the JWT is not valid yet (${err.claim} is in the future)`,
+        );
       default:
-        return refuse('jwt_invalid', `the JWT's ${err.claim} claim is ${err.reason === 'missing' ? 'missing' : 'invalid'}`);
+        return refuse(
+          'jwt_invalid',
+          `the JWT's ${err.claim} claim is ${err.reason === 'missing' ? 'missing' : 'invalid'}`,
+        );
     }
   }
   if (err instanceof errors.JWSSignatureVerificationFailed) {
@@ -60,7 +72,11 @@ function refusalFor(err: unknown, config: JwtAuthConfig): AppError {
   if (err instanceof errors.JWKSNoMatchingKey) {
     return refuse('jwt_invalid', 'no key at AUTH_JWT_JWKS_URL matches the JWT (kid, alg)');
   }
-  if (err instanceof errors.JWKSTimeout || !(err instanceof errors.JOSEError) || err.code === 'ERR_JOSE_GENERIC') {
+  if (
+    err instanceof errors.JWKSTimeout ||
+    !(err instanceof errors.JOSEError) ||
+    err.code === 'ERR_JOSE_GENERIC'
+  ) {
     return new AppError(
       'DEPENDENCY_UNAVAILABLE',
       'the keys at AUTH_JWT_JWKS_URL cannot be fetched: try again shortly',
@@ -99,7 +115,10 @@ export function createJwtVerifier(config: JwtAuthConfig) {
       } else if ((alg === 'RS256' || alg === 'ES256') && jwks) {
         ({ payload } = await jwtVerify(token, jwks, options(config, ['RS256', 'ES256'])));
       } else {
-        throw refuse('jwt_invalid', `the JWT algorithm ${JSON.stringify(alg)} is not accepted here`);
+        throw refuse(
+          'jwt_invalid',
+          `the JWT algorithm ${JSON.stringify(alg)} is not accepted here`,
+        );
       }
     } catch (err) {
       throw err instanceof AppError ? err : refusalFor(err, config);
