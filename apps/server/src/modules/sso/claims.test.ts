@@ -26,6 +26,8 @@ describe('readClaim', () => {
     expect(readClaim(claims, 'realm_access.roles')).toEqual(['admin']);
     expect(readClaim(claims, 'realm_access.missing.deeper')).toBeUndefined();
     expect(readClaim(claims, 'list.0')).toBeUndefined();
+    const namespaced = { 'https://school.example.com/roles': ['mentor'] };
+    expect(readClaim(namespaced, 'https://school.example.com/roles')).toEqual(['mentor']);
   });
 });
 

@@ -17,8 +17,13 @@ export interface ExternalProfile {
   role: UserRole | undefined;
 }
 
-/** The value at `path` (`role`, or `realm_access.roles` for nested claims). */
+/**
+ * The value at `path`: a claim of that name (`role`, or a namespaced one like
+ * `https://school.example.com/roles`, which holds dots), else the dotted path into nested
+ * claims (`realm_access.roles`).
+ */
 export function readClaim(claims: Record<string, unknown>, path: string): unknown {
+  if (Object.hasOwn(claims, path)) return claims[path];
   let value: unknown = claims;
   for (const key of path.split('.')) {
     if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
