@@ -251,9 +251,7 @@ describe('sign-in with the host site JWT', () => {
         livekit: stack.livekit,
         reconcile: false,
       });
-      await second.listen({ port: 0, host: '127.0.0.1' });
-      const address = second.addresses()[0]!;
-      secondUrl = `http://127.0.0.1:${address.port}`;
+      secondUrl = await second.listen({ port: 0, host: '127.0.0.1' });
     });
 
     afterAll(async () => {

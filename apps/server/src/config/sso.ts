@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { booleanFlag, optionalString, settingsArea } from './fields.js';
 
 /**
