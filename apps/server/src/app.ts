@@ -31,6 +31,8 @@ import { recordingService } from './modules/recordings/recording-service.js';
 import { recordingRoutes } from './modules/recordings/routes.js';
 import { accessCache } from './modules/sessions/access-cache.js';
 import { sessionRoutes } from './modules/sessions/routes.js';
+import { ssoRoutes } from './modules/sso/routes.js';
+import { ssoServices } from './modules/sso/services.js';
 import { tokenRoute } from './modules/sessions/token-route.js';
 import type { AccessRow } from './modules/sessions/session-repository.js';
 import { webhookApplier } from './modules/webhooks/apply-event.js';
@@ -129,7 +131,11 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(rateLimiting, { redis, multiplier: deps.config.rateLimitMultiplier });
   await app.register(openapi);
 
-  const auth = createAuthenticator(deps.database.db, redis);
+  // The host site's JWTs and OpenID provider (issue 14), when configured.
+  const sso = ssoServices(deps.config, deps.database.db, (userId) =>
+    auth.tokens.forgetUser(userId),
+  );
+  const auth = createAuthenticator(deps.database.db, redis, { jwt: sso.bearer });
   app.addHook('onClose', async () => auth.tokens.close());
   const limits = rateLimits(deps.config.rateLimitMultiplier);
 
@@ -144,6 +150,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   const modules: ModuleRouteOptions = { ctx, auth, limits };
   const inSession = '/api/v1/live/sessions/:session_id';
   await app.register(authRoutes, { prefix: '/api/v1/auth', ...modules });
+  await app.register(ssoRoutes, { prefix: '/auth', ...modules, sso });
   await app.register(adminRoutes, { prefix: '/api/v1/admin', ...modules });
   await app.register(auditRoutes, { prefix: '/api/v1/admin', ...modules });
   const liveCounts = () => readLiveCounts(deps.database);

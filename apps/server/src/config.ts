@@ -23,6 +23,8 @@ import {
 import type { RecordingSettings } from './config/recording.js';
 import { serverArea, serverEnv, toServerSettings } from './config/server.js';
 import type { ServerSettings } from './config/server.js';
+import { checkSso, ssoArea, ssoEnv, toSsoSettings } from './config/sso.js';
+import type { SsoSettings } from './config/sso.js';
 
 /**
  * Every setting of the server (SPEC §1), validated once at start. This is the only module that
@@ -34,6 +36,7 @@ export { parseDurationSeconds } from './config/fields.js';
 export type { SettingsArea } from './config/fields.js';
 export type { LivekitConfig } from './config/livekit.js';
 export type { RecordingConfig } from './config/recording.js';
+export type { JwtAuthConfig, OidcConfig } from './config/sso.js';
 export { productionWarnings, sendsHsts } from './config/production.js';
 export type { ConfigWarning } from './config/production.js';
 
@@ -46,6 +49,7 @@ export const CONFIG_AREAS: readonly SettingsArea[] = [
   recordingArea,
   attendanceArea,
   operationsArea,
+  ssoArea,
 ];
 
 const envSchema = z
@@ -57,11 +61,13 @@ const envSchema = z
     ...recordingEnv,
     ...attendanceEnv,
     ...operationsEnv,
+    ...ssoEnv,
   })
   .superRefine((env, ctx) => {
     checkLivekit(env, ctx);
     checkAccess(env, ctx);
     checkRecording(env, ctx);
+    checkSso(env, ctx);
     // Across areas: what a server reached from elsewhere needs (https, LiveKit's address).
     checkProduction(env, ctx);
   });
@@ -75,7 +81,8 @@ export interface Config
     AccessSettings,
     RecordingSettings,
     AttendanceSettings,
-    OperationsSettings {}
+    OperationsSettings,
+    SsoSettings {}
 
 /** A bad environment: one line per problem, each naming its variable (secrets never shown). */
 export class ConfigError extends Error {
@@ -119,6 +126,7 @@ export function parseConfig(env: Env, cwd = process.cwd()): Config {
     ...toRecordingSettings(e),
     ...toAttendanceSettings(e),
     ...toOperationsSettings(e),
+    ...toSsoSettings(e),
   };
 }
 

@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
-import { loggerOptions, redactUrl } from './logger.js';
+import { LOGGABLE_QUERY_KEYS, loggerOptions, redactUrl } from './logger.js';
 
 function capture() {
   const lines: string[] = [];
@@ -91,5 +91,30 @@ describe('the log policy', () => {
     logger.info({ req: { method: 'GET', url: '/live/1?invite=s3cr3t-inv', ip: '::1' } }, 'in');
     expect(text()).not.toContain('s3cr3t-inv');
     expect(text()).toContain('invite=[redacted]');
+  });
+
+  it("never logs the host site's JWT or an OpenID code from the sign-in URLs", () => {
+    const jwt = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.c2lnbmF0dXJl';
+    const { logger, text } = capture();
+    logger.info(
+      { req: { method: 'GET', url: `/auth/jwt?token=${jwt}&next=/live/1`, ip: '::1' } },
+      'in',
+    );
+    logger.info(
+      {
+        req: {
+          method: 'GET',
+          url: '/auth/oidc/callback?code=c0de-s3cret&state=st4te&iss=x',
+          ip: '::1',
+        },
+      },
+      'in',
+    );
+    const out = text();
+    for (const secret of [jwt, 'c2lnbmF0dXJl', 'c0de-s3cret', 'st4te'])
+      expect(out).not.toContain(secret);
+    expect(out).toContain('/auth/jwt?token=[redacted]&next=[redacted]');
+    expect(out).toContain('/auth/oidc/callback?code=[redacted]&state=[redacted]&iss=[redacted]');
+    expect(LOGGABLE_QUERY_KEYS.has('token')).toBe(false);
   });
 });

@@ -23,6 +23,12 @@ import { checkTokenResponseSchema } from './check.js';
 import { errorBodySchema } from './errors.js';
 import { healthSchema, readinessSchema } from './health.js';
 import {
+  authOptionsSchema,
+  jwtHandoffQuerySchema,
+  oidcCallbackQuerySchema,
+  oidcStartQuerySchema,
+} from './sso.js';
+import {
   handBodySchema,
   muteBodySchema,
   muteResponseSchema,
@@ -141,6 +147,36 @@ export const apiRoutes = {
     tags: ['auth'],
     body: changePasswordBodySchema,
     response: { 200: authResponseSchema, ...errors },
+  }),
+  authOptions: route({
+    method: 'GET',
+    path: '/api/v1/auth/options',
+    tags: ['auth'],
+    response: { 200: authOptionsSchema },
+  }),
+
+  // sign-in through the host site (issue 14): browser navigations answered with a 303, or a
+  // page (JSON with `Accept: application/json`) saying why they were refused
+  /** Verifies the host site's JWT once, sets the session cookie, redirects to a same-origin `next`. */
+  jwtHandoff: route({
+    method: 'GET',
+    path: '/auth/jwt',
+    tags: ['sso'],
+    querystring: jwtHandoffQuerySchema,
+  }),
+  /** Sends the browser to the OpenID provider (authorization code with PKCE, state and nonce). */
+  oidcStart: route({
+    method: 'GET',
+    path: '/auth/oidc/start',
+    tags: ['sso'],
+    querystring: oidcStartQuerySchema,
+  }),
+  /** Where the OpenID provider sends the browser back. */
+  oidcCallback: route({
+    method: 'GET',
+    path: '/auth/oidc/callback',
+    tags: ['sso'],
+    querystring: oidcCallbackQuerySchema,
   }),
   updateUser: route({
     method: 'PATCH',

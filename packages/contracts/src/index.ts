@@ -10,5 +10,7 @@ export * from './attendance.js';
 export * from './audit.js';
 export * from './check.js';
 export * from './admin-stats.js';
+export * from './sso.js';
+export * from './next-path.js';
 export * from './api-route.js';
 export * from './api-routes.js';

@@ -8,6 +8,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -24,10 +25,15 @@ export const users = pgTable(
   'users',
   {
     id: text('id').primaryKey(),
-    /** Stored lower-cased, so uniqueness ignores case. */
-    email: text('email').notNull(),
+    /**
+     * The email that signs in with a password, stored lower-cased, so uniqueness ignores case.
+     * Null for accounts that come from the host site or an OpenID provider: their email is kept
+     * with the external identity, so it can never match, and take over, a local account.
+     */
+    email: text('email'),
     username: text('username').notNull(),
-    passwordHash: text('password_hash').notNull(),
+    /** Null for accounts that sign in only through the host site or an OpenID provider. */
+    passwordHash: text('password_hash'),
     role: text('role', { enum: ['admin', 'mentor', 'user'] })
       .notNull()
       .default('user'),
@@ -305,3 +311,56 @@ export const statsSamples = pgTable('stats_samples', {
   http4xx: integer('http_4xx').notNull().default(0),
   http5xx: integer('http_5xx').notNull().default(0),
 });
+
+/**
+ * An account of the host site (a trusted JWT) or an OpenID provider, linked to one of ours by
+ * issuer + subject: never by email, which the other side may let people choose.
+ */
+export const externalIdentities = pgTable(
+  'external_identities',
+  {
+    issuer: text('issuer').notNull(),
+    subject: text('subject').notNull(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** The email the other side gave last, for people to read; never used to match. */
+    email: text('email'),
+    ...timestamps,
+  },
+  (t) => [
+    primaryKey({ columns: [t.issuer, t.subject] }),
+    index('external_identities_user_idx').on(t.userId),
+  ],
+);
+
+/**
+ * JWTs that may not be used again until they expire: spent by the one-time hand-off, or
+ * signed out. The key is `jti:<issuer>:<jti>`, or `sha256:<hash of the token>` for a token
+ * without a `jti`. Shared by every app instance through the database.
+ */
+export const spentTokens = pgTable(
+  'spent_tokens',
+  {
+    key: text('key').primaryKey(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('spent_tokens_expires_idx').on(t.expiresAt)],
+);
+
+/**
+ * OpenID sign-ins under way: what the callback must check (nonce) and send (PKCE verifier),
+ * by the SHA-256 of their `state`, which the browser also holds in an HttpOnly cookie. Taken
+ * (deleted) by the callback, so each works once, on whichever instance the provider returns to.
+ */
+export const oidcLogins = pgTable(
+  'oidc_logins',
+  {
+    stateHash: text('state_hash').primaryKey(),
+    nonce: text('nonce').notNull(),
+    codeVerifier: text('code_verifier').notNull(),
+    nextPath: text('next_path').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('oidc_logins_expires_idx').on(t.expiresAt)],
+);

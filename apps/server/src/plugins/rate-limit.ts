@@ -18,7 +18,9 @@ export function callerKey(request: FastifyRequest): string {
   const auth = request.headers.authorization ?? '';
   const cookie = /stagecast_token=([^;]+)/.exec(request.headers.cookie ?? '')?.[1];
   const token = auth.startsWith('Bearer ') ? auth.slice(7) : cookie;
-  return token ? `t:${token.slice(0, 64)}` : `ip:${request.ip}`;
+  // The end of a token: a JWT's first characters (its header, often its issuer) are the same
+  // for every user of a site, its signature is not.
+  return token ? `t:${token.slice(-64)}` : `ip:${request.ip}`;
 }
 
 export function rateLimits(multiplier: number) {
@@ -26,6 +28,16 @@ export function rateLimits(multiplier: number) {
   return {
     /** register, login, guest: per client address. */
     auth: { max: max(10), timeWindow: 60_000, keyGenerator: (r: FastifyRequest) => `auth:${r.ip}` },
+    /**
+     * The sign-in navigations from the host site (`/auth/jwt`, `/auth/oidc/*`): per client
+     * address, higher than `auth` since a whole class behind one school address may open a
+     * session at once; the tokens they carry are signed, so guessing gets nowhere anyway.
+     */
+    signIn: {
+      max: max(120),
+      timeWindow: 60_000,
+      keyGenerator: (r: FastifyRequest) => `sign-in:${r.ip}`,
+    },
     /** join and the integrator token: per caller. */
     join: {
       max: max(30),

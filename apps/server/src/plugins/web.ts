@@ -32,7 +32,7 @@ export const web = fp(async (app: FastifyInstance, options: WebOptions) => {
   app.addHook('onRequest', async (request, reply) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return;
     const path = request.url.split('?')[0] ?? '/';
-    if (/^\/(api|healthz|readyz|metrics)(\/|$)/.test(path)) return;
+    if (/^\/(api|auth|healthz|readyz|metrics)(\/|$)/.test(path)) return;
     if (path.includes('.')) return; // an asset: served by the static handler, or a 404
     return reply.header('cache-control', 'no-cache').sendFile('index.html');
   });

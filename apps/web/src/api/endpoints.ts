@@ -14,6 +14,8 @@ export const authApi = {
     request(r.register, { body: { email, username, password } }),
   guest: (displayName: string) => request(r.guest, { body: { display_name: displayName } }),
   logout: () => request(r.logout),
+  /** How people may sign in here: passwords, guests, an OpenID provider's button. */
+  options: () => request(r.authOptions),
 };
 
 /** A session's path parameter. */

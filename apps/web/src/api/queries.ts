@@ -21,6 +21,17 @@ export const meQuery = () =>
     staleTime: Infinity,
   });
 
+/**
+ * How people may sign in here (passwords, guests, an OpenID provider): settings of the server,
+ * so read once per page load.
+ */
+export const authOptionsQuery = () =>
+  queryOptions({
+    queryKey: queryKeys.authOptions,
+    queryFn: () => authApi.options(),
+    staleTime: Infinity,
+  });
+
 /** One page (50) of the sessions in one status, as the plaza shows them. */
 export const sessionListQuery = (status: SessionStatus) =>
   queryOptions({

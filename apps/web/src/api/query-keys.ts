@@ -6,6 +6,7 @@ import type { SessionStatus } from '@stagecast/contracts';
  */
 export const queryKeys = {
   me: ['auth', 'me'] as const,
+  authOptions: ['auth', 'options'] as const,
   /** Everything read about sessions: lists, single sessions and their recordings. */
   sessions: ['sessions'] as const,
   sessionList: (status: SessionStatus) => ['sessions', 'list', status] as const,

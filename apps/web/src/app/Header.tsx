@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { useAuth } from '../features/auth/auth-context.js';
+import { useAuthOptions } from '../features/auth/use-auth-options.js';
 import { SettingsDialog } from '../features/settings/SettingsDialog.js';
 import { LanguageSwitcher } from '../i18n/LanguageSwitcher.js';
 
@@ -9,6 +10,8 @@ import { LanguageSwitcher } from '../i18n/LanguageSwitcher.js';
 export function Header() {
   const { t } = useTranslation();
   const { user, logout } = useAuth();
+  // An OIDC-only server has no registration: accounts come from the provider.
+  const canRegister = useAuthOptions()?.password !== false;
   const navigate = useNavigate();
   const [settingsOpen, setSettingsOpen] = useState(false);
   const canCreate = user?.role === 'admin' || user?.role === 'mentor';
@@ -52,9 +55,11 @@ export function Header() {
               <Link to="/login" className="button">
                 {t('shell.nav.signIn')}
               </Link>
-              <Link to="/register" className="button primary">
-                {t('shell.nav.register')}
-              </Link>
+              {canRegister && (
+                <Link to="/register" className="button primary">
+                  {t('shell.nav.register')}
+                </Link>
+              )}
             </>
           )
         )}

@@ -19,7 +19,13 @@ export function hashToken(token: string): string {
 
 /** Who a valid token belongs to. */
 export type Principal =
-  | { kind: 'user'; user: UserRow; tokenHash: string }
+  | {
+      kind: 'user';
+      user: UserRow;
+      tokenHash: string;
+      /** Set when the caller came with the host site's JWT: signing out spends it. */
+      jwt?: { spendKey: string; expiresAt: Date };
+    }
   | { kind: 'guest'; guestId: string; displayName: string; tokenHash: string };
 
 export function authTokenRepository(db: Db) {

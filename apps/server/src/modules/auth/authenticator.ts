@@ -36,10 +36,25 @@ function tokenFrom(request: FastifyRequest): string | undefined {
 }
 
 /**
- * Resolves who is calling: a Bearer token, or the HttpOnly cookie the web app gets. The answer
- * is kept per request, so several checks cost one query.
+ * The host site's JWTs as Bearer tokens (issue 14), when `AUTH_JWT_*` is configured: the
+ * sign-in module checks them and gives their account.
  */
-export function createAuthenticator(db: Db, redis?: Redis) {
+export interface JwtBearer {
+  /** Cheap: whether the token has a JWT's shape (ours never do). */
+  accepts(token: string): boolean;
+  /** Checks the JWT (401 with its reason when it fails) and gives its account. */
+  resolve(token: string): Promise<{ principal: Principal; expiresAt: Date }>;
+  /** Signing out with a JWT: it is refused from then on, until it expires. */
+  spend(jwt: { spendKey: string; expiresAt: Date }): Promise<void>;
+}
+
+/**
+ * Resolves who is calling: a Bearer token (ours, or the host site's JWT), or the HttpOnly cookie
+ * the web app gets. The answer is kept per request, so several checks cost one query; a bad JWT
+ * is a 401 that names what is wrong with it wherever the caller is read.
+ */
+export function createAuthenticator(db: Db, redis?: Redis, options: { jwt?: JwtBearer } = {}) {
+  const { jwt } = options;
   const repo = authTokenRepository(db);
   const resolved = principalCache(redis);
   const perRequest = new WeakMap<FastifyRequest, Promise<Principal | undefined>>();
@@ -48,6 +63,11 @@ export function createAuthenticator(db: Db, redis?: Redis) {
     const hash = hashToken(token);
     const cached = resolved.get(hash);
     if (cached) return cached;
+    if (jwt?.accepts(token)) {
+      const external = await jwt.resolve(token);
+      resolved.set(hash, external.principal, external.expiresAt);
+      return external.principal;
+    }
     const found = await repo.resolve(token);
     if (found) resolved.set(hash, found.principal, found.expiresAt);
     return found?.principal;
@@ -57,7 +77,10 @@ export function createAuthenticator(db: Db, redis?: Redis) {
     let found = perRequest.get(request);
     if (!found) {
       const token = tokenFrom(request);
-      found = token && token.length <= 200 ? lookup(token) : Promise.resolve(undefined);
+      found =
+        token && (token.length <= 200 || jwt?.accepts(token))
+          ? lookup(token)
+          : Promise.resolve(undefined);
       perRequest.set(request, found);
     }
     return found;
@@ -75,6 +98,11 @@ export function createAuthenticator(db: Db, redis?: Redis) {
     async revokeAllForUser(userId: string): Promise<void> {
       await repo.revokeAllForUser(userId);
       await resolved.dropUser(userId);
+    },
+    /** Signs out a caller who came with a JWT: it is spent, and dropped wherever cached. */
+    async spendJwt(tokenHash: string, spent: { spendKey: string; expiresAt: Date }): Promise<void> {
+      await jwt?.spend(spent);
+      await resolved.dropToken(tokenHash);
     },
     /** The account changed (its role): cached copies of it must go. */
     forgetUser: (userId: string) => resolved.dropUser(userId),

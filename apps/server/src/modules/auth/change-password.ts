@@ -17,6 +17,14 @@ export async function changePassword(options: {
   newPassword: string;
 }): Promise<{ user: UserRow; token: string }> {
   const { tokens, user } = options;
+  if (user.passwordHash === null) {
+    throw new AppError(
+      'FORBIDDEN',
+      'this account signs in through your site or its OpenID provider and has no password here',
+      undefined,
+      { reason: 'password_not_set' },
+    );
+  }
   if (!(await verifyPassword(user.passwordHash, options.currentPassword))) {
     throw new AppError(
       'FORBIDDEN',

@@ -35,7 +35,7 @@ export async function ensureAdmin(
   }
   const changes: Partial<typeof users.$inferInsert> = {};
   if (existing.role !== 'admin') changes.role = 'admin';
-  if (!(await verifyPassword(existing.passwordHash, admin.password))) {
+  if (!existing.passwordHash || !(await verifyPassword(existing.passwordHash, admin.password))) {
     changes.passwordHash = await hashPassword(admin.password);
   }
   if (Object.keys(changes).length > 0) {

@@ -2,6 +2,7 @@ import { apiRoutes } from '@stagecast/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ModuleRouteOptions } from '../../context.js';
 import { declareRoute } from '../../declare-route.js';
+import { AppError } from '../../errors.js';
 import { clearAuthCookie, setAuthCookie, toUserDto, userDto } from './authenticator.js';
 import { changePassword } from './change-password.js';
 import { enterAsGuest } from './enter-as-guest.js';
@@ -19,11 +20,34 @@ export const authRoutes: FastifyPluginAsyncZod<ModuleRouteOptions> = async (
   // PUBLIC_URL https: the cookie travels over TLS only (browsers then refuse it on plain http).
   const secureCookie = ctx.config.publicUrl.startsWith('https://');
   const rateLimited = { rateLimit: limits.auth };
+  const { oidc } = ctx.config;
+  // OIDC_ONLY: people sign in through the OpenID provider; local passwords are refused here
+  // too, not only hidden in the web app.
+  const assertPasswordsAllowed = () => {
+    if (oidc?.only) {
+      throw new AppError(
+        'FORBIDDEN',
+        `sign in with ${oidc.name}: email and password sign-in is off on this server (OIDC_ONLY)`,
+        undefined,
+        { reason: 'password_sign_in_disabled' },
+      );
+    }
+  };
+
+  app.route({
+    ...declareRoute(app, apiRoutes.authOptions),
+    handler: async () => ({
+      password: !oidc?.only,
+      guests: ctx.config.allowGuests,
+      oidc: oidc ? { name: oidc.name, start_url: apiRoutes.oidcStart.path } : null,
+    }),
+  });
 
   app.route({
     ...declareRoute(app, apiRoutes.register),
     config: rateLimited,
     handler: async (request, reply) => {
+      assertPasswordsAllowed();
       const { user, token } = await registerUser({ db, tokens, input: request.body });
       setAuthCookie(reply, token, 'user', secureCookie);
       return reply.code(201).send({ user: userDto(user), token });
@@ -34,6 +58,7 @@ export const authRoutes: FastifyPluginAsyncZod<ModuleRouteOptions> = async (
     ...declareRoute(app, apiRoutes.login),
     config: rateLimited,
     handler: async (request, reply) => {
+      assertPasswordsAllowed();
       const { email, password } = request.body;
       const { user, token } = await login({ db, tokens, email, password });
       setAuthCookie(reply, token, 'user', secureCookie);

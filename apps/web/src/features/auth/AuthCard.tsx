@@ -18,7 +18,8 @@ export function AuthCard({
   children,
 }: {
   title: string;
-  other: keyof typeof OTHER;
+  /** The page to link to; none when it is off (registration on an OIDC-only server). */
+  other: keyof typeof OTHER | undefined;
   /** Below the link: another way in (the guest form). */
   after?: ReactNode;
   children: ReactNode;
@@ -29,10 +30,12 @@ export function AuthCard({
     <section className="card narrow">
       <h1>{title}</h1>
       {children}
-      <p>
-        {t(OTHER[other].prompt)}{' '}
-        <Link to={`/${other}?${search.toString()}`}>{t(OTHER[other].label)}</Link>
-      </p>
+      {other && (
+        <p>
+          {t(OTHER[other].prompt)}{' '}
+          <Link to={`/${other}?${search.toString()}`}>{t(OTHER[other].label)}</Link>
+        </p>
+      )}
       {after}
     </section>
   );

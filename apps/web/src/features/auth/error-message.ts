@@ -14,6 +14,8 @@ export function authErrorMessage(t: TFunction, err: unknown): string {
       return t('shell.auth.errors.taken');
     case 'guests_disabled':
       return t('shell.auth.errors.guestsOff');
+    case 'password_sign_in_disabled':
+      return t('shell.auth.errors.passwordOff');
     default:
       break;
   }
