@@ -117,7 +117,12 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(rateLimiting, { redis, multiplier: deps.config.rateLimitMultiplier });
   await app.register(openapi);
 
-  const auth = createAuthenticator(deps.database.db, redis);
+  // Revocations reach other instances through Redis; without it, over a shared PostgreSQL, a
+  // resolved token is trusted for 2 s only, so a logout or a disabled account holds everywhere
+  // within 2 s.
+  const auth = createAuthenticator(deps.database.db, redis, {
+    cacheMs: deps.config.databaseUrl && !redis ? 2_000 : undefined,
+  });
   app.addHook('onClose', async () => auth.tokens.close());
   const limits = rateLimits(deps.config.rateLimitMultiplier);
 

@@ -31,6 +31,7 @@ export const errorReasonSchema = z.enum([
   'account_exists',
   'account_required',
   'role_required',
+  'account_disabled',
   // session access and the join rules (SPEC §3), in the order they are checked
   'ended',
   'guests_disabled',

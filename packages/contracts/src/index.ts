@@ -8,5 +8,6 @@ export * from './chat.js';
 export * from './recordings.js';
 export * from './attendance.js';
 export * from './audit.js';
+export * from './admin.js';
 export * from './api-route.js';
 export * from './api-routes.js';

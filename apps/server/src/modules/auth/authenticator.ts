@@ -37,11 +37,12 @@ function tokenFrom(request: FastifyRequest): string | undefined {
 
 /**
  * Resolves who is calling: a Bearer token, or the HttpOnly cookie the web app gets. The answer
- * is kept per request, so several checks cost one query.
+ * is kept per request, so several checks cost one query, and across requests for `cacheMs`
+ * (see principal-cache.ts).
  */
-export function createAuthenticator(db: Db, redis?: Redis) {
+export function createAuthenticator(db: Db, redis?: Redis, options: { cacheMs?: number } = {}) {
   const repo = authTokenRepository(db);
-  const resolved = principalCache(redis);
+  const resolved = principalCache(redis, options.cacheMs);
   const perRequest = new WeakMap<FastifyRequest, Promise<Principal | undefined>>();
 
   async function lookup(token: string): Promise<Principal | undefined> {
@@ -76,7 +77,7 @@ export function createAuthenticator(db: Db, redis?: Redis) {
       await repo.revokeAllForUser(userId);
       await resolved.dropUser(userId);
     },
-    /** The account changed (its role): cached copies of it must go. */
+    /** The account changed (its role, disabled): cached copies of it must go. */
     forgetUser: (userId: string) => resolved.dropUser(userId),
     close: () => resolved.close(),
   };
