@@ -13,6 +13,7 @@ export const en = {
     signedInAs: 'Signed in as {{name}}',
     guest: '{{name}} (guest)',
     settings: 'Device settings',
+    admin: 'Admin',
   },
   auth: {
     signInTitle: 'Sign in',
@@ -35,6 +36,7 @@ export const en = {
       rateLimited: 'Too many attempts. Try again in a minute.',
       guestsOff: 'Guests are not allowed on this server.',
       generic: 'Something went wrong. Try again.',
+      disabled: 'This account has been disabled by an administrator.',
     },
   },
   plaza: {

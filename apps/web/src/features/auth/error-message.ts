@@ -14,6 +14,8 @@ export function authErrorMessage(t: TFunction, err: unknown): string {
       return t('shell.auth.errors.taken');
     case 'guests_disabled':
       return t('shell.auth.errors.guestsOff');
+    case 'account_disabled':
+      return t('shell.auth.errors.disabled');
     default:
       break;
   }
