@@ -34,7 +34,8 @@ export async function appLaunch({
   nodeArgs = [],
 }) {
   const port = await freePortBlock(1);
-  const livekitPort = await freePortBlock(3);
+  // Signal, RTC TCP, RTC UDP and LiveKit's Prometheus listener.
+  const livekitPort = await freePortBlock(4);
   return {
     port,
     livekitPort,

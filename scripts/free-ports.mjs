@@ -25,8 +25,8 @@ function udpFree(port) {
 const handedOut = new Set();
 
 /**
- * `count` consecutive ports free for TCP and UDP (LiveKit takes signal, RTC TCP and RTC UDP),
- * never handed out before in this process. Random starting points keep parallel test files
+ * `count` consecutive ports free for TCP and UDP (LiveKit takes signal, RTC TCP, RTC UDP and its
+ * Prometheus listener), never handed out before in this process. Random starting points keep parallel test files
  * (separate processes) from colliding, and the range stays below Linux's ephemeral ports
  * (32768+), which outgoing connections take at will.
  */

@@ -14,11 +14,19 @@ import type { LivekitRuntime } from './livekit/runtime.js';
 import { auditRoutes } from './modules/admin/audit-routes.js';
 import { adminRoutes } from './modules/admin/routes.js';
 import { attendanceRoutes } from './modules/attendance/routes.js';
+import { createMetrics } from './metrics/instruments.js';
+import { adminStatsRoutes } from './modules/admin/stats/routes.js';
+import { statsRepository } from './modules/admin/stats/stats-repository.js';
+import { statsSampler } from './modules/admin/stats/stats-sampler.js';
+import type { StatsSampler } from './modules/admin/stats/stats-sampler.js';
 import { createAuthenticator } from './modules/auth/authenticator.js';
 import { ensureAdmin } from './modules/auth/ensure-admin.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { chatRoutes } from './modules/chat/routes.js';
+import { checkRoutes } from './modules/check/routes.js';
 import { healthRoutes } from './modules/health/routes.js';
+import { readLiveCounts } from './modules/metrics/read-live-counts.js';
+import { metricsRoutes } from './modules/metrics/routes.js';
 import { handRoute, participantRoutes } from './modules/participants/routes.js';
 import { recordingService } from './modules/recordings/recording-service.js';
 import { recordingRoutes } from './modules/recordings/routes.js';
@@ -32,6 +40,7 @@ import type { Reconciler } from './modules/webhooks/reconcile.js';
 import { webhookRoutes } from './modules/webhooks/routes.js';
 import { corsPolicy } from './plugins/cors.js';
 import { errorHandler } from './plugins/error-handler.js';
+import { metricsHooks } from './plugins/metrics.js';
 import { openapi } from './plugins/openapi.js';
 import { rateLimiting, rateLimits } from './plugins/rate-limit.js';
 import { securityHeaders } from './plugins/security-headers.js';
@@ -46,11 +55,15 @@ export interface AppDependencies {
   webRoot?: string;
   /** Run the reconcile loop (tests that drive it by hand turn it off). */
   reconcile?: boolean;
+  /** Sample the platform every STATS_INTERVAL (tests that drive it by hand turn it off). */
+  sampleStats?: boolean;
 }
 
 declare module 'fastify' {
   interface FastifyInstance {
     reconciler: Reconciler;
+    /** Takes the platform's samples behind `/api/v1/admin/stats`. */
+    statsSampler: StatsSampler;
     /** For tools and tests that change rows behind the repositories' back. */
     accessCache: AppContext['accessCache'];
   }
@@ -92,7 +105,12 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
         enableOfflineQueue: true,
       })
     : undefined;
-  redis?.on('error', (err) => deps.logger.warn({ err }, 'redis error'));
+  const metrics = createMetrics();
+  redis?.on('error', (err) => {
+    metrics.redisError();
+    deps.logger.warn({ err }, 'redis error');
+  });
+  deps.database.onError((kind) => metrics.databaseError(kind));
   app.addHook('onClose', async () => {
     await redis?.quit().catch(() => undefined);
   });
@@ -112,6 +130,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   if (deps.config.admin) await ensureAdmin(deps.database.db, deps.config.admin, deps.logger);
 
   await app.register(errorHandler);
+  await app.register(metricsHooks, { metrics });
   await app.register(securityHeaders, { hsts: sendsHsts(deps.config.publicUrl) });
   await app.register(corsPolicy, { origins: deps.config.corsOrigins });
   await app.register(rateLimiting, { redis, multiplier: deps.config.rateLimitMultiplier });
@@ -132,24 +151,53 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
       livekit: () => deps.livekit.ping(1_500),
     },
   });
+  await app.register(metricsRoutes, { metrics, token: deps.config.metrics.token });
   // Each module's routes sit under its own prefix (its folder is its URL).
   const modules: ModuleRouteOptions = { ctx, auth, limits };
   const inSession = '/api/v1/live/sessions/:session_id';
   await app.register(authRoutes, { prefix: '/api/v1/auth', ...modules });
   await app.register(adminRoutes, { prefix: '/api/v1/admin', ...modules });
   await app.register(auditRoutes, { prefix: '/api/v1/admin', ...modules });
+  const liveCounts = () => readLiveCounts(deps.database);
+  const stats = statsRepository(deps.database);
+  await app.register(adminStatsRoutes, {
+    prefix: '/api/v1/admin',
+    ...modules,
+    stats: {
+      repo: stats,
+      liveCounts,
+      pings: {
+        database: () => deps.database.ping(),
+        livekit: () => deps.livekit.ping(1_500),
+        redis: redis
+          ? async () => {
+              await redis.ping();
+            }
+          : undefined,
+      },
+      hasTraffic: deps.livekit.stats.hasTraffic,
+      dataDir: deps.config.dataDir,
+      intervalSeconds: deps.config.stats.intervalSeconds,
+    },
+  });
   await app.register(sessionRoutes, { prefix: '/api/v1/live/sessions', ...modules });
   await app.register(tokenRoute, modules);
   await app.register(participantRoutes, { prefix: `${inSession}/participants`, ...modules });
   await app.register(handRoute, { prefix: inSession, ...modules });
   await app.register(chatRoutes, { prefix: `${inSession}/chat`, ...modules });
   await app.register(attendanceRoutes, { prefix: `${inSession}/attendance`, ...modules });
+  await app.register(checkRoutes, { prefix: '/api/v1/check', ...modules });
 
   const recordings = recordingService(ctx);
   ctx.hooks = recordings.hooks;
   await recordings
     .recoverAtStart()
     .catch((err: unknown) => deps.logger.error({ err }, 'recording recovery failed'));
+  metrics.readFrom({
+    liveCounts,
+    encoderCpu: () => recordings.encoderCpu(),
+    livekitRestarts: () => deps.livekit.supervisor?.restarts,
+  });
   // A graceful stop finalises the recordings running here: they end `complete`.
   app.addHook('onClose', async () => recordings.close());
   await app.register(recordingRoutes, { ...modules, recordings });
@@ -158,8 +206,15 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(webhookRoutes, {
     verifier: deps.livekit.webhooks,
     onEvent: async (event) => {
-      if (event.egress) await recordings.applyEgressWebhook(event.egress);
-      const outcome = await applyWebhook(event);
+      let outcome: Awaited<ReturnType<typeof applyWebhook>>;
+      try {
+        if (event.egress) await recordings.applyEgressWebhook(event.egress);
+        outcome = await applyWebhook(event);
+      } catch (err) {
+        metrics.webhookApplied(event, 'failed');
+        throw err;
+      }
+      metrics.webhookApplied(event, outcome);
       app.log.debug(
         { event: event.event, id: event.id, room: event.room, outcome },
         'livekit webhook',
@@ -173,6 +228,19 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     app.addHook('onReady', async () => loop.start(deps.config.reconcileIntervalSeconds));
   }
   app.addHook('onClose', async () => loop.stop());
+
+  const sampler = statsSampler({
+    repo: stats,
+    livekit: deps.livekit.stats,
+    liveCounts,
+    window: metrics.window,
+    intervalSeconds: deps.config.stats.intervalSeconds,
+    retentionSeconds: deps.config.stats.retentionSeconds,
+    logger: deps.logger,
+  });
+  app.decorate('statsSampler', sampler);
+  if (deps.sampleStats !== false) app.addHook('onReady', async () => sampler.start());
+  app.addHook('onClose', async () => sampler.stop());
 
   await app.register(web, { root: deps.webRoot ?? DEFAULT_WEB_ROOT });
   return app;

@@ -29,6 +29,7 @@ describe('parseConfig', () => {
       port: 7880,
       rtcTcpPort: 7881,
       rtcUdpPort: 7882,
+      prometheusPort: 7883,
       nodeIp: '127.0.0.1',
       bindAddresses: ['127.0.0.1'],
       binary: undefined,
@@ -36,9 +37,14 @@ describe('parseConfig', () => {
     });
   });
 
-  it('derives the RTC ports from LIVEKIT_PORT so two instances do not collide', () => {
+  it('derives the RTC and Prometheus ports from LIVEKIT_PORT so two instances do not collide', () => {
     const config = parseConfig({ LIVEKIT_PORT: '7990' }, cwd);
-    expect(config.livekit).toMatchObject({ port: 7990, rtcTcpPort: 7991, rtcUdpPort: 7992 });
+    expect(config.livekit).toMatchObject({
+      port: 7990,
+      rtcTcpPort: 7991,
+      rtcUdpPort: 7992,
+      prometheusPort: 7993,
+    });
   });
 
   it('binds LiveKit to every interface and advertises LIVEKIT_NODE_IP when set', () => {

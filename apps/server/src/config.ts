@@ -12,6 +12,8 @@ import type { Env, SettingsArea } from './config/fields.js';
 import { checkLivekit, livekitArea, livekitEnv, toLivekitSettings } from './config/livekit.js';
 import type { LivekitSettings } from './config/livekit.js';
 import { checkProduction } from './config/production.js';
+import { operationsArea, operationsEnv, toOperationsSettings } from './config/operations.js';
+import type { OperationsSettings } from './config/operations.js';
 import {
   checkRecording,
   recordingArea,
@@ -43,6 +45,7 @@ export const CONFIG_AREAS: readonly SettingsArea[] = [
   accessArea,
   recordingArea,
   attendanceArea,
+  operationsArea,
 ];
 
 const envSchema = z
@@ -53,6 +56,7 @@ const envSchema = z
     ...accessEnv,
     ...recordingEnv,
     ...attendanceEnv,
+    ...operationsEnv,
   })
   .superRefine((env, ctx) => {
     checkLivekit(env, ctx);
@@ -70,7 +74,8 @@ export interface Config
     LivekitSettings,
     AccessSettings,
     RecordingSettings,
-    AttendanceSettings {}
+    AttendanceSettings,
+    OperationsSettings {}
 
 /** A bad environment: one line per problem, each naming its variable (secrets never shown). */
 export class ConfigError extends Error {
@@ -113,6 +118,7 @@ export function parseConfig(env: Env, cwd = process.cwd()): Config {
     ...toAccessSettings(e),
     ...toRecordingSettings(e),
     ...toAttendanceSettings(e),
+    ...toOperationsSettings(e),
   };
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { adminStatsQuerySchema, adminStatsResponseSchema } from './admin-stats.js';
 import {
   adminUpdateUserBodySchema,
   authResponseSchema,
@@ -25,6 +26,7 @@ import {
 } from './admin.js';
 import { attendanceQuerySchema, attendanceResponseSchema } from './attendance.js';
 import { auditQuerySchema, auditResponseSchema } from './audit.js';
+import { checkTokenResponseSchema } from './check.js';
 import { errorBodySchema } from './errors.js';
 import { healthSchema, readinessSchema } from './health.js';
 import {
@@ -96,6 +98,15 @@ export const apiRoutes = {
     tags: ['operations'],
     response: { 200: readinessSchema, 503: readinessSchema },
   }),
+  /**
+   * Prometheus text format, so no JSON answer schema; loopback clients, or
+   * `Authorization: Bearer $METRICS_TOKEN` (401 otherwise).
+   */
+  metrics: route({
+    method: 'GET',
+    path: '/metrics',
+    tags: ['operations'],
+  }),
 
   // auth
   register: route({
@@ -145,6 +156,14 @@ export const apiRoutes = {
     params: userIdParamsSchema,
     body: adminUpdateUserBodySchema,
     response: { 200: meResponseSchema, ...errors, 404: errorBodySchema },
+  }),
+  /** The admin page's cards (now) and charts (the samples of the range). */
+  adminStats: route({
+    method: 'GET',
+    path: '/api/v1/admin/stats',
+    tags: ['admin'],
+    querystring: adminStatsQuerySchema,
+    response: { 200: adminStatsResponseSchema, ...errors },
   }),
 
   // sessions
@@ -334,6 +353,13 @@ export const apiRoutes = {
     tags: ['admin'],
     querystring: auditQuerySchema,
     response: { 200: auditResponseSchema, ...errors },
+  }),
+  // connection check (`/check`), open to anyone: rate-limited per client address
+  checkToken: route({
+    method: 'POST',
+    path: '/api/v1/check/token',
+    tags: ['check'],
+    response: { 200: checkTokenResponseSchema, ...errors },
   }),
 
   // the admin page (issue 12): accounts and every session's recordings

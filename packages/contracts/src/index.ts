@@ -9,5 +9,7 @@ export * from './recordings.js';
 export * from './attendance.js';
 export * from './audit.js';
 export * from './admin.js';
+export * from './check.js';
+export * from './admin-stats.js';
 export * from './api-route.js';
 export * from './api-routes.js';

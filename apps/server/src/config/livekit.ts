@@ -16,6 +16,7 @@ export const livekitEnv = {
   LIVEKIT_PORT: port.default(7880),
   LIVEKIT_RTC_TCP_PORT: port.optional(),
   LIVEKIT_RTC_UDP_PORT: port.optional(),
+  LIVEKIT_PROMETHEUS_PORT: port.optional(),
   LIVEKIT_NODE_IP: z.union([z.ipv4(), z.ipv6()], { message: 'must be an IP address' }).optional(),
   LIVEKIT_TOKEN_TTL: duration('10m', 60, 24 * 3600),
   RECONCILE_INTERVAL: duration('30s', 1, 3600),
@@ -35,6 +36,8 @@ export type LivekitConfig =
       port: number;
       rtcTcpPort: number;
       rtcUdpPort: number;
+      /** LiveKit's own Prometheus listener (metrics of the media server), on loopback. */
+      prometheusPort: number;
       /** The IP advertised to clients; loopback unless LIVEKIT_NODE_IP is set. */
       nodeIp: string;
       /** Addresses the child listens on. */
@@ -120,12 +123,13 @@ function embeddedRtcPorts(env: LivekitEnv): { tcp: number; udp: number } {
   };
 }
 
-/** The embedded child's three ports (RTC ones derived) fit and leave `PORT` to us. */
+/** The embedded child's ports (derived from LIVEKIT_PORT) fit and leave `PORT` to us. */
 function checkEmbeddedPorts(env: LivekitEnv, ctx: z.RefinementCtx): void {
   const livekitPorts = [
     ['LIVEKIT_PORT', env.LIVEKIT_PORT],
     ['LIVEKIT_RTC_TCP_PORT', env.LIVEKIT_RTC_TCP_PORT ?? env.LIVEKIT_PORT + 1],
     ['LIVEKIT_RTC_UDP_PORT', env.LIVEKIT_RTC_UDP_PORT ?? env.LIVEKIT_PORT + 2],
+    ['LIVEKIT_PROMETHEUS_PORT', env.LIVEKIT_PROMETHEUS_PORT ?? env.LIVEKIT_PORT + 3],
   ] as const;
   for (const [name, value] of livekitPorts) {
     if (value > 65535) {
@@ -162,6 +166,7 @@ export function toLivekitSettings(env: LivekitEnv): LivekitSettings {
           port: env.LIVEKIT_PORT,
           rtcTcpPort: env.LIVEKIT_RTC_TCP_PORT ?? env.LIVEKIT_PORT + 1,
           rtcUdpPort: env.LIVEKIT_RTC_UDP_PORT ?? env.LIVEKIT_PORT + 2,
+          prometheusPort: env.LIVEKIT_PROMETHEUS_PORT ?? env.LIVEKIT_PORT + 3,
           nodeIp: env.LIVEKIT_NODE_IP ?? '127.0.0.1',
           bindAddresses: env.LIVEKIT_NODE_IP ? ['0.0.0.0'] : ['127.0.0.1'],
           binary: env.LIVEKIT_SERVER_BIN,

@@ -14,9 +14,18 @@ import * as schema from './schema.js';
  */
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
+/**
+ * What kind of failure a query met: `connection` (no database to talk to), `constraint` (a
+ * unique or foreign key rule, which some use cases expect: a second recording start), `data`
+ * (a value the database cannot store), `query` (anything else the database refused).
+ */
+export type DbErrorKind = 'connection' | 'constraint' | 'data' | 'query';
+
 export interface Database {
   db: Db;
   kind: 'postgres' | 'pglite';
+  /** Calls `listener` for each query the driver saw fail (for `/metrics`). */
+  onError(listener: (kind: DbErrorKind) => void): void;
   /** Raw SQL for the rare query the query builder cannot say; returns the rows. */
   rows<T>(query: SQL): Promise<T[]>;
   /** A round trip to the database, for readiness checks. */
@@ -27,6 +36,57 @@ export interface Database {
 }
 
 const dialect = new PgDialect();
+
+/** The kind of a driver's error, from its SQLSTATE (none: the connection failed). */
+export function dbErrorKind(err: unknown): DbErrorKind {
+  const code = (err as { code?: unknown } | undefined)?.code;
+  if (typeof code !== 'string' || !/^[0-9A-Z]{5}$/.test(code)) return 'connection';
+  if (code.startsWith('08')) return 'connection';
+  if (code.startsWith('23')) return 'constraint';
+  if (code.startsWith('22')) return 'data';
+  return 'query';
+}
+
+/**
+ * Reports every rejection of `target[method]` (called the promise way) to `onError`, once per
+ * error: the caller still gets the rejection as it was.
+ */
+function watchFailures(
+  target: object,
+  method: string,
+  seen: WeakSet<object>,
+  onError: (err: unknown) => void,
+): void {
+  const holder = target as Record<string, (...args: unknown[]) => unknown>;
+  const original = holder[method]!.bind(target);
+  holder[method] = (...args: unknown[]) => {
+    const result = original(...args);
+    if (result instanceof Promise) {
+      result.catch((err: unknown) => {
+        if (err && typeof err === 'object') {
+          if (seen.has(err)) return;
+          seen.add(err);
+        }
+        onError(err);
+      });
+    }
+    return result;
+  };
+}
+
+/** The listeners of `Database.onError`, and what the driver wrappers call. */
+function errorListeners() {
+  const listeners: ((kind: DbErrorKind) => void)[] = [];
+  const seen = new WeakSet<object>();
+  return {
+    seen,
+    add: (listener: (kind: DbErrorKind) => void) => void listeners.push(listener),
+    report: (err: unknown) => {
+      const kind = dbErrorKind(err);
+      for (const listener of listeners) listener(kind);
+    },
+  };
+}
 
 export interface DatabaseOptions {
   databaseUrl: string | undefined;
@@ -40,14 +100,16 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 
 /** A driver's parts, with `rows` and `ping` added the same way for both drivers. */
 function withQueries(
-  parts: Omit<Database, 'rows' | 'ping'> & {
+  parts: Omit<Database, 'rows' | 'ping' | 'onError'> & {
+    errors: ReturnType<typeof errorListeners>;
     /** Runs SQL text with its parameters on the driver; resolves with the rows. */
     query: (text: string, params: unknown[]) => Promise<unknown[]>;
   },
 ): Database {
-  const { query, ...database } = parts;
+  const { query, errors, ...database } = parts;
   return {
     ...database,
+    onError: errors.add,
     rows: async <T>(sqlQuery: SQL) => {
       const { sql: text, params } = dialect.sqlToQuery(sqlQuery);
       return (await query(text, params)) as T[];
@@ -67,12 +129,18 @@ async function openPostgres(url: string): Promise<Database> {
     connectionTimeoutMillis: 5_000,
     idleTimeoutMillis: 30_000,
   });
+  const errors = errorListeners();
   // An idle client that loses its connection emits here; without a listener it would crash us.
-  pool.on('error', () => undefined);
+  pool.on('error', (err) => errors.report(err));
+  // Every query runs on a pooled client (a transaction's too); a pool that cannot connect
+  // rejects `pool.query` before any client sees it.
+  pool.on('connect', (client) => watchFailures(client, 'query', errors.seen, errors.report));
+  watchFailures(pool, 'query', errors.seen, errors.report);
   const db = drizzle(pool, { schema }) as unknown as Db;
   return withQueries({
     db,
     kind: 'postgres',
+    errors,
     query: async (text, params) => (await pool.query(text, params)).rows as unknown[],
     migrate: async () => {
       const { migrate } = await import('drizzle-orm/node-postgres/migrator');
@@ -96,10 +164,14 @@ async function openPglite(dir: string): Promise<Database> {
   const { drizzle } = await import('drizzle-orm/pglite');
   mkdirSync(dir, { recursive: true });
   const client = await PGlite.create(dir);
+  const errors = errorListeners();
+  watchFailures(client, 'query', errors.seen, errors.report);
+  watchFailures(client, 'exec', errors.seen, errors.report);
   const db = drizzle(client, { schema }) as unknown as Db;
   return withQueries({
     db,
     kind: 'pglite',
+    errors,
     query: async (text, params) => (await client.query(text, params)).rows,
     migrate: async () => {
       const { migrate } = await import('drizzle-orm/pglite/migrator');

@@ -44,6 +44,7 @@ describe.each(backends())('the database on %s', (backend) => {
       'live_participants',
       'live_sessions',
       'recordings',
+      'stats_samples',
       'users',
       'webhook_events',
     ]);

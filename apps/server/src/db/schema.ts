@@ -3,6 +3,7 @@ import {
   bigint,
   boolean,
   check,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -278,3 +279,31 @@ export const auditLog = pgTable(
     index('audit_log_actor_idx').on(t.actorId, t.id),
   ],
 );
+
+/**
+ * The platform sampled every `STATS_INTERVAL` (issue 12), one row per time slot, kept for
+ * `STATS_RETENTION`. The instance whose insert creates the row takes the sample (sessions,
+ * people, LiveKit's traffic); every instance adds its own counts (joins, their latencies
+ * bucketed, 4xx and 5xx answers), which add up to the platform's.
+ */
+export const statsSamples = pgTable('stats_samples', {
+  /** The slot's start: a multiple of the interval since the epoch. */
+  at: timestamp('at', { withTimezone: true }).primaryKey(),
+  /** The slot's length (the interval when it was taken). */
+  seconds: integer('seconds').notNull(),
+  // Taken by the instance that created the row; null until then, or when unknown.
+  liveSessions: integer('live_sessions'),
+  connectedUsers: integer('connected_users'),
+  recordingsActive: integer('recordings_active'),
+  bytesInPerSecond: doublePrecision('bytes_in_per_second'),
+  bytesOutPerSecond: doublePrecision('bytes_out_per_second'),
+  packetLossPercent: doublePrecision('packet_loss_percent'),
+  livekitRooms: integer('livekit_rooms'),
+  livekitParticipants: integer('livekit_participants'),
+  // Added by every instance.
+  joins: integer('joins').notNull().default(0),
+  /** Join latencies as counts per bucket (`metrics/latency-buckets.ts`). */
+  joinBuckets: integer('join_buckets').array().notNull(),
+  http4xx: integer('http_4xx').notNull().default(0),
+  http5xx: integer('http_5xx').notNull().default(0),
+});

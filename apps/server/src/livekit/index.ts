@@ -10,12 +10,20 @@ export { grantForRole } from './grants.js';
 export { createJoinToken } from './tokens.js';
 export type { JoinTokenInput } from './tokens.js';
 
+// The connection check's room and tokens
+export { CHECK_ROOM_PREFIX, checkIdentity, createCheckToken } from './check.js';
+export type { CheckSide } from './check.js';
+
 // The runtime (embedded child or external server) and its room operations
 export { startLivekit } from './runtime.js';
 export type { LivekitRuntime } from './runtime.js';
 export type { LivekitKeys } from './keys.js';
 export { orLivekitUnavailable, LivekitUnavailableError } from './rooms.js';
 export type { ConnectedParticipant, RoomControl } from './rooms.js';
+
+// What the platform's samples read from LiveKit (its Prometheus counters, its room counts)
+export { trafficBetween } from './traffic.js';
+export type { LivekitStatsSource, LivekitTraffic, TrafficRates } from './traffic.js';
 
 // Webhooks
 export type { LivekitEvent, LivekitTrack, WebhookVerifier } from './events.js';

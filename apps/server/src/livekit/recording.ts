@@ -18,6 +18,8 @@ export interface BuiltinRecording {
   readonly done: Promise<RecorderResult>;
   /** What is recorded so far, in milliseconds of the file. */
   readonly durationMs: number;
+  /** The encoder's CPU time so far, in seconds; undefined when it cannot be read. */
+  encoderCpuSeconds(): number | undefined;
 }
 
 /** The built-in recorder: it runs in this process, with the ffmpeg it finds. */

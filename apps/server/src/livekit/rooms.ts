@@ -70,6 +70,17 @@ export function roomControl(rooms: RoomServiceClient) {
         rooms.createRoom({ name, metadata, emptyTimeout: 10 * 60, departureTimeout: 20 }),
       );
     },
+    /**
+     * Creates a short-lived private room (the connection check's): at most `maxParticipants`,
+     * closed `emptyTimeout` seconds after creation if nobody came, and `departureTimeout`
+     * seconds after the last one left.
+     */
+    async createLimited(
+      name: string,
+      limits: { maxParticipants: number; emptyTimeout: number; departureTimeout: number },
+    ): Promise<void> {
+      await call('CreateRoom', () => rooms.createRoom({ name, ...limits }));
+    },
     /** Closes the room, disconnecting every client; a room already gone is fine. */
     async close(name: string): Promise<void> {
       try {

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RoomServiceClient } from 'livekit-server-sdk';
@@ -11,6 +12,8 @@ import { roomControl } from './rooms.js';
 import type { RoomControl } from './rooms.js';
 import { buildServerConfig } from './server-config.js';
 import { LivekitSupervisor } from './supervisor.js';
+import { livekitStatsSource } from './traffic.js';
+import type { LivekitStatsSource } from './traffic.js';
 
 /**
  * The one handle the rest of the server has on LiveKit: where clients connect, the keys tokens
@@ -27,6 +30,8 @@ export interface LivekitRuntime {
   /** Verifies LiveKit's signed webhooks into our own event type. */
   webhooks: WebhookVerifier;
   supervisor: LivekitSupervisor | undefined;
+  /** LiveKit's traffic counters and room counts, for the platform's samples. */
+  stats: LivekitStatsSource;
   /** A RoomService round trip, for readiness checks. */
   ping(timeoutMs: number): Promise<void>;
   stop(): Promise<void>;
@@ -69,11 +74,13 @@ export async function startLivekit(config: Config, logger: Logger): Promise<Live
       apiUrl: httpUrl(url),
       keys: { apiKey, apiSecret },
       supervisor: undefined,
+      metricsUrls: config.metrics.livekitUrls,
     });
   }
   const lk = config.livekit;
   const keys = loadOrCreateKeys(config.dataDir);
   const configPath = join(config.dataDir, SERVER_CONFIG_FILE);
+  const prometheusAuth = embeddedPrometheusAuth(config, keys);
   const serverConfig = buildServerConfig({
     keys,
     port: lk.port,
@@ -84,6 +91,7 @@ export async function startLivekit(config: Config, logger: Logger): Promise<Live
     webhookUrl: webhookUrl(config),
     logLevel: 'info',
     turn: lk.turn,
+    prometheus: { port: lk.prometheusPort, ...prometheusAuth },
   });
   // The file holds the API secret: readable by this user only.
   writeFileSync(configPath, JSON.stringify(serverConfig, null, 2), { mode: 0o600 });
@@ -112,7 +120,29 @@ export async function startLivekit(config: Config, logger: Logger): Promise<Live
     apiUrl: `http://127.0.0.1:${lk.port}`,
     keys,
     supervisor,
+    metricsUrls: config.metrics.livekitUrls.length
+      ? config.metrics.livekitUrls
+      : [`http://127.0.0.1:${lk.prometheusPort}/metrics`],
+    metricsAuth: prometheusAuth,
   });
+}
+
+/**
+ * LiveKit opens its Prometheus listener on every bind address. On loopback (the default) it is
+ * open to this machine only, like our own `/metrics`; once `LIVEKIT_NODE_IP` makes LiveKit listen
+ * on every interface, the listener asks for basic credentials: user `metrics` and
+ * `METRICS_TOKEN` (or, without one, a password derived from the API secret that only we know).
+ */
+export function embeddedPrometheusAuth(
+  config: Config,
+  keys: LivekitKeys,
+): { username: string; password: string } | undefined {
+  if (config.livekit.mode !== 'embedded') return undefined;
+  if (config.livekit.bindAddresses.every((a) => a === '127.0.0.1' || a === '::1')) return undefined;
+  const password =
+    config.metrics.token ??
+    createHmac('sha256', keys.apiSecret).update('livekit-prometheus').digest('base64url');
+  return { username: 'metrics', password };
 }
 
 function createRuntime(input: {
@@ -121,6 +151,8 @@ function createRuntime(input: {
   apiUrl: string;
   keys: LivekitKeys;
   supervisor: LivekitSupervisor | undefined;
+  metricsUrls: string[];
+  metricsAuth?: { username: string; password: string } | undefined;
 }): LivekitRuntime {
   const roomService = new RoomServiceClient(input.apiUrl, input.keys.apiKey, input.keys.apiSecret);
   return {
@@ -130,6 +162,11 @@ function createRuntime(input: {
     rooms: roomControl(roomService),
     webhooks: webhookVerifier(input.keys),
     supervisor: input.supervisor,
+    stats: livekitStatsSource({
+      roomService,
+      metricsUrls: input.metricsUrls,
+      basicAuth: input.metricsAuth,
+    }),
     ping: async (timeoutMs) => {
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<never>((_, reject) => {

@@ -11,6 +11,7 @@ const base: EmbeddedServerOptions = {
   bindAddresses: ['0.0.0.0'],
   webhookUrl: 'http://127.0.0.1:3000/api/livekit/webhook',
   logLevel: 'info',
+  prometheus: { port: 7883 },
 };
 
 const tls = {

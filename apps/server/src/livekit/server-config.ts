@@ -13,6 +13,8 @@ export interface EmbeddedServerOptions {
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** LiveKit's embedded TURN server; off when `undefined`. */
   turn?: TurnConfig | undefined;
+  /** LiveKit's own Prometheus listener (on `bindAddresses`, like every listener of LiveKit). */
+  prometheus: { port: number; username?: string; password?: string };
 }
 
 /**
@@ -46,6 +48,7 @@ export function buildServerConfig(o: EmbeddedServerOptions): Record<string, unkn
       api_key: o.keys.apiKey,
       urls: [o.webhookUrl],
     },
+    prometheus: o.prometheus,
     logging: {
       level: o.logLevel,
       json: true,

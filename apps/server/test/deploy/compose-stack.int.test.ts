@@ -43,12 +43,13 @@ beforeAll(async () => {
   const livekitEnv = serviceEnvironment(compose.services.livekit!, vars);
 
   const redis = new URL(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
-  const livekitPort = await freePortBlock(3);
+  const livekitPort = await freePortBlock(4);
   db = await createTestDatabase(preferredBackend());
   // PORT, HOST and DATA_DIR come from startApp (free port, loopback, this test's folder).
   const env: Record<string, string> = { ...appEnv };
   for (const name of ['PORT', 'HOST', 'DATA_DIR']) delete env[name];
   env.LIVEKIT_URL = `http://127.0.0.1:${livekitPort}`;
+  env.LIVEKIT_METRICS_URL = `http://127.0.0.1:${livekitPort + 3}/metrics`;
   env.REDIS_URL = `redis://${redis.host}/1`;
   if (db.databaseUrl) env.DATABASE_URL = db.databaseUrl;
   else delete env.DATABASE_URL;
@@ -57,6 +58,7 @@ beforeAll(async () => {
   const config = readLivekitYaml();
   config.port = livekitPort;
   config.rtc = { ...config.rtc, tcp_port: livekitPort + 1, udp_port: livekitPort + 2 };
+  config.prometheus = { port: livekitPort + 3 };
   // A database of its own: LiveKit nodes sharing one form a cluster and route rooms to each other.
   config.redis = { address: redis.host, db: 8 + (livekitPort % 8) };
   config.webhook = {

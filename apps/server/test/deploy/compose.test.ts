@@ -133,6 +133,15 @@ describe('deploy/compose.yaml', () => {
     expect(livekitYaml.room?.auto_create).toBe(false);
   });
 
+  it("samples bandwidth from livekit.yaml's own Prometheus listener, on loopback", () => {
+    const metrics = new URL(appEnv.LIVEKIT_METRICS_URL!);
+    expect(hostAndPort(metrics.origin)).toEqual({
+      host: '127.0.0.1',
+      port: livekitYaml.prometheus?.port,
+    });
+    expect(metrics.pathname).toBe('/metrics');
+  });
+
   it('gives LiveKit and the app one key: the name the webhooks are signed with, the secret from deploy/.env', () => {
     const keyName = livekitYaml.webhook.api_key;
     expect(appEnv.LIVEKIT_API_KEY).toBe(keyName);

@@ -48,6 +48,7 @@ export interface LivekitYaml {
   room?: { auto_create?: boolean };
   webhook: { api_key: string; urls: string[] };
   turn?: { enabled: boolean };
+  prometheus?: { port: number };
   [key: string]: unknown;
 }
 

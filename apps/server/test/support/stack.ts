@@ -41,6 +41,8 @@ export interface StackOptions {
   /** Settings on top of the test ones (free ports, its own data folder, rate limits ×100). */
   env?: Record<string, string>;
   reconcile?: boolean;
+  /** Run the stats sampler's timer (off: tests call `app.statsSampler.sampleNow()`). */
+  sampleStats?: boolean;
   /** Another stack's database, which this one then leaves in place when it stops. */
   shareDb?: TestDatabase;
 }
@@ -49,7 +51,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const testDb =
     options.shareDb ?? (await createTestDatabase(options.backend ?? preferredBackend()));
   const port = await freePortBlock(1);
-  const livekitPort = await freePortBlock(3);
+  // Signal, RTC TCP, RTC UDP and LiveKit's Prometheus listener.
+  const livekitPort = await freePortBlock(4);
   const config = parseConfig(
     {
       NODE_ENV: 'test',
@@ -84,6 +87,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       database,
       livekit,
       reconcile: options.reconcile ?? false,
+      sampleStats: options.sampleStats ?? false,
     });
     await app.listen({ port, host: '127.0.0.1' });
     return app;

@@ -3,6 +3,7 @@ import { Link, Navigate, Outlet, ScrollRestoration, useParams } from 'react-rout
 import type { RouteObject } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { RegisterPage } from '../features/auth/RegisterPage.js';
+import { CheckPage } from '../features/check/CheckPage.js';
 import { SignInPage } from '../features/auth/SignInPage.js';
 import { CreateSessionPage } from '../features/create/CreateSessionPage.js';
 import { PlazaPage } from '../features/plaza/PlazaPage.js';
@@ -82,6 +83,7 @@ export const appRoutes: RouteObject[] = [
       { path: 'live/:sessionId/recordings', element: <SessionRoute page={RecordingsPage} /> },
       { path: 'live/:sessionId/report', element: <SessionRoute page={ReportPage} /> },
       { path: 'admin', element: <AdminRoute /> },
+      { path: 'check', element: <CheckPage /> },
       { path: 'login', element: <SignInPage /> },
       { path: 'register', element: <RegisterPage /> },
       { path: '*', element: <NotFound /> },

@@ -54,3 +54,23 @@ export { useDisconnectOutcome } from './hooks/useDisconnectOutcome.js';
 export { useParticipantChanges, useReconnected } from './hooks/useRoomChanges.js';
 export { VolumeMeter, type VolumeMeterProps } from './components/VolumeMeter.js';
 export { ParticipantVideo, type ParticipantVideoProps } from './components/ParticipantVideo.js';
+export {
+  ConnectionCheckRun,
+  CHECK_TIMEOUTS,
+  type CheckConnectionDetails,
+  type CheckDetailsResult,
+  type ConnectionCheckRunOptions,
+} from './check/check-run.js';
+export {
+  CHECK_LINE_IDS,
+  initialCheckLines,
+  networkLinesSettled,
+  type CheckLine,
+  type CheckLineId,
+  type CheckLineState,
+  type CheckLines,
+  type CheckReason,
+} from './check/check-lines.js';
+export { browserCodecs, LISTED_CODECS, type ListedCodec } from './check/codecs.js';
+export type { MediaPath } from './check/media-path.js';
+export { TURN_TRANSPORTS, type TurnTransport } from './check/ice-servers.js';

@@ -3,6 +3,7 @@ import { Room, RoomEvent } from '@livekit/rtc-node';
 import type { Logger } from 'pino';
 import { AUDIO_SAMPLE_RATE, describeExit, startEncoder } from './encoder.js';
 import type { Encoder, EncoderExit } from './encoder.js';
+import { processCpuSeconds } from './process-cpu.js';
 import { RoomInputs } from './room-inputs.js';
 import { StageCanvas } from './stage.js';
 
@@ -79,6 +80,14 @@ export class RoomRecorder {
   /** The ffmpeg child's pid (tests kill it to check failures are reported). */
   get encoderPid(): number | undefined {
     return this.encoder?.pid();
+  }
+
+  /**
+   * The CPU time ffmpeg has used so far, in seconds (the composing in this process is part of
+   * the process's own CPU); undefined before it runs, after it ended, and off Linux.
+   */
+  encoderCpuSeconds(): number | undefined {
+    return processCpuSeconds(this.encoder?.pid());
   }
 
   /** Joins the room and starts ffmpeg; resolves with the instant the file's clock starts. */

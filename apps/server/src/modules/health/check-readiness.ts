@@ -5,7 +5,8 @@ export interface ReadinessProbes {
   livekit: () => Promise<void>;
 }
 
-async function probe(run: () => Promise<void>, timeoutMs: number) {
+/** Runs one dependency check: ok with its latency, or the error it met (a timeout too). */
+export async function probe(run: () => Promise<void>, timeoutMs: number) {
   const started = performance.now();
   let timer: NodeJS.Timeout | undefined;
   try {

@@ -148,6 +148,15 @@ export function builtinRecorders(deps: {
     get count() {
       return running.size;
     },
+    /** Each running recorder's encoder CPU time so far, in seconds (for `/metrics`). */
+    encoderCpu(): { recordingId: string; seconds: number }[] {
+      const list: { recordingId: string; seconds: number }[] = [];
+      for (const [recordingId, { recorder }] of running) {
+        const seconds = recorder.encoderCpuSeconds();
+        if (seconds !== undefined) list.push({ recordingId, seconds });
+      }
+      return list;
+    },
     /** Finalises every recording running here (graceful shutdown): they end `complete`. */
     async close(): Promise<void> {
       clearInterval(timer);

@@ -100,6 +100,8 @@ export function recordingService(ctx: AppContext) {
     /** A verified LiveKit webhook about an egress. */
     applyEgressWebhook: (state: EgressState) => egress.applyWebhook(state),
     recoverAtStart: () => recovery.atStart(),
+    /** The built-in recorders' encoder CPU time on this instance (for `/metrics`). */
+    encoderCpu: () => builtin.encoderCpu(),
     /** Graceful shutdown: recordings running here are finalised as `complete`. */
     close: () => builtin.close(),
   };

@@ -144,6 +144,120 @@ export const en = {
     backToRoom: 'Back to the session',
     link: 'Attendance report',
   },
+  check: {
+    title: 'Connection check',
+    intro:
+      'Tests the way from this browser to the media server, as a call uses it. No sign-in needed: allow the camera and microphone when asked.',
+    runAgain: 'Run again',
+    link: 'Check your connection',
+    loopback: 'Your camera, back from the server',
+    loopbackEmpty: 'Your video appears here once it has gone through the server.',
+    meter: 'Microphone level',
+    codecs: 'Codecs this browser can send',
+    supported: 'supported',
+    unsupported: 'not supported',
+    pathNote: 'Media flows {{path}}.',
+    states: {
+      pending: 'Waiting',
+      running: 'Checking',
+      ok: 'OK',
+      warning: 'Warning',
+      failed: 'Failed',
+      not_offered: 'Not offered',
+    },
+    lines: {
+      signal: 'Signal connection (WebSocket)',
+      media: 'Send your camera and receive it back',
+      turn_udp: 'TURN over UDP',
+      turn_tcp: 'TURN over TCP',
+      turn_tls: 'TURN over TLS',
+      microphone: 'Microphone',
+      codecs: 'Browser codecs',
+    },
+    paths: {
+      udp: 'directly over UDP',
+      tcp: 'directly over TCP',
+      turn_udp: 'through TURN over UDP',
+      turn_tcp: 'through TURN over TCP',
+      turn_tls: 'through TURN over TLS',
+    },
+    reasons: {
+      waiting: 'Waits for the steps before it.',
+      not_tested: 'Not tested: an earlier step failed.',
+      api_rate_limited: 'Too many checks from your network. Try again in a minute.',
+      api_failed: 'This site did not answer. Reload the page and try again.',
+      signal_checking: 'Opening the WebSocket to the media server…',
+      signal_ok: 'Reached the media server (LiveKit {{version}}) at {{host}}.',
+      signal_insecure:
+        'Reached LiveKit {{version}} at {{host}}, but unencrypted (ws://): browsers may refuse the camera and proxies may break the connection.',
+      signal_unreachable: 'Could not open a WebSocket to the media server at {{host}}.',
+      media_publishing: 'Sending your camera to the server…',
+      media_receiving: 'Waiting for your video to come back…',
+      media_received:
+        '{{frames}} frames of your camera came back through the server and were decoded ({{width}}×{{height}}).',
+      media_unreachable: 'No media connection to the server: your camera could not be sent.',
+      media_no_frames: 'The server took your camera, but no video came back.',
+      camera_denied:
+        "Camera access is blocked. Allow it in your browser's site settings, then run the check again.",
+      camera_missing: 'No camera was found.',
+      camera_busy: 'The camera is in use by another application.',
+      camera_failed: 'The camera could not be started.',
+      turn_checking: 'Asking for a relay, then sending video through it…',
+      turn_not_offered: 'Not offered by this server.',
+      turn_relayed: 'The relay works: connected to the media server through it in {{ms}} ms.',
+      turn_relayed_video:
+        'The relay works: your video came back through it (connected in {{ms}} ms).',
+      turn_unreachable: 'The TURN server did not answer over this transport ({{error}}).',
+      turn_relay_failed: 'The TURN server answered, but could not relay media to the media server.',
+      mic_starting: 'Starting the microphone…',
+      mic_listening: 'Say something: the bar should move.',
+      mic_heard: 'We hear you.',
+      mic_silent: 'We hear nothing yet: check that the microphone is not muted, and say something.',
+      mic_denied:
+        "Microphone access is blocked. Allow it in your browser's site settings, then run the check again.",
+      mic_missing: 'No microphone was found.',
+      mic_busy: 'The microphone is in use by another application.',
+      mic_failed: 'The microphone could not be started.',
+      codecs_ok: 'This browser can send {{list}}.',
+      codecs_no_vp8: 'This browser cannot send VP8, the codec calls prefer; it can send {{list}}.',
+      codecs_missing: 'This browser lacks the codecs calls need; it can send {{list}}.',
+      codecs_unsupported: 'This browser does not support WebRTC.',
+    },
+    verdicts: {
+      checking: 'Checking…',
+      rate_limited: 'Too many checks from your network right now: try again in a minute.',
+      api_failed:
+        'This site is not answering: reload the page, or ask your administrator whether the server is up.',
+      signal_blocked:
+        'Cannot reach the media server at {{host}}: your network blocks it or the server is down. Ask your administrator to check that it is reachable over HTTPS.',
+      media_blocked_ports:
+        'Cannot reach the media server: ask your administrator to open UDP port {{udp}} and TCP port {{tcp}}, or to turn on TURN over TLS.',
+      media_blocked:
+        'Cannot reach the media server: ask your administrator to open its media ports (UDP and TCP), or to turn on TURN over TLS.',
+      media_blocked_turn_ok:
+        'Direct connections are blocked here, but TURN over {{transport}} works: calls should go through it.',
+      no_media_back:
+        'Your video reached the server but did not come back: ask your administrator to check the media server.',
+      camera_problem:
+        'Your camera could not be used, so sending video was not tested: see its line below.',
+      udp_blocked_turn: 'Your network blocks UDP: calls will use TURN over {{transport}}.',
+      relay_needed:
+        'Direct connections to the media server are blocked: calls will be relayed through TURN over UDP.',
+      tcp_only:
+        'Your network blocks UDP: calls will use TCP, which may stutter on a weak connection.',
+      turn_partial:
+        'Calls work from this network. TURN over {{transports}} is not reachable from here, which matters only on stricter networks: tell your administrator.',
+      microphone_problem:
+        'The connection works, but your microphone could not be used: see its line below.',
+      microphone_silent:
+        'The connection works, but we did not hear your microphone: check that it is not muted.',
+      codecs:
+        'The connection works, but this browser lacks some codecs: update it or try another browser.',
+      all_good_no_turn:
+        'Everything works from this network. This server offers no TURN, so people behind strict firewalls may not get through.',
+      all_good: 'Everything works.',
+    },
+  },
   notFound: 'This page does not exist.',
   backToPlaza: 'Back to the plaza',
   loading: 'Loading…',

@@ -143,6 +143,119 @@ export const ko: ShellStrings = {
     backToRoom: '세션으로 돌아가기',
     link: '출석 보고서',
   },
+  check: {
+    title: '연결 점검',
+    intro:
+      '통화가 실제로 쓰는 방식 그대로 이 브라우저에서 미디어 서버까지의 연결을 점검합니다. 로그인은 필요 없습니다. 요청이 나오면 카메라와 마이크를 허용하세요.',
+    runAgain: '다시 점검',
+    link: '연결 점검하기',
+    loopback: '서버를 거쳐 돌아온 내 카메라',
+    loopbackEmpty: '영상이 서버를 거쳐 돌아오면 여기에 나타납니다.',
+    meter: '마이크 음량',
+    codecs: '이 브라우저가 보낼 수 있는 코덱',
+    supported: '지원',
+    unsupported: '지원 안 함',
+    pathNote: '미디어는 {{path}} 전달됩니다.',
+    states: {
+      pending: '대기',
+      running: '점검 중',
+      ok: '정상',
+      warning: '주의',
+      failed: '실패',
+      not_offered: '제공 안 함',
+    },
+    lines: {
+      signal: '시그널 연결(WebSocket)',
+      media: '내 카메라 보내고 다시 받기',
+      turn_udp: 'UDP를 통한 TURN',
+      turn_tcp: 'TCP를 통한 TURN',
+      turn_tls: 'TLS를 통한 TURN',
+      microphone: '마이크',
+      codecs: '브라우저 코덱',
+    },
+    paths: {
+      udp: 'UDP로 직접',
+      tcp: 'TCP로 직접',
+      turn_udp: 'UDP TURN을 거쳐',
+      turn_tcp: 'TCP TURN을 거쳐',
+      turn_tls: 'TLS TURN을 거쳐',
+    },
+    reasons: {
+      waiting: '앞 단계가 끝나기를 기다립니다.',
+      not_tested: '점검하지 못했습니다. 앞 단계가 실패했습니다.',
+      api_rate_limited: '이 네트워크에서 점검을 너무 많이 했습니다. 1분 뒤에 다시 시도하세요.',
+      api_failed: '이 사이트가 응답하지 않습니다. 페이지를 새로 고친 뒤 다시 시도하세요.',
+      signal_checking: '미디어 서버로 WebSocket을 여는 중…',
+      signal_ok: '{{host}}의 미디어 서버(LiveKit {{version}})에 연결했습니다.',
+      signal_insecure:
+        '{{host}}의 LiveKit {{version}}에 연결했지만 암호화되지 않았습니다(ws://). 브라우저가 카메라를 거부하거나 프록시가 연결을 끊을 수 있습니다.',
+      signal_unreachable: '{{host}}의 미디어 서버로 WebSocket을 열 수 없습니다.',
+      media_publishing: '카메라 영상을 서버로 보내는 중…',
+      media_receiving: '영상이 돌아오기를 기다리는 중…',
+      media_received:
+        '카메라 영상 {{frames}}프레임이 서버를 거쳐 돌아와 디코딩되었습니다({{width}}×{{height}}).',
+      media_unreachable: '서버와 미디어 연결이 되지 않아 카메라 영상을 보낼 수 없습니다.',
+      media_no_frames: '서버가 카메라 영상을 받았지만 돌아온 영상이 없습니다.',
+      camera_denied:
+        '카메라 권한이 차단되어 있습니다. 브라우저의 사이트 설정에서 허용한 뒤 다시 점검하세요.',
+      camera_missing: '카메라를 찾을 수 없습니다.',
+      camera_busy: '다른 앱이 카메라를 사용 중입니다.',
+      camera_failed: '카메라를 시작할 수 없습니다.',
+      turn_checking: '릴레이를 요청하고 그것을 거쳐 영상을 보내는 중…',
+      turn_not_offered: '이 서버는 제공하지 않습니다.',
+      turn_relayed: '릴레이가 작동합니다. 이를 거쳐 {{ms}}ms 만에 미디어 서버에 연결했습니다.',
+      turn_relayed_video: '릴레이가 작동합니다. 영상이 이를 거쳐 돌아왔습니다({{ms}}ms 만에 연결).',
+      turn_unreachable: '이 전송 방식으로는 TURN 서버가 응답하지 않았습니다({{error}}).',
+      turn_relay_failed: 'TURN 서버는 응답했지만 미디어 서버로 미디어를 릴레이하지 못했습니다.',
+      mic_starting: '마이크를 켜는 중…',
+      mic_listening: '말을 해 보세요. 막대가 움직여야 합니다.',
+      mic_heard: '소리가 잘 들립니다.',
+      mic_silent:
+        '아직 아무 소리도 들리지 않습니다. 마이크가 음소거되지 않았는지 확인하고 말을 해 보세요.',
+      mic_denied:
+        '마이크 권한이 차단되어 있습니다. 브라우저의 사이트 설정에서 허용한 뒤 다시 점검하세요.',
+      mic_missing: '마이크를 찾을 수 없습니다.',
+      mic_busy: '다른 앱이 마이크를 사용 중입니다.',
+      mic_failed: '마이크를 시작할 수 없습니다.',
+      codecs_ok: '이 브라우저는 {{list}}을(를) 보낼 수 있습니다.',
+      codecs_no_vp8:
+        '이 브라우저는 통화에서 우선 쓰는 VP8을 보낼 수 없습니다. 보낼 수 있는 코덱: {{list}}.',
+      codecs_missing: '이 브라우저에는 통화에 필요한 코덱이 없습니다. 보낼 수 있는 코덱: {{list}}.',
+      codecs_unsupported: '이 브라우저는 WebRTC를 지원하지 않습니다.',
+    },
+    verdicts: {
+      checking: '점검 중…',
+      rate_limited: '지금 이 네트워크에서 점검이 너무 많습니다. 1분 뒤에 다시 시도하세요.',
+      api_failed:
+        '이 사이트가 응답하지 않습니다. 페이지를 새로 고치거나 관리자에게 서버가 켜져 있는지 물어보세요.',
+      signal_blocked:
+        '{{host}}의 미디어 서버에 연결할 수 없습니다. 네트워크가 막고 있거나 서버가 꺼져 있습니다. 관리자에게 HTTPS로 접근할 수 있는지 확인해 달라고 하세요.',
+      media_blocked_ports:
+        '미디어 서버에 연결할 수 없습니다. 관리자에게 UDP 포트 {{udp}}와 TCP 포트 {{tcp}}를 열거나 TLS를 통한 TURN을 켜 달라고 하세요.',
+      media_blocked:
+        '미디어 서버에 연결할 수 없습니다. 관리자에게 미디어 포트(UDP와 TCP)를 열거나 TLS를 통한 TURN을 켜 달라고 하세요.',
+      media_blocked_turn_ok:
+        '여기서는 직접 연결이 막혀 있지만 {{transport}}를 통한 TURN은 작동합니다. 통화는 이를 거쳐 연결됩니다.',
+      no_media_back:
+        '영상이 서버에 도착했지만 돌아오지 않았습니다. 관리자에게 미디어 서버를 확인해 달라고 하세요.',
+      camera_problem: '카메라를 쓸 수 없어 영상 전송은 점검하지 못했습니다. 아래 해당 줄을 보세요.',
+      udp_blocked_turn:
+        '네트워크가 UDP를 막고 있습니다. 통화는 {{transport}}를 통한 TURN을 사용합니다.',
+      relay_needed: '미디어 서버에 직접 연결할 수 없습니다. 통화는 UDP TURN으로 릴레이됩니다.',
+      tcp_only:
+        '네트워크가 UDP를 막고 있습니다. 통화는 TCP를 사용하며, 연결이 약하면 끊길 수 있습니다.',
+      turn_partial:
+        '이 네트워크에서는 통화가 됩니다. 여기서는 {{transports}}를 통한 TURN에 연결할 수 없는데, 이는 더 엄격한 네트워크에서만 문제가 됩니다. 관리자에게 알려 주세요.',
+      microphone_problem: '연결은 정상이지만 마이크를 쓸 수 없습니다. 아래 해당 줄을 보세요.',
+      microphone_silent:
+        '연결은 정상이지만 마이크 소리가 들리지 않았습니다. 음소거되어 있지 않은지 확인하세요.',
+      codecs:
+        '연결은 정상이지만 이 브라우저에 일부 코덱이 없습니다. 브라우저를 업데이트하거나 다른 브라우저를 쓰세요.',
+      all_good_no_turn:
+        '이 네트워크에서는 모두 정상입니다. 이 서버는 TURN을 제공하지 않아 엄격한 방화벽 뒤의 사용자는 연결하지 못할 수 있습니다.',
+      all_good: '모두 정상입니다.',
+    },
+  },
   notFound: '존재하지 않는 페이지입니다.',
   backToPlaza: '광장으로 돌아가기',
   loading: '불러오는 중…',

@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { Session, User } from '@stagecast/contracts';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { MediaIntent } from '../media-intent.js';
 import type { JoinProblem } from '../room-state.js';
 import { DevicePreview } from './DevicePreview.js';
@@ -44,6 +45,11 @@ export function PreJoin(props: PreJoinProps) {
       ) : (
         <GuestEntry loginHref={props.loginHref} />
       )}
+      <p className="prejoin-check">
+        <Link to="/check" data-testid="check-link">
+          {t('shell.check.link')}
+        </Link>
+      </p>
     </section>
   );
 }

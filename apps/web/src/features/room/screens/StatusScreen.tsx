@@ -70,6 +70,11 @@ export function StatusScreen(props: StatusScreenProps) {
         <Link to="/live" className="button">
           {t('room.screens.backToPlaza')}
         </Link>
+        {screen.kind === 'failed' && (
+          <Link to="/check" className="button" data-testid="check-link">
+            {t('shell.check.link')}
+          </Link>
+        )}
       </div>
     </section>
   );

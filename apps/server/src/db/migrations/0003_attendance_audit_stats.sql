@@ -25,6 +25,23 @@ CREATE TABLE "audit_log" (
 	"details" jsonb DEFAULT '{}'::jsonb NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "stats_samples" (
+	"at" timestamp with time zone PRIMARY KEY NOT NULL,
+	"seconds" integer NOT NULL,
+	"live_sessions" integer,
+	"connected_users" integer,
+	"recordings_active" integer,
+	"bytes_in_per_second" double precision,
+	"bytes_out_per_second" double precision,
+	"packet_loss_percent" double precision,
+	"livekit_rooms" integer,
+	"livekit_participants" integer,
+	"joins" integer DEFAULT 0 NOT NULL,
+	"join_buckets" integer[] NOT NULL,
+	"http_4xx" integer DEFAULT 0 NOT NULL,
+	"http_5xx" integer DEFAULT 0 NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "attendance_intervals" ADD CONSTRAINT "attendance_intervals_session_id_live_sessions_session_id_fk" FOREIGN KEY ("session_id") REFERENCES "public"."live_sessions"("session_id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "attendance_intervals_connection_key" ON "attendance_intervals" USING btree ("session_id","livekit_sid");--> statement-breakpoint
 CREATE INDEX "attendance_intervals_session_idx" ON "attendance_intervals" USING btree ("session_id","identity");--> statement-breakpoint

@@ -1,0 +1,31 @@
+/** The codecs the check lists: LiveKit's video codecs and the audio codec every call uses. */
+export const LISTED_CODECS = ['VP8', 'H.264', 'VP9', 'AV1', 'Opus'] as const;
+export type ListedCodec = (typeof LISTED_CODECS)[number];
+
+const MIME: Record<ListedCodec, string> = {
+  VP8: 'video/vp8',
+  'H.264': 'video/h264',
+  VP9: 'video/vp9',
+  AV1: 'video/av1',
+  Opus: 'audio/opus',
+};
+
+/**
+ * Which of the listed codecs this browser can send, from `RTCRtpSender.getCapabilities`;
+ * `undefined` where the browser cannot say (no WebRTC at all).
+ */
+export function browserCodecs(
+  capabilities: (kind: 'audio' | 'video') => RTCRtpCapabilities | null | undefined = (kind) =>
+    globalThis.RTCRtpSender?.getCapabilities?.(kind),
+): Record<ListedCodec, boolean> | undefined {
+  const video = capabilities('video');
+  const audio = capabilities('audio');
+  if (!video && !audio) return undefined;
+  const mimeTypes = new Set(
+    [...(video?.codecs ?? []), ...(audio?.codecs ?? [])].map((c) => c.mimeType.toLowerCase()),
+  );
+  return Object.fromEntries(LISTED_CODECS.map((c) => [c, mimeTypes.has(MIME[c])])) as Record<
+    ListedCodec,
+    boolean
+  >;
+}
