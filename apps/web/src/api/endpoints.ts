@@ -1,5 +1,5 @@
 import { apiRoutes as r } from '@stagecast/contracts';
-import type { ApiRoutes, RouteBody, RouteQuery, UserRole } from '@stagecast/contracts';
+import type { ApiRoutes, RouteBody, RouteQuery, StatsRange, UserRole } from '@stagecast/contracts';
 import { buildUrl, request } from './client.js';
 
 /**
@@ -57,6 +57,7 @@ export const sessionsApi = {
 
 /** What only admins call (the admin page). */
 export const adminApi = {
+  stats: (range: StatsRange) => request(r.adminStats, { query: { range } }),
   users: (query: RouteQuery<ApiRoutes['adminUsers']>) => request(r.adminUsers, { query }),
   setRole: (userId: string, role: UserRole) =>
     request(r.updateUser, { params: { user_id: userId }, body: { role } }),

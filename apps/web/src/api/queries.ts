@@ -1,5 +1,5 @@
 import { infiniteQueryOptions, keepPreviousData, queryOptions } from '@tanstack/react-query';
-import type { SessionStatus, User } from '@stagecast/contracts';
+import type { SessionStatus, StatsRange, User } from '@stagecast/contracts';
 import { adminApi, authApi, sessionsApi } from './endpoints.js';
 import { queryKeys } from './query-keys.js';
 import type { AuditFilter } from './query-keys.js';
@@ -52,6 +52,18 @@ export const attendanceQuery = (id: string) =>
 
 /** The admin page reads these again this often: its figures and lists follow the platform. */
 export const ADMIN_REFRESH_MS = 10_000;
+
+/**
+ * The admin page's cards (now) and charts (the range's samples), read again every 10 s; the
+ * previous range stays on screen while another one loads.
+ */
+export const adminStatsQuery = (range: StatsRange) =>
+  queryOptions({
+    queryKey: queryKeys.adminStats(range),
+    queryFn: () => adminApi.stats(range),
+    refetchInterval: ADMIN_REFRESH_MS,
+    placeholderData: keepPreviousData,
+  });
 
 /** Every live session, private ones included (admins see them all), for the admin page. */
 export const adminLiveSessionsQuery = () =>

@@ -1,4 +1,4 @@
-import type { AuditAction, SessionStatus } from '@stagecast/contracts';
+import type { AuditAction, SessionStatus, StatsRange } from '@stagecast/contracts';
 
 /**
  * Every key of the query cache, in one place: invalidating `['sessions', id]` reaches all that
@@ -18,6 +18,7 @@ export const queryKeys = {
   admin: ['admin'] as const,
   /** Under `sessions`, so that ending a session anywhere refreshes it. */
   adminLiveSessions: ['sessions', 'list', 'live', 'admin'] as const,
+  adminStats: (range: StatsRange) => ['admin', 'stats', range] as const,
   adminUsers: (query: string, page: number) => ['admin', 'users', { query, page }] as const,
   adminRecordings: (page: number) => ['admin', 'recordings', page] as const,
   adminAudit: (filter: AuditFilter) => ['admin', 'audit', filter] as const,

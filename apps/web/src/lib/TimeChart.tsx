@@ -37,6 +37,16 @@ export interface TimeChartProps {
   testId?: string;
 }
 
+/** The indices of values whose neighbours are both missing: no line reaches them. */
+export function isolatedPoints(ys: ArrayLike<number | null | undefined>): number[] {
+  const found: number[] = [];
+  const missing = (i: number) => i < 0 || i >= ys.length || ys[i] === null || ys[i] === undefined;
+  for (let i = 0; i < ys.length; i += 1) {
+    if (!missing(i) && missing(i - 1) && missing(i + 1)) found.push(i);
+  }
+  return found;
+}
+
 function chartOptions(width: number, props: TimeChartProps): uPlot.Options {
   const { series, scale = 'count', formatValue } = props;
   const yAxis: uPlot.Axis = {
@@ -69,7 +79,14 @@ function chartOptions(width: number, props: TimeChartProps): uPlot.Options {
         width: 2,
         ...(s.fill ? { fill: `${s.color}40` } : {}),
         ...(s.stepped ? { paths: uPlot.paths.stepped?.({ align: 1 }) } : {}),
-        points: { show: false },
+        // A value with no neighbour draws no line: it gets a dot, so that a lone sample (the
+        // first one after a start) shows.
+        points: {
+          show: true,
+          size: 6,
+          fill: s.color,
+          filter: (u: uPlot, index: number) => isolatedPoints(u.data[index] ?? []),
+        },
       })),
     ],
   };

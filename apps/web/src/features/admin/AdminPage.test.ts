@@ -1,13 +1,18 @@
 // @vitest-environment happy-dom
-import type { AdminUser, User } from '@stagecast/contracts';
+import type { AdminStats, AdminUser, User } from '@stagecast/contracts';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { createElement } from 'react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { appRoutes } from '../../app/routes.js';
 import { renderInApp } from '../../test-support/render-in-app.js';
 import { apiError, fakeSession, installFakeApi } from '../room/testing/fake-api.js';
 import type { FakeRoute } from '../room/testing/fake-api.js';
+
+// The page is lazy: load its module (and uPlot) once, so no test waits for it.
+beforeAll(async () => {
+  await import('./AdminPage.js');
+});
 
 afterEach(() => {
   cleanup();
@@ -42,6 +47,43 @@ const live = {
   },
 };
 
+const empty = [null, null];
+/** The platform now, with nothing sampled yet in the range (no chart to draw here). */
+const stats: AdminStats = {
+  range: '1h',
+  sample_interval_seconds: 10,
+  bandwidth_source: 'livekit_prometheus',
+  now: {
+    at: '2026-12-01T10:00:00.000Z',
+    live_sessions: 2,
+    connected_users: 5,
+    participants_by_role: { host: 2, viewer: 3 },
+    bandwidth_in_bytes_per_second: 1_562_500,
+    bandwidth_out_bytes_per_second: null,
+    packet_loss_percent: 0.25,
+    recordings_running: 1,
+    health: {
+      database: { ok: true, latency_ms: 1 },
+      livekit: { ok: false, latency_ms: 1500, error: 'timed out' },
+      redis: null,
+    },
+    disk: { free_bytes: 40e9, total_bytes: 100e9 },
+  },
+  series: {
+    step_seconds: 12,
+    t: [1_796_000_000_000, 1_796_000_012_000],
+    live_sessions: empty,
+    connected_users: empty,
+    bytes_in_per_second: empty,
+    bytes_out_per_second: empty,
+    packet_loss_percent: empty,
+    joins_per_minute: empty,
+    join_p95_ms: empty,
+    http_4xx_per_minute: empty,
+    http_5xx_per_minute: empty,
+  },
+};
+
 /** The app at `url` as `user` (signed out when null), against a fake API. */
 function openAs(user: User | null, url: string, routes: Record<string, FakeRoute> = {}) {
   const calls = installFakeApi({
@@ -49,6 +91,7 @@ function openAs(user: User | null, url: string, routes: Record<string, FakeRoute
       ? { status: 200, body: { user } }
       : apiError(401, 'UNAUTHENTICATED'),
     'GET /api/v1/live/sessions': live,
+    'GET /api/v1/admin/stats': { status: 200, body: stats },
     ...routes,
   });
   const router = createMemoryRouter(appRoutes, { initialEntries: [url] });
@@ -80,7 +123,7 @@ describe('the admin page', () => {
     expect((await screen.findByTestId('nav-admin')).getAttribute('href')).toBe('/admin');
     const row = await screen.findByTestId('admin-session-row');
     expect(within(row).getByRole('rowheader').textContent).toBe('Intro to <b>WebRTC</b>Private');
-    expect(row.textContent).toContain('01:05 on air');
+    expect(row.textContent).toMatch(/01:0\d on air/);
     expect(within(row).getByRole('link', { name: 'Open' }).getAttribute('href')).toBe('/live/s1');
 
     fireEvent.click(within(row).getByRole('button', { name: 'End' }));
@@ -94,6 +137,32 @@ describe('the admin page', () => {
     );
     expect((await screen.findByTestId('admin-notice')).textContent).toBe(
       '“Intro to <b>WebRTC</b>” has ended.',
+    );
+  });
+
+  it('shows the platform now in cards, and the history by range', async () => {
+    const { calls } = openAs(admin, '/admin');
+    const card = async (id: string) => (await screen.findByTestId(id)).textContent;
+    expect(await card('stat-live-sessions')).toBe('Live sessions2');
+    expect(await card('stat-people')).toBe('People connected5Host 2 · Viewer 3');
+    expect(await card('stat-bandwidth-in')).toBe('Bandwidth in12.5 Mb/sPacket loss 0.3 %');
+    expect(await card('stat-bandwidth-out')).toBe('Bandwidth outNot measured');
+    expect(await card('stat-disk')).toBe('Disk left for recordings40 GB40 % of 100 GB free');
+    const health = await screen.findByTestId('stat-health');
+    expect(health.textContent).toContain('LiveKit: Down');
+    expect(health.textContent).toContain('Database: Up');
+    expect(health.textContent).toContain('Redis: Not used');
+    expect(screen.getByTestId('admin-chart-people').textContent).toContain(
+      'No samples in this range yet.',
+    );
+
+    const day = screen.getByTestId('admin-range-24h');
+    expect(day.getAttribute('aria-pressed')).toBe('false');
+    const before = calls.filter((c) => c.path === '/api/v1/admin/stats').length;
+    fireEvent.click(day);
+    await waitFor(() => expect(day.getAttribute('aria-pressed')).toBe('true'));
+    await waitFor(() =>
+      expect(calls.filter((c) => c.path === '/api/v1/admin/stats').length).toBe(before + 1),
     );
   });
 

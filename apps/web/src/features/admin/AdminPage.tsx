@@ -5,7 +5,7 @@ import { Link, useSearchParams } from 'react-router';
 import type { User } from '@stagecast/contracts';
 import { useAuth } from '../auth/auth-context.js';
 import { AuditPanel } from './AuditPanel.js';
-import { LiveSessionsTable } from './LiveSessionsTable.js';
+import { OverviewPanel } from './OverviewPanel.js';
 import { RecordingsPanel } from './RecordingsPanel.js';
 import { UsersPanel } from './UsersPanel.js';
 
@@ -73,7 +73,7 @@ function AdminConsole({ me }: { me: User }) {
         ))}
       </div>
       <div id="admin-panel" role="tabpanel" aria-labelledby={`admin-tab-${tab}`}>
-        {tab === 'overview' && <LiveSessionsTable />}
+        {tab === 'overview' && <OverviewPanel />}
         {tab === 'users' && <UsersPanel me={me} />}
         {tab === 'recordings' && <RecordingsPanel />}
         {tab === 'audit' && <AuditPanel />}
