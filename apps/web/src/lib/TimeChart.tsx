@@ -1,5 +1,6 @@
 import './time-chart.css';
 import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 
@@ -47,7 +48,21 @@ export function isolatedPoints(ys: ArrayLike<number | null | undefined>): number
   return found;
 }
 
-function chartOptions(width: number, props: TimeChartProps): uPlot.Options {
+/**
+ * The time axis in the reader's language: clock times within two days, dates beyond (uPlot's own
+ * labels are English only).
+ */
+function timeAxisValues(language: string) {
+  const clock = new Intl.DateTimeFormat(language, { hour: 'numeric', minute: '2-digit' });
+  const date = new Intl.DateTimeFormat(language, { month: 'numeric', day: 'numeric' });
+  return (u: uPlot, splits: number[]) => {
+    const span = (u.scales.x?.max ?? 0) - (u.scales.x?.min ?? 0);
+    const format = span > 2 * 86_400 ? date : clock;
+    return splits.map((s) => format.format(new Date(s * 1000)));
+  };
+}
+
+function chartOptions(width: number, props: TimeChartProps, language: string): uPlot.Options {
   const { series, scale = 'count', formatValue } = props;
   const yAxis: uPlot.Axis = {
     ...AXIS,
@@ -70,7 +85,7 @@ function chartOptions(width: number, props: TimeChartProps): uPlot.Options {
             : [0, max > 0 ? max * 1.15 : 1],
       },
     },
-    axes: [AXIS, yAxis],
+    axes: [{ ...AXIS, values: timeAxisValues(language) }, yAxis],
     series: [
       {},
       ...series.map((s) => ({
@@ -98,6 +113,8 @@ function chartOptions(width: number, props: TimeChartProps): uPlot.Options {
  * ones: memoise them).
  */
 export function TimeChart(props: TimeChartProps) {
+  const { i18n } = useTranslation();
+  const language = i18n.language;
   const box = useRef<HTMLDivElement>(null);
   const latest = useRef(props);
   latest.current = props;
@@ -106,7 +123,8 @@ export function TimeChart(props: TimeChartProps) {
     const element = box.current;
     if (!element) return;
     const height = latest.current.height ?? 220;
-    const plot = new uPlot(chartOptions(element.clientWidth || 320, latest.current), data, element);
+    const options = chartOptions(element.clientWidth || 320, latest.current, language);
+    const plot = new uPlot(options, data, element);
     const observer = new ResizeObserver(() => {
       if (element.clientWidth > 0) plot.setSize({ width: element.clientWidth, height });
     });
@@ -115,7 +133,7 @@ export function TimeChart(props: TimeChartProps) {
       observer.disconnect();
       plot.destroy();
     };
-  }, [data, series]);
+  }, [data, series, language]);
   return (
     <div
       ref={box}

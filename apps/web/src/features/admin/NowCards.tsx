@@ -8,9 +8,18 @@ type Now = AdminStats['now'];
 type Check = Now['health']['database'];
 
 /** One figure: its name, the value, and a line under it. */
-function Card(props: { name: string; value: ReactNode; note?: ReactNode; testId: string }) {
+function Card(props: {
+  name: string;
+  value: ReactNode;
+  note?: ReactNode;
+  testId: string;
+  wide?: boolean;
+}) {
   return (
-    <div className="admin-stat" data-testid={props.testId}>
+    <div
+      className={props.wide ? 'admin-stat admin-stat--wide' : 'admin-stat'}
+      data-testid={props.testId}
+    >
       <dt>{props.name}</dt>
       <dd>
         <div className="admin-stat-value">{props.value}</div>
@@ -94,6 +103,7 @@ export function NowCards({ now }: { now: Now }) {
       />
       <Card
         testId="stat-health"
+        wide
         name={t('admin.now.health')}
         value={
           <ul className="admin-health-list">

@@ -40,9 +40,9 @@ export const en = {
     title: 'History',
     range: 'Time range',
     ranges: {
-      '1h': 'Last hour',
-      '24h': 'Last 24 hours',
-      '7d': 'Last 7 days',
+      '1h': '1 hour',
+      '24h': '24 hours',
+      '7d': '7 days',
     },
     people: 'People and sessions',
     peopleLabel:

@@ -42,9 +42,9 @@ export const ko: AdminStrings = {
     title: '기록',
     range: '기간',
     ranges: {
-      '1h': '최근 1시간',
-      '24h': '최근 24시간',
-      '7d': '최근 7일',
+      '1h': '1시간',
+      '24h': '24시간',
+      '7d': '7일',
     },
     people: '사람과 세션',
     peopleLabel: '시간에 따른 접속 인원과 진행 중인 세션 수. 동시 접속 최대 {{count}}명.',

@@ -42,9 +42,9 @@ export const zhCN: AdminStrings = {
     title: '历史',
     range: '时间范围',
     ranges: {
-      '1h': '最近 1 小时',
-      '24h': '最近 24 小时',
-      '7d': '最近 7 天',
+      '1h': '1 小时',
+      '24h': '24 小时',
+      '7d': '7 天',
     },
     people: '人数与会话',
     peopleLabel: '在线人数与直播会话数随时间的变化；同时在线最多 {{count}} 人。',
