@@ -135,7 +135,13 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   const sso = ssoServices(deps.config, deps.database.db, (userId) =>
     auth.tokens.forgetUser(userId),
   );
-  const auth = createAuthenticator(deps.database.db, redis, { jwt: sso.bearer });
+  // Revocations reach other instances through Redis; without it, over a shared PostgreSQL, a
+  // resolved token is trusted for 2 s only, so a logout or a disabled account holds everywhere
+  // within 2 s.
+  const auth = createAuthenticator(deps.database.db, redis, {
+    jwt: sso.bearer,
+    cacheMs: deps.config.databaseUrl && !redis ? 2_000 : undefined,
+  });
   app.addHook('onClose', async () => auth.tokens.close());
   const limits = rateLimits(deps.config.rateLimitMultiplier);
 

@@ -17,6 +17,13 @@ import {
   postChatBodySchema,
 } from './chat.js';
 import type { ApiRoute } from './api-route.js';
+import {
+  adminRecordingsQuerySchema,
+  adminRecordingsResponseSchema,
+  adminUserResponseSchema,
+  adminUsersQuerySchema,
+  adminUsersResponseSchema,
+} from './admin.js';
 import { attendanceQuerySchema, attendanceResponseSchema } from './attendance.js';
 import { auditQuerySchema, auditResponseSchema } from './audit.js';
 import { checkTokenResponseSchema } from './check.js';
@@ -389,6 +396,45 @@ export const apiRoutes = {
     path: '/api/v1/check/token',
     tags: ['check'],
     response: { 200: checkTokenResponseSchema, ...errors },
+  }),
+
+  // the admin page (issue 12): accounts and every session's recordings
+  adminUsers: route({
+    method: 'GET',
+    path: '/api/v1/admin/users',
+    tags: ['admin'],
+    querystring: adminUsersQuerySchema,
+    response: { 200: adminUsersResponseSchema, ...errors },
+  }),
+  /** Revokes every token of the account and removes it from every room; not one's own. */
+  disableUser: route({
+    method: 'POST',
+    path: '/api/v1/admin/users/:user_id/disable',
+    tags: ['admin'],
+    params: userIdParamsSchema,
+    response: { 200: adminUserResponseSchema, ...errors },
+  }),
+  enableUser: route({
+    method: 'POST',
+    path: '/api/v1/admin/users/:user_id/enable',
+    tags: ['admin'],
+    params: userIdParamsSchema,
+    response: { 200: adminUserResponseSchema, ...errors },
+  }),
+  adminRecordings: route({
+    method: 'GET',
+    path: '/api/v1/admin/recordings',
+    tags: ['admin'],
+    querystring: adminRecordingsQuerySchema,
+    response: { 200: adminRecordingsResponseSchema, ...errors },
+  }),
+  /** The session's owner or an admin; not while it is being made (409 `recording_in_progress`). */
+  deleteRecording: route({
+    method: 'DELETE',
+    path: '/api/v1/recordings/:recording_id',
+    tags: ['recordings'],
+    params: recordingIdParamsSchema,
+    response: { 204: noContentSchema, ...errors },
   }),
 
   /** LiveKit's signed webhooks: the raw body is verified, so no body schema. */

@@ -5,7 +5,7 @@ import { z } from 'zod';
  * which address. Append-only: the API has no way to change or remove an entry.
  */
 
-/** What was done. `user_disable` is written by account disabling, when that exists. */
+/** What was done. */
 export const auditActionSchema = z.enum([
   'participant_role_change',
   'participant_kick',
@@ -16,6 +16,8 @@ export const auditActionSchema = z.enum([
   'session_delete',
   'user_role_change',
   'user_disable',
+  'user_enable',
+  'recording_delete',
 ]);
 export type AuditAction = z.infer<typeof auditActionSchema>;
 

@@ -44,6 +44,7 @@ export const errorReasonSchema = z.enum([
   'oidc_state_mismatch',
   'oidc_failed',
   'oidc_unavailable',
+  'account_disabled',
   // session access and the join rules (SPEC §3), in the order they are checked
   'ended',
   'guests_disabled',

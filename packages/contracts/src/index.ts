@@ -8,6 +8,7 @@ export * from './chat.js';
 export * from './recordings.js';
 export * from './attendance.js';
 export * from './audit.js';
+export * from './admin.js';
 export * from './check.js';
 export * from './admin-stats.js';
 export * from './sso.js';

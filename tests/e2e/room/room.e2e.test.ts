@@ -161,6 +161,33 @@ describe('the live room in Chromium with fake camera and microphone', () => {
     await quiet.getByTestId('room-ended').waitFor({ timeout: 10_000 });
     expect(await getUserMediaCalls(quiet)).toBe(0);
 
+    // The audit log holds each moderation action of the class, done by the teacher, in order.
+    const audit = await hostContext.request.get(
+      `${baseUrl}/api/v1/admin/audit?session_id=${sessionId}`,
+    );
+    expect(audit.status()).toBe(200);
+    const { entries } = (await audit.json()) as {
+      entries: {
+        action: string;
+        actor: { id: string; name: string };
+        target: { identity: string | null } | null;
+      }[];
+    };
+    expect(entries.map((e) => e.action).reverse()).toEqual([
+      'participant_role_change',
+      'recording_start',
+      'recording_stop',
+      'participant_kick',
+      'session_end',
+    ]);
+    for (const entry of entries) {
+      expect(entry.actor).toEqual({ id: hostUser.id, name: TEACHER.username });
+    }
+    expect(entries.flatMap((e) => (e.target ? [e.target.identity] : []))).toEqual([
+      `guest:${viewerId}`,
+      `guest:${viewerId}`,
+    ]);
+
     // The recording plays in the page, fetched with HTTP Range from our server.
     await host.goto(`${baseUrl}/live/${sessionId}/recordings`);
     await host

@@ -37,6 +37,8 @@ export const users = pgTable(
     role: text('role', { enum: ['admin', 'mentor', 'user'] })
       .notNull()
       .default('user'),
+    /** Set by an admin: the account cannot sign in and its tokens are revoked; null = enabled. */
+    disabledAt: timestamp('disabled_at', { withTimezone: true }),
     ...timestamps,
   },
   (t) => [

@@ -1,5 +1,5 @@
 import { apiRoutes as r } from '@stagecast/contracts';
-import type { ApiRoutes, RouteBody, RouteQuery } from '@stagecast/contracts';
+import type { ApiRoutes, RouteBody, RouteQuery, StatsRange, UserRole } from '@stagecast/contracts';
 import { buildUrl, request } from './client.js';
 
 /**
@@ -55,6 +55,21 @@ export const sessionsApi = {
     }),
   deleteChat: (id: string, messageId: string) =>
     request(r.deleteChat, { params: { session_id: id, message_id: messageId } }),
+};
+
+/** What only admins call (the admin page). */
+export const adminApi = {
+  stats: (range: StatsRange) => request(r.adminStats, { query: { range } }),
+  users: (query: RouteQuery<ApiRoutes['adminUsers']>) => request(r.adminUsers, { query }),
+  setRole: (userId: string, role: UserRole) =>
+    request(r.updateUser, { params: { user_id: userId }, body: { role } }),
+  disable: (userId: string) => request(r.disableUser, { params: { user_id: userId } }),
+  enable: (userId: string) => request(r.enableUser, { params: { user_id: userId } }),
+  recordings: (query: RouteQuery<ApiRoutes['adminRecordings']>) =>
+    request(r.adminRecordings, { query }),
+  deleteRecording: (recordingId: string) =>
+    request(r.deleteRecording, { params: { recording_id: recordingId } }),
+  audit: (query: RouteQuery<ApiRoutes['auditLog']>) => request(r.auditLog, { query }),
 };
 
 /** Where the attendance CSV downloads from: a plain link, so the session cookie goes with it. */

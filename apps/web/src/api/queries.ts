@@ -1,7 +1,8 @@
-import { queryOptions } from '@tanstack/react-query';
-import type { SessionStatus, User } from '@stagecast/contracts';
-import { authApi, sessionsApi } from './endpoints.js';
+import { infiniteQueryOptions, keepPreviousData, queryOptions } from '@tanstack/react-query';
+import type { SessionStatus, StatsRange, User } from '@stagecast/contracts';
+import { adminApi, authApi, sessionsApi } from './endpoints.js';
 import { queryKeys } from './query-keys.js';
+import type { AuditFilter } from './query-keys.js';
 
 /**
  * The reads of server state, as TanStack Query options: `useQuery(sessionQuery(id))` in a
@@ -58,4 +59,52 @@ export const attendanceQuery = (id: string) =>
   queryOptions({
     queryKey: queryKeys.attendance(id),
     queryFn: () => sessionsApi.attendance(id),
+  });
+
+/** The admin page reads these again this often: its figures and lists follow the platform. */
+export const ADMIN_REFRESH_MS = 10_000;
+
+/**
+ * The admin page's cards (now) and charts (the range's samples), read again every 10 s; the
+ * previous range stays on screen while another one loads.
+ */
+export const adminStatsQuery = (range: StatsRange) =>
+  queryOptions({
+    queryKey: queryKeys.adminStats(range),
+    queryFn: () => adminApi.stats(range),
+    refetchInterval: ADMIN_REFRESH_MS,
+    placeholderData: keepPreviousData,
+  });
+
+/** Every live session, private ones included (admins see them all), for the admin page. */
+export const adminLiveSessionsQuery = () =>
+  queryOptions({
+    queryKey: queryKeys.adminLiveSessions,
+    queryFn: () => sessionsApi.list({ status: 'live', page_size: 100 }),
+    refetchInterval: ADMIN_REFRESH_MS,
+  });
+
+/** A page (20) of accounts whose email or username contain `query`. */
+export const adminUsersQuery = (query: string, page: number) =>
+  queryOptions({
+    queryKey: queryKeys.adminUsers(query, page),
+    queryFn: () => adminApi.users({ q: query || undefined, page, page_size: 20 }),
+    placeholderData: keepPreviousData,
+  });
+
+/** A page (20) of every session's recordings. */
+export const adminRecordingsQuery = (page: number) =>
+  queryOptions({
+    queryKey: queryKeys.adminRecordings(page),
+    queryFn: () => adminApi.recordings({ page, page_size: 20 }),
+    placeholderData: keepPreviousData,
+  });
+
+/** The audit log, newest first, one page (50) at a time going back with `before`. */
+export const adminAuditQuery = (filter: AuditFilter) =>
+  infiniteQueryOptions({
+    queryKey: queryKeys.adminAudit(filter),
+    queryFn: ({ pageParam }) => adminApi.audit({ ...filter, before: pageParam, limit: 50 }),
+    initialPageParam: undefined as number | undefined,
+    getNextPageParam: (last) => last.next_before ?? undefined,
   });

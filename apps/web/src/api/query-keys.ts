@@ -1,4 +1,4 @@
-import type { SessionStatus } from '@stagecast/contracts';
+import type { AuditAction, SessionStatus, StatsRange } from '@stagecast/contracts';
 
 /**
  * Every key of the query cache, in one place: invalidating `['sessions', id]` reaches all that
@@ -15,4 +15,19 @@ export const queryKeys = {
     ['sessions', id, { inviteToken, viewer }] as const,
   recordings: (id: string) => ['sessions', id, 'recordings'] as const,
   attendance: (id: string) => ['sessions', id, 'attendance'] as const,
+  /** Everything the admin page reads (stats, accounts, recordings, the audit log). */
+  admin: ['admin'] as const,
+  /** Under `sessions`, so that ending a session anywhere refreshes it. */
+  adminLiveSessions: ['sessions', 'list', 'live', 'admin'] as const,
+  adminStats: (range: StatsRange) => ['admin', 'stats', range] as const,
+  adminUsers: (query: string, page: number) => ['admin', 'users', { query, page }] as const,
+  adminRecordings: (page: number) => ['admin', 'recordings', page] as const,
+  adminAudit: (filter: AuditFilter) => ['admin', 'audit', filter] as const,
 };
+
+/** The audit log's filters as the admin page sets them. */
+export interface AuditFilter {
+  action?: AuditAction | undefined;
+  session_id?: string | undefined;
+  actor_id?: string | undefined;
+}

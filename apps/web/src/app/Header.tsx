@@ -24,6 +24,11 @@ export function Header() {
       <nav aria-label={t('shell.nav.main')}>
         <Link to="/live">{t('shell.nav.plaza')}</Link>
         {canCreate && <Link to="/live/create">{t('shell.nav.create')}</Link>}
+        {user?.role === 'admin' && (
+          <Link to="/admin" data-testid="nav-admin">
+            {t('shell.nav.admin')}
+          </Link>
+        )}
       </nav>
       <div className="header-tools">
         <LanguageSwitcher />

@@ -19,6 +19,11 @@ const ReportPage = lazy(async () => ({
   default: (await import('../features/report/ReportPage.js')).ReportPage,
 }));
 
+// Lazy: the admin page (and its chart library) is for a few accounts only.
+const AdminPage = lazy(async () => ({
+  default: (await import('../features/admin/AdminPage.js')).AdminPage,
+}));
+
 /** The shell around every page. */
 function Shell() {
   return (
@@ -57,6 +62,15 @@ function SessionRoute({
   );
 }
 
+function AdminRoute() {
+  const { t } = useTranslation();
+  return (
+    <Suspense fallback={<p role="status">{t('shell.loading')}</p>}>
+      <AdminPage />
+    </Suspense>
+  );
+}
+
 /** Every page of the web app by URL. */
 export const appRoutes: RouteObject[] = [
   {
@@ -68,6 +82,7 @@ export const appRoutes: RouteObject[] = [
       { path: 'live/:sessionId', element: <SessionRoute page={RoomPage} /> },
       { path: 'live/:sessionId/recordings', element: <SessionRoute page={RecordingsPage} /> },
       { path: 'live/:sessionId/report', element: <SessionRoute page={ReportPage} /> },
+      { path: 'admin', element: <AdminRoute /> },
       { path: 'check', element: <CheckPage /> },
       { path: 'login', element: <SignInPage /> },
       { path: 'register', element: <RegisterPage /> },

@@ -4,25 +4,85 @@ import type { ModuleRouteOptions } from '../../context.js';
 import { declareRoute } from '../../declare-route.js';
 import { accountActor } from '../audit/record-audit.js';
 import { userDto } from '../auth/authenticator.js';
+import { toAdminUserDto } from './admin-user-dto.js';
+import { disableUser } from './disable-user.js';
+import { enableUser } from './enable-user.js';
+import { listRecordings } from './list-recordings.js';
+import { listUsers } from './list-users.js';
 import { setUserRole } from './set-user-role.js';
 
-/** SPEC §2: what only admins do; registered under `/api/v1/admin`. */
+/**
+ * SPEC §2 and issue 12: what only admins do (accounts: role, search, disable; every session's
+ * recordings); registered under `/api/v1/admin`.
+ */
 export const adminRoutes: FastifyPluginAsyncZod<ModuleRouteOptions> = async (
   app,
   { ctx, auth },
 ) => {
+  /** The admin calling, as the audit log records them. */
+  const adminBy = async (request: Parameters<typeof auth.requireUser>[0]) => {
+    const admin = await auth.requireUser(request, ['admin']);
+    return { actor: accountActor(admin), ip: request.ip };
+  };
+
   app.route({
     ...declareRoute(app, apiRoutes.updateUser),
     handler: async (request) => {
-      const admin = await auth.requireUser(request, ['admin']);
       const updated = await setUserRole({
         db: ctx.database.db,
         tokens: auth.tokens,
         userId: request.params.user_id,
         role: request.body.role,
-        by: { actor: accountActor(admin), ip: request.ip },
+        by: await adminBy(request),
       });
       return { user: userDto(updated) };
+    },
+  });
+
+  app.route({
+    ...declareRoute(app, apiRoutes.adminUsers),
+    handler: async (request) => {
+      await auth.requireUser(request, ['admin']);
+      const q = request.query;
+      return listUsers({ db: ctx.database.db, query: q.q, page: q.page, pageSize: q.page_size });
+    },
+  });
+
+  app.route({
+    ...declareRoute(app, apiRoutes.disableUser),
+    handler: async (request) => {
+      const user = await disableUser({
+        ctx,
+        tokens: auth.tokens,
+        userId: request.params.user_id,
+        by: await adminBy(request),
+      });
+      return { user: toAdminUserDto(user) };
+    },
+  });
+
+  app.route({
+    ...declareRoute(app, apiRoutes.enableUser),
+    handler: async (request) => {
+      const user = await enableUser({
+        db: ctx.database.db,
+        userId: request.params.user_id,
+        by: await adminBy(request),
+      });
+      return { user: toAdminUserDto(user) };
+    },
+  });
+
+  app.route({
+    ...declareRoute(app, apiRoutes.adminRecordings),
+    handler: async (request) => {
+      await auth.requireUser(request, ['admin']);
+      return listRecordings({
+        db: ctx.database.db,
+        publicUrl: ctx.config.publicUrl,
+        page: request.query.page,
+        pageSize: request.query.page_size,
+      });
     },
   });
 };

@@ -39,8 +39,8 @@ export function auditTarget(row: { userId: string; identity: string; displayName
 
 /**
  * Appends one entry to the audit log. The use cases call it themselves once their action has
- * happened, so every way to the action (the API today, the admin page later) is recorded.
- * Account disabling, when it exists, records `user_disable` here with the account as target.
+ * happened, so every way to the action (the API, the admin page) is recorded. Account
+ * disabling and enabling record `user_disable` / `user_enable` with the account as target.
  */
 export async function recordAudit(options: {
   db: Db;

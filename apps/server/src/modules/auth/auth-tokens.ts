@@ -69,7 +69,8 @@ export function authTokenRepository(db: Db) {
       if (!row) return undefined;
       const expiresAt = row.token.expiresAt;
       if (row.token.kind === 'user') {
-        return row.user
+        // Disabling revokes the account's tokens; this also refuses one issued in a race with it.
+        return row.user && !row.user.disabledAt
           ? { principal: { kind: 'user', user: row.user, tokenHash }, expiresAt }
           : undefined;
       }

@@ -50,13 +50,18 @@ export interface JwtBearer {
 
 /**
  * Resolves who is calling: a Bearer token (ours, or the host site's JWT), or the HttpOnly cookie
- * the web app gets. The answer is kept per request, so several checks cost one query; a bad JWT
- * is a 401 that names what is wrong with it wherever the caller is read.
+ * the web app gets. The answer is kept per request, so several checks cost one query, and across
+ * requests for `cacheMs` (see principal-cache.ts); a bad JWT is a 401 that names what is wrong
+ * with it wherever the caller is read.
  */
-export function createAuthenticator(db: Db, redis?: Redis, options: { jwt?: JwtBearer } = {}) {
+export function createAuthenticator(
+  db: Db,
+  redis?: Redis,
+  options: { jwt?: JwtBearer; cacheMs?: number } = {},
+) {
   const { jwt } = options;
   const repo = authTokenRepository(db);
-  const resolved = principalCache(redis);
+  const resolved = principalCache(redis, options.cacheMs);
   const perRequest = new WeakMap<FastifyRequest, Promise<Principal | undefined>>();
 
   async function lookup(token: string): Promise<Principal | undefined> {
@@ -104,7 +109,7 @@ export function createAuthenticator(db: Db, redis?: Redis, options: { jwt?: JwtB
       await jwt?.spend(spent);
       await resolved.dropToken(tokenHash);
     },
-    /** The account changed (its role): cached copies of it must go. */
+    /** The account changed (its role, disabled): cached copies of it must go. */
     forgetUser: (userId: string) => resolved.dropUser(userId),
     close: () => resolved.close(),
   };

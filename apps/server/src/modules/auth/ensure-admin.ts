@@ -7,8 +7,8 @@ import { hashPassword, verifyPassword } from './passwords.js';
 import { userRepository } from './user-repository.js';
 
 /**
- * `ADMIN_EMAIL` + `ADMIN_PASSWORD`: make sure that account exists, is an admin and signs in with
- * that password. Runs at every start, so changing the variables and restarting takes effect.
+ * `ADMIN_EMAIL` + `ADMIN_PASSWORD`: make sure that account exists, is an admin, is enabled and
+ * signs in with that password. Runs at every start, so changing the variables and restarting takes effect.
  */
 export async function ensureAdmin(
   db: Db,
@@ -35,6 +35,8 @@ export async function ensureAdmin(
   }
   const changes: Partial<typeof users.$inferInsert> = {};
   if (existing.role !== 'admin') changes.role = 'admin';
+  // The operator's way back in: the account the environment names is never left disabled.
+  if (existing.disabledAt) changes.disabledAt = null;
   if (!existing.passwordHash || !(await verifyPassword(existing.passwordHash, admin.password))) {
     changes.passwordHash = await hashPassword(admin.password);
   }

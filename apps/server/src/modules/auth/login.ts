@@ -5,7 +5,10 @@ import { dummyPasswordHash, verifyPassword } from './passwords.js';
 import { userRepository } from './user-repository.js';
 import type { UserRow } from './user-repository.js';
 
-/** Signs an account in by email and password; one answer for an unknown email or a wrong password. */
+/**
+ * Signs an account in by email and password; one answer for an unknown email or a wrong
+ * password, and 403 `account_disabled` for a disabled account.
+ */
 export async function login(options: {
   db: Db;
   tokens: TokenIssuer;
@@ -21,6 +24,12 @@ export async function login(options: {
   if (!user || !ok) {
     throw new AppError('UNAUTHENTICATED', 'wrong email or password', undefined, {
       reason: 'wrong_credentials',
+    });
+  }
+  // Said only to whoever knows the password, so it reveals nothing about whose account it is.
+  if (user.disabledAt) {
+    throw new AppError('FORBIDDEN', 'this account has been disabled by an admin', undefined, {
+      reason: 'account_disabled',
     });
   }
   return { user, token: await options.tokens.issueForUser(user.id) };

@@ -3,16 +3,18 @@ import { subscriberOf } from '../../redis.js';
 import type { Principal } from './auth-tokens.js';
 
 const CHANNEL = 'stagecast:auth:revoked';
-const TTL_MS = 30_000;
+/** How long a resolved token is trusted without asking the database again, by default. */
+export const PRINCIPAL_TTL_MS = 30_000;
 const MAX_ENTRIES = 20_000;
 
 /**
- * Resolved tokens, kept for up to 30 s so a busy room's rejoins and chat do not ask the
- * database who the caller is each time. A revocation (logout, password change, role change)
- * drops the entries here at once, and with `REDIS_URL` is published so every other instance
- * drops them too; without Redis, several instances may serve a revoked token for up to 30 s.
+ * Resolved tokens, kept for up to `ttlMs` (30 s) so a busy room's rejoins and chat do not ask
+ * the database who the caller is each time. A revocation (logout, password change, role change,
+ * an account disabled) drops the entries here at once, and with `REDIS_URL` is published so
+ * every other instance drops them too; without Redis, other instances may serve a revoked token
+ * until their entry expires, which is why `app.ts` shortens `ttlMs` there.
  */
-export function principalCache(redis: Redis | undefined) {
+export function principalCache(redis: Redis | undefined, ttlMs = PRINCIPAL_TTL_MS) {
   const entries = new Map<string, { principal: Principal; until: number }>();
 
   function dropLocal(message: string): void {
@@ -50,7 +52,7 @@ export function principalCache(redis: Redis | undefined) {
       if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value!);
       entries.set(tokenHash, {
         principal,
-        until: Math.min(Date.now() + TTL_MS, expiresAt.getTime()),
+        until: Math.min(Date.now() + ttlMs, expiresAt.getTime()),
       });
     },
     dropToken: (tokenHash: string) => drop(`t:${tokenHash}`),

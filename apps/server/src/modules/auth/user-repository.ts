@@ -1,4 +1,4 @@
-import { count, eq } from 'drizzle-orm';
+import { count, desc, eq, ilike, or } from 'drizzle-orm';
 import type { UserRole } from '@stagecast/contracts';
 import type { Db } from '../../db/client.js';
 import { findOne } from '../../db/find-one.js';
@@ -48,6 +48,35 @@ export function userRepository(db: Db) {
     /** Sets the account's role; NOT_FOUND when there is no such account. */
     async setRole(id: string, role: UserRole): Promise<UserRow> {
       return update(id, { role });
+    },
+    /** Disables the account (`at`) or enables it (`null`); NOT_FOUND when there is none. */
+    async setDisabledAt(id: string, at: Date | null): Promise<UserRow> {
+      return update(id, { disabledAt: at });
+    },
+    /**
+     * A page of accounts, newest first; `query` matches part of the email or the username in
+     * any case (`%` and `_` in it are matched literally).
+     */
+    async search(filter: {
+      query?: string | undefined;
+      page: number;
+      pageSize: number;
+    }): Promise<{ rows: UserRow[]; total: number }> {
+      const pattern = filter.query ? `%${filter.query.replace(/[\\%_]/g, '\\$&')}%` : undefined;
+      const where = pattern
+        ? or(ilike(users.email, pattern), ilike(users.username, pattern))
+        : undefined;
+      const [rows, [total]] = await Promise.all([
+        db
+          .select()
+          .from(users)
+          .where(where)
+          .orderBy(desc(users.createdAt), users.id)
+          .limit(filter.pageSize)
+          .offset((filter.page - 1) * filter.pageSize),
+        db.select({ n: count() }).from(users).where(where),
+      ]);
+      return { rows, total: total?.n ?? 0 };
     },
     async countByRole(role: UserRole): Promise<number> {
       const [row] = await db.select({ n: count() }).from(users).where(eq(users.role, role));

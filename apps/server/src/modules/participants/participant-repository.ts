@@ -2,7 +2,7 @@ import { and, count, eq, isNull, ne } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { findOne } from '../../db/find-one.js';
-import { liveParticipants } from '../../db/schema.js';
+import { liveParticipants, liveSessions } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
 import { dropAround } from '../sessions/access-cache.js';
 import type { SessionAccessCache } from '../sessions/session-repository.js';
@@ -91,6 +91,18 @@ export function participantRepository(db: Db, cache?: SessionAccessCache) {
           .set({ connected: false, leftAt: new Date(), livekitSid: null, updatedAt: new Date() })
           .where(inSession(sessionId, eq(liveParticipants.identity, identity))),
       );
+    },
+    /**
+     * The sessions not ended yet where the identity holds a row, connected or not: a client may
+     * be inside before LiveKit's webhook has said so.
+     */
+    async openSessionsOf(identity: string): Promise<string[]> {
+      const rows = await db
+        .select({ sessionId: liveParticipants.sessionId })
+        .from(liveParticipants)
+        .innerJoin(liveSessions, eq(liveSessions.sessionId, liveParticipants.sessionId))
+        .where(and(eq(liveParticipants.identity, identity), ne(liveSessions.status, 'ended')));
+      return rows.map((row) => row.sessionId);
     },
     /** Connected people other than `exceptIdentity`, for the capacity check. */
     async connectedCount(sessionId: string, exceptIdentity: string): Promise<number> {

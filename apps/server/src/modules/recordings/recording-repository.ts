@@ -1,7 +1,7 @@
-import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNull, notInArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { findOne } from '../../db/find-one.js';
-import { recordings } from '../../db/schema.js';
+import { liveSessions, recordings, users } from '../../db/schema.js';
 
 export type RecordingRow = typeof recordings.$inferSelect;
 export type NewRecording = typeof recordings.$inferInsert;
@@ -30,6 +30,42 @@ export function recordingRepository(db: Db) {
         .where(eq(recordings.sessionId, sessionId))
         .returning({ id: recordings.id });
       return rows.map((row) => row.id);
+    },
+    /**
+     * Deletes a finished (complete or failed) recording's row; `undefined` when there is no such
+     * row or it is still being made.
+     */
+    async deleteFinished(id: string): Promise<RecordingRow | undefined> {
+      const [row] = await db
+        .delete(recordings)
+        .where(and(eq(recordings.id, id), notInArray(recordings.status, IN_PROGRESS)))
+        .returning();
+      return row;
+    },
+    /** A page of every session's recordings, newest first, with the session's title and owner. */
+    async page(filter: { page: number; pageSize: number }) {
+      const [rows, [totals]] = await Promise.all([
+        db
+          .select({
+            recording: recordings,
+            sessionTitle: liveSessions.title,
+            ownerId: users.id,
+            ownerName: users.username,
+          })
+          .from(recordings)
+          .innerJoin(liveSessions, eq(liveSessions.sessionId, recordings.sessionId))
+          .innerJoin(users, eq(users.id, liveSessions.ownerId))
+          .orderBy(desc(recordings.createdAt), recordings.id)
+          .limit(filter.pageSize)
+          .offset((filter.page - 1) * filter.pageSize),
+        db
+          .select({
+            n: count(),
+            bytes: sql<string>`coalesce(sum(${recordings.sizeBytes}), 0)`,
+          })
+          .from(recordings),
+      ]);
+      return { rows, total: totals?.n ?? 0, totalBytes: Number(totals?.bytes ?? 0) };
     },
     /** Newest first. */
     async listBySession(sessionId: string): Promise<RecordingRow[]> {

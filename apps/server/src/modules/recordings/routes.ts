@@ -4,9 +4,10 @@ import type { ModuleRouteOptions } from '../../context.js';
 import { declareRoute } from '../../declare-route.js';
 import { AppError } from '../../errors.js';
 import { actorOf } from '../audit/record-audit.js';
-import { assertModerator, assertSignedIn, loadAccess } from '../sessions/access.js';
+import { assertModerator, assertOwner, assertSignedIn, loadAccess } from '../sessions/access.js';
 import type { SessionAccess, SignedInAccess } from '../sessions/access.js';
 import { guarded, sessionScope } from '../sessions/session-access.js';
+import { deleteRecording } from './delete-recording.js';
 import { recordingFile } from './recording-files.js';
 import { toRecordingDto } from './recording-dto.js';
 import type { RecordingService } from './recording-service.js';
@@ -29,7 +30,7 @@ function assertCanListRecordings(access: SessionAccess): asserts access is Signe
   );
 }
 
-/** SPEC §3–4: start and stop recording, the list, and the authenticated download. */
+/** SPEC §3–4: start and stop recording, the list, the authenticated download, and delete. */
 export const recordingRoutes: FastifyPluginAsyncZod<RecordingRouteOptions> = async (
   app,
   { ctx, auth, recordings },
@@ -97,6 +98,19 @@ export const recordingRoutes: FastifyPluginAsyncZod<RecordingRouteOptions> = asy
         recordingFile(ctx.config.dataDir, row.id),
         `recording-${row.id}.mp4`,
       );
+    },
+  });
+
+  app.route({
+    ...declareRoute(app, apiRoutes.deleteRecording),
+    handler: async (request, reply) => {
+      const row = await recordings.repo.findById(request.params.recording_id);
+      if (!row) throw new AppError('NOT_FOUND', 'no such recording');
+      const access = await loadAccess({ sessions, auth, request, sessionId: row.sessionId });
+      assertOwner(access);
+      const by = { actor: actorOf(access.principal), ip: request.ip };
+      await deleteRecording({ ctx, repo: recordings.repo, recording: row, by });
+      return reply.code(204).send(null);
     },
   });
 };

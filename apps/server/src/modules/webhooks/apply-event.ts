@@ -3,6 +3,7 @@ import type { Db } from '../../db/client.js';
 import { webhookEvents } from '../../db/schema.js';
 import type { LivekitEvent } from '../../livekit/index.js';
 import { recordAttendance } from '../attendance/record-attendance.js';
+import { userRepository } from '../auth/user-repository.js';
 import { participantRepository } from '../participants/participant-repository.js';
 import { sessionRepository } from '../sessions/session-repository.js';
 
@@ -41,8 +42,12 @@ export function webhookApplier(ctx: AppContext) {
           const row = await repo.findParticipant(room, identity);
           if (!row) return 'ignored' as const;
           const session = await sessions.findById(room);
-          // A banned identity with a still-valid token, or anyone in an ended session: out.
-          if (row.bannedAt || session?.status === 'ended') {
+          // A banned identity or a disabled account with a still-valid LiveKit token, or anyone
+          // in an ended session: out.
+          const account = identity.startsWith('user:')
+            ? await userRepository(t).findById(row.userId)
+            : undefined;
+          if (row.bannedAt || account?.disabledAt || session?.status === 'ended') {
             removals.push(identity);
             return 'applied' as const;
           }
@@ -82,7 +87,10 @@ export function webhookApplier(ctx: AppContext) {
     if (event.participant?.identity) ctx.accessCache?.identityChanged(event.participant.identity);
     for (const identity of removals) {
       await ctx.livekit.rooms.remove(room, identity);
-      ctx.logger.info({ session: room, identity }, 'removed a banned or late participant on join');
+      ctx.logger.info(
+        { session: room, identity },
+        'removed a banned, disabled or late participant on join',
+      );
     }
     return outcome;
   };

@@ -13,6 +13,7 @@ export const en = {
     signedInAs: 'Signed in as {{name}}',
     guest: '{{name}} (guest)',
     settings: 'Device settings',
+    admin: 'Admin',
   },
   auth: {
     signInTitle: 'Sign in',
@@ -39,6 +40,7 @@ export const en = {
       guestsOff: 'Guests are not allowed on this server.',
       passwordOff: 'Email and password sign-in is off on this server.',
       generic: 'Something went wrong. Try again.',
+      disabled: 'This account has been disabled by an administrator.',
     },
   },
   plaza: {

@@ -12,6 +12,7 @@ export const ko: ShellStrings = {
     signedInAs: '{{name}}(으)로 로그인됨',
     guest: '{{name}} (게스트)',
     settings: '장치 설정',
+    admin: '관리',
   },
   auth: {
     signInTitle: '로그인',
@@ -38,6 +39,7 @@ export const ko: ShellStrings = {
       passwordOff: '이 서버에서는 이메일과 비밀번호 로그인이 꺼져 있습니다.',
       guestsOff: '이 서버는 게스트를 허용하지 않습니다.',
       generic: '문제가 발생했습니다. 다시 시도하세요.',
+      disabled: '관리자가 이 계정을 비활성화했습니다.',
     },
   },
   plaza: {

@@ -12,6 +12,7 @@ export const zhCN: ShellStrings = {
     signedInAs: '已登录：{{name}}',
     guest: '{{name}}（访客）',
     settings: '设备设置',
+    admin: '管理',
   },
   auth: {
     signInTitle: '登录',
@@ -38,6 +39,7 @@ export const zhCN: ShellStrings = {
       passwordOff: '本服务器已关闭邮箱和密码登录。',
       guestsOff: '本服务器不允许访客。',
       generic: '出错了，请重试。',
+      disabled: '此账号已被管理员停用。',
     },
   },
   plaza: {

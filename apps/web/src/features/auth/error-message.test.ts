@@ -18,6 +18,9 @@ describe('authErrorMessage', () => {
     expect(authErrorMessage(t, refused(403, 'FORBIDDEN', 'guests_disabled'))).toBe(
       'shell.auth.errors.guestsOff',
     );
+    expect(authErrorMessage(t, refused(403, 'FORBIDDEN', 'account_disabled'))).toBe(
+      'shell.auth.errors.disabled',
+    );
   });
 
   it('falls back to the code for answers without a reason', () => {

@@ -16,6 +16,8 @@ export function authErrorMessage(t: TFunction, err: unknown): string {
       return t('shell.auth.errors.guestsOff');
     case 'password_sign_in_disabled':
       return t('shell.auth.errors.passwordOff');
+    case 'account_disabled':
+      return t('shell.auth.errors.disabled');
     default:
       break;
   }

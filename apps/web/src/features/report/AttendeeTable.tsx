@@ -1,10 +1,11 @@
+import '../../lib/card-table.css';
 import type { Attendee } from '@stagecast/contracts';
 import { useTranslation } from 'react-i18next';
 import { formatClock } from '../plaza/format-time.js';
 
 /**
  * Who attended: one row per person (names rendered as text). At phone width each row becomes a
- * small card whose cells carry their column's name (`data-label`, see report.css).
+ * small card whose cells carry their column's name (`data-label`, see lib/card-table.css).
  */
 export function AttendeeTable({ attendees }: { attendees: Attendee[] }) {
   const { t, i18n } = useTranslation();
@@ -17,7 +18,7 @@ export function AttendeeTable({ attendees }: { attendees: Attendee[] }) {
   const column = (key: 'name' | 'role' | 'firstJoin' | 'lastLeave' | 'joins' | 'total') =>
     t(`shell.report.columns.${key}`);
   return (
-    <table className="attendee-table" data-testid="attendee-table">
+    <table className="card-table attendee-table" data-testid="attendee-table">
       <thead>
         <tr>
           <th scope="col">{column('name')}</th>

@@ -1,3 +1,4 @@
+import { adminMessages } from '../../features/admin/messages.js';
 import { roomMessages } from '../../features/room/messages.js';
 import { ko as shell } from '../../app/strings/ko.js';
 import type { Messages } from './en.js';
@@ -5,6 +6,7 @@ import type { Messages } from './en.js';
 /** Korean strings. */
 export const ko: Messages = {
   room: roomMessages.ko,
+  admin: adminMessages.ko,
   shell,
   app: {
     name: 'Stagecast',

@@ -1,3 +1,4 @@
+import { adminMessages } from '../../features/admin/messages.js';
 import { roomMessages } from '../../features/room/messages.js';
 import { zhCN as shell } from '../../app/strings/zh-CN.js';
 import type { Messages } from './en.js';
@@ -5,6 +6,7 @@ import type { Messages } from './en.js';
 /** Simplified Chinese strings. */
 export const zhCN: Messages = {
   room: roomMessages.zhCN,
+  admin: adminMessages.zhCN,
   shell,
   app: {
     name: 'Stagecast',

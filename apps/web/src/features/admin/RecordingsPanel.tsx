@@ -1,0 +1,136 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { AdminRecording } from '@stagecast/contracts';
+import { adminApi } from '../../api/endpoints.js';
+import { adminRecordingsQuery } from '../../api/queries.js';
+import { queryKeys } from '../../api/query-keys.js';
+import { formatClock } from '../plaza/format-time.js';
+import { ConfirmDialog } from '../room/ConfirmDialog.js';
+import { formatBytes } from './format.js';
+import { failureNotice, NoticeLine } from './notice.js';
+import type { Notice } from './notice.js';
+import { Pager } from './Pager.js';
+
+const PAGE_SIZE = 20;
+const IN_PROGRESS = new Set(['starting', 'active', 'ending']);
+
+/**
+ * Every session's recordings, newest first, with their size and the total; a finished one can
+ * be deleted (after a confirmation), one still being made cannot.
+ */
+export function RecordingsPanel() {
+  const { t, i18n } = useTranslation();
+  const queryClient = useQueryClient();
+  const [page, setPage] = useState(1);
+  const list = useQuery(adminRecordingsQuery(page));
+  const [deleting, setDeleting] = useState<AdminRecording | null>(null);
+  const [notice, setNotice] = useState<Notice>();
+  const remove = useMutation({
+    mutationFn: (recording: AdminRecording) => adminApi.deleteRecording(recording.recording_id),
+    onSuccess: (_none, recording) => {
+      setNotice({
+        kind: 'ok',
+        text: t('admin.recordings.deleted', { title: recording.session_title }),
+      });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.admin });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.recordings(recording.session_id) });
+    },
+    onError: (err) => setNotice(failureNotice(t, err)),
+  });
+
+  const column = (
+    key: 'session' | 'owner' | 'started' | 'duration' | 'size' | 'status' | 'actions',
+  ) => t(`admin.recordings.columns.${key}`);
+  const unknown = t('admin.recordings.unknown');
+  const recordings = list.data?.recordings ?? [];
+
+  return (
+    <section className="card admin-card" aria-labelledby="admin-recordings-title">
+      <h2 id="admin-recordings-title">{t('admin.recordings.title')}</h2>
+      {list.data && list.data.total > 0 && (
+        <p className="admin-subtitle" data-testid="admin-recordings-total">
+          {t('admin.recordings.total', {
+            count: list.data.total,
+            size: formatBytes(list.data.total_bytes, i18n.language),
+          })}
+        </p>
+      )}
+      <NoticeLine notice={notice} />
+      {list.isError && <p className="error">{t('admin.loadFailed')}</p>}
+      {list.data && recordings.length === 0 && (
+        <p className="empty">{t('admin.recordings.none')}</p>
+      )}
+      {recordings.length > 0 && (
+        <div className="admin-table-wrap">
+          <table className="card-table admin-table" data-testid="admin-recordings">
+            <thead>
+              <tr>
+                <th scope="col">{column('session')}</th>
+                <th scope="col">{column('owner')}</th>
+                <th scope="col">{column('started')}</th>
+                <th scope="col">{column('duration')}</th>
+                <th scope="col">{column('size')}</th>
+                <th scope="col">{column('status')}</th>
+                <th scope="col">{column('actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {recordings.map((r) => {
+                const busy = IN_PROGRESS.has(r.status);
+                return (
+                  <tr key={r.recording_id} data-testid="admin-recording-row">
+                    <th scope="row" className="admin-name">
+                      <Link to={`/live/${r.session_id}/recordings`}>{r.session_title}</Link>
+                    </th>
+                    <td data-label={column('owner')}>{r.owner.username}</td>
+                    <td data-label={column('started')}>
+                      {new Date(r.started_at ?? r.created_at).toLocaleString(i18n.language, {
+                        dateStyle: 'medium',
+                        timeStyle: 'short',
+                      })}
+                    </td>
+                    <td data-label={column('duration')} className="admin-figure">
+                      {r.duration_seconds === null
+                        ? unknown
+                        : formatClock(r.duration_seconds * 1000)}
+                    </td>
+                    <td data-label={column('size')} className="admin-figure">
+                      {r.size_bytes === null ? unknown : formatBytes(r.size_bytes, i18n.language)}
+                    </td>
+                    <td data-label={column('status')}>
+                      {t(`shell.recordings.status.${r.status}`)}
+                    </td>
+                    <td data-label={column('actions')}>
+                      <button
+                        type="button"
+                        className="danger"
+                        disabled={busy || (remove.isPending && remove.variables === r)}
+                        title={busy ? t('admin.recordings.busyHint') : undefined}
+                        onClick={() => setDeleting(r)}
+                      >
+                        {t('admin.recordings.delete')}
+                      </button>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {list.data && (
+        <Pager page={page} total={list.data.total} pageSize={PAGE_SIZE} onPage={setPage} />
+      )}
+      <ConfirmDialog
+        open={deleting !== null}
+        title={t('admin.recordings.confirmTitle', { title: deleting?.session_title ?? '' })}
+        body={t('admin.recordings.confirmBody')}
+        confirmLabel={t('admin.recordings.confirmOk')}
+        onConfirm={() => deleting && remove.mutate(deleting)}
+        onClose={() => setDeleting(null)}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,194 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AdminUser, User, UserRole } from '@stagecast/contracts';
+import { userRoleSchema } from '@stagecast/contracts';
+import { adminApi } from '../../api/endpoints.js';
+import { adminUsersQuery } from '../../api/queries.js';
+import { queryKeys } from '../../api/query-keys.js';
+import { ConfirmDialog } from '../room/ConfirmDialog.js';
+import { failureNotice, NoticeLine } from './notice.js';
+import type { Notice } from './notice.js';
+import { Pager } from './Pager.js';
+import { useDebounced } from './use-debounced.js';
+
+const PAGE_SIZE = 20;
+
+/** One action on an account, as the mutation takes it. */
+type UserAction =
+  | { kind: 'role'; user: AdminUser; role: UserRole }
+  | { kind: 'disable' | 'enable'; user: AdminUser };
+
+/**
+ * Accounts: search by part of the email or username, change a role, disable (after a
+ * confirmation: it signs the account out everywhere and removes it from its rooms) or enable.
+ * One's own account cannot be disabled.
+ */
+export function UsersPanel({ me }: { me: User }) {
+  const { t, i18n } = useTranslation();
+  const queryClient = useQueryClient();
+  const [search, setSearch] = useState('');
+  const [page, setPage] = useState(1);
+  const query = useDebounced(search.trim(), 300);
+  const list = useQuery(adminUsersQuery(query, page));
+  const [disabling, setDisabling] = useState<AdminUser | null>(null);
+  const [notice, setNotice] = useState<Notice>();
+
+  const act = useMutation({
+    mutationFn: async (action: UserAction) => {
+      const { user } = action;
+      if (action.kind === 'role') return adminApi.setRole(user.id, action.role);
+      return action.kind === 'disable' ? adminApi.disable(user.id) : adminApi.enable(user.id);
+    },
+    onSuccess: (_answer, action) => {
+      const name = action.user.username;
+      const text =
+        action.kind === 'role'
+          ? t('admin.users.roleChanged', { name, role: t(`admin.users.roles.${action.role}`) })
+          : t(action.kind === 'disable' ? 'admin.users.disabled' : 'admin.users.enabled', {
+              name,
+            });
+      setNotice({ kind: 'ok', text });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.admin });
+    },
+    onError: (err) => setNotice(failureNotice(t, err)),
+  });
+
+  const column = (key: 'user' | 'email' | 'role' | 'status' | 'created' | 'actions') =>
+    t(`admin.users.columns.${key}`);
+  const date = (iso: string) => new Date(iso).toLocaleDateString(i18n.language);
+  const users = list.data?.users ?? [];
+
+  return (
+    <section className="card admin-card" aria-labelledby="admin-users-title">
+      <h2 id="admin-users-title">
+        {t('admin.users.title')}
+        {list.data && (
+          <span className="admin-count">{t('admin.users.count', { count: list.data.total })}</span>
+        )}
+      </h2>
+      <div className="admin-toolbar">
+        <input
+          type="search"
+          aria-label={t('admin.users.search')}
+          value={search}
+          placeholder={t('admin.users.search')}
+          maxLength={100}
+          data-testid="admin-user-search"
+          onChange={(event) => {
+            setSearch(event.target.value);
+            setPage(1);
+          }}
+        />
+      </div>
+      <NoticeLine notice={notice} />
+      {list.isError && <p className="error">{t('admin.loadFailed')}</p>}
+      {list.data && users.length === 0 && <p className="empty">{t('admin.users.none')}</p>}
+      {users.length > 0 && (
+        <div className="admin-table-wrap">
+          <table className="card-table admin-table" data-testid="admin-users">
+            <thead>
+              <tr>
+                <th scope="col">{column('user')}</th>
+                <th scope="col">{column('email')}</th>
+                <th scope="col">{column('role')}</th>
+                <th scope="col">{column('status')}</th>
+                <th scope="col">{column('created')}</th>
+                <th scope="col">{column('actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {users.map((u) => {
+                const self = u.id === me.id;
+                const busy = act.isPending && act.variables?.user.id === u.id;
+                return (
+                  <tr
+                    key={u.id}
+                    data-testid="admin-user-row"
+                    data-user-id={u.id}
+                    data-disabled={u.disabled_at !== null}
+                  >
+                    <th scope="row" className="admin-name">
+                      {u.username}
+                      {self && <span className="badge">{t('admin.users.you')}</span>}
+                    </th>
+                    <td data-label={column('email')} className="admin-email">
+                      {u.email ?? '—'}
+                    </td>
+                    <td data-label={column('role')}>
+                      <select
+                        value={u.role}
+                        aria-label={t('admin.users.roleOf', { name: u.username })}
+                        disabled={busy}
+                        data-testid={`admin-role-${u.id}`}
+                        onChange={(event) =>
+                          act.mutate({
+                            kind: 'role',
+                            user: u,
+                            role: userRoleSchema.parse(event.target.value),
+                          })
+                        }
+                      >
+                        {userRoleSchema.options.map((role) => (
+                          <option key={role} value={role}>
+                            {t(`admin.users.roles.${role}`)}
+                          </option>
+                        ))}
+                      </select>
+                    </td>
+                    <td data-label={column('status')}>
+                      {u.disabled_at ? (
+                        <span className="admin-state admin-state--bad">
+                          {t('admin.users.disabledSince', { time: date(u.disabled_at) })}
+                        </span>
+                      ) : (
+                        <span className="admin-state admin-state--good">
+                          {t('admin.users.active')}
+                        </span>
+                      )}
+                    </td>
+                    <td data-label={column('created')}>{date(u.created_at)}</td>
+                    <td data-label={column('actions')}>
+                      {u.disabled_at ? (
+                        <button
+                          type="button"
+                          disabled={busy}
+                          data-testid={`admin-enable-${u.id}`}
+                          onClick={() => act.mutate({ kind: 'enable', user: u })}
+                        >
+                          {t('admin.users.enable')}
+                        </button>
+                      ) : (
+                        <button
+                          type="button"
+                          className="danger"
+                          disabled={busy || self}
+                          title={self ? t('admin.users.selfHint') : undefined}
+                          data-testid={`admin-disable-${u.id}`}
+                          onClick={() => setDisabling(u)}
+                        >
+                          {t('admin.users.disable')}
+                        </button>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {list.data && (
+        <Pager page={page} total={list.data.total} pageSize={PAGE_SIZE} onPage={setPage} />
+      )}
+      <ConfirmDialog
+        open={disabling !== null}
+        title={t('admin.users.confirmTitle', { name: disabling?.username ?? '' })}
+        body={t('admin.users.confirmBody', { name: disabling?.username ?? '' })}
+        confirmLabel={t('admin.users.confirmOk')}
+        onConfirm={() => disabling && act.mutate({ kind: 'disable', user: disabling })}
+        onClose={() => setDisabling(null)}
+      />
+    </section>
+  );
+}
