@@ -23,6 +23,8 @@ import {
 import type { RecordingSettings } from './config/recording.js';
 import { serverArea, serverEnv, toServerSettings } from './config/server.js';
 import type { ServerSettings } from './config/server.js';
+import { toWebhooksSettings, webhooksArea, webhooksEnv } from './config/webhooks.js';
+import type { WebhooksSettings } from './config/webhooks.js';
 
 /**
  * Every setting of the server (SPEC §1), validated once at start. This is the only module that
@@ -46,6 +48,7 @@ export const CONFIG_AREAS: readonly SettingsArea[] = [
   recordingArea,
   attendanceArea,
   operationsArea,
+  webhooksArea,
 ];
 
 const envSchema = z
@@ -57,6 +60,7 @@ const envSchema = z
     ...recordingEnv,
     ...attendanceEnv,
     ...operationsEnv,
+    ...webhooksEnv,
   })
   .superRefine((env, ctx) => {
     checkLivekit(env, ctx);
@@ -75,7 +79,8 @@ export interface Config
     AccessSettings,
     RecordingSettings,
     AttendanceSettings,
-    OperationsSettings {}
+    OperationsSettings,
+    WebhooksSettings {}
 
 /** A bad environment: one line per problem, each naming its variable (secrets never shown). */
 export class ConfigError extends Error {
@@ -119,6 +124,7 @@ export function parseConfig(env: Env, cwd = process.cwd()): Config {
     ...toRecordingSettings(e),
     ...toAttendanceSettings(e),
     ...toOperationsSettings(e),
+    ...toWebhooksSettings(e),
   };
 }
 

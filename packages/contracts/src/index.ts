@@ -10,5 +10,6 @@ export * from './attendance.js';
 export * from './audit.js';
 export * from './check.js';
 export * from './admin-stats.js';
+export * from './webhooks-out.js';
 export * from './api-route.js';
 export * from './api-routes.js';
