@@ -154,8 +154,15 @@ export const webhookDeliverySchema = z.object({
   next_attempt_at: z.string().nullable(),
   delivered_at: z.string().nullable(),
   created_at: z.string(),
-  /** The body posted: `{type, timestamp, data}`. */
-  payload: webhookEventSchema,
+  /**
+   * The body posted, `{type, timestamp, data}` (a `WebhookEvent` of its time: kept as it was
+   * sent, so `data` is not held to today's schemas).
+   */
+  payload: z.object({
+    type: webhookEventTypeSchema,
+    timestamp: z.string(),
+    data: z.record(z.string(), z.unknown()),
+  }),
 });
 export type WebhookDelivery = z.infer<typeof webhookDeliverySchema>;
 
