@@ -11,6 +11,8 @@ import { sendWebhook } from './send-webhook.js';
 import type { AttemptResult } from './send-webhook.js';
 import type { TargetRules } from './target-address.js';
 
+const DATABASE_PAUSE_MS = 5_000;
+
 /** How the worker runs; the defaults are production's, tests shorten the delays. */
 export interface DeliveryWorkerOptions {
   db: Db;
@@ -106,10 +108,12 @@ export function deliveryWorker(options: DeliveryWorkerOptions) {
   let running: Promise<void> | undefined;
   let again = false;
   let stopped = false;
+  /** After the database failed us: no polling before this (ms since the epoch). */
+  let pausedUntil = 0;
 
   /** Rounds until nothing is due; a hint while one runs asks for one more. */
   function pump(): void {
-    if (stopped) return;
+    if (stopped || Date.now() < pausedUntil) return;
     if (running) {
       again = true;
       return;
@@ -120,7 +124,11 @@ export function deliveryWorker(options: DeliveryWorkerOptions) {
         try {
           while ((await runOnce()) === batch && !stopped);
         } catch (err) {
-          logger.warn({ err }, 'webhook deliveries could not be read');
+          // The database is away: the rows wait there, and the requests that need it get its
+          // connections rather than this loop.
+          pausedUntil = Date.now() + DATABASE_PAUSE_MS;
+          logger.warn({ err }, 'webhook deliveries could not be read: trying again in 5 s');
+          return;
         }
       } while (again && !stopped);
     })().finally(() => {
