@@ -1,6 +1,6 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { WebhookDelivery, WebhookEvent } from '@stagecast/contracts';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { AccessToken } from 'livekit-server-sdk';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
@@ -460,6 +460,32 @@ describe('webhooks out', () => {
       'failed',
     );
     expect(failed).toMatchObject({ last_error: 'connection refused', next_attempt_at: null });
+
+    // The log keeps finished deliveries 30 days; pending ones stay whatever their age.
+    const month = new Date(Date.now() - 31 * 24 * 3600_000);
+    await h.stack.database.db
+      .update(webhookDeliveries)
+      .set({ createdAt: month })
+      .where(eq(webhookDeliveries.endpointId, webhook.webhook_id));
+    await h.c.api.createSession(h.c.mentor.token);
+    await waitForDeliveries(endpoints, webhook.webhook_id, 2, () => true, 'a second event');
+    await h.stack.database.db
+      .update(webhookDeliveries)
+      .set({ createdAt: month, nextAttemptAt: new Date(Date.now() + 60_000) })
+      .where(
+        and(
+          eq(webhookDeliveries.endpointId, webhook.webhook_id),
+          eq(webhookDeliveries.status, 'pending'),
+        ),
+      );
+    const pruner = deliveryWorker({
+      db: h.stack.database.db,
+      logger: pino({ level: 'silent' }),
+      rules: { allowPrivate: true, requireHttps: false },
+    });
+    await pruner.runOnce();
+    const left = await endpoints.deliveries(webhook.webhook_id);
+    expect(left.map((d) => d.status)).toEqual(['pending']);
   });
 
   it('never delivers a row twice when several workers claim at once', async () => {

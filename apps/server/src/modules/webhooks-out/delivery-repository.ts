@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, lt, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lt, lte, ne, sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { findOne } from '../../db/find-one.js';
@@ -93,6 +93,16 @@ export function deliveryRepository(db: Db) {
         .where(inArray(webhookDeliveries.id, due))
         .returning();
       return claimed.sort((a, b) => a.id - b.id);
+    },
+    /** Deletes delivered and failed rows created before `before`; returns how many. */
+    async prune(before: Date): Promise<number> {
+      const rows = await db
+        .delete(webhookDeliveries)
+        .where(
+          and(ne(webhookDeliveries.status, 'pending'), lt(webhookDeliveries.createdAt, before)),
+        )
+        .returning({ id: webhookDeliveries.id });
+      return rows.length;
     },
     /** Writes what an attempt came to. */
     async recordAttempt(id: number, record: AttemptRecord): Promise<void> {

@@ -12,6 +12,9 @@ import type { AttemptResult } from './send-webhook.js';
 import type { TargetRules } from './target-address.js';
 
 const DATABASE_PAUSE_MS = 5_000;
+/** The delivery log keeps finished deliveries this long. */
+export const LOG_RETENTION_MS = 30 * 24 * 3600_000;
+const PRUNE_EVERY_MS = 3600_000;
 
 /** How the worker runs; the defaults are production's, tests shorten the delays. */
 export interface DeliveryWorkerOptions {
@@ -91,8 +94,18 @@ export function deliveryWorker(options: DeliveryWorkerOptions) {
     else logger.info({ ...line, error: result.error, next }, 'webhook attempt failed');
   }
 
+  let prunedAt = 0;
+  /** Now and then, the log's finished rows past their retention go (any instance may). */
+  async function pruneLog(): Promise<void> {
+    if (Date.now() - prunedAt < PRUNE_EVERY_MS) return;
+    prunedAt = Date.now();
+    const pruned = await deliveries.prune(new Date(Date.now() - LOG_RETENTION_MS));
+    if (pruned > 0) logger.info({ pruned }, 'webhook delivery log pruned');
+  }
+
   /** One round: claims a batch and attempts it; returns how many were claimed. */
   async function runOnce(): Promise<number> {
+    await pruneLog();
     const claimed = await deliveries.claimDue(new Date(), batch, leaseMs);
     await Promise.all(
       claimed.map((row) =>
