@@ -39,6 +39,13 @@ import { webhookApplier } from './modules/webhooks/apply-event.js';
 import { reconciler } from './modules/webhooks/reconcile.js';
 import type { Reconciler } from './modules/webhooks/reconcile.js';
 import { webhookRoutes } from './modules/webhooks/routes.js';
+import { deliveryWorker } from './modules/webhooks-out/delivery-worker.js';
+import type {
+  DeliveryWorker,
+  DeliveryWorkerOptions,
+} from './modules/webhooks-out/delivery-worker.js';
+import { webhooksOutRoutes } from './modules/webhooks-out/routes.js';
+import { targetRules } from './modules/webhooks-out/target-address.js';
 import { corsPolicy } from './plugins/cors.js';
 import { errorHandler } from './plugins/error-handler.js';
 import { metricsHooks } from './plugins/metrics.js';
@@ -59,6 +66,11 @@ export interface AppDependencies {
   reconcile?: boolean;
   /** Sample the platform every STATS_INTERVAL (tests that drive it by hand turn it off). */
   sampleStats?: boolean;
+  /**
+   * The webhooks-out delivery worker's timing (tests shorten the retry delays and the poll);
+   * `false` runs no worker (tests that drive `app.webhookWorker.runOnce()` by hand).
+   */
+  webhookDelivery?: false | Pick<DeliveryWorkerOptions, 'retry' | 'pollMs' | 'timeoutMs'>;
 }
 
 declare module 'fastify' {
@@ -68,6 +80,8 @@ declare module 'fastify' {
     statsSampler: StatsSampler;
     /** For tools and tests that change rows behind the repositories' back. */
     accessCache: AppContext['accessCache'];
+    /** Delivers the queued webhooks out. */
+    webhookWorker: DeliveryWorker;
   }
 }
 
@@ -188,6 +202,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(chatRoutes, { prefix: `${inSession}/chat`, ...modules });
   await app.register(attendanceRoutes, { prefix: `${inSession}/attendance`, ...modules });
   await app.register(checkRoutes, { prefix: '/api/v1/check', ...modules });
+  await app.register(webhooksOutRoutes, { prefix: '/api/v1/admin/webhooks', ...modules });
 
   const recordings = recordingService(ctx);
   ctx.hooks = recordings.hooks;
@@ -246,6 +261,17 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   app.decorate('statsSampler', sampler);
   if (deps.sampleStats !== false) app.addHook('onReady', async () => sampler.start());
   app.addHook('onClose', async () => sampler.stop());
+
+  // Every instance delivers: they claim different rows (see delivery-repository.ts).
+  const webhookWorker = deliveryWorker({
+    db: deps.database.db,
+    logger: deps.logger,
+    rules: targetRules(deps.config),
+    ...(deps.webhookDelivery || {}),
+  });
+  app.decorate('webhookWorker', webhookWorker);
+  if (deps.webhookDelivery !== false) app.addHook('onReady', async () => webhookWorker.start());
+  app.addHook('onClose', async () => webhookWorker.stop());
 
   await app.register(web, { root: deps.webRoot ?? DEFAULT_WEB_ROOT });
   return app;

@@ -25,6 +25,8 @@ import { serverArea, serverEnv, toServerSettings } from './config/server.js';
 import type { ServerSettings } from './config/server.js';
 import { checkSso, ssoArea, ssoEnv, toSsoSettings } from './config/sso.js';
 import type { SsoSettings } from './config/sso.js';
+import { toWebhooksSettings, webhooksArea, webhooksEnv } from './config/webhooks.js';
+import type { WebhooksSettings } from './config/webhooks.js';
 
 /**
  * Every setting of the server (SPEC §1), validated once at start. This is the only module that
@@ -50,6 +52,7 @@ export const CONFIG_AREAS: readonly SettingsArea[] = [
   attendanceArea,
   operationsArea,
   ssoArea,
+  webhooksArea,
 ];
 
 const envSchema = z
@@ -62,6 +65,7 @@ const envSchema = z
     ...attendanceEnv,
     ...operationsEnv,
     ...ssoEnv,
+    ...webhooksEnv,
   })
   .superRefine((env, ctx) => {
     checkLivekit(env, ctx);
@@ -82,7 +86,8 @@ export interface Config
     RecordingSettings,
     AttendanceSettings,
     OperationsSettings,
-    SsoSettings {}
+    SsoSettings,
+    WebhooksSettings {}
 
 /** A bad environment: one line per problem, each naming its variable (secrets never shown). */
 export class ConfigError extends Error {
@@ -127,6 +132,7 @@ export function parseConfig(env: Env, cwd = process.cwd()): Config {
     ...toAttendanceSettings(e),
     ...toOperationsSettings(e),
     ...toSsoSettings(e),
+    ...toWebhooksSettings(e),
   };
 }
 

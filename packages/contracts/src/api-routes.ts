@@ -63,6 +63,18 @@ import {
   tokenResponseSchema,
   updateSessionBodySchema,
 } from './sessions.js';
+import {
+  createWebhookBodySchema,
+  updateWebhookBodySchema,
+  webhookDeliveriesQuerySchema,
+  webhookDeliveriesResponseSchema,
+  webhookDeliveryParamsSchema,
+  webhookDeliveryResponseSchema,
+  webhookIdParamsSchema,
+  webhookListResponseSchema,
+  webhookResponseSchema,
+  webhookSecretResponseSchema,
+} from './webhooks-out.js';
 
 /** The error answers a route may give, each with the error body of SPEC §6. */
 export const apiErrorResponses = {
@@ -88,6 +100,8 @@ const errors = apiErrorResponses;
 const sessions = '/api/v1/live/sessions';
 const session = `${sessions}/:session_id`;
 const participant = `${session}/participants/:user_id`;
+const webhooks = '/api/v1/admin/webhooks';
+const webhook = `${webhooks}/:webhook_id`;
 
 /** Every route of the API (SPEC §2–§4), by name. */
 export const apiRoutes = {
@@ -435,6 +449,61 @@ export const apiRoutes = {
     tags: ['recordings'],
     params: recordingIdParamsSchema,
     response: { 204: noContentSchema, ...errors },
+  }),
+
+  // webhooks out to the host site (issue 14), admins only
+  listWebhooks: route({
+    method: 'GET',
+    path: webhooks,
+    tags: ['webhooks'],
+    response: { 200: webhookListResponseSchema, ...errors },
+  }),
+  /** The secret is in this answer only (and in a rotation's). */
+  createWebhook: route({
+    method: 'POST',
+    path: webhooks,
+    tags: ['webhooks'],
+    body: createWebhookBodySchema,
+    response: { 201: webhookSecretResponseSchema, ...errors },
+  }),
+  updateWebhook: route({
+    method: 'PATCH',
+    path: webhook,
+    tags: ['webhooks'],
+    params: webhookIdParamsSchema,
+    body: updateWebhookBodySchema,
+    response: { 200: webhookResponseSchema, ...errors },
+  }),
+  /** Its pending deliveries go with it. */
+  deleteWebhook: route({
+    method: 'DELETE',
+    path: webhook,
+    tags: ['webhooks'],
+    params: webhookIdParamsSchema,
+    response: { 204: noContentSchema, ...errors },
+  }),
+  rotateWebhookSecret: route({
+    method: 'POST',
+    path: `${webhook}/rotate-secret`,
+    tags: ['webhooks'],
+    params: webhookIdParamsSchema,
+    response: { 200: webhookSecretResponseSchema, ...errors },
+  }),
+  webhookDeliveries: route({
+    method: 'GET',
+    path: `${webhook}/deliveries`,
+    tags: ['webhooks'],
+    params: webhookIdParamsSchema,
+    querystring: webhookDeliveriesQuerySchema,
+    response: { 200: webhookDeliveriesResponseSchema, ...errors },
+  }),
+  /** Sends the same event (same `webhook-id`) again now, with a new 24 h of retries. */
+  replayWebhookDelivery: route({
+    method: 'POST',
+    path: `${webhook}/deliveries/:delivery_id/replay`,
+    tags: ['webhooks'],
+    params: webhookDeliveryParamsSchema,
+    response: { 200: webhookDeliveryResponseSchema, ...errors },
   }),
 
   /** LiveKit's signed webhooks: the raw body is verified, so no body schema. */

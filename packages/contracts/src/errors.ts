@@ -68,6 +68,11 @@ export const errorReasonSchema = z.enum([
   // webhooks
   'signature_missing',
   'signature_invalid',
+  // webhooks out: a target on loopback or a private network (WEBHOOK_ALLOW_PRIVATE is off), a
+  // plain http:// target in production, a host name that does not resolve
+  'webhook_target_private',
+  'webhook_target_insecure',
+  'webhook_target_unresolvable',
   // dependencies
   'database_unavailable',
   'livekit_unavailable',

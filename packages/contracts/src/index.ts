@@ -13,5 +13,6 @@ export * from './check.js';
 export * from './admin-stats.js';
 export * from './sso.js';
 export * from './next-path.js';
+export * from './webhooks-out.js';
 export * from './api-route.js';
 export * from './api-routes.js';

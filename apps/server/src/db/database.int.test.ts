@@ -49,6 +49,8 @@ describe.each(backends())('the database on %s', (backend) => {
       'spent_tokens',
       'stats_samples',
       'users',
+      'webhook_deliveries',
+      'webhook_endpoints',
       'webhook_events',
     ]);
     const applied = await database.rows<{ n: number }>(

@@ -366,3 +366,67 @@ export const oidcLogins = pgTable(
   },
   (t) => [index('oidc_logins_expires_idx').on(t.expiresAt)],
 );
+
+/**
+ * The host site's webhook endpoints (issue 14), managed by admins. The secret (`whsec_…`) is
+ * kept as it is, since signing needs it, and never leaves the server after its creation answer.
+ * After a rotation the previous one also signs for a while, so receivers can switch.
+ */
+export const webhookEndpoints = pgTable('webhook_endpoints', {
+  id: uuid('id').primaryKey(),
+  url: text('url').notNull(),
+  description: text('description').notNull().default(''),
+  /** The event types it receives; null: all, including types added later. */
+  eventTypes: text('event_types').array(),
+  enabled: boolean('enabled').notNull().default(true),
+  secret: text('secret').notNull(),
+  previousSecret: text('previous_secret'),
+  previousSecretExpiresAt: timestamp('previous_secret_expires_at', { withTimezone: true }),
+  ...timestamps,
+});
+
+/**
+ * The outbox of webhooks out and their delivery log: one row per (event, endpoint), inserted in
+ * the transaction of the change that caused the event. Workers claim due `pending` rows with
+ * `FOR UPDATE SKIP LOCKED` and push `next_attempt_at` past the attempt, so two instances never
+ * send one row at once; the body is stored as sent, so every retry posts the same bytes under
+ * the same event id.
+ */
+export const webhookDeliveries = pgTable(
+  'webhook_deliveries',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    endpointId: uuid('endpoint_id')
+      .notNull()
+      .references(() => webhookEndpoints.id, { onDelete: 'cascade' }),
+    /** `webhook-id`: one per event, shared by its endpoints' rows, kept on every retry. */
+    eventId: text('event_id').notNull(),
+    eventType: text('event_type').notNull(),
+    /** The JSON body `{type, timestamp, data}`, exactly as posted. */
+    payload: text('payload').notNull(),
+    status: text('status', { enum: ['pending', 'delivered', 'failed'] })
+      .notNull()
+      .default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    /** When a worker may (next) try it; null once delivered or failed. */
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true, precision: 3 }),
+    /** No retry is scheduled past this (24 h after the event, or after a replay). */
+    giveUpAt: timestamp('give_up_at', { withTimezone: true }).notNull(),
+    lastAttemptAt: timestamp('last_attempt_at', { withTimezone: true }),
+    lastStatusCode: integer('last_status_code'),
+    lastError: text('last_error'),
+    deliveredAt: timestamp('delivered_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('webhook_deliveries_event_endpoint_key').on(t.eventId, t.endpointId),
+    index('webhook_deliveries_due_idx')
+      .on(t.nextAttemptAt)
+      .where(sql`${t.status} = 'pending'`),
+    index('webhook_deliveries_endpoint_idx').on(t.endpointId, t.id),
+    check(
+      'webhook_deliveries_status_check',
+      sql`${t.status} in ('pending', 'delivered', 'failed')`,
+    ),
+  ],
+);

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { RoomServiceClient } from 'livekit-server-sdk';
 import { pino } from 'pino';
 import { buildApp } from '../../src/app.js';
+import type { AppDependencies } from '../../src/app.js';
 import { parseConfig } from '../../src/config.js';
 import type { Config } from '../../src/config.js';
 import { openDatabase } from '../../src/db/client.js';
@@ -43,6 +44,8 @@ export interface StackOptions {
   reconcile?: boolean;
   /** Run the stats sampler's timer (off: tests call `app.statsSampler.sampleNow()`). */
   sampleStats?: boolean;
+  /** The webhooks-out worker's timing, or false for none (see `AppDependencies`). */
+  webhookDelivery?: AppDependencies['webhookDelivery'];
   /** Another stack's database, which this one then leaves in place when it stops. */
   shareDb?: TestDatabase;
 }
@@ -88,6 +91,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       livekit,
       reconcile: options.reconcile ?? false,
       sampleStats: options.sampleStats ?? false,
+      ...(options.webhookDelivery !== undefined && { webhookDelivery: options.webhookDelivery }),
     });
     await app.listen({ port, host: '127.0.0.1' });
     return app;

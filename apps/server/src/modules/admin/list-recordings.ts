@@ -16,10 +16,12 @@ export async function listRecordings(options: {
   page: number;
   page_size: number;
 }> {
-  const { rows, total, totalBytes } = await recordingRepository(options.db).page({
-    page: options.page,
-    pageSize: options.pageSize,
-  });
+  const { rows, total, totalBytes } = await recordingRepository(options.db, options.publicUrl).page(
+    {
+      page: options.page,
+      pageSize: options.pageSize,
+    },
+  );
   return {
     recordings: rows.map((row) => ({
       ...toRecordingDto(row.recording, options.publicUrl),

@@ -1,3 +1,4 @@
+import { AppError } from '../../errors.js';
 import { orLivekitUnavailable } from '../../livekit/index.js';
 import { actorOf, auditTarget, recordAudit } from '../audit/record-audit.js';
 import { findTarget } from './find-target.js';
@@ -11,13 +12,15 @@ import type { ParticipantRow } from './participant-repository.js';
 export async function kickParticipant(options: TargetOptions): Promise<ParticipantRow> {
   const { ctx, participants, access } = options;
   const row = await findTarget(options);
-  const banned = await participants.updateParticipant(row.sessionId, row.identity, {
+  // Leaving this way is a `participant.left` too, when they were connected.
+  const result = await participants.setConnected(row.sessionId, row.identity, false, {
     bannedAt: new Date(),
-    connected: false,
     handRaised: false,
     leftAt: new Date(),
     livekitSid: null,
   });
+  if (!result) throw new AppError('NOT_FOUND', 'no such participant in this session');
+  const banned = result.row;
   await ctx.livekit.rooms.remove(row.sessionId, row.identity).catch(orLivekitUnavailable);
   ctx.logger.info({ session: row.sessionId, identity: row.identity }, 'participant kicked');
   await recordAudit({

@@ -1,4 +1,4 @@
-import type { Participant } from '@stagecast/contracts';
+import type { Participant, WebhookParticipant } from '@stagecast/contracts';
 import { iso } from '../sessions/session-dto.js';
 import type { ParticipantRow } from './participant-repository.js';
 
@@ -14,4 +14,9 @@ export function toParticipantDto(p: ParticipantRow): Participant {
     left_at: iso(p.leftAt),
     hand_raised: p.handRaised,
   };
+}
+
+/** A participant in a webhook: the API's view with the session it is in. */
+export function toWebhookParticipant(p: ParticipantRow): WebhookParticipant {
+  return { ...toParticipantDto(p), session_id: p.sessionId };
 }

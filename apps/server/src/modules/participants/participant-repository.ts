@@ -3,9 +3,12 @@ import type { SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { findOne } from '../../db/find-one.js';
 import { liveParticipants, liveSessions } from '../../db/schema.js';
+import { inTransaction } from '../../db/transaction.js';
 import { AppError } from '../../errors.js';
 import { dropAround } from '../sessions/access-cache.js';
 import type { SessionAccessCache } from '../sessions/session-repository.js';
+import { emitWebhookEvent } from '../webhooks-out/emit-event.js';
+import { toWebhookParticipant } from './participant-dto.js';
 
 export type ParticipantRow = typeof liveParticipants.$inferSelect;
 export type NewParticipant = typeof liveParticipants.$inferInsert;
@@ -21,6 +24,43 @@ const inSession = (sessionId: string, ...more: SQL[]) =>
  */
 export function participantRepository(db: Db, cache?: SessionAccessCache) {
   const write = dropAround(cache);
+  /**
+   * Marks the identity connected or not, with `patch`, where `where` also holds. The write that
+   * flips `connected` (a conditional update, so of two racing writers only one does) queues
+   * `participant.joined` or `participant.left` in the same transaction: one event per real
+   * join and leave, however often LiveKit, the reconcile loop and the API report it.
+   * Undefined when there is no such row.
+   */
+  const setConnected = async (
+    sessionId: string,
+    identity: string,
+    connected: boolean,
+    patch: Partial<NewParticipant>,
+    where?: SQL,
+  ): Promise<{ row: ParticipantRow; changed: boolean } | undefined> => {
+    const target = inSession(
+      sessionId,
+      eq(liveParticipants.identity, identity),
+      ...(where ? [where] : []),
+    );
+    return write(sessionId, identity, () =>
+      inTransaction(db, async (tx) => {
+        const set = { ...patch, connected, updatedAt: new Date() };
+        const [flipped] = await tx
+          .update(liveParticipants)
+          .set(set)
+          .where(and(target, eq(liveParticipants.connected, !connected)))
+          .returning();
+        if (flipped) {
+          const type = connected ? 'participant.joined' : 'participant.left';
+          await emitWebhookEvent(tx, type, () => toWebhookParticipant(flipped));
+          return { row: flipped, changed: true };
+        }
+        const [row] = await tx.update(liveParticipants).set(set).where(target).returning();
+        return row && { row, changed: false };
+      }),
+    );
+  };
   return {
     async participants(sessionId: string): Promise<ParticipantRow[]> {
       return db
@@ -83,14 +123,10 @@ export function participantRepository(db: Db, cache?: SessionAccessCache) {
       if (!row) throw new AppError('NOT_FOUND', 'no such participant in this session');
       return row;
     },
+    setConnected,
     /** Marks the identity gone from the session, if it has a row there (one room per identity). */
     async markLeft(sessionId: string, identity: string): Promise<void> {
-      await write(sessionId, identity, () =>
-        db
-          .update(liveParticipants)
-          .set({ connected: false, leftAt: new Date(), livekitSid: null, updatedAt: new Date() })
-          .where(inSession(sessionId, eq(liveParticipants.identity, identity))),
-      );
+      await setConnected(sessionId, identity, false, { leftAt: new Date(), livekitSid: null });
     },
     /**
      * The sessions not ended yet where the identity holds a row, connected or not: a client may
@@ -119,18 +155,26 @@ export function participantRepository(db: Db, cache?: SessionAccessCache) {
         );
       return row?.n ?? 0;
     },
-    async disconnectAll(sessionId: string): Promise<void> {
-      await write(sessionId, undefined, () =>
-        db
-          .update(liveParticipants)
-          .set({
-            connected: false,
-            handRaised: false,
-            leftAt: new Date(),
-            livekitSid: null,
-            updatedAt: new Date(),
-          })
-          .where(inSession(sessionId, eq(liveParticipants.connected, true))),
+    /** Marks everyone still connected gone (each a `participant.left`); returns their rows. */
+    async disconnectAll(sessionId: string): Promise<ParticipantRow[]> {
+      return write(sessionId, undefined, () =>
+        inTransaction(db, async (tx) => {
+          const rows = await tx
+            .update(liveParticipants)
+            .set({
+              connected: false,
+              handRaised: false,
+              leftAt: new Date(),
+              livekitSid: null,
+              updatedAt: new Date(),
+            })
+            .where(inSession(sessionId, eq(liveParticipants.connected, true)))
+            .returning();
+          for (const row of rows) {
+            await emitWebhookEvent(tx, 'participant.left', () => toWebhookParticipant(row));
+          }
+          return rows;
+        }),
       );
     },
   };

@@ -2,6 +2,9 @@ import { and, count, desc, eq, inArray, isNull, notInArray, sql } from 'drizzle-
 import type { Db } from '../../db/client.js';
 import { findOne } from '../../db/find-one.js';
 import { liveSessions, recordings, users } from '../../db/schema.js';
+import { inTransaction } from '../../db/transaction.js';
+import { emitWebhookEvent } from '../webhooks-out/emit-event.js';
+import { toRecordingDto } from './recording-dto.js';
 
 export type RecordingRow = typeof recordings.$inferSelect;
 export type NewRecording = typeof recordings.$inferInsert;
@@ -10,7 +13,12 @@ export type RecordingStatus = RecordingRow['status'];
 /** A recording in these states is still being made; at most one per session. */
 export const IN_PROGRESS: RecordingStatus[] = ['starting', 'active', 'ending'];
 
-export function recordingRepository(db: Db) {
+/**
+ * Recording rows. `publicUrl` builds the download links of the `recording.ready` and
+ * `recording.failed` webhooks, which every move into `complete` or `failed` queues in its own
+ * transaction: whichever path ends a recording (its recorder, Egress, recovery), once.
+ */
+export function recordingRepository(db: Db, publicUrl: string) {
   return {
     /** Inserts the recording; undefined when the session already has one in progress. */
     async insert(row: NewRecording): Promise<RecordingRow | undefined> {
@@ -104,12 +112,20 @@ export function recordingRepository(db: Db) {
       from: RecordingStatus[],
       patch: Partial<NewRecording>,
     ): Promise<RecordingRow | undefined> {
-      const [row] = await db
-        .update(recordings)
-        .set({ ...patch, updatedAt: new Date() })
-        .where(and(eq(recordings.id, id), inArray(recordings.status, from)))
-        .returning();
-      return row;
+      const move = async (d: Db) => {
+        const [row] = await d
+          .update(recordings)
+          .set({ ...patch, updatedAt: new Date() })
+          .where(and(eq(recordings.id, id), inArray(recordings.status, from)))
+          .returning();
+        if (row && (row.status === 'complete' || row.status === 'failed')) {
+          const type = row.status === 'complete' ? 'recording.ready' : 'recording.failed';
+          await emitWebhookEvent(d, type, () => toRecordingDto(row, publicUrl));
+        }
+        return row;
+      };
+      const ends = patch.status === 'complete' || patch.status === 'failed';
+      return ends ? inTransaction(db, move) : move(db);
     },
   };
 }

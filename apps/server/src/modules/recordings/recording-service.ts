@@ -21,7 +21,7 @@ const END_WAIT_MS = 15_000;
  * session lifecycle and the reconcile loop call.
  */
 export function recordingService(ctx: AppContext) {
-  const repo = recordingRepository(ctx.database.db);
+  const repo = recordingRepository(ctx.database.db, ctx.config.publicUrl);
   const sessions = sessionRepository(ctx.database.db, ctx.accessCache);
   const node = `${hostname()}:${ctx.config.port}`;
   const backends = recordingBackends({

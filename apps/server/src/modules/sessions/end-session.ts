@@ -1,9 +1,12 @@
 import type { AppContext } from '../../context.js';
+import { inTransaction } from '../../db/transaction.js';
 import { AppError } from '../../errors.js';
 import { attendanceRepository } from '../attendance/attendance-repository.js';
 import { recordAudit } from '../audit/record-audit.js';
 import type { AuditBy } from '../audit/record-audit.js';
 import type { ParticipantRepository } from '../participants/participant-repository.js';
+import { emitSessionEvent } from './session-events.js';
+import { sessionRepository } from './session-repository.js';
 import type { SessionRepository, SessionRow } from './session-repository.js';
 
 /** What ending a session (and deleting one, which ends it first) is given. */
@@ -20,10 +23,16 @@ export interface EndSessionOptions {
 export async function endSession(options: EndSessionOptions): Promise<SessionRow> {
   const { ctx, sessions, participants, session, by } = options;
   const sessionId = session.sessionId;
-  const ended = await sessions.transition(sessionId, ['scheduled', 'live'], {
-    status: 'ended',
-    endedAt: new Date(),
+  const ended = await inTransaction(ctx.database.db, async (tx) => {
+    const row = await sessionRepository(tx, ctx.accessCache).transition(
+      sessionId,
+      ['scheduled', 'live'],
+      { status: 'ended', endedAt: new Date() },
+    );
+    if (row) await emitSessionEvent(tx, 'session.ended', sessionId);
+    return row;
   });
+  ctx.accessCache?.sessionChanged(sessionId);
   const updated = ended ?? (await sessions.findById(sessionId));
   if (!updated) throw new AppError('NOT_FOUND', 'no such session'); // deleted meanwhile
   // Only the request that ended it is recorded, not a repeat on an ended session.

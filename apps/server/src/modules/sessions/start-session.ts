@@ -1,6 +1,9 @@
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors.js';
+import { inTransaction } from '../../db/transaction.js';
 import { orLivekitUnavailable } from '../../livekit/index.js';
+import { emitSessionEvent } from './session-events.js';
+import { sessionRepository } from './session-repository.js';
 import type { SessionRepository, SessionRow } from './session-repository.js';
 
 /**
@@ -25,10 +28,17 @@ export async function startSession(options: {
     .create(session.sessionId, JSON.stringify({ title: session.title }))
     .catch(orLivekitUnavailable);
   if (session.status === 'live') return session;
-  const updated = await sessions.transition(session.sessionId, ['scheduled'], {
-    status: 'live',
-    startedAt: new Date(),
+  const updated = await inTransaction(ctx.database.db, async (tx) => {
+    const live = await sessionRepository(tx, ctx.accessCache).transition(
+      session.sessionId,
+      ['scheduled'],
+      { status: 'live', startedAt: new Date() },
+    );
+    if (live) await emitSessionEvent(tx, 'session.started', live.sessionId);
+    return live;
   });
+  // Views cached while the transaction ran must not outlive it.
+  ctx.accessCache?.sessionChanged(session.sessionId);
   if (!updated) {
     // Someone else moved it meanwhile: report what it is now.
     const now = await sessions.findById(session.sessionId);

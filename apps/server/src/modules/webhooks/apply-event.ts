@@ -1,6 +1,7 @@
+import { isNull, or, eq } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
 import type { Db } from '../../db/client.js';
-import { webhookEvents } from '../../db/schema.js';
+import { liveParticipants, webhookEvents } from '../../db/schema.js';
 import type { LivekitEvent } from '../../livekit/index.js';
 import { recordAttendance } from '../attendance/record-attendance.js';
 import { userRepository } from '../auth/user-repository.js';
@@ -52,8 +53,9 @@ export function webhookApplier(ctx: AppContext) {
             return 'applied' as const;
           }
           await recordAttendance({ db: t, event, participant: row, receivedAt });
-          await repo.updateParticipant(room, identity, {
-            connected: true,
+          // `participant.joined` only when this connects someone who was not (a reconnect's
+          // new connection, arriving before the old one's leave, changes only the sid).
+          await repo.setConnected(room, identity, true, {
             livekitSid: sid ?? null,
             joinedAt: new Date(),
             leftAt: null,
@@ -66,12 +68,17 @@ export function webhookApplier(ctx: AppContext) {
           // Every connection's own end counts for attendance, an old one's after a reconnect too.
           await recordAttendance({ db: t, event, participant: row, receivedAt });
           if (!row || (row.livekitSid && sid && row.livekitSid !== sid)) return 'ignored' as const;
-          await repo.updateParticipant(room, identity, {
-            connected: false,
-            handRaised: false,
-            leftAt: new Date(),
-            livekitSid: null,
-          });
+          // Checked again in the write: a reconnect may have taken the row over meanwhile.
+          const sameConnection = sid
+            ? or(isNull(liveParticipants.livekitSid), eq(liveParticipants.livekitSid, sid))
+            : undefined;
+          await repo.setConnected(
+            room,
+            identity,
+            false,
+            { handRaised: false, leftAt: new Date(), livekitSid: null },
+            sameConnection,
+          );
           return 'applied' as const;
         }
         case 'room_finished':

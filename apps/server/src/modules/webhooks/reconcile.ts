@@ -42,16 +42,15 @@ export function reconciler(ctx: AppContext) {
     for (const row of await participants.participants(sessionId)) {
       const sid = present.get(row.identity);
       if (sid && !row.connected) {
-        await participants.updateParticipant(sessionId, row.identity, {
-          connected: true,
+        // A join or leave whose webhook was lost: its webhook out is sent now.
+        await participants.setConnected(sessionId, row.identity, true, {
           livekitSid: sid,
           joinedAt: row.joinedAt ?? new Date(),
           leftAt: null,
         });
         await attendance.joined({ ...row, sid }, new Date());
       } else if (!sid && row.connected) {
-        await participants.updateParticipant(sessionId, row.identity, {
-          connected: false,
+        await participants.setConnected(sessionId, row.identity, false, {
           handRaised: false,
           leftAt: new Date(),
           livekitSid: null,
