@@ -7,8 +7,7 @@ import { startProxiedApp } from '../../../apps/server/test/support/proxied-app.j
 import type { ProxiedApp } from '../../../apps/server/test/support/proxied-app.js';
 import { launchBrowser, newContext, waitForDecodedFrames } from '../support/browser.js';
 import { enterRoom, videoOf } from '../support/room.js';
-
-const TEACHER = { email: 'teacher@example.com', username: 'teacher', password: 'a long password' };
+import { TEACHER } from '../support/teacher.js';
 
 /** What a page did on the wire that this test checks: its WebSockets and its console. */
 interface Watched {
