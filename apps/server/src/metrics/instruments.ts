@@ -1,4 +1,4 @@
-import { apiRoutes } from '@stagecast/contracts';
+import { apiRoutes, joinRefusalReasons } from '@stagecast/contracts';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { DbErrorKind } from '../db/client.js';
 import { statsWindow } from './stats-window.js';
@@ -40,17 +40,11 @@ export interface RequestObservation {
   refusal: string | undefined;
 }
 
-/** The join rules' typed reasons (`packages/contracts/src/errors.ts`), counted from zero. */
+/** Every way a join ends: the join rules' typed reasons among them, each counted from zero. */
 const JOIN_OUTCOMES = [
   'ok',
   'sign_in_required',
-  'ended',
-  'guests_disabled',
-  'banned',
-  'invite_required',
-  'invite_expired',
-  'not_live',
-  'full',
+  ...joinRefusalReasons,
   'livekit_unavailable',
   'rate_limited',
 ] as const;
