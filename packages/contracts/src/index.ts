@@ -13,4 +13,5 @@ export * from './admin-stats.js';
 export * from './sso.js';
 export * from './next-path.js';
 export * from './api-route.js';
+export * from './session-routes.js';
 export * from './api-routes.js';
