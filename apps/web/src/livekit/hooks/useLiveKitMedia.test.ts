@@ -1,12 +1,13 @@
 // @vitest-environment happy-dom
 import { createElement, type ReactNode } from 'react';
-import { act, cleanup, renderHook, waitFor } from '@testing-library/react';
+import { act, renderHook, waitFor } from '@testing-library/react';
 import { Track, type LocalAudioTrack, type LocalVideoTrack, type Room } from 'livekit-client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { FakeMediaDevices } from '../../test-support/fake-media-devices.js';
 import { addLocalTrack } from '../../test-support/local-tracks.js';
 import { offlineRoom } from '../../test-support/offline-room.js';
 import { LiveKitRoomProvider } from '../context/LiveKitRoomProvider.js';
+import { cleanUpAfterEach } from '../../test-support/clean-up.js';
 import { useAudioSettings } from './useAudioSettings.js';
 import { useLiveKitMedia } from './useLiveKitMedia.js';
 import { useSelectedDevices } from './useSelectedDevices.js';
@@ -19,11 +20,7 @@ beforeEach(() => {
   uninstall = new FakeMediaDevices().install();
 });
 
-afterEach(() => {
-  cleanup();
-  uninstall();
-  localStorage.clear();
-});
+cleanUpAfterEach(() => uninstall());
 
 /** Renders the media hook next to the settings hooks, inside a provider with an offline room. */
 function renderMedia(room: Room) {
