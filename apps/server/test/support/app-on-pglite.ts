@@ -1,7 +1,7 @@
 import { afterEach } from 'vitest';
 import { startApp } from './app-process.js';
 import type { RunningApp } from './app-process.js';
-import { createTestDatabase } from './database.js';
+import { onFreshPglite } from './database.js';
 import type { TestDatabase } from './database.js';
 
 export interface AppOnPglite {
@@ -16,18 +16,8 @@ export interface AppOnPglite {
  * waited for: a test of a refused start looks at the exit, the others call `app.waitReady()`.
  */
 export async function startAppOnPglite(env?: Record<string, string>): Promise<AppOnPglite> {
-  const db = await createTestDatabase('pglite');
-  try {
-    const app = await startApp({ dataDir: db.dataDir, env });
-    const stop = async () => {
-      await app.stop();
-      await db.drop();
-    };
-    return { app, db, stop };
-  } catch (err) {
-    await db.drop();
-    throw err;
-  }
+  const { started: app, db, stop } = await onFreshPglite((dataDir) => startApp({ dataDir, env }));
+  return { app, db, stop };
 }
 
 /**
