@@ -47,8 +47,15 @@ function quantile(values: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
 }
 
+/** The median and 95th percentile of a call's wall time, and the process CPU per call. */
+interface Timing {
+  medianMs: number;
+  p95Ms: number;
+  cpuMsPerCall: number;
+}
+
 /** Wall time (ms) of each of `runs` calls, and the process CPU (ms) per call. */
-async function measure(runs: number, call: (i: number) => Promise<unknown>) {
+async function measure(runs: number, call: (i: number) => Promise<unknown>): Promise<Timing> {
   for (let i = 0; i < Math.min(20, runs); i += 1) await call(-1 - i); // warm-up
   const wall: number[] = [];
   const cpu = process.cpuUsage();
@@ -217,65 +224,40 @@ for (const backend of BACKENDS) {
 }
 
 const ms = (v: number) => v.toFixed(2);
+/** One line of the table: a measured call's median, p95 and CPU per call. */
+const timed = (backend: string, figure: string, t: Timing, note = '') => [
+  backend,
+  figure,
+  ms(t.medianMs),
+  ms(t.p95Ms),
+  ms(t.cpuMsPerCall),
+  note,
+];
+const RANGES = ['1h', '24h', '7d'] as const;
 printTable([
   ['backend', 'figure', 'median ms', 'p95 ms', 'CPU ms/call', 'note'],
   ...results.flatMap((r) => [
-    [
-      r.backend,
-      'GET /healthz (baseline)',
-      ms(r.healthz.medianMs),
-      ms(r.healthz.p95Ms),
-      ms(r.healthz.cpuMsPerCall),
-      '',
-    ],
-    [
+    timed(r.backend, 'GET /healthz (baseline)', r.healthz),
+    timed(
       r.backend,
       'GET /metrics',
-      ms(r.scrape.medianMs),
-      ms(r.scrape.p95Ms),
-      ms(r.scrape.cpuMsPerCall),
+      r.scrape,
       `${r.scrapeOverHealthz}× healthz, ${Math.round(r.scrape.bytes / 1024)} KiB`,
-    ],
-    [
-      r.backend,
-      'select 1 (baseline)',
-      ms(r.databasePing.medianMs),
-      ms(r.databasePing.p95Ms),
-      ms(r.databasePing.cpuMsPerCall),
-      '',
-    ],
-    [
+    ),
+    timed(r.backend, 'select 1 (baseline)', r.databasePing),
+    timed(
       r.backend,
       'sample (claiming instance)',
-      ms(r.sampleClaimed.medianMs),
-      ms(r.sampleClaimed.p95Ms),
-      ms(r.sampleClaimed.cpuMsPerCall),
+      r.sampleClaimed,
       `${r.sampleOverPing}× select 1`,
-    ],
-    [
-      r.backend,
-      'sample (other instance)',
-      ms(r.sampleAdded.medianMs),
-      ms(r.sampleAdded.p95Ms),
-      ms(r.sampleAdded.cpuMsPerCall),
-      '',
-    ],
-    ...(['1h', '24h', '7d'] as const).map((range) => [
-      r.backend,
-      `series aggregate ${range} (7 d stored)`,
-      ms(r.seriesAggregate[range].medianMs),
-      ms(r.seriesAggregate[range].p95Ms),
-      ms(r.seriesAggregate[range].cpuMsPerCall),
-      '',
-    ]),
-    ...(['1h', '24h', '7d'] as const).map((range) => [
-      r.backend,
-      `GET admin/stats ${range} (series reused)`,
-      ms(r.adminStats[range].medianMs),
-      ms(r.adminStats[range].p95Ms),
-      ms(r.adminStats[range].cpuMsPerCall),
-      '',
-    ]),
+    ),
+    timed(r.backend, 'sample (other instance)', r.sampleAdded),
+    ...RANGES.map((range) =>
+      timed(r.backend, `series aggregate ${range} (7 d stored)`, r.seriesAggregate[range]),
+    ),
+    ...RANGES.map((range) =>
+      timed(r.backend, `GET admin/stats ${range} (series reused)`, r.adminStats[range]),
+    ),
     [
       r.backend,
       'storage',

@@ -1,17 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CONFIG_AREAS, ConfigError, parseConfig, parseDurationSeconds } from './config.js';
-
-const cwd = '/srv/stagecast';
-
-function problems(env: Record<string, string>): string[] {
-  try {
-    parseConfig(env, cwd);
-  } catch (err) {
-    if (err instanceof ConfigError) return err.problems;
-    throw err;
-  }
-  throw new Error('expected a ConfigError');
-}
+import { configProblems as problems, TEST_CWD as cwd } from '../test/support/config-problems.js';
+import { CONFIG_AREAS, parseConfig, parseDurationSeconds } from './config.js';
 
 describe('parseConfig', () => {
   it('gives the documented defaults for an empty environment', () => {

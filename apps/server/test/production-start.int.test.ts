@@ -1,9 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { createTestDatabase } from './support/database.js';
-import type { TestDatabase } from './support/database.js';
-import { startApp } from './support/app-process.js';
+import { describe, expect, it } from 'vitest';
+import { useAppPerTest } from './support/app-on-pglite.js';
 import type { RunningApp } from './support/app-process.js';
 import { waitFor } from './support/processes.js';
 
@@ -15,21 +13,7 @@ import { waitFor } from './support/processes.js';
 
 const DOMAIN = 'live.example.test';
 
-let db: TestDatabase | undefined;
-let app: RunningApp | undefined;
-
-afterEach(async () => {
-  await app?.stop();
-  await db?.drop();
-  app = undefined;
-  db = undefined;
-});
-
-async function startWith(env: Record<string, string>): Promise<RunningApp> {
-  db = await createTestDatabase('pglite');
-  app = await startApp({ dataDir: db.dataDir, env });
-  return app;
-}
+const startWith = useAppPerTest();
 
 /** Waits for the exit, which a refused configuration reaches within a second or two. */
 async function exitOf(running: RunningApp): Promise<number | null> {

@@ -1,26 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { createTestDatabase } from './support/database.js';
-import type { TestDatabase } from './support/database.js';
-import { startApp } from './support/app-process.js';
+import { describe, expect, it } from 'vitest';
+import { useAppPerTest } from './support/app-on-pglite.js';
 import type { RunningApp } from './support/app-process.js';
 import { livekitPids, waitFor } from './support/processes.js';
 
 describe('the embedded LiveKit supervisor', () => {
-  let db: TestDatabase | undefined;
-  let app: RunningApp | undefined;
-
-  afterEach(async () => {
-    await app?.stop();
-    await db?.drop();
-    app = undefined;
-    db = undefined;
-  });
+  const startApp = useAppPerTest();
 
   /** Starts the app on a fresh PGlite and waits until it is ready; answers its livekit-server. */
   async function startWithLivekit(): Promise<{ running: RunningApp; child: number }> {
-    db = await createTestDatabase('pglite');
-    const running = await startApp({ dataDir: db.dataDir });
-    app = running;
+    const running = await startApp();
     await running.waitReady();
     const [child] = livekitPids(running.dataDir);
     expect(child).toBeDefined();

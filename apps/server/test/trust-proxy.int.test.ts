@@ -2,9 +2,7 @@ import { request } from 'node:http';
 import { AccessToken } from 'livekit-server-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requestThrough } from './support/caddy.js';
-import { createTestDatabase } from './support/database.js';
-import type { TestDatabase } from './support/database.js';
-import { startProxiedApp } from './support/proxied-app.js';
+import { startProxiedAppOnPglite } from './support/proxied-app.js';
 import type { ProxiedApp } from './support/proxied-app.js';
 
 /** The auth routes allow 10 a minute per client address (`plugins/rate-limit.ts`). */
@@ -45,18 +43,15 @@ const guestBody = (name: string) => ({
 });
 
 describe('behind Caddy with TRUST_PROXY: the client address comes from the proxy only', () => {
-  let db: TestDatabase;
   let stack: ProxiedApp;
 
   beforeAll(async () => {
-    db = await createTestDatabase('pglite');
     // `info`: one log line per request, with the address the app attributes it to.
-    stack = await startProxiedApp({ dataDir: db.dataDir, env: { LOG_LEVEL: 'info' } });
+    stack = await startProxiedAppOnPglite({ LOG_LEVEL: 'info' });
   });
 
   afterAll(async () => {
     await stack?.stop();
-    await db?.drop();
   });
 
   /** The address the app logged for the request whose URL carried `marker` (a loggable key). */

@@ -1,4 +1,5 @@
-import type { z } from 'zod';
+import { z } from 'zod';
+import { errorBodySchema } from './errors.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
@@ -55,3 +56,21 @@ export type RouteResponse<R extends ApiRoute> = R extends { response: infer A }
     ? z.output<S>
     : never
   : unknown;
+
+/** Declares a route of the table, keeping its literal types (method, path, schemas). */
+export const route = <const R extends ApiRoute>(r: R): R => r;
+
+/** The error answers a route may give, each with the error body of SPEC §6. */
+export const apiErrorResponses = {
+  400: errorBodySchema,
+  401: errorBodySchema,
+  403: errorBodySchema,
+  404: errorBodySchema,
+  409: errorBodySchema,
+  413: errorBodySchema,
+  429: errorBodySchema,
+  503: errorBodySchema,
+};
+
+/** The body of a `204 No Content` answer. */
+export const noContentSchema = z.null();

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { adminStatsQuerySchema, adminStatsResponseSchema } from './admin-stats.js';
+import { apiErrorResponses as errors, noContentSchema, route } from './api-route.js';
 import {
   adminUpdateUserBodySchema,
   authResponseSchema,
@@ -10,59 +11,24 @@ import {
   registerBodySchema,
 } from './auth.js';
 import {
-  chatHistoryQuerySchema,
-  chatHistoryResponseSchema,
-  chatMessageParamsSchema,
-  chatMessageResponseSchema,
-  postChatBodySchema,
-} from './chat.js';
-import type { ApiRoute } from './api-route.js';
-import {
   adminRecordingsQuerySchema,
   adminRecordingsResponseSchema,
   adminUserResponseSchema,
   adminUsersQuerySchema,
   adminUsersResponseSchema,
 } from './admin.js';
-import { attendanceQuerySchema, attendanceResponseSchema } from './attendance.js';
 import { auditQuerySchema, auditResponseSchema } from './audit.js';
 import { checkTokenResponseSchema } from './check.js';
 import { errorBodySchema } from './errors.js';
 import { healthSchema, readinessSchema } from './health.js';
+import { sessionRoutes } from './session-routes.js';
 import {
   authOptionsSchema,
   jwtHandoffQuerySchema,
   oidcCallbackQuerySchema,
   oidcStartQuerySchema,
 } from './sso.js';
-import {
-  handBodySchema,
-  muteBodySchema,
-  muteResponseSchema,
-  participantParamsSchema,
-  participantResponseSchema,
-  participantsResponseSchema,
-  updateParticipantBodySchema,
-} from './participants.js';
-import {
-  recordingIdParamsSchema,
-  recordingResponseSchema,
-  recordingsResponseSchema,
-} from './recordings.js';
-import {
-  createSessionBodySchema,
-  createSessionResponseSchema,
-  inviteResponseSchema,
-  joinBodySchema,
-  joinResponseSchema,
-  listSessionsQuerySchema,
-  listSessionsResponseSchema,
-  sessionIdParamsSchema,
-  sessionSchema,
-  tokenBodySchema,
-  tokenResponseSchema,
-  updateSessionBodySchema,
-} from './sessions.js';
+import { recordingIdParamsSchema } from './recordings.js';
 import {
   createWebhookBodySchema,
   updateWebhookBodySchema,
@@ -76,30 +42,9 @@ import {
   webhookSecretResponseSchema,
 } from './webhooks-out.js';
 
-/** The error answers a route may give, each with the error body of SPEC §6. */
-export const apiErrorResponses = {
-  400: errorBodySchema,
-  401: errorBodySchema,
-  403: errorBodySchema,
-  404: errorBodySchema,
-  409: errorBodySchema,
-  413: errorBodySchema,
-  429: errorBodySchema,
-  503: errorBodySchema,
-};
-
-/** The body of a `204 No Content` answer. */
-export const noContentSchema = z.null();
-/** GET of one session: the invite secret that lets a private session be read. */
-export const getSessionQuerySchema = z.object({ invite_token: z.string().max(200).optional() });
 /** `PATCH /api/v1/admin/users/:user_id`. */
 export const userIdParamsSchema = z.object({ user_id: z.string().min(1).max(100) });
 
-const route = <const R extends ApiRoute>(r: R): R => r;
-const errors = apiErrorResponses;
-const sessions = '/api/v1/live/sessions';
-const session = `${sessions}/:session_id`;
-const participant = `${session}/participants/:user_id`;
 const webhooks = '/api/v1/admin/webhooks';
 const webhook = `${webhooks}/:webhook_id`;
 
@@ -216,187 +161,9 @@ export const apiRoutes = {
     response: { 200: adminStatsResponseSchema, ...errors },
   }),
 
-  // sessions
-  listSessions: route({
-    method: 'GET',
-    path: sessions,
-    tags: ['sessions'],
-    querystring: listSessionsQuerySchema,
-    response: { 200: listSessionsResponseSchema, ...errors },
-  }),
-  getSession: route({
-    method: 'GET',
-    path: session,
-    tags: ['sessions'],
-    params: sessionIdParamsSchema,
-    querystring: getSessionQuerySchema,
-    response: { 200: sessionSchema, ...errors },
-  }),
-  createSession: route({
-    method: 'POST',
-    path: sessions,
-    tags: ['sessions'],
-    body: createSessionBodySchema,
-    response: { 201: createSessionResponseSchema, ...errors },
-  }),
-  updateSession: route({
-    method: 'PATCH',
-    path: session,
-    tags: ['sessions'],
-    params: sessionIdParamsSchema,
-    body: updateSessionBodySchema,
-    response: { 200: sessionSchema, ...errors },
-  }),
-  startSession: route({
-    method: 'POST',
-    path: `${session}/start`,
-    tags: ['sessions'],
-    params: sessionIdParamsSchema,
-    response: { 200: sessionSchema, ...errors },
-  }),
-  endSession: route({
-    method: 'POST',
-    path: `${session}/end`,
-    tags: ['sessions'],
-    params: sessionIdParamsSchema,
-    response: { 200: sessionSchema, ...errors },
-  }),
-  deleteSession: route({
-    method: 'DELETE',
-    path: session,
-    tags: ['sessions'],
-    params: sessionIdParamsSchema,
-    response: { 204: noContentSchema, ...errors },
-  }),
-  rotateInvite: route({
-    method: 'POST',
-    path: `${session}/invite`,
-    tags: ['sessions'],
-    params: sessionIdParamsSchema,
-    response: { 200: inviteResponseSchema, ...errors },
-  }),
-  joinSession: route({
-    method: 'POST',
-    path: `${session}/join`,
-    tags: ['sessions'],
-    params: sessionIdParamsSchema,
-    body: joinBodySchema.optional(),
-    response: { 200: joinResponseSchema, ...errors },
-  }),
-  livekitToken: route({
-    method: 'POST',
-    path: '/api/livekit/token',
-    tags: ['livekit'],
-    body: tokenBodySchema,
-    response: { 200: tokenResponseSchema, ...errors },
-  }),
+  ...sessionRoutes,
 
-  // participants
-  listParticipants: route({
-    method: 'GET',
-    path: `${session}/participants`,
-    tags: ['participants'],
-    params: sessionIdParamsSchema,
-    response: { 200: participantsResponseSchema, ...errors },
-  }),
-  updateParticipant: route({
-    method: 'PATCH',
-    path: participant,
-    tags: ['participants'],
-    params: participantParamsSchema,
-    body: updateParticipantBodySchema,
-    response: { 200: participantResponseSchema, ...errors },
-  }),
-  kickParticipant: route({
-    method: 'POST',
-    path: `${participant}/kick`,
-    tags: ['participants'],
-    params: participantParamsSchema,
-    response: { 200: participantResponseSchema, ...errors },
-  }),
-  muteParticipant: route({
-    method: 'POST',
-    path: `${participant}/mute`,
-    tags: ['participants'],
-    params: participantParamsSchema,
-    body: muteBodySchema,
-    response: { 200: muteResponseSchema, ...errors },
-  }),
-  raiseHand: route({
-    method: 'POST',
-    path: `${session}/hand`,
-    tags: ['participants'],
-    params: sessionIdParamsSchema,
-    body: handBodySchema,
-    response: { 200: participantResponseSchema, ...errors },
-  }),
-
-  // chat
-  chatHistory: route({
-    method: 'GET',
-    path: `${session}/chat`,
-    tags: ['chat'],
-    params: sessionIdParamsSchema,
-    querystring: chatHistoryQuerySchema,
-    response: { 200: chatHistoryResponseSchema, ...errors },
-  }),
-  postChat: route({
-    method: 'POST',
-    path: `${session}/chat`,
-    tags: ['chat'],
-    params: sessionIdParamsSchema,
-    body: postChatBodySchema,
-    // 200: a retry with a known client_message_id returns the stored message.
-    response: { 201: chatMessageResponseSchema, 200: chatMessageResponseSchema, ...errors },
-  }),
-  deleteChat: route({
-    method: 'DELETE',
-    path: `${session}/chat/:message_id`,
-    tags: ['chat'],
-    params: chatMessageParamsSchema,
-    response: { 204: noContentSchema, ...errors },
-  }),
-
-  // recordings
-  startRecording: route({
-    method: 'POST',
-    path: `${session}/recording/start`,
-    tags: ['recordings'],
-    params: sessionIdParamsSchema,
-    response: { 200: recordingResponseSchema, ...errors },
-  }),
-  stopRecording: route({
-    method: 'POST',
-    path: `${session}/recording/stop`,
-    tags: ['recordings'],
-    params: sessionIdParamsSchema,
-    response: { 200: recordingResponseSchema, ...errors },
-  }),
-  listRecordings: route({
-    method: 'GET',
-    path: `${session}/recordings`,
-    tags: ['recordings'],
-    params: sessionIdParamsSchema,
-    response: { 200: recordingsResponseSchema, ...errors },
-  }),
-  /** The file itself (video/mp4, HTTP Range), so no JSON answer schema. */
-  downloadRecording: route({
-    method: 'GET',
-    path: '/api/v1/recordings/:recording_id/download',
-    tags: ['recordings'],
-    params: recordingIdParamsSchema,
-  }),
-
-  // operations: attendance and the audit log (issue 12)
-  /** JSON, or CSV (RFC 4180, formula cells neutralised) with `Accept: text/csv` or `?format=csv`. */
-  sessionAttendance: route({
-    method: 'GET',
-    path: `${session}/attendance`,
-    tags: ['operations'],
-    params: sessionIdParamsSchema,
-    querystring: attendanceQuerySchema,
-    response: { 200: attendanceResponseSchema, ...errors },
-  }),
+  // operations: the audit log (issue 12)
   auditLog: route({
     method: 'GET',
     path: '/api/v1/admin/audit',

@@ -1,5 +1,16 @@
 import { z } from 'zod';
 
+/** Why the join rules of SPEC §3 refuse a join, in the order they are checked. */
+export const joinRefusalReasons = [
+  'ended',
+  'guests_disabled',
+  'banned',
+  'invite_required',
+  'invite_expired',
+  'not_live',
+  'full',
+] as const;
+
 /**
  * Every error code the API returns. Clients branch on these, never on messages.
  * The HTTP status of each lives in the server's error table.
@@ -45,14 +56,8 @@ export const errorReasonSchema = z.enum([
   'oidc_failed',
   'oidc_unavailable',
   'account_disabled',
-  // session access and the join rules (SPEC §3), in the order they are checked
-  'ended',
-  'guests_disabled',
-  'banned',
-  'invite_required',
-  'invite_expired',
-  'not_live',
-  'full',
+  // session access and the join rules (SPEC §3)
+  ...joinRefusalReasons,
   // acting in a session
   'not_owner',
   'not_moderator',

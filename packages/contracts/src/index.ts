@@ -15,4 +15,5 @@ export * from './sso.js';
 export * from './next-path.js';
 export * from './webhooks-out.js';
 export * from './api-route.js';
+export * from './session-routes.js';
 export * from './api-routes.js';

@@ -4,8 +4,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp } from '../../../apps/server/test/support/app-process.js';
 import type { RunningApp } from '../../../apps/server/test/support/app-process.js';
-import { createTestDatabase } from '../../../apps/server/test/support/database.js';
-import type { TestDatabase } from '../../../apps/server/test/support/database.js';
+import { onFreshPglite } from '../../../apps/server/test/support/database.js';
+import { SCREENSHOTS } from '../support/app.js';
 import { newContext } from '../support/browser.js';
 import {
   checkLineStates,
@@ -17,12 +17,11 @@ import type { LineTiming } from '../support/check-page.js';
 import { createTurnLab, freeTurnPorts } from '../support/turn-lab.js';
 import type { TurnLab } from '../support/turn-lab.js';
 
-const SHOTS = join(import.meta.dirname, '../../../docs/screenshots');
-
 /** The whole app, as the client in the lab's network sees it: on its own loopback. */
 interface CheckApp {
   app: RunningApp;
-  db: TestDatabase;
+  /** Stops the app and drops its database. */
+  stop: () => Promise<void>;
   /** `/check` as the client opens it. */
   pageUrl: string;
   rtcTcpPort: number;
@@ -37,26 +36,27 @@ interface CheckApp {
  * not an unencrypted remote WebSocket. Media goes straight to the host address, or through TURN.
  */
 async function startCheckApp(lab: TurnLab, turn: Record<string, string>): Promise<CheckApp> {
-  const db = await createTestDatabase('pglite');
   const host = lab.net.hostAddress;
-  const app = await startApp({
-    dataDir: db.dataDir,
-    host,
-    env: ({ livekitPort }) => ({
-      LOG_LEVEL: 'warn',
-      RATE_LIMIT_MULTIPLIER: '50',
-      LIVEKIT_NODE_IP: host,
-      LIVEKIT_PUBLIC_URL: `ws://127.0.0.1:${livekitPort}`,
-      ...turn,
+  const { started: app, stop } = await onFreshPglite((dataDir) =>
+    startApp({
+      dataDir,
+      host,
+      env: ({ livekitPort }) => ({
+        LOG_LEVEL: 'warn',
+        RATE_LIMIT_MULTIPLIER: '50',
+        LIVEKIT_NODE_IP: host,
+        LIVEKIT_PUBLIC_URL: `ws://127.0.0.1:${livekitPort}`,
+        ...turn,
+      }),
     }),
-  });
+  );
   await app.waitReady();
   for (const port of [app.port, app.livekitPort]) {
     await lab.net.forwardTcp({ host: '127.0.0.1', port }, { host, port });
   }
   return {
     app,
-    db,
+    stop,
     pageUrl: `http://127.0.0.1:${app.port}/check`,
     rtcTcpPort: app.livekitPort + 1,
     rtcUdpPort: app.livekitPort + 2,
@@ -80,7 +80,7 @@ describe('the connection check from a client on a network of its own, with and w
   let browser: Browser;
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
+    mkdirSync(SCREENSHOTS, { recursive: true });
     const started = Date.now();
     lab = createTurnLab();
     const turnPorts = await freeTurnPorts();
@@ -95,12 +95,7 @@ describe('the connection check from a client on a network of its own, with and w
 
   afterAll(async () => {
     await browser?.close();
-    await Promise.all(
-      [turnOn, turnOff].map(async (a) => {
-        await a?.app.stop();
-        await a?.db.drop();
-      }),
-    );
+    await Promise.all([turnOn?.stop(), turnOff?.stop()]);
     await lab?.dispose();
   });
 
@@ -161,7 +156,7 @@ describe('the connection check from a client on a network of its own, with and w
     }
     expect(await check.text('turn_tcp')).toBe('Not offered by this server.');
     expect(check.verdict).toEqual({ kind: 'all_good', tone: 'ok', text: 'Everything works.' });
-    await check.page.screenshot({ path: join(SHOTS, 'check-turn.png'), fullPage: true });
+    await check.page.screenshot({ path: join(SCREENSHOTS, 'check-turn.png'), fullPage: true });
     await check.page.context().close();
   });
 
@@ -217,7 +212,7 @@ describe('the connection check from a client on a network of its own, with and w
       // The firewall was in the way, not a server that did not answer.
       expect(dropped).toBeGreaterThan(0);
       await withoutTurn.page.screenshot({
-        path: join(SHOTS, 'check-blocked-no-turn.png'),
+        path: join(SCREENSHOTS, 'check-blocked-no-turn.png'),
         fullPage: true,
       });
     });

@@ -1,29 +1,14 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startE2eApp } from '../support/app.js';
-import { launchBrowser, newContext } from '../support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { SCREENSHOTS, useE2eApp } from '../support/app.js';
+import { newContext } from '../support/browser.js';
 import { checkLineStates as states } from '../support/check-page.js';
 
-const SHOTS = join(import.meta.dirname, '../../../docs/screenshots');
-
 describe('the connection check page in Chromium, before sign-in', () => {
-  let e2e: Awaited<ReturnType<typeof startE2eApp>>;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    [e2e, browser] = await Promise.all([startE2eApp(), launchBrowser()]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await e2e?.stop();
-  });
+  const e2e = useE2eApp();
 
   it('checks the loopback deployment: signal, video back through the server, codecs, no TURN offered, a verdict', async () => {
-    const page = await (await newContext(browser)).newPage();
+    const page = await (await newContext(e2e.browser)).newPage();
     let tokenRequests = 0;
     page.on('request', (r) => {
       if (new URL(r.url()).pathname === '/api/v1/check/token') tokenRequests += 1;
@@ -86,9 +71,9 @@ describe('the connection check page in Chromium, before sign-in', () => {
     expect(await verdict.getAttribute('data-verdict')).toBe('all_good_no_turn');
     expect(await verdict.textContent()).toContain('Everything works from this network.');
 
-    await page.screenshot({ path: join(SHOTS, 'check.png'), fullPage: true });
+    await page.screenshot({ path: join(SCREENSHOTS, 'check.png'), fullPage: true });
     await page.setViewportSize({ width: 390, height: 844 });
-    await page.screenshot({ path: join(SHOTS, 'check-phone.png'), fullPage: true });
+    await page.screenshot({ path: join(SCREENSHOTS, 'check-phone.png'), fullPage: true });
 
     // Run again: a fresh room and tokens, every line from the start.
     const again = page.getByTestId('check-run-again');
@@ -123,7 +108,7 @@ describe('the connection check page in Chromium, before sign-in', () => {
     });
     const { session_id: sessionId } = (await created.json()) as { session_id: string };
 
-    const page = await (await newContext(browser, { locale: 'ko-KR' })).newPage();
+    const page = await (await newContext(e2e.browser, { locale: 'ko-KR' })).newPage();
     await page.goto(`${e2e.app.baseUrl}/live/${sessionId}`);
     const link = page.getByTestId('check-link');
     await link.waitFor();

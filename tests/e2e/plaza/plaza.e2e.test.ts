@@ -1,33 +1,18 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startE2eApp } from '../support/app.js';
-import { launchBrowser, newContext } from '../support/browser.js';
-
-const SHOTS = join(import.meta.dirname, '../../../docs/screenshots');
+import { describe, expect, it } from 'vitest';
+import { SCREENSHOTS, useE2eApp } from '../support/app.js';
+import { newContext } from '../support/browser.js';
 
 describe('plaza, sign-up and create, in Chromium', () => {
-  let e2e: Awaited<ReturnType<typeof startE2eApp>>;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    [e2e, browser] = await Promise.all([startE2eApp(), launchBrowser()]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await e2e?.stop();
-  });
+  const e2e = useE2eApp();
 
   it('lets a mentor sign up, create a session, and shows it live in a plaza that was already open', async () => {
-    const visitor = await (await newContext(browser)).newPage();
+    const visitor = await (await newContext(e2e.browser)).newPage();
     await visitor.goto(`${e2e.app.baseUrl}/live`);
     await visitor.getByRole('heading', { name: 'Plaza' }).waitFor();
     await visitor.getByText('Nobody is live right now.').waitFor();
 
-    const host = await (await newContext(browser)).newPage();
+    const host = await (await newContext(e2e.browser)).newPage();
     await host.goto(`${e2e.app.baseUrl}/register`);
     await host.getByTestId('register-email').fill('mentor@example.com');
     await host.getByTestId('register-username').fill('mentor');
@@ -44,13 +29,13 @@ describe('plaza, sign-up and create, in Chromium', () => {
     await card.first().waitFor({ timeout: 15_000 });
     expect(await card.first().locator('h3').textContent()).toBe('Intro to WebRTC <b>bold?</b>');
     expect(await card.first().textContent()).toContain('Host: mentor');
-    await visitor.screenshot({ path: join(SHOTS, 'plaza.png'), fullPage: true });
+    await visitor.screenshot({ path: join(SCREENSHOTS, 'plaza.png'), fullPage: true });
     await visitor.context().close();
     await host.context().close();
   });
 
   it('gives a private session an invite link to copy', async () => {
-    const page = await (await newContext(browser)).newPage();
+    const page = await (await newContext(e2e.browser)).newPage();
     await page.goto(`${e2e.app.baseUrl}/login`);
     await page.getByTestId('login-email').fill('mentor@example.com');
     await page.getByTestId('login-password').fill('a long password');
@@ -78,7 +63,7 @@ describe('plaza, sign-up and create, in Chromium', () => {
   ])(
     'renders in %s, chosen from the browser, and remembers a switch',
     async (locale, plaza, live, loading) => {
-      const context = await newContext(browser, { locale });
+      const context = await newContext(e2e.browser, { locale });
       const page = await context.newPage();
       await page.goto(`${e2e.app.baseUrl}/live`);
       await page.getByRole('heading', { name: plaza }).waitFor();
@@ -86,7 +71,7 @@ describe('plaza, sign-up and create, in Chromium', () => {
       expect(await page.evaluate(() => document.documentElement.lang)).toBe(locale);
       // The screenshot shows the lists, not their loading line.
       await expect.poll(() => page.getByText(loading).count(), { timeout: 10_000 }).toBe(0);
-      await page.screenshot({ path: join(SHOTS, `plaza-${locale}.png`) });
+      await page.screenshot({ path: join(SCREENSHOTS, `plaza-${locale}.png`) });
       await page.getByRole('combobox').first().selectOption('en');
       await page.getByRole('heading', { name: 'Plaza' }).waitFor();
       await page.reload();
@@ -96,7 +81,7 @@ describe('plaza, sign-up and create, in Chromium', () => {
   );
 
   it('works at phone width with every header control reachable by keyboard', async () => {
-    const page = await (await newContext(browser, { width: 390, height: 844 })).newPage();
+    const page = await (await newContext(e2e.browser, { width: 390, height: 844 })).newPage();
     await page.goto(`${e2e.app.baseUrl}/live`);
     await page.getByRole('heading', { name: 'Plaza' }).waitFor();
     const overflow = await page.evaluate(
@@ -116,7 +101,7 @@ describe('plaza, sign-up and create, in Chromium', () => {
       );
     }
     expect([...reached].some((x) => x.includes('Sign in'))).toBe(true);
-    await page.screenshot({ path: join(SHOTS, 'plaza-phone.png') });
+    await page.screenshot({ path: join(SCREENSHOTS, 'plaza-phone.png') });
     await page.context().close();
   });
 });

@@ -1,14 +1,11 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requestThrough } from '../../../apps/server/test/support/caddy.js';
-import { createTestDatabase } from '../../../apps/server/test/support/database.js';
-import type { TestDatabase } from '../../../apps/server/test/support/database.js';
-import { startProxiedApp } from '../../../apps/server/test/support/proxied-app.js';
+import { startProxiedAppOnPglite } from '../../../apps/server/test/support/proxied-app.js';
 import type { ProxiedApp } from '../../../apps/server/test/support/proxied-app.js';
 import { launchBrowser, newContext, waitForDecodedFrames } from '../support/browser.js';
 import { enterRoom, videoOf } from '../support/room.js';
-
-const TEACHER = { email: 'teacher@example.com', username: 'teacher', password: 'a long password' };
+import { TEACHER } from '../support/teacher.js';
 
 /** What a page did on the wire that this test checks: its WebSockets and its console. */
 interface Watched {
@@ -44,16 +41,15 @@ async function pageApi<T>(page: Page, method: string, path: string, body?: unkno
 }
 
 describe('HTTPS through the real Caddy (deploy/Caddyfile, local CA) in Chromium', () => {
-  let db: TestDatabase;
   let stack: ProxiedApp;
   let browser: Browser;
 
   beforeAll(async () => {
-    db = await createTestDatabase('pglite');
     // Reconcile once at start only: a participant marked connected later came by webhook.
-    stack = await startProxiedApp({
-      dataDir: db.dataDir,
-      env: { LOG_LEVEL: 'warn', RATE_LIMIT_MULTIPLIER: '50', RECONCILE_INTERVAL: '1h' },
+    stack = await startProxiedAppOnPglite({
+      LOG_LEVEL: 'warn',
+      RATE_LIMIT_MULTIPLIER: '50',
+      RECONCILE_INTERVAL: '1h',
     });
     // Chromium trusts this Caddy's local CA (its key pinned), not every certificate.
     browser = await launchBrowser(stack.caddy.chromiumArgs);
@@ -69,7 +65,6 @@ describe('HTTPS through the real Caddy (deploy/Caddyfile, local CA) in Chromium'
   afterAll(async () => {
     await browser?.close();
     await stack?.stop();
-    await db?.drop();
   });
 
   it('signs in, publishes, shows the video to a viewer and carries chat, with LiveKit on the same origin', async () => {

@@ -1,15 +1,13 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Room } from '@livekit/rtc-node';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { connectClient } from '../../../apps/server/test/support/media.js';
 import { waitFor } from '../../../apps/server/test/support/processes.js';
-import { startE2eApp } from '../support/app.js';
-import { launchBrowser, newContext } from '../support/browser.js';
+import { SCREENSHOTS, useE2eApp } from '../support/app.js';
+import { newContext } from '../support/browser.js';
+import { registerTeacher, signInTeacher } from '../support/teacher.js';
 
-const SHOTS = join(import.meta.dirname, '../../../docs/screenshots');
-const TEACHER = { email: 'teacher@example.com', username: 'teacher', password: 'a long password' };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The API as a signed-in caller of the running app. */
@@ -50,23 +48,22 @@ async function chartPixels(page: Page) {
 }
 
 describe('the attendance report in Chromium', () => {
-  let e2e: Awaited<ReturnType<typeof startE2eApp>>;
-  let browser: Browser;
   let baseUrl: string;
   let sessionId: string;
   const rooms: Room[] = [];
+  const e2e = useE2eApp({
+    beforeStop: () => Promise.all(rooms.map((r) => r.disconnect().catch(() => undefined))),
+  });
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    [e2e, browser] = await Promise.all([startE2eApp(), launchBrowser()]);
     baseUrl = e2e.app.baseUrl;
     const livekitUrl = e2e.app.livekitUrl;
 
     // A short class with real clients: the teacher hosts throughout, three people come and go
     // (one of them twice, one with a name that is a spreadsheet formula), and the teacher ends
     // the session while two are still inside.
-    const teacher = await api(baseUrl)<{ token: string }>('POST', '/api/v1/auth/register', TEACHER);
-    const asTeacher = api(baseUrl, teacher.token);
+    const teacherToken = await registerTeacher(baseUrl);
+    const asTeacher = api(baseUrl, teacherToken);
     const created = await asTeacher<{ session_id: string }>('POST', '/api/v1/live/sessions', {
       title: 'Intro to WebRTC',
       session_type: 'meeting',
@@ -97,7 +94,7 @@ describe('the attendance report in Chromium', () => {
         )
       ).participants.filter((p) => p.connected).length;
 
-    await connect(await join(teacher.token));
+    await connect(await join(teacherToken));
     const [ana, li, eve] = await Promise.all([
       guest('Ana García'),
       guest('李雷'),
@@ -119,20 +116,11 @@ describe('the attendance report in Chromium', () => {
     await asTeacher('POST', `/api/v1/live/sessions/${sessionId}/end`);
   });
 
-  afterAll(async () => {
-    await Promise.all(rooms.map((r) => r.disconnect().catch(() => undefined)));
-    await browser?.close();
-    await e2e?.stop();
-  });
-
   async function signedIn(
     options: { width?: number; height?: number } = {},
   ): Promise<BrowserContext> {
-    const context = await newContext(browser, options);
-    const res = await context.request.post(`${baseUrl}/api/v1/auth/login`, {
-      data: { email: TEACHER.email, password: TEACHER.password },
-    });
-    expect(res.status()).toBe(200);
+    const context = await newContext(e2e.browser, options);
+    await signInTeacher(context, baseUrl);
     return context;
   }
 
@@ -167,7 +155,7 @@ describe('the attendance report in Chromium', () => {
       .toBeGreaterThan(200);
     const pixels = await chartPixels(page);
     expect(pixels.drawn).toBeGreaterThan(pixels.series);
-    await page.screenshot({ path: join(SHOTS, 'report.png'), fullPage: true });
+    await page.screenshot({ path: join(SCREENSHOTS, 'report.png'), fullPage: true });
 
     // The download link gives the CSV, with the formula neutralised.
     const href = await page.getByTestId('report-csv').getAttribute('href');
@@ -191,12 +179,12 @@ describe('the attendance report in Chromium', () => {
     );
     expect(overflow).toBe(false);
     await expect.poll(async () => (await chartPixels(page)).series).toBeGreaterThan(100);
-    await page.screenshot({ path: join(SHOTS, 'report-phone.png'), fullPage: true });
+    await page.screenshot({ path: join(SCREENSHOTS, 'report-phone.png'), fullPage: true });
     await context.close();
   });
 
   it('tells a signed-in non-host plainly that the report is not theirs', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(e2e.browser);
     const res = await context.request.post(`${baseUrl}/api/v1/auth/register`, {
       data: { email: 'pupil@example.com', username: 'pupil', password: 'a long password' },
     });

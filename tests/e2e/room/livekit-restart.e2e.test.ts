@@ -1,11 +1,11 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { apiClient } from '../../../apps/server/test/support/api.js';
 import { livekitPids, waitFor } from '../../../apps/server/test/support/processes.js';
 import { rejoiningClient } from '../../../apps/server/test/support/rejoining-client.js';
 import type { RejoiningClient } from '../../../apps/server/test/support/rejoining-client.js';
-import { startE2eApp } from '../support/app.js';
-import { launchBrowser, newContext, waitForDecodedFrames } from '../support/browser.js';
+import { useE2eApp } from '../support/app.js';
+import { newContext, waitForDecodedFrames } from '../support/browser.js';
 
 /** The issue's bound: a viewer sees the host again within this long after the kill. */
 const BACK_WITHIN_MS = 15_000;
@@ -41,19 +41,8 @@ const decoded = (page: Page) =>
   page.evaluate(() => (window as unknown as { __decoded: number }).__decoded);
 
 describe('a viewer in Chromium when the embedded livekit-server is killed', () => {
-  let e2e: Awaited<ReturnType<typeof startE2eApp>>;
-  let browser: Browser;
   let host: RejoiningClient | undefined;
-
-  beforeAll(async () => {
-    [e2e, browser] = await Promise.all([startE2eApp(), launchBrowser()]);
-  });
-
-  afterAll(async () => {
-    await host?.stop();
-    await browser?.close();
-    await e2e?.stop();
-  });
+  const e2e = useE2eApp({ beforeStop: async () => host?.stop() });
 
   it('sees the host again within 15 s, without a reload', async () => {
     const { app } = e2e;
@@ -67,7 +56,7 @@ describe('a viewer in Chromium when the embedded livekit-server is killed', () =
     });
     const selector = hostVideo(`user:${teacher.user.id}`);
 
-    const context = await newContext(browser);
+    const context = await newContext(e2e.browser);
     const viewer = await context.newPage();
     await viewer.goto(`${app.baseUrl}/live/${sessionId}`);
     await viewer.getByTestId('guest-name-input').fill('Vera');

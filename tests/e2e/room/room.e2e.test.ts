@@ -1,29 +1,16 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startE2eApp } from '../support/app.js';
+import type { Browser } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { SCREENSHOTS, useE2eApp } from '../support/app.js';
 import {
   getUserMediaCalls,
   signalConnections,
-  launchBrowser,
   newContext,
   waitForDecodedFrames,
 } from '../support/browser.js';
 import { enterRoom, videoOf } from '../support/room.js';
 import { recordPeerConnections, sentVideoWidth } from '../support/rtc-stats.js';
-
-const SHOTS = join(import.meta.dirname, '../../../docs/screenshots');
-const TEACHER = { email: 'teacher@example.com', username: 'teacher', password: 'a long password' };
-
-/** Signs the teacher (the first account: an admin) in inside the browser context: it gets the cookie. */
-async function signInTeacher(context: BrowserContext, baseUrl: string) {
-  const res = await context.request.post(`${baseUrl}/api/v1/auth/login`, {
-    data: { email: TEACHER.email, password: TEACHER.password },
-  });
-  expect(res.status()).toBe(200);
-  return ((await res.json()) as { user: { id: string } }).user;
-}
+import { registerTeacher, signInTeacher, TEACHER } from '../support/teacher.js';
 
 /**
  * The teacher, signed in in a fresh browser context that records its peer connections, starts a
@@ -51,25 +38,12 @@ async function hostLiveSession(options: {
 }
 
 describe('the live room in Chromium with fake camera and microphone', () => {
-  let e2e: Awaited<ReturnType<typeof startE2eApp>>;
-  let browser: Browser;
+  const e2e = useE2eApp();
   let baseUrl: string;
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    [e2e, browser] = await Promise.all([startE2eApp(), launchBrowser()]);
     baseUrl = e2e.app.baseUrl;
-    const res = await fetch(`${baseUrl}/api/v1/auth/register`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(TEACHER),
-    });
-    expect(res.status).toBe(201);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await e2e?.stop();
+    await registerTeacher(baseUrl);
   });
 
   it('carries a whole class: video, chat, hands, promotion, screen share, kick and the end', async () => {
@@ -79,11 +53,16 @@ describe('the live room in Chromium with fake camera and microphone', () => {
       page: host,
       user: hostUser,
       sessionId,
-    } = await hostLiveSession({ browser, baseUrl, title: 'Live class', type: 'broadcast' });
+    } = await hostLiveSession({
+      browser: e2e.browser,
+      baseUrl,
+      title: 'Live class',
+      type: 'broadcast',
+    });
     expect(await host.getByTestId('toggle-camera').getAttribute('aria-pressed')).toBe('true');
 
     // The viewer comes from the plaza, as a guest.
-    const viewerContext = await newContext(browser);
+    const viewerContext = await newContext(e2e.browser);
     const viewer = await viewerContext.newPage();
     await viewer.goto(`${baseUrl}/live`);
     await viewer.getByTestId(`join-${sessionId}`).click();
@@ -93,7 +72,7 @@ describe('the live room in Chromium with fake camera and microphone', () => {
     await waitForDecodedFrames(viewer, videoOf(`user:${hostUser.id}`), 10);
     // The connection started as soon as the join answered is the one the room uses: one only.
     expect(await signalConnections(viewer)).toBe(1);
-    await viewer.screenshot({ path: join(SHOTS, 'room-viewer.png') });
+    await viewer.screenshot({ path: join(SCREENSHOTS, 'room-viewer.png') });
 
     // Chat both ways, and markup stays text.
     await viewer.getByTestId('chat-input').fill('Hello from the back row');
@@ -124,7 +103,7 @@ describe('the live room in Chromium with fake camera and microphone', () => {
     await host.getByTestId(`promote-${viewerId}`).click();
     await viewer.getByTestId('toggle-camera').click();
     await waitForDecodedFrames(host, videoOf(`guest:${viewerId}`), 5);
-    await host.screenshot({ path: join(SHOTS, 'room-host.png') });
+    await host.screenshot({ path: join(SCREENSHOTS, 'room-host.png') });
 
     // The host shares the screen; the viewer sees it.
     await host.getByTestId('toggle-screen-share').click();
@@ -138,7 +117,7 @@ describe('the live room in Chromium with fake camera and microphone', () => {
     await viewer.getByTestId('recording-indicator').waitFor({ state: 'detached', timeout: 20_000 });
 
     // A second viewer who never publishes: never asked for camera or microphone.
-    const quietContext = await newContext(browser);
+    const quietContext = await newContext(e2e.browser);
     const quiet = await quietContext.newPage();
     await quiet.goto(`${baseUrl}/live/${sessionId}`);
     await quiet.getByTestId('guest-name-input').fill('Quinn');
@@ -203,14 +182,14 @@ describe('the live room in Chromium with fake camera and microphone', () => {
       { timeout: 15_000 },
     );
     expect(await player.evaluate((v: HTMLVideoElement) => v.videoWidth)).toBeGreaterThan(0);
-    await host.screenshot({ path: join(SHOTS, 'recordings.png') });
+    await host.screenshot({ path: join(SCREENSHOTS, 'recordings.png') });
 
     await Promise.all([hostContext.close(), viewerContext.close(), quietContext.close()]);
   });
 
   it('changes the published resolution with the video preset, and the level meter follows the microphone', async () => {
     const { context, page } = await hostLiveSession({
-      browser,
+      browser: e2e.browser,
       baseUrl,
       title: 'Presets',
       type: 'meeting',
@@ -230,7 +209,7 @@ describe('the live room in Chromium with fake camera and microphone', () => {
     }
     expect([...levels].some((v) => Number(v) > 0)).toBe(true);
     expect(levels.size).toBeGreaterThan(1);
-    await page.screenshot({ path: join(SHOTS, 'settings.png') });
+    await page.screenshot({ path: join(SCREENSHOTS, 'settings.png') });
     await context.close();
   });
 });

@@ -1,26 +1,56 @@
-import { createTestDatabase } from '../../../apps/server/test/support/database.js';
-import type { TestDatabase } from '../../../apps/server/test/support/database.js';
-import { startApp } from '../../../apps/server/test/support/app-process.js';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { startAppOnPglite } from '../../../apps/server/test/support/app-on-pglite.js';
+import type { AppOnPglite } from '../../../apps/server/test/support/app-on-pglite.js';
 import type { RunningApp } from '../../../apps/server/test/support/app-process.js';
+import { launchBrowser } from './browser.js';
 
-/** The real app as `npm start` runs it (embedded LiveKit, PGlite), on free ports. */
-export async function startE2eApp(): Promise<{
+/** Where the e2e tests leave the screenshots that the docs show. */
+export const SCREENSHOTS = join(import.meta.dirname, '../../../docs/screenshots');
+
+/** The real app as `npm start` runs it (embedded LiveKit, PGlite), on free ports, ready. */
+export async function startE2eApp(): Promise<AppOnPglite> {
+  const started = await startAppOnPglite({ LOG_LEVEL: 'warn', RATE_LIMIT_MULTIPLIER: '50' });
+  await started.app.waitReady();
+  return started;
+}
+
+/** What an e2e file works with. */
+export interface E2eHandles {
+  /** Set before the first test. */
   app: RunningApp;
-  db: TestDatabase;
-  stop(): Promise<void>;
-}> {
-  const db = await createTestDatabase('pglite');
-  const app = await startApp({
-    dataDir: db.dataDir,
-    env: { LOG_LEVEL: 'warn', RATE_LIMIT_MULTIPLIER: '50' },
+  /** Set before the first test: Chromium (`launchBrowser`). */
+  browser: Browser;
+}
+
+/**
+ * The usual set-up of an e2e file (or `describe` block), registered where it is called, like
+ * `useStack`: before all its tests the app (`startE2eApp`) and Chromium, started side by side,
+ * and the screenshots folder; after all of them `beforeStop`, then Chromium closed and the app
+ * stopped. A file adds to the set-up with a `beforeAll` of its own after this call.
+ */
+export function useE2eApp(
+  options: {
+    /** Stops what the tests started against the app (clients, rooms) before it goes away. */
+    beforeStop?: () => Promise<unknown>;
+  } = {},
+): E2eHandles {
+  const handles = {} as E2eHandles;
+  let started: AppOnPglite | undefined;
+
+  beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    [started, handles.browser] = await Promise.all([startE2eApp(), launchBrowser()]);
+    handles.app = started.app;
   });
-  await app.waitReady();
-  return {
-    app,
-    db,
-    stop: async () => {
-      await app.stop();
-      await db.drop();
-    },
-  };
+
+  afterAll(async () => {
+    await options.beforeStop?.();
+    await handles.browser?.close();
+    await started?.stop();
+  });
+
+  return handles;
 }

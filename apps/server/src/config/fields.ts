@@ -92,15 +92,36 @@ export const duration = (fallback: string, min: number, max: number) =>
       return seconds;
     });
 
+/** `text` as a URL, or undefined where it is not one. */
+export function parseUrl(text: string): URL | undefined {
+  try {
+    return new URL(text);
+  } catch {
+    return undefined;
+  }
+}
+
 export const urlWithProtocols = (protocols: string[]) =>
-  optionalString.refine(
-    (v) => {
-      if (v === undefined) return true;
-      try {
-        return protocols.includes(new URL(v).protocol);
-      } catch {
-        return false;
+  optionalString.refine((v) => v === undefined || protocols.includes(parseUrl(v)?.protocol ?? ''), {
+    message: `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`,
+  });
+
+/**
+ * A comma-separated list, empty when unset. `problem` says what is wrong with an item, if
+ * anything; the first wrong item is the setting's problem.
+ */
+export const commaList = (problem: (item: string) => string | undefined) =>
+  optionalString.transform((v, ctx) => {
+    const list = (v ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+    for (const item of list) {
+      const message = problem(item);
+      if (message) {
+        ctx.addIssue({ code: 'custom', message });
+        return z.NEVER;
       }
-    },
-    { message: `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}` },
-  );
+    }
+    return list;
+  });

@@ -1,17 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseConfig } from '../config.js';
-
-const cwd = '/srv/stagecast';
-
-function problems(env: Record<string, string>): string[] {
-  try {
-    parseConfig(env, cwd);
-  } catch (err) {
-    if (err instanceof ConfigError) return err.problems;
-    throw err;
-  }
-  throw new Error('expected a ConfigError');
-}
+import { configProblems as problems, TEST_CWD as cwd } from '../../test/support/config-problems.js';
+import { parseConfig } from '../config.js';
 
 describe('the operations settings', () => {
   it('sample every 10 s, keep 7 days, and have no metrics token or LiveKit metrics URL by default', () => {

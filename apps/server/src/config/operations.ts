@@ -1,26 +1,13 @@
-import { z } from 'zod';
-import { duration, optionalString, settingsArea } from './fields.js';
+import type { z } from 'zod';
+import { commaList, duration, optionalString, parseUrl, settingsArea } from './fields.js';
 
 /** A comma-separated list of `http(s)://` URLs; empty when unset. */
-const urlList = optionalString.transform((v, ctx) => {
-  if (v === undefined) return [];
-  const list = v
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
-  for (const item of list) {
-    let protocol: string | undefined;
-    try {
-      protocol = new URL(item).protocol;
-    } catch {
-      protocol = undefined;
-    }
-    if (protocol !== 'http:' && protocol !== 'https:') {
-      ctx.addIssue({ code: 'custom', message: `"${item}" is not an http:// or https:// URL` });
-      return z.NEVER;
-    }
+const urlList = commaList((item) => {
+  const protocol = parseUrl(item)?.protocol;
+  if (protocol !== 'http:' && protocol !== 'https:') {
+    return `"${item}" is not an http:// or https:// URL`;
   }
-  return list;
+  return undefined;
 });
 
 /** Watching the platform (issue 12): `/metrics` and the samples behind `/admin`. */

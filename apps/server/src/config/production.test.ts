@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseConfig } from '../config.js';
+import { configProblems as problems, TEST_CWD as cwd } from '../../test/support/config-problems.js';
+import { parseConfig } from '../config.js';
 import { isLoopbackUrl, productionWarnings, sendsHsts } from './production.js';
-
-const cwd = '/srv/stagecast';
 
 /** What a deployment behind Caddy on one VM sets (docs/deploy.md, stagecast.env.example). */
 const deployed = {
@@ -11,16 +10,6 @@ const deployed = {
   LIVEKIT_NODE_IP: '203.0.113.10',
   TRUST_PROXY: '127.0.0.1,::1',
 };
-
-function problems(env: Record<string, string | undefined>): string[] {
-  try {
-    parseConfig(env, cwd);
-  } catch (err) {
-    if (err instanceof ConfigError) return err.problems;
-    throw err;
-  }
-  return [];
-}
 
 function without(name: keyof typeof deployed): Record<string, string> {
   const env: Record<string, string> = { ...deployed };

@@ -2,8 +2,9 @@ import { isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
 import {
   booleanFlag,
+  commaList,
   duration,
-  optionalString,
+  parseUrl,
   port,
   settingsArea,
   urlWithProtocols,
@@ -35,29 +36,11 @@ export const serverEnv = {
       });
       return z.NEVER;
     }),
-  CORS_ORIGINS: optionalString.transform((v, ctx) => {
-    if (v === undefined) return [];
-    const list = v
-      .split(',')
-      .map((s) => s.trim())
-      .filter(Boolean);
-    for (const origin of list) {
-      let parsed: URL | undefined;
-      try {
-        parsed = new URL(origin);
-      } catch {
-        parsed = undefined;
-      }
-      if (!parsed || parsed.origin !== origin.replace(/\/$/, '')) {
-        ctx.addIssue({
-          code: 'custom',
-          message: `"${origin}" is not an origin like https://example.com`,
-        });
-        return z.NEVER;
-      }
-    }
-    return list.map((o) => o.replace(/\/$/, ''));
-  }),
+  CORS_ORIGINS: commaList((origin) =>
+    parseUrl(origin)?.origin === origin.replace(/\/$/, '')
+      ? undefined
+      : `"${origin}" is not an origin like https://example.com`,
+  ).transform((list) => list.map((o) => o.replace(/\/$/, ''))),
   RATE_LIMIT_MULTIPLIER: z.coerce
     .number({ message: 'must be a number' })
     .min(0.01, 'must be at least 0.01')

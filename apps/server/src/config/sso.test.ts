@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseConfig } from '../config.js';
+import { configProblems as problems } from '../../test/support/config-problems.js';
+import { parseConfig } from '../config.js';
 
 const SECRET = 'a-shared-secret-of-at-least-32-chars!';
-
-/** The problems `parseConfig` reports for `env`, one line each. */
-function problems(env: Record<string, string>): string[] {
-  try {
-    parseConfig(env, '/tmp');
-    return [];
-  } catch (err) {
-    if (err instanceof ConfigError) return err.problems;
-    throw err;
-  }
-}
 
 describe('the sign-in settings (AUTH_JWT_*, OIDC_*)', () => {
   it('are off by default', () => {

@@ -4,21 +4,11 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createStrayKey, createTestCertificates } from '../../test/support/certificates.js';
 import type { TestCertificates } from '../../test/support/certificates.js';
-import { ConfigError, parseConfig } from '../config.js';
+import { configProblems as problems, TEST_CWD as cwd } from '../../test/support/config-problems.js';
+import { parseConfig } from '../config.js';
 import { isRestrictedPeer } from './turn.js';
 
-const cwd = '/srv/stagecast';
 const PUBLIC = { LIVEKIT_NODE_IP: '203.0.113.7' };
-
-function problems(env: Record<string, string>): string[] {
-  try {
-    parseConfig(env, cwd);
-  } catch (err) {
-    if (err instanceof ConfigError) return err.problems;
-    throw err;
-  }
-  throw new Error('expected a ConfigError');
-}
 
 function turnOf(env: Record<string, string>) {
   const { livekit } = parseConfig(env, cwd);

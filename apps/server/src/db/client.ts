@@ -79,13 +79,15 @@ function watchFailures(
 function errorListeners() {
   const listeners: ((kind: DbErrorKind) => void)[] = [];
   const seen = new WeakSet<object>();
+  const report = (err: unknown) => {
+    const kind = dbErrorKind(err);
+    for (const listener of listeners) listener(kind);
+  };
   return {
-    seen,
     add: (listener: (kind: DbErrorKind) => void) => void listeners.push(listener),
-    report: (err: unknown) => {
-      const kind = dbErrorKind(err);
-      for (const listener of listeners) listener(kind);
-    },
+    report,
+    /** Reports the failures of `target[method]` (see `watchFailures`). */
+    watch: (target: object, method: string) => watchFailures(target, method, seen, report),
   };
 }
 
@@ -141,11 +143,10 @@ async function openPostgres(url: string): Promise<Database> {
   pool.on('error', (err) => errors.report(err));
   // Every query runs on a pooled client (a transaction's too); a pool that cannot connect
   // rejects `pool.query` before any client sees it.
-  pool.on('connect', (client) => watchFailures(client, 'query', errors.seen, errors.report));
-  watchFailures(pool, 'query', errors.seen, errors.report);
-  const db = drizzle(pool, { schema }) as unknown as Db;
+  pool.on('connect', (client) => errors.watch(client, 'query'));
+  errors.watch(pool, 'query');
   return withQueries({
-    db,
+    db: drizzle(pool, { schema }),
     kind: 'postgres',
     errors,
     query: async (text, params) => (await pool.query(text, params)).rows as unknown[],
@@ -172,11 +173,10 @@ async function openPglite(dir: string): Promise<Database> {
   mkdirSync(dir, { recursive: true });
   const client = await PGlite.create(dir);
   const errors = errorListeners();
-  watchFailures(client, 'query', errors.seen, errors.report);
-  watchFailures(client, 'exec', errors.seen, errors.report);
-  const db = drizzle(client, { schema }) as unknown as Db;
+  errors.watch(client, 'query');
+  errors.watch(client, 'exec');
   return withQueries({
-    db,
+    db: drizzle(client, { schema }),
     kind: 'pglite',
     errors,
     query: async (text, params) => (await client.query(text, params)).rows,

@@ -1,4 +1,9 @@
-import { apiRoutes } from '@stagecast/contracts';
+import {
+  apiRoutes,
+  joinRefusalReasons,
+  recordingBackendSchema,
+  sessionRoleSchema,
+} from '@stagecast/contracts';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { DbErrorKind } from '../db/client.js';
 import { statsWindow } from './stats-window.js';
@@ -40,17 +45,11 @@ export interface RequestObservation {
   refusal: string | undefined;
 }
 
-/** The join rules' typed reasons (`packages/contracts/src/errors.ts`), counted from zero. */
+/** Every way a join ends: the join rules' typed reasons among them, each counted from zero. */
 const JOIN_OUTCOMES = [
   'ok',
   'sign_in_required',
-  'ended',
-  'guests_disabled',
-  'banned',
-  'invite_required',
-  'invite_expired',
-  'not_live',
-  'full',
+  ...joinRefusalReasons,
   'livekit_unavailable',
   'rate_limited',
 ] as const;
@@ -75,9 +74,6 @@ const WEBHOOK_EVENTS = new Set([
   'ingress_started',
   'ingress_ended',
 ]);
-
-const ROLES = ['host', 'co_host', 'speaker', 'viewer'] as const;
-const BACKENDS = ['builtin', 'egress'] as const;
 
 export function createMetrics() {
   const registry = new Registry();
@@ -155,32 +151,43 @@ export function createMetrics() {
       if (now) this.set(now.liveSessions);
     },
   });
-  new Gauge({
-    name: 'stagecast_participants_connected',
-    help: 'Participants connected now, by session role (from the database)',
-    labelNames: ['role'],
-    registers,
-    async collect() {
-      const now = await liveCounts();
-      if (!now) return;
-      for (const role of new Set([...ROLES, ...Object.keys(now.participants)])) {
-        this.set({ role }, now.participants[role] ?? 0);
-      }
+  /** Counts from the database by one label; each of `known` reads 0 rather than missing. */
+  const countsGauge = (
+    options: { name: string; help: string; label: string; known: readonly string[] },
+    counts: (now: LiveCounts) => Record<string, number>,
+  ) =>
+    new Gauge({
+      name: options.name,
+      help: options.help,
+      labelNames: [options.label],
+      registers,
+      async collect() {
+        const now = await liveCounts();
+        if (!now) return;
+        const byValue = counts(now);
+        for (const value of new Set([...options.known, ...Object.keys(byValue)])) {
+          this.set({ [options.label]: value }, byValue[value] ?? 0);
+        }
+      },
+    });
+  countsGauge(
+    {
+      name: 'stagecast_participants_connected',
+      help: 'Participants connected now, by session role (from the database)',
+      label: 'role',
+      known: sessionRoleSchema.options,
     },
-  });
-  new Gauge({
-    name: 'stagecast_recordings_active',
-    help: 'Recordings in progress, by backend (from the database)',
-    labelNames: ['backend'],
-    registers,
-    async collect() {
-      const now = await liveCounts();
-      if (!now) return;
-      for (const backend of new Set([...BACKENDS, ...Object.keys(now.recordings)])) {
-        this.set({ backend }, now.recordings[backend] ?? 0);
-      }
+    (now) => now.participants,
+  );
+  countsGauge(
+    {
+      name: 'stagecast_recordings_active',
+      help: 'Recordings in progress, by backend (from the database)',
+      label: 'backend',
+      known: recordingBackendSchema.options,
     },
-  });
+    (now) => now.recordings,
+  );
 
   // Counters read from what this process holds: each adds what grew since the last scrape.
   let encoderSeen = new Map<string, number>();

@@ -1,10 +1,9 @@
-import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { appLaunch, appReady } from '../../../../scripts/app-launch.mjs';
 import { findLivekitServer } from '../../../../scripts/livekit-server.mjs';
-import { waitFor } from './processes.js';
+import { spawnWatched, waitFor } from './processes.js';
 
 export interface RunningApp {
   process: ChildProcess;
@@ -61,17 +60,10 @@ export async function startApp(options: {
     ports: options.ports,
     ...(options.host ? { host: options.host } : {}),
   });
-  const child = spawn(process.execPath, launch.args, {
+  const { child, output, exited } = spawnWatched(process.execPath, launch.args, {
     cwd: launch.cwd,
     env: launch.env,
-    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let output = '';
-  child.stdout.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-  const exited = new Promise<number | null>((resolve) =>
-    child.once('exit', (code) => resolve(code)),
-  );
   const { port, livekitPort, baseUrl, livekitUrl } = launch;
   const app: RunningApp = {
     process: child,
@@ -81,7 +73,7 @@ export async function startApp(options: {
     baseUrl,
     livekitUrl,
     dataDir: options.dataDir,
-    output: () => output,
+    output,
     keys: () =>
       JSON.parse(readFileSync(join(options.dataDir, 'livekit-keys.json'), 'utf8')) as {
         apiKey: string;
@@ -94,7 +86,7 @@ export async function startApp(options: {
       await waitFor(
         async () => {
           if (finished)
-            throw new Error(`the app exited before it was ready:\n${output.slice(-3000)}`);
+            throw new Error(`the app exited before it was ready:\n${output().slice(-3000)}`);
           return appReady(baseUrl);
         },
         timeoutMs,

@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { createHash, X509Certificate } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { IncomingHttpHeaders } from 'node:http';
@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePortBlock } from '../../../../scripts/free-ports.mjs';
 import { orphanSafeCommand } from '../../src/livekit/supervisor.js';
-import { waitFor } from './processes.js';
+import { spawnWatched, waitFor } from './processes.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../../../..');
 /** The Caddyfile that production uses: the tests run this very file, never a copy. */
@@ -106,19 +106,14 @@ export async function startCaddy(options: {
     '--adapter',
     'caddyfile',
   ]);
-  const child = spawn(cmd, args, {
+  const { child, output, exited } = spawnWatched(cmd, args, {
     cwd: dir,
     env: caddyEnv(dir, {
       DOMAIN: `localhost:${port}`,
       APP_UPSTREAM: options.appUpstream,
       LIVEKIT_UPSTREAM: options.livekitUpstream,
     }),
-    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let output = '';
-  child.stdout.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   let finished = false;
   void exited.then(() => (finished = true));
   const stop = async () => {
@@ -131,7 +126,8 @@ export async function startCaddy(options: {
   try {
     const rootCa = await waitFor(
       () => {
-        if (finished) throw new Error(`caddy exited before it was ready:\n${output.slice(-3000)}`);
+        if (finished)
+          throw new Error(`caddy exited before it was ready:\n${output().slice(-3000)}`);
         try {
           return readFileSync(join(ca, 'root.crt'), 'utf8');
         } catch {
@@ -148,12 +144,13 @@ export async function startCaddy(options: {
       chromiumArgs: [
         `--ignore-certificate-errors-spki-list=${spkiHash(readFileSync(join(ca, 'intermediate.crt'), 'utf8'))}`,
       ],
-      output: () => output,
+      output,
       stop,
     };
     await waitFor(
       async () => {
-        if (finished) throw new Error(`caddy exited before it was ready:\n${output.slice(-3000)}`);
+        if (finished)
+          throw new Error(`caddy exited before it was ready:\n${output().slice(-3000)}`);
         const res = await requestThrough(caddy, { path: '/healthz' }).catch(() => undefined);
         return res?.status === 200;
       },

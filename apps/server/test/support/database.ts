@@ -79,3 +79,28 @@ export async function adminQuery(sql: string): Promise<pg.QueryResult> {
     await client.end();
   }
 }
+
+/** What a test started on a database of its own: `stop` stops it, then drops the database. */
+export interface OnOwnDatabase<T> {
+  started: T;
+  db: TestDatabase;
+  stop: () => Promise<void>;
+}
+
+/** Starts something (an app, an app behind Caddy) on a fresh PGlite given as its data folder. */
+export async function onFreshPglite<T extends { stop(): Promise<unknown> }>(
+  start: (dataDir: string) => Promise<T>,
+): Promise<OnOwnDatabase<T>> {
+  const db = await createTestDatabase('pglite');
+  try {
+    const started = await start(db.dataDir);
+    const stop = async () => {
+      await started.stop();
+      await db.drop();
+    };
+    return { started, db, stop };
+  } catch (err) {
+    await db.drop();
+    throw err;
+  }
+}

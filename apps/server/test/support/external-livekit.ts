@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,7 +6,7 @@ import { buildServerConfig } from '../../src/livekit/server-config.js';
 import { orphanSafeCommand } from '../../src/livekit/supervisor.js';
 import { freePortBlock } from '../../../../scripts/free-ports.mjs';
 import { livekitBinary } from './app-process.js';
-import { waitFor } from './processes.js';
+import { spawnWatched, waitFor } from './processes.js';
 
 /**
  * A livekit-server of its own, as an operator runs one beside the app (`LIVEKIT_URL`): the real
@@ -46,16 +45,12 @@ export async function startExternalLivekit(webhookUrl: string): Promise<External
   });
   writeFileSync(configPath, JSON.stringify(config), { mode: 0o600 });
   const [cmd, args] = orphanSafeCommand(livekitBinary(), ['--config', configPath]);
-  const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const { child, output, exited } = spawnWatched(cmd, args);
   const url = `ws://127.0.0.1:${port}`;
   await waitFor(
     async () => {
       if (child.exitCode !== null)
-        throw new Error(`livekit-server exited:\n${output.slice(-2000)}`);
+        throw new Error(`livekit-server exited:\n${output().slice(-2000)}`);
       const res = await fetch(`http://127.0.0.1:${port}/`).catch(() => undefined);
       return res?.ok;
     },
@@ -68,7 +63,7 @@ export async function startExternalLivekit(webhookUrl: string): Promise<External
     ...keys,
     pid: child.pid ?? 0,
     env: { LIVEKIT_URL: url, LIVEKIT_API_KEY: keys.apiKey, LIVEKIT_API_SECRET: keys.apiSecret },
-    output: () => output,
+    output,
     stop: async () => {
       if (child.exitCode === null && child.signalCode === null) {
         // LiveKit waits for participants on the first SIGTERM and closes at the second.

@@ -1,4 +1,31 @@
+import { spawn } from 'node:child_process';
+import type { ChildProcess, SpawnOptions } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
+
+/** A child process of a test, with everything it wrote and its exit. */
+export interface WatchedChild {
+  child: ChildProcess;
+  /** Its stdout and stderr so far, for error messages and log checks. */
+  output: () => string;
+  /** Resolves with the exit code (null when a signal ended it). */
+  exited: Promise<number | null>;
+}
+
+/** Starts `command` with its stdout and stderr kept (stdin closed). */
+export function spawnWatched(
+  command: string,
+  args: string[],
+  options: Omit<SpawnOptions, 'stdio'> = {},
+): WatchedChild {
+  const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => resolve(code)),
+  );
+  return { child, output: () => output, exited };
+}
 
 /** Pids of running processes whose command line contains `needle` (Linux `/proc`). */
 export function pidsWithCommandLine(needle: string): number[] {

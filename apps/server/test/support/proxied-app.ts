@@ -3,6 +3,7 @@ import { startApp } from './app-process.js';
 import type { RunningApp } from './app-process.js';
 import { startCaddy } from './caddy.js';
 import type { RunningCaddy } from './caddy.js';
+import { onFreshPglite } from './database.js';
 
 export interface ProxiedApp {
   app: RunningApp;
@@ -55,4 +56,10 @@ export async function startProxiedApp(options: {
     await app.stop();
     throw err;
   }
+}
+
+/** `startProxiedApp` on a fresh PGlite of its own, dropped when it stops. */
+export async function startProxiedAppOnPglite(env: Record<string, string>): Promise<ProxiedApp> {
+  const { started, stop } = await onFreshPglite((dataDir) => startProxiedApp({ dataDir, env }));
+  return { ...started, stop };
 }

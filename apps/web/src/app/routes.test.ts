@@ -1,21 +1,18 @@
 // @vitest-environment happy-dom
 import { createElement } from 'react';
-import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { apiError, installFakeApi } from '../features/room/testing/fake-api.js';
 import type { FakeRoute } from '../features/room/testing/fake-api.js';
 import { renderInApp } from '../test-support/render-in-app.js';
+import { cleanUpAfterEach } from '../test-support/clean-up.js';
 import { appRoutes } from './routes.js';
 
 const mentor = { id: 'm1', email: 'ada@example.com', username: 'ada', role: 'mentor' as const };
 const noSessions = { status: 200, body: { sessions: [], total: 0, page: 1, page_size: 50 } };
 
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-  localStorage.clear();
-});
+cleanUpAfterEach(vi.unstubAllGlobals);
 
 /** The app's routes in memory at `url`, against a fake API (signed out unless told). */
 function openApp(url: string, routes: Record<string, FakeRoute> = {}) {

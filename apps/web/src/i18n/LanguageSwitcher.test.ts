@@ -1,15 +1,13 @@
 // @vitest-environment happy-dom
 import { createElement } from 'react';
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { fireEvent, render, screen } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { cleanUpAfterEach } from '../test-support/clean-up.js';
 import { createI18n } from './create-i18n.js';
 import { LanguageSwitcher } from './LanguageSwitcher.js';
 
-afterEach(() => {
-  cleanup();
-  localStorage.clear();
-});
+cleanUpAfterEach();
 
 function renderSwitcher(preferred: readonly string[]) {
   const i18n = createI18n(preferred);

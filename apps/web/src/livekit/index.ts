@@ -54,13 +54,12 @@ export { useDisconnectOutcome } from './hooks/useDisconnectOutcome.js';
 export { useParticipantChanges, useReconnected } from './hooks/useRoomChanges.js';
 export { VolumeMeter, type VolumeMeterProps } from './components/VolumeMeter.js';
 export { ParticipantVideo, type ParticipantVideoProps } from './components/ParticipantVideo.js';
+export { ConnectionCheckRun, type ConnectionCheckRunOptions } from './check/check-run.js';
 export {
-  ConnectionCheckRun,
   CHECK_TIMEOUTS,
   type CheckConnectionDetails,
   type CheckDetailsResult,
-  type ConnectionCheckRunOptions,
-} from './check/check-run.js';
+} from './check/check-connection.js';
 export {
   CHECK_LINE_IDS,
   initialCheckLines,

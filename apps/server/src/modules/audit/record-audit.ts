@@ -1,4 +1,5 @@
 import type { AuditAction } from '@stagecast/contracts';
+import type { AppContext } from '../../context.js';
 import type { Db } from '../../db/client.js';
 import type { Principal } from '../auth/auth-tokens.js';
 import { auditRepository } from './audit-repository.js';
@@ -32,6 +33,11 @@ export function actorOf(principal: Principal): AuditActor {
     : { id: principal.guestId, name: principal.displayName };
 }
 
+/** Who asked for an action: a signed-in caller, from their address. */
+export function auditBy(principal: Principal, ip: string): AuditBy {
+  return { actor: actorOf(principal), ip };
+}
+
 /** The participant a moderation action is aimed at, as the log names them. */
 export function auditTarget(row: { userId: string; identity: string; displayName: string }) {
   return { userId: row.userId, identity: row.identity, name: row.displayName };
@@ -62,4 +68,17 @@ export async function recordAudit(options: {
     ip: by.ip,
     details: options.details ?? {},
   });
+}
+
+/**
+ * The last step of a use case on a session (end, delete, start or stop a recording): records
+ * the action when someone asked for it; what the server does on its own (`by` undefined) is
+ * not a moderation action and is not recorded.
+ */
+export async function auditSessionAction(
+  ctx: AppContext,
+  by: AuditBy | undefined,
+  entry: { action: AuditAction; sessionId: string; details: Record<string, unknown> },
+): Promise<void> {
+  if (by) await recordAudit({ db: ctx.database.db, by, ...entry });
 }

@@ -2,10 +2,10 @@ import type { assignableRoleSchema } from '@stagecast/contracts';
 import type { z } from 'zod';
 import { AppError } from '../../errors.js';
 import { orLivekitUnavailable } from '../../livekit/index.js';
-import { auditTarget, recordAudit, actorOf } from '../audit/record-audit.js';
 import { findTarget } from './find-target.js';
 import type { TargetOptions } from './find-target.js';
 import type { ParticipantRow } from './participant-repository.js';
+import { recordModeration } from './record-moderation.js';
 
 /**
  * Gives a participant another role. Only the host's equals (owner, admins) make or unmake
@@ -37,13 +37,6 @@ export async function changeRole(
       .catch(orLivekitUnavailable);
   }
   const updated = await participants.updateParticipant(row.sessionId, row.identity, { role });
-  await recordAudit({
-    db: ctx.database.db,
-    action: 'participant_role_change',
-    by: { actor: actorOf(access.principal), ip: options.ip },
-    sessionId: row.sessionId,
-    target: auditTarget(row),
-    details: { from: row.role, to: role },
-  });
+  await recordModeration(options, row, 'participant_role_change', { from: row.role, to: role });
   return updated;
 }

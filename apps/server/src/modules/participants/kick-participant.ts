@@ -1,16 +1,16 @@
 import { AppError } from '../../errors.js';
 import { orLivekitUnavailable } from '../../livekit/index.js';
-import { actorOf, auditTarget, recordAudit } from '../audit/record-audit.js';
 import { findTarget } from './find-target.js';
 import type { TargetOptions } from './find-target.js';
 import type { ParticipantRow } from './participant-repository.js';
+import { recordModeration } from './record-moderation.js';
 
 /**
  * Bans the participant from the session and removes them from its room. The ban is recorded
  * first, so a reconnect racing the removal is refused too.
  */
 export async function kickParticipant(options: TargetOptions): Promise<ParticipantRow> {
-  const { ctx, participants, access } = options;
+  const { ctx, participants } = options;
   const row = await findTarget(options);
   // Leaving this way is a `participant.left` too, when they were connected.
   const result = await participants.setConnected(row.sessionId, row.identity, false, {
@@ -23,12 +23,6 @@ export async function kickParticipant(options: TargetOptions): Promise<Participa
   const banned = result.row;
   await ctx.livekit.rooms.remove(row.sessionId, row.identity).catch(orLivekitUnavailable);
   ctx.logger.info({ session: row.sessionId, identity: row.identity }, 'participant kicked');
-  await recordAudit({
-    db: ctx.database.db,
-    action: 'participant_kick',
-    by: { actor: actorOf(access.principal), ip: options.ip },
-    sessionId: row.sessionId,
-    target: auditTarget(row),
-  });
+  await recordModeration(options, row, 'participant_kick');
   return banned;
 }

@@ -61,6 +61,10 @@ export function participantRepository(db: Db, cache?: SessionAccessCache) {
       }),
     );
   };
+
+  /** The session's row that also meets `match`, if there is one. */
+  const findIn = (sessionId: string, match: SQL) =>
+    findOne(db, liveParticipants, inSession(sessionId, match));
   return {
     async participants(sessionId: string): Promise<ParticipantRow[]> {
       return db
@@ -73,21 +77,13 @@ export function participantRepository(db: Db, cache?: SessionAccessCache) {
       sessionId: string,
       identity: string,
     ): Promise<ParticipantRow | undefined> {
-      return findOne(
-        db,
-        liveParticipants,
-        inSession(sessionId, eq(liveParticipants.identity, identity)),
-      );
+      return findIn(sessionId, eq(liveParticipants.identity, identity));
     },
     async findParticipantByUserId(
       sessionId: string,
       userId: string,
     ): Promise<ParticipantRow | undefined> {
-      return findOne(
-        db,
-        liveParticipants,
-        inSession(sessionId, eq(liveParticipants.userId, userId)),
-      );
+      return findIn(sessionId, eq(liveParticipants.userId, userId));
     },
     /** Inserts the participant, or updates name and role when the identity is already there. */
     async upsertParticipant(participant: NewParticipant): Promise<ParticipantRow> {

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ModuleRouteOptions } from '../../context.js';
 import { declareRoute } from '../../declare-route.js';
 import { AppError } from '../../errors.js';
-import { actorOf } from '../audit/record-audit.js';
+import { actorOf, auditBy } from '../audit/record-audit.js';
 import { assertModerator, assertOwner, assertSignedIn, loadAccess } from '../sessions/access.js';
 import type { SessionAccess, SignedInAccess } from '../sessions/access.js';
 import { guarded, sessionScope } from '../sessions/session-access.js';
@@ -43,7 +43,7 @@ export const recordingRoutes: FastifyPluginAsyncZod<RecordingRouteOptions> = asy
     ...declareRoute(app, apiRoutes.startRecording),
     preHandler,
     handler: guarded(assertModerator, async (access, request) => {
-      const by = { actor: actorOf(access.principal), ip: request.ip };
+      const by = auditBy(access.principal, request.ip);
       const row = await recordings.start(request.params.session_id, access.identity, by);
       return { recording: dto(row) };
     }),
@@ -53,7 +53,7 @@ export const recordingRoutes: FastifyPluginAsyncZod<RecordingRouteOptions> = asy
     ...declareRoute(app, apiRoutes.stopRecording),
     preHandler,
     handler: guarded(assertModerator, async (access, request) => {
-      const by = { actor: actorOf(access.principal), ip: request.ip };
+      const by = auditBy(access.principal, request.ip);
       return { recording: dto(await recordings.stop(request.params.session_id, by)) };
     }),
   });

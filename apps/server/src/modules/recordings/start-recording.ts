@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors.js';
-import { recordAudit } from '../audit/record-audit.js';
+import { auditSessionAction } from '../audit/record-audit.js';
 import type { AuditBy } from '../audit/record-audit.js';
 import type { SessionRepository } from '../sessions/session-repository.js';
 import type { BuiltinRecorders } from './builtin-recorders.js';
@@ -72,15 +72,11 @@ export async function startRecording(
   }
   ctx.logger.info({ recording: id, session: session.sessionId, backend }, 'recording starting');
   const started = await (backend === 'builtin' ? builtin.run(row) : egress.start(row));
-  if (by) {
-    await recordAudit({
-      db: ctx.database.db,
-      action: 'recording_start',
-      by,
-      sessionId: session.sessionId,
-      details: { recording_id: id, backend },
-    });
-  }
+  await auditSessionAction(ctx, by, {
+    action: 'recording_start',
+    sessionId: session.sessionId,
+    details: { recording_id: id, backend },
+  });
   return started;
 }
 

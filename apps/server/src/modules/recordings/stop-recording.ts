@@ -1,6 +1,6 @@
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors.js';
-import { recordAudit } from '../audit/record-audit.js';
+import { auditSessionAction } from '../audit/record-audit.js';
 import type { AuditBy } from '../audit/record-audit.js';
 import type { BuiltinRecorders } from './builtin-recorders.js';
 import type { EgressRecordings } from './egress-recordings.js';
@@ -31,14 +31,10 @@ export async function stopRecording(options: {
     (await repo.transition(row.id, ['starting', 'active'], { status: 'ending' })) ?? row;
   if (row.backend === 'builtin') await builtin.stop(row.id);
   else await egress.stop(ending);
-  if (by) {
-    await recordAudit({
-      db: ctx.database.db,
-      action: 'recording_stop',
-      by,
-      sessionId,
-      details: { recording_id: row.id, backend: row.backend },
-    });
-  }
+  await auditSessionAction(ctx, by, {
+    action: 'recording_stop',
+    sessionId,
+    details: { recording_id: row.id, backend: row.backend },
+  });
   return (await repo.findById(row.id)) ?? ending;
 }

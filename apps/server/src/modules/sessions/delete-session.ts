@@ -1,4 +1,4 @@
-import { recordAudit } from '../audit/record-audit.js';
+import { auditSessionAction } from '../audit/record-audit.js';
 import { endSession } from './end-session.js';
 import type { EndSessionOptions } from './end-session.js';
 
@@ -12,13 +12,9 @@ export async function deleteSession(options: EndSessionOptions): Promise<void> {
   await ctx.hooks?.sessionDeleting?.({ sessionId: session.sessionId });
   await sessions.delete(session.sessionId);
   // The session's row is gone: the entry keeps what it was.
-  if (by) {
-    await recordAudit({
-      db: ctx.database.db,
-      action: 'session_delete',
-      by,
-      sessionId: session.sessionId,
-      details: { title: session.title, status: session.status, owner_id: session.ownerId },
-    });
-  }
+  await auditSessionAction(ctx, by, {
+    action: 'session_delete',
+    sessionId: session.sessionId,
+    details: { title: session.title, status: session.status, owner_id: session.ownerId },
+  });
 }

@@ -2,7 +2,7 @@ import type { AppContext } from '../../context.js';
 import { inTransaction } from '../../db/transaction.js';
 import { AppError } from '../../errors.js';
 import { attendanceRepository } from '../attendance/attendance-repository.js';
-import { recordAudit } from '../audit/record-audit.js';
+import { auditSessionAction } from '../audit/record-audit.js';
 import type { AuditBy } from '../audit/record-audit.js';
 import type { ParticipantRepository } from '../participants/participant-repository.js';
 import { emitSessionEvent } from './session-events.js';
@@ -36,11 +36,9 @@ export async function endSession(options: EndSessionOptions): Promise<SessionRow
   const updated = ended ?? (await sessions.findById(sessionId));
   if (!updated) throw new AppError('NOT_FOUND', 'no such session'); // deleted meanwhile
   // Only the request that ended it is recorded, not a repeat on an ended session.
-  if (ended && by) {
-    await recordAudit({
-      db: ctx.database.db,
+  if (ended) {
+    await auditSessionAction(ctx, by, {
       action: 'session_end',
-      by,
       sessionId,
       details: { title: session.title, from: session.status },
     });

@@ -2,7 +2,7 @@ import { apiRoutes } from '@stagecast/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ModuleRouteOptions } from '../../context.js';
 import { declareRoute } from '../../declare-route.js';
-import { actorOf } from '../audit/record-audit.js';
+import { auditBy } from '../audit/record-audit.js';
 import { identityOf } from '../auth/authenticator.js';
 import { assertCanRead, assertOwner } from './access.js';
 import { createSession } from './create-session.js';
@@ -100,7 +100,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<ModuleRouteOptions> = async (
     ...declareRoute(app, apiRoutes.endSession),
     preHandler,
     handler: guarded(assertOwner, async (access, request) => {
-      const by = { actor: actorOf(access.principal), ip: request.ip };
+      const by = auditBy(access.principal, request.ip);
       await endSession({ ctx, sessions, participants, session: access.view.session, by });
       return viewOf(request.params.session_id);
     }),
@@ -110,7 +110,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<ModuleRouteOptions> = async (
     ...declareRoute(app, apiRoutes.deleteSession),
     preHandler,
     handler: guarded(assertOwner, async (access, request, reply) => {
-      const by = { actor: actorOf(access.principal), ip: request.ip };
+      const by = auditBy(access.principal, request.ip);
       await deleteSession({ ctx, sessions, participants, session: access.view.session, by });
       return reply.code(204).send(null);
     }),

@@ -1,18 +1,15 @@
 // @vitest-environment happy-dom
 import { createElement } from 'react';
-import { cleanup, screen } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { AuthOptions } from '@stagecast/contracts';
 import { appRoutes } from '../../app/routes.js';
 import { renderInApp } from '../../test-support/render-in-app.js';
 import { apiError, installFakeApi } from '../room/testing/fake-api.js';
+import { cleanUpAfterEach } from '../../test-support/clean-up.js';
 
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-  localStorage.clear();
-});
+cleanUpAfterEach(vi.unstubAllGlobals);
 
 const school = { name: 'School account', start_url: '/auth/oidc/start' };
 

@@ -1,11 +1,12 @@
 // @vitest-environment happy-dom
 import { createElement } from 'react';
-import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createI18n } from '../../i18n/create-i18n.js';
 import { FakeAudioContext, FrameQueue } from '../../test-support/fake-audio-context.js';
 import { FakeMediaDevices } from '../../test-support/fake-media-devices.js';
+import { cleanUpAfterEach } from '../../test-support/clean-up.js';
 import { SettingsDialog } from './SettingsDialog.js';
 
 let devices: FakeMediaDevices;
@@ -20,12 +21,7 @@ beforeEach(() => {
   vi.stubGlobal('cancelAnimationFrame', frames.cancel);
 });
 
-afterEach(() => {
-  cleanup();
-  uninstall();
-  vi.unstubAllGlobals();
-  localStorage.clear();
-});
+cleanUpAfterEach(() => uninstall(), vi.unstubAllGlobals);
 
 function renderDialog(open: boolean, onClose = () => {}) {
   const i18n = createI18n(['en']);

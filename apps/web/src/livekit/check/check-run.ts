@@ -1,27 +1,19 @@
+import { RoomEvent, type LocalAudioTrack, type LocalVideoTrack, type Room } from 'livekit-client';
 import {
-  CheckStatus,
-  ConnectionCheck,
-  Room,
-  RoomEvent,
-  Track,
-  VideoPresets,
-  createLocalAudioTrack,
-  createLocalVideoTrack,
-  type LocalAudioTrack,
-  type LocalVideoTrack,
-  type RemoteTrack,
-  type RoomConnectOptions,
-} from 'livekit-client';
-import { MediaControlError, type MediaErrorReason } from '../core/media-error.js';
+  CHECK_TIMEOUTS,
+  CheckRooms,
+  receiveVideo,
+  type CheckConnectionDetails,
+  type CheckDetailsResult,
+} from './check-connection.js';
 import {
   initialCheckLines,
   type CheckLine,
   type CheckLineId,
   type CheckLines,
-  type CheckReason,
 } from './check-lines.js';
-import { browserCodecs, LISTED_CODECS } from './codecs.js';
-import { keepLastFrame, waitForDecodedFrames, type DecodedFrames } from './frame-counter.js';
+import { browserCodecs, codecsLine } from './codecs.js';
+import { captureDevices } from './device-capture.js';
 import {
   TURN_TRANSPORTS,
   turnServersByTransport,
@@ -31,19 +23,8 @@ import {
 import { mediaConnectFailure } from './media-failure.js';
 import { mediaPathFromStats } from './media-path.js';
 import { listenForSound } from './microphone-listener.js';
+import { signalLine } from './signal-line.js';
 import { gatherRelayCandidate } from './turn-probe.js';
-
-/** Where and as whom the check connects: the API's check token, in livekit-client's terms. */
-export interface CheckConnectionDetails {
-  serverUrl: string;
-  publisherToken: string;
-  receiverToken: string;
-}
-
-/** The API's answer, or why there is none. */
-export type CheckDetailsResult =
-  | { ok: true; details: CheckConnectionDetails }
-  | { ok: false; reason: 'api_rate_limited' | 'api_failed' };
 
 export interface ConnectionCheckRunOptions {
   /**
@@ -59,50 +40,9 @@ export interface ConnectionCheckRunOptions {
   onMicrophone: (track: LocalAudioTrack | undefined) => void;
 }
 
-/** How long each step may take before it counts as failed. */
-export const CHECK_TIMEOUTS = {
-  peerConnection: 10_000,
-  subscribe: 8_000,
-  frames: 8_000,
-  relayGather: 5_000,
-  relayConnect: 8_000,
-  relayFrames: 6_000,
-  /** The microphone line turns to a warning after this long without sound, and keeps listening. */
-  silence: 8_000,
-};
 /** Frames that must come back through the server directly, and through each TURN transport. */
 const FRAMES_DIRECT = 10;
 const FRAMES_RELAYED = 3;
-
-const DEVICE_REASONS: Record<'camera' | 'mic', Record<MediaErrorReason, CheckReason>> = {
-  camera: {
-    permission_denied: 'camera_denied',
-    device_not_found: 'camera_missing',
-    device_in_use: 'camera_busy',
-    unsupported: 'camera_failed',
-    failed: 'camera_failed',
-  },
-  mic: {
-    permission_denied: 'mic_denied',
-    device_not_found: 'mic_missing',
-    device_in_use: 'mic_busy',
-    unsupported: 'mic_failed',
-    failed: 'mic_failed',
-  },
-};
-
-const isLoopbackHost = (host: string) =>
-  ['localhost', '127.0.0.1', '[::1]'].includes(host) || host.endsWith('.localhost');
-
-function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  return Promise.race([
-    promise,
-    new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ms} ms`)), ms);
-    }),
-  ]).finally(() => clearTimeout(timer));
-}
 
 /**
  * One run of the connection check (the page's engine, after LiveKit's connection tester): the
@@ -114,7 +54,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
 export class ConnectionCheckRun {
   private lines: CheckLines = initialCheckLines();
   private readonly aborter = new AbortController();
-  private readonly rooms = new Set<Room>();
+  private readonly rooms = new CheckRooms();
   private camera: LocalVideoTrack | undefined;
   private microphone: LocalAudioTrack | undefined;
   private stopListening: (() => void) | undefined;
@@ -134,7 +74,7 @@ export class ConnectionCheckRun {
 
   /** Runs every line once; resolves when the network lines are done (the mic may listen on). */
   async run(): Promise<void> {
-    this.checkCodecs();
+    this.set('codecs', codecsLine(browserCodecs()));
     await this.captureDevices();
     if (this.stopped) return;
 
@@ -156,7 +96,7 @@ export class ConnectionCheckRun {
     if (this.stopped) return;
     await this.checkTurn(details, publisher);
     if (publisher.room) {
-      this.rooms.delete(publisher.room);
+      this.rooms.release(publisher.room);
       // Keeps the microphone running for its meter; the camera is released below.
       await publisher.room.disconnect(false);
     }
@@ -177,8 +117,7 @@ export class ConnectionCheckRun {
     this.aborter.abort();
     clearTimeout(this.silenceTimer);
     this.stopListening?.();
-    for (const room of this.rooms) void room.disconnect();
-    this.rooms.clear();
+    this.rooms.leaveAll();
     this.releaseCamera();
     this.microphone?.stop();
     this.microphone = undefined;
@@ -190,48 +129,23 @@ export class ConnectionCheckRun {
     this.camera = undefined;
   }
 
-  private checkCodecs(): void {
-    const codecs = browserCodecs();
-    if (!codecs) {
-      this.set('codecs', { state: 'failed', reason: 'codecs_unsupported' });
-      return;
-    }
-    const list = LISTED_CODECS.filter((c) => codecs[c]).join(', ');
-    const values = { list: list || '–' };
-    if (!codecs.Opus || (!codecs.VP8 && !codecs['H.264'])) {
-      this.set('codecs', { state: 'failed', reason: 'codecs_missing', values });
-    } else if (!codecs.VP8) {
-      this.set('codecs', { state: 'warning', reason: 'codecs_no_vp8', values });
-    } else {
-      this.set('codecs', { state: 'ok', reason: 'codecs_ok', values });
-    }
-  }
-
   /** Camera and microphone, each on its own so that one missing does not hide the other. */
   private async captureDevices(): Promise<void> {
     this.set('microphone', { state: 'running', reason: 'mic_starting' });
-    const [camera, microphone] = await Promise.allSettled([
-      createLocalVideoTrack({ resolution: VideoPresets.h360.resolution }),
-      createLocalAudioTrack(),
-    ]);
+    const { camera, microphone } = await captureDevices();
     if (this.stopped) {
-      if (camera.status === 'fulfilled') camera.value.stop();
-      if (microphone.status === 'fulfilled') microphone.value.stop();
+      if ('track' in camera) camera.track.stop();
+      if ('track' in microphone) microphone.track.stop();
       return;
     }
-    if (camera.status === 'fulfilled') {
-      this.camera = camera.value;
+    if ('track' in camera) this.camera = camera.track;
+    else this.set('media', { state: 'failed', reason: camera.failed });
+    if ('track' in microphone) {
+      this.microphone = microphone.track;
+      this.options.onMicrophone(microphone.track);
+      this.listenToMicrophone(microphone.track);
     } else {
-      const reason = new MediaControlError('camera', camera.reason).reason;
-      this.set('media', { state: 'failed', reason: DEVICE_REASONS.camera[reason] });
-    }
-    if (microphone.status === 'fulfilled') {
-      this.microphone = microphone.value;
-      this.options.onMicrophone(microphone.value);
-      this.listenToMicrophone(microphone.value);
-    } else {
-      const reason = new MediaControlError('microphone', microphone.reason).reason;
-      this.set('microphone', { state: 'failed', reason: DEVICE_REASONS.mic[reason] });
+      this.set('microphone', { state: 'failed', reason: microphone.failed });
     }
   }
 
@@ -246,44 +160,12 @@ export class ConnectionCheckRun {
     });
   }
 
-  /** The signal WebSocket, through livekit-client's own check (a join, then a close). */
+  /** The signal WebSocket; false when it cannot be reached (nothing else can be, then). */
   private async checkSignal(details: CheckConnectionDetails): Promise<boolean> {
     this.set('signal', { state: 'running', reason: 'signal_checking' });
-    const info = await new ConnectionCheck(details.serverUrl, details.receiverToken)
-      .checkWebsocket()
-      .catch(() => undefined);
-    const url = new URL(details.serverUrl);
-    if (!info || info.status !== CheckStatus.SUCCESS) {
-      this.set('signal', {
-        state: 'failed',
-        reason: 'signal_unreachable',
-        values: { host: url.host },
-      });
-      return false;
-    }
-    const version =
-      info.logs.map((l) => /version (\d[\w.-]*\w)/.exec(l.message)?.[1]).find(Boolean) ?? '?';
-    // Loopback is a secure context even over ws://; anywhere else browsers refuse the camera
-    // to an http page, and proxies meddle with plain WebSockets.
-    const insecure = url.protocol === 'ws:' && !isLoopbackHost(url.hostname);
-    this.set('signal', {
-      state: insecure ? 'warning' : 'ok',
-      reason: insecure ? 'signal_insecure' : 'signal_ok',
-      values: { version, host: url.host },
-    });
-    return true;
-  }
-
-  private newRoom(): Room {
-    // No adaptive stream: the check wants every frame, whatever the element's size.
-    const room = new Room({ adaptiveStream: false, dynacast: false });
-    this.rooms.add(room);
-    return room;
-  }
-
-  private async leave(room: Room): Promise<void> {
-    this.rooms.delete(room);
-    await room.disconnect().catch(() => undefined);
+    const line = await signalLine(details);
+    this.set('signal', line);
+    return line.state !== 'failed';
   }
 
   /**
@@ -296,7 +178,7 @@ export class ConnectionCheckRun {
     iceServers: OfferedIceServer[] | undefined;
     publishing: boolean;
   }> {
-    const room = this.newRoom();
+    const room = this.rooms.create();
     let iceServers: OfferedIceServer[] | undefined;
     room.on(RoomEvent.SignalConnected, () => {
       // LiveKit's join response carries the ICE servers (TURN URLs with credentials for this
@@ -316,7 +198,7 @@ export class ConnectionCheckRun {
         peerConnectionTimeout: CHECK_TIMEOUTS.peerConnection,
       });
     } catch {
-      await this.leave(room);
+      await this.rooms.leave(room);
       if (!cameraFailed) {
         this.set('media', {
           state: 'failed',
@@ -359,56 +241,19 @@ export class ConnectionCheckRun {
     return { room, iceServers, publishing: true };
   }
 
-  /**
-   * Connects as the receiver (relay-only through `relay` when given) and, when `frames` is
-   * set, waits for that many decoded frames of the publisher's camera in the page's video.
-   */
-  private async receiveVideo(
+  /** The receiving participant (see `receiveVideo`): into the page's video, ended with the run. */
+  private receiveVideo(
     details: CheckConnectionDetails,
     options: { frames: number; framesTimeout: number; relay?: RTCIceServer[] },
-  ): Promise<{ connected: boolean; frames?: DecodedFrames; ms: number }> {
-    const room = this.newRoom();
-    const subscribed = new Promise<RemoteTrack>((resolve) => {
-      room.on(RoomEvent.TrackSubscribed, (track) => {
-        if (track.kind === Track.Kind.Video) resolve(track);
-      });
+  ) {
+    const { rooms, aborter } = this;
+    return receiveVideo({
+      rooms,
+      details,
+      video: this.options.video,
+      signal: aborter.signal,
+      ...options,
     });
-    const connectOptions: RoomConnectOptions = {
-      autoSubscribe: true,
-      maxRetries: 0,
-      peerConnectionTimeout: options.relay
-        ? CHECK_TIMEOUTS.relayConnect
-        : CHECK_TIMEOUTS.peerConnection,
-      // Our ICE servers replace the server's, so only this one transport is tried.
-      ...(options.relay
-        ? { rtcConfig: { iceServers: options.relay, iceTransportPolicy: 'relay' } }
-        : {}),
-    };
-    const started = performance.now();
-    try {
-      await room.connect(details.serverUrl, details.receiverToken, connectOptions);
-    } catch {
-      await this.leave(room);
-      return { connected: false, ms: Math.round(performance.now() - started) };
-    }
-    const ms = Math.round(performance.now() - started);
-    try {
-      if (options.frames === 0) return { connected: true, ms };
-      const track = await withTimeout(subscribed, CHECK_TIMEOUTS.subscribe, 'subscription');
-      track.attach(this.options.video);
-      const frames = await waitForDecodedFrames(
-        this.options.video,
-        options.frames,
-        options.framesTimeout,
-        this.aborter.signal,
-      );
-      keepLastFrame(this.options.video);
-      return { connected: true, frames, ms };
-    } catch {
-      return { connected: true, ms };
-    } finally {
-      await this.leave(room);
-    }
   }
 
   /** Each TURN transport alone: a relay address first, then media relayed to the server. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { browserCodecs } from './codecs.js';
+import { browserCodecs, codecsLine } from './codecs.js';
 
 const caps = (...mimeTypes: string[]): RTCRtpCapabilities => ({
   codecs: mimeTypes.map((mimeType) => ({ mimeType, clockRate: 90_000 })),
@@ -18,5 +18,27 @@ describe('browserCodecs', () => {
 
   it('knows nothing where the browser has no WebRTC', () => {
     expect(browserCodecs(() => null)).toBeUndefined();
+  });
+});
+
+describe('codecsLine', () => {
+  const all = { VP8: true, 'H.264': true, VP9: true, AV1: false, Opus: true };
+
+  it('is ok with VP8 and Opus, naming what the browser sends', () => {
+    expect(codecsLine(all)).toEqual({
+      state: 'ok',
+      reason: 'codecs_ok',
+      values: { list: 'VP8, H.264, VP9, Opus' },
+    });
+  });
+
+  it('warns without VP8, fails without Opus or any video codec calls use, and without WebRTC', () => {
+    expect(codecsLine({ ...all, VP8: false }).reason).toBe('codecs_no_vp8');
+    expect(codecsLine({ ...all, Opus: false }).state).toBe('failed');
+    expect(codecsLine({ ...all, VP8: false, 'H.264': false })).toMatchObject({
+      state: 'failed',
+      reason: 'codecs_missing',
+    });
+    expect(codecsLine(undefined)).toEqual({ state: 'failed', reason: 'codecs_unsupported' });
   });
 });

@@ -1,3 +1,5 @@
+import type { CheckLine } from './check-lines.js';
+
 /** The codecs the check lists: LiveKit's video codecs and the audio codec every call uses. */
 export const LISTED_CODECS = ['VP8', 'H.264', 'VP9', 'AV1', 'Opus'] as const;
 export type ListedCodec = (typeof LISTED_CODECS)[number];
@@ -28,4 +30,16 @@ export function browserCodecs(
     ListedCodec,
     boolean
   >;
+}
+
+/** The codecs line: calls need Opus and VP8 or H.264, and prefer VP8 (a warning without it). */
+export function codecsLine(codecs: Record<ListedCodec, boolean> | undefined): CheckLine {
+  if (!codecs) return { state: 'failed', reason: 'codecs_unsupported' };
+  const list = LISTED_CODECS.filter((c) => codecs[c]).join(', ');
+  const values = { list: list || '–' };
+  if (!codecs.Opus || (!codecs.VP8 && !codecs['H.264'])) {
+    return { state: 'failed', reason: 'codecs_missing', values };
+  }
+  if (!codecs.VP8) return { state: 'warning', reason: 'codecs_no_vp8', values };
+  return { state: 'ok', reason: 'codecs_ok', values };
 }

@@ -1,4 +1,4 @@
-import { levelFromSamples } from '../core/volume-level.js';
+import { openLevelProbe } from '../core/level-probe.js';
 
 /** A level (0..1 on the meter's decibel scale) that only sound, not a quiet room, reaches. */
 export const HEARD_LEVEL = 0.3;
@@ -11,14 +11,9 @@ export const HEARD_LEVEL = 0.3;
  */
 export function listenForSound(track: MediaStreamTrack, onHeard: () => void): () => void {
   if (typeof AudioContext === 'undefined') return () => undefined;
-  const context = new AudioContext();
-  const input = context.createMediaStreamSource(new MediaStream([track]));
-  const analyser = context.createAnalyser();
-  analyser.fftSize = 1024;
-  input.connect(analyser);
-  const samples = new Float32Array(analyser.fftSize);
+  const probe = openLevelProbe(track, 1024);
 
-  const resume = () => void context.resume().catch(() => undefined);
+  const resume = () => void probe.context.resume().catch(() => undefined);
   const gestures = ['pointerdown', 'keydown'] as const;
   for (const name of gestures) document.addEventListener(name, resume, { once: true });
   resume();
@@ -26,12 +21,10 @@ export function listenForSound(track: MediaStreamTrack, onHeard: () => void): ()
   const stop = () => {
     clearInterval(timer);
     for (const name of gestures) document.removeEventListener(name, resume);
-    input.disconnect();
-    void context.close().catch(() => undefined);
+    probe.close();
   };
   const timer = setInterval(() => {
-    analyser.getFloatTimeDomainData(samples);
-    if (levelFromSamples(samples) >= HEARD_LEVEL) {
+    if (probe.read() >= HEARD_LEVEL) {
       stop();
       onHeard();
     }

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
-import { act, cleanup, renderHook } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { act, renderHook } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { cleanUpAfterEach } from '../../test-support/clean-up.js';
 import { useAudioSettings } from './useAudioSettings.js';
 
 const DEFAULTS = {
@@ -10,10 +11,7 @@ const DEFAULTS = {
   voiceIsolation: false,
 };
 
-afterEach(() => {
-  cleanup();
-  localStorage.clear();
-});
+cleanUpAfterEach();
 
 describe('useAudioSettings', () => {
   it('starts with noise suppression, echo cancellation and auto gain on, voice isolation off', () => {

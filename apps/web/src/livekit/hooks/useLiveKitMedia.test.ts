@@ -1,12 +1,13 @@
 // @vitest-environment happy-dom
 import { createElement, type ReactNode } from 'react';
-import { act, cleanup, renderHook, waitFor } from '@testing-library/react';
-import { Track, type LocalAudioTrack, type LocalVideoTrack, type Room } from 'livekit-client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { act, renderHook, waitFor } from '@testing-library/react';
+import { Track, type Room } from 'livekit-client';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { FakeMediaDevices } from '../../test-support/fake-media-devices.js';
 import { addLocalTrack } from '../../test-support/local-tracks.js';
 import { offlineRoom } from '../../test-support/offline-room.js';
 import { LiveKitRoomProvider } from '../context/LiveKitRoomProvider.js';
+import { cleanUpAfterEach } from '../../test-support/clean-up.js';
 import { useAudioSettings } from './useAudioSettings.js';
 import { useLiveKitMedia } from './useLiveKitMedia.js';
 import { useSelectedDevices } from './useSelectedDevices.js';
@@ -19,11 +20,7 @@ beforeEach(() => {
   uninstall = new FakeMediaDevices().install();
 });
 
-afterEach(() => {
-  cleanup();
-  uninstall();
-  localStorage.clear();
-});
+cleanUpAfterEach(() => uninstall());
 
 /** Renders the media hook next to the settings hooks, inside a provider with an offline room. */
 function renderMedia(room: Room) {
@@ -44,20 +41,26 @@ function renderMedia(room: Room) {
   );
 }
 
-function publishMicrophone(room: Room): LocalAudioTrack {
-  let track: LocalAudioTrack | undefined;
+/** Publishes a local track of `source` in the room (see `addLocalTrack`), inside `act`. */
+function publish<S extends Track.Source.Microphone | Track.Source.Camera>(room: Room, source: S) {
+  let track: ReturnType<typeof addLocalTrack<S>> | undefined;
   act(() => {
-    track = addLocalTrack(room, Track.Source.Microphone);
+    track = addLocalTrack(room, source);
   });
   return track!;
 }
+const publishMicrophone = (room: Room) => publish(room, Track.Source.Microphone);
+const publishCamera = (room: Room) => publish(room, Track.Source.Camera);
 
-function publishCamera(room: Room): LocalVideoTrack {
-  let track: LocalVideoTrack | undefined;
-  act(() => {
-    track = addLocalTrack(room, Track.Source.Camera);
-  });
-  return track!;
+/** The media hook in an offline room, once it shows a live `source` track; restarts recorded. */
+async function withLiveTrack(source: Track.Source.Microphone | Track.Source.Camera) {
+  const { room } = offlineRoom();
+  const { result } = renderMedia(room);
+  const track = publish(room, source);
+  const restart = vi.spyOn(track, 'restartTrack').mockResolvedValue(undefined);
+  const shown = source === Track.Source.Microphone ? 'microphoneTrack' : 'cameraTrack';
+  await waitFor(() => expect(result.current.media[shown]).toBe(track));
+  return { result, restart };
 }
 
 describe('useLiveKitMedia', () => {
@@ -113,11 +116,7 @@ describe('useLiveKitMedia', () => {
   });
 
   it('restarts the live microphone with new audio settings instead of rejoining', async () => {
-    const { room } = offlineRoom();
-    const { result } = renderMedia(room);
-    const track = publishMicrophone(room);
-    const restart = vi.spyOn(track, 'restartTrack').mockResolvedValue(undefined);
-    await waitFor(() => expect(result.current.media.microphoneTrack).toBe(track));
+    const { result, restart } = await withLiveTrack(Track.Source.Microphone);
     expect(restart).not.toHaveBeenCalled();
 
     act(() => result.current.audio.setNoiseSuppression(false));
@@ -134,11 +133,7 @@ describe('useLiveKitMedia', () => {
   });
 
   it('restarts the live camera at a new preset resolution', async () => {
-    const { room } = offlineRoom();
-    const { result } = renderMedia(room);
-    const track = publishCamera(room);
-    const restart = vi.spyOn(track, 'restartTrack').mockResolvedValue(undefined);
-    await waitFor(() => expect(result.current.media.cameraTrack).toBe(track));
+    const { result, restart } = await withLiveTrack(Track.Source.Camera);
 
     act(() => result.current.video.setPreset('480p'));
 

@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
-import { act, cleanup, renderHook, waitFor } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { act, renderHook, waitFor } from '@testing-library/react';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { FakeMediaDevices } from '../../test-support/fake-media-devices.js';
+import { cleanUpAfterEach } from '../../test-support/clean-up.js';
 import { useMediaDevices } from './useMediaDevices.js';
 
 let devices: FakeMediaDevices;
@@ -12,11 +13,7 @@ beforeEach(() => {
   uninstall = devices.install();
 });
 
-afterEach(() => {
-  cleanup();
-  uninstall();
-  localStorage.clear();
-});
+cleanUpAfterEach(() => uninstall());
 
 const ids = (list: readonly MediaDeviceInfo[]) => list.map((device) => device.deviceId);
 

@@ -1,12 +1,10 @@
 // @vitest-environment happy-dom
-import { act, cleanup, renderHook } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { act, renderHook } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { cleanUpAfterEach } from '../../test-support/clean-up.js';
 import { useVideoSettings } from './useVideoSettings.js';
 
-afterEach(() => {
-  cleanup();
-  localStorage.clear();
-});
+cleanUpAfterEach();
 
 describe('useVideoSettings', () => {
   it('defaults to 720p captured at 1280x720', () => {

@@ -1,6 +1,6 @@
 import { useEffect, useReducer, useState } from 'react';
 import { TrackEvent, type Track } from 'livekit-client';
-import { levelFromSamples } from '../core/volume-level.js';
+import { openLevelProbe } from '../core/level-probe.js';
 
 /** A LiveKit track, or a plain browser track such as a settings preview. */
 export type MeterSource = Track | MediaStreamTrack;
@@ -42,18 +42,12 @@ export function useVolumeMeter(source: MeterSource | undefined): number {
     if (!mediaStreamTrack || mediaStreamTrack.kind !== 'audio') return;
     if (typeof AudioContext === 'undefined') return;
 
-    const context = new AudioContext();
-    const input = context.createMediaStreamSource(new MediaStream([mediaStreamTrack]));
-    const analyser = context.createAnalyser();
-    analyser.fftSize = 512;
-    input.connect(analyser);
-    const samples = new Float32Array(analyser.fftSize);
+    const probe = openLevelProbe(mediaStreamTrack, 512);
 
     let frame = 0;
     let shown = 0;
     const measure = () => {
-      analyser.getFloatTimeDomainData(samples);
-      const next = levelFromSamples(samples);
+      const next = probe.read();
       if (Math.abs(next - shown) >= MIN_CHANGE) {
         shown = next;
         setLevel(next);
@@ -64,8 +58,7 @@ export function useVolumeMeter(source: MeterSource | undefined): number {
 
     return () => {
       cancelAnimationFrame(frame);
-      input.disconnect();
-      void context.close().catch(() => undefined);
+      probe.close();
     };
   }, [mediaStreamTrack]);
 

@@ -1,0 +1,37 @@
+import { afterEach } from 'vitest';
+import { startApp } from './app-process.js';
+import type { RunningApp } from './app-process.js';
+import { onFreshPglite } from './database.js';
+import type { TestDatabase } from './database.js';
+
+export interface AppOnPglite {
+  app: RunningApp;
+  db: TestDatabase;
+  /** Stops the app, then drops its database. */
+  stop(): Promise<void>;
+}
+
+/**
+ * The app as its own process (`startApp`) on a fresh PGlite of its own, with `env` on top. Not
+ * waited for: a test of a refused start looks at the exit, the others call `app.waitReady()`.
+ */
+export async function startAppOnPglite(env?: Record<string, string>): Promise<AppOnPglite> {
+  const { started: app, db, stop } = await onFreshPglite((dataDir) => startApp({ dataDir, env }));
+  return { app, db, stop };
+}
+
+/**
+ * For files whose tests each start an app of their own: registers an `afterEach` that stops
+ * what the test started, and answers the function that starts one (`startAppOnPglite`).
+ */
+export function useAppPerTest(): (env?: Record<string, string>) => Promise<RunningApp> {
+  const started: AppOnPglite[] = [];
+  afterEach(async () => {
+    for (const one of started.splice(0)) await one.stop();
+  });
+  return async (env) => {
+    const one = await startAppOnPglite(env);
+    started.push(one);
+    return one.app;
+  };
+}
