@@ -928,7 +928,11 @@ function createFuzzer(stack: Stack, world: World) {
     for (const account of [world.user, world.mentor, world.admin]) {
       if ((await call('GET', '/api/v1/auth/me', account.token)).status === 200) continue;
       const passwordHash = await hashPassword(PASSWORD);
-      await stack.database.db.update(users).set({ passwordHash }).where(eq(users.id, account.id));
+      // The fuzzer may have disabled the account (POST /api/v1/admin/users/{id}/disable): undo it.
+      await stack.database.db
+        .update(users)
+        .set({ passwordHash, disabledAt: null })
+        .where(eq(users.id, account.id));
       const res = await call('POST', '/api/v1/auth/login', undefined, {
         email: account.email,
         password: PASSWORD,

@@ -128,7 +128,9 @@ export async function startCaddy(options: {
       () => {
         if (finished)
           throw new Error(`caddy exited before it was ready:\n${output().slice(-3000)}`);
+        // The root is written first and the intermediate a moment later: wait for both.
         try {
+          readFileSync(join(ca, 'intermediate.crt'), 'utf8');
           return readFileSync(join(ca, 'root.crt'), 'utf8');
         } catch {
           return undefined;
