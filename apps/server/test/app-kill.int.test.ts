@@ -171,51 +171,45 @@ describe('kill -9 of the app mid-class', () => {
     },
   );
 
-  // The same known flake as livekit-restart.int.test.ts (rtc-node clients resuming onto a fresh
-  // LiveKit that has no track for them): retried until understood (issue 13).
-  it(
-    'with the embedded LiveKit: LiveKit dies with the app, and the class is back once it restarts',
-    { retry: 2 },
-    async () => {
-      const db = await createTestDatabase(preferredBackend());
-      cleanups.push(() => db.drop());
-      let app: RunningApp = await startApp({ dataDir: db.dataDir, databaseUrl: db.databaseUrl });
-      cleanups.push(() => app.stop());
-      await app.waitReady();
-      const api = apiClient(app);
-      const { teacher, sessionId, host, viewer } = await liveClass(api);
-      cleanups.push(
-        () => host.stop(),
-        () => viewer.stop(),
-      );
+  it('with the embedded LiveKit: LiveKit dies with the app, and the class is back once it restarts', async () => {
+    const db = await createTestDatabase(preferredBackend());
+    cleanups.push(() => db.drop());
+    let app: RunningApp = await startApp({ dataDir: db.dataDir, databaseUrl: db.databaseUrl });
+    cleanups.push(() => app.stop());
+    await app.waitReady();
+    const api = apiClient(app);
+    const { teacher, sessionId, host, viewer } = await liveClass(api);
+    cleanups.push(
+      () => host.stop(),
+      () => viewer.stop(),
+    );
 
-      app.process.kill('SIGKILL');
-      await app.exited;
-      const killedAt = Date.now();
-      // The child is killed with its parent (never an orphan): media stops.
-      await waitFor(() => livekitPids(app.dataDir).length === 0, 5_000, 'livekit-server to die');
-      await waitFor(() => viewer.drops > 0, 5_000, 'the viewer to notice');
-      const framesAtKill = viewer.frames;
+    app.process.kill('SIGKILL');
+    await app.exited;
+    const killedAt = Date.now();
+    // The child is killed with its parent (never an orphan): media stops.
+    await waitFor(() => livekitPids(app.dataDir).length === 0, 5_000, 'livekit-server to die');
+    await waitFor(() => viewer.drops > 0, 5_000, 'the viewer to notice');
+    const framesAtKill = viewer.frames;
 
-      app = await startApp({
-        dataDir: db.dataDir,
-        databaseUrl: db.databaseUrl,
-        ports: { port: app.port, livekitPort: app.livekitPort },
-      });
-      await app.waitReady();
-      const readyAt = Date.now();
-      await viewer.waitForFrames(framesAtKill, 15, 30_000);
-      console.info(
-        `app SIGKILL (embedded LiveKit): ready again ${readyAt - killedAt} ms after the kill; ` +
-          `viewer decoding the host ${viewer.lastFrameAt - readyAt} ms after that ` +
-          `(rejoins through the API: host ${host.rejoins}, viewer ${viewer.rejoins})`,
-      );
-      expect((await sessionOf(api, teacher.token, sessionId)).status).toBe('live');
-      await waitFor(
-        async () => (await sessionOf(api, teacher.token, sessionId)).participant_count === 2,
-        5_000,
-        'host and viewer counted again',
-      );
-    },
-  );
+    app = await startApp({
+      dataDir: db.dataDir,
+      databaseUrl: db.databaseUrl,
+      ports: { port: app.port, livekitPort: app.livekitPort },
+    });
+    await app.waitReady();
+    const readyAt = Date.now();
+    await viewer.waitForFrames(framesAtKill, 15, 30_000);
+    console.info(
+      `app SIGKILL (embedded LiveKit): ready again ${readyAt - killedAt} ms after the kill; ` +
+        `viewer decoding the host ${viewer.lastFrameAt - readyAt} ms after that ` +
+        `(rejoins through the API: host ${host.rejoins}, viewer ${viewer.rejoins})`,
+    );
+    expect((await sessionOf(api, teacher.token, sessionId)).status).toBe('live');
+    await waitFor(
+      async () => (await sessionOf(api, teacher.token, sessionId)).participant_count === 2,
+      5_000,
+      'host and viewer counted again',
+    );
+  });
 });

@@ -4,10 +4,16 @@ import { publishSyntheticCamera } from './media.js';
 import { waitFor } from './processes.js';
 
 /**
- * A class member as the web app is one (`useRoomSession`): a real client that lets LiveKit's
- * SDK restore a dropped connection on its own and, when LiveKit gives up on it, joins again
- * through the API (a fresh token and the server's current verdict) with backoff, then publishes
- * again. It counts every remote video frame it decodes, across connections, with the time of the
+ * A class member as the web app is one (`useRoomSession`): a real client that, when LiveKit
+ * drops it, joins again through the API (a fresh token and the server's current verdict) with
+ * backoff, then publishes again.
+ *
+ * Unlike the web app, it does not let its SDK restore the connection first: after a
+ * livekit-server restart, rtc-node's own full reconnect at times (about 1 run in 3 here) joins
+ * the new server without republishing, while the SDK still lists the publication, so no frame
+ * ever comes (seen on 2026-12-01: the new server logged the host's session but no
+ * `mediaTrack published`). livekit-client in the browser republishes; the Chromium test of the
+ * same kill covers that path. It counts every remote video frame it decodes, across connections, with the time of the
  * last one, so a test can say when pictures came back.
  */
 export interface RejoiningClient {
@@ -82,7 +88,10 @@ export async function rejoiningClient(options: {
     });
     next.on(RoomEvent.Reconnecting, () => {
       drops += 1;
-      note('reconnecting');
+      note('reconnecting: leaving, to join again through the API');
+      if (next !== room || stopped) return;
+      void next.disconnect().catch(() => undefined);
+      void rejoin();
     });
     next.on(RoomEvent.Reconnected, () => note('reconnected'));
     next.on(RoomEvent.Disconnected, (reason) => {
@@ -109,7 +118,18 @@ export async function rejoiningClient(options: {
     note('connected');
   }
 
+  let rejoining = false;
   async function rejoin(): Promise<void> {
+    if (rejoining) return;
+    rejoining = true;
+    try {
+      await rejoinWithBackoff();
+    } finally {
+      rejoining = false;
+    }
+  }
+
+  async function rejoinWithBackoff(): Promise<void> {
     for (let attempt = 1; !stopped; attempt += 1) {
       await new Promise((r) => setTimeout(r, rejoinDelay(attempt)));
       if (stopped) return;
@@ -151,7 +171,11 @@ export async function rejoiningClient(options: {
     stop: async () => {
       stopped = true;
       camera?.stop();
-      await room.disconnect().catch(() => undefined);
+      // A connection its SDK broke may never settle its disconnect.
+      await Promise.race([
+        room.disconnect().catch(() => undefined),
+        new Promise((r) => setTimeout(r, 5_000)),
+      ]);
     },
   };
 }
