@@ -36,6 +36,16 @@ export function AuditPanel() {
     event.preventDefault();
     apply(draft);
   };
+  /** A filter typed in (applied on submit), named by its placeholder. */
+  const idField = (name: 'session_id' | 'actor_id', label: string, maxLength: number) => (
+    <input
+      aria-label={label}
+      placeholder={label}
+      value={draft[name]}
+      maxLength={maxLength}
+      onChange={(event) => setDraft({ ...draft, [name]: event.target.value })}
+    />
+  );
   const column = (key: Column) => t(`admin.audit.columns.${key}`);
   const when = (iso: string) =>
     new Date(iso).toLocaleString(i18n.language, { dateStyle: 'short', timeStyle: 'medium' });
@@ -63,20 +73,8 @@ export function AuditPanel() {
             </option>
           ))}
         </select>
-        <input
-          aria-label={t('admin.audit.session')}
-          placeholder={t('admin.audit.session')}
-          value={draft.session_id}
-          maxLength={36}
-          onChange={(event) => setDraft({ ...draft, session_id: event.target.value })}
-        />
-        <input
-          aria-label={t('admin.audit.actor')}
-          placeholder={t('admin.audit.actor')}
-          value={draft.actor_id}
-          maxLength={100}
-          onChange={(event) => setDraft({ ...draft, actor_id: event.target.value })}
-        />
+        {idField('session_id', t('admin.audit.session'), 36)}
+        {idField('actor_id', t('admin.audit.actor'), 100)}
         <button type="submit">{t('admin.audit.apply')}</button>
         <button type="button" onClick={() => apply({ action: '', session_id: '', actor_id: '' })}>
           {t('admin.audit.clear')}
