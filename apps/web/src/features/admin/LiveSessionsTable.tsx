@@ -1,5 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Session } from '@stagecast/contracts';
@@ -10,8 +9,8 @@ import { useNow } from '../../lib/use-now.js';
 import { formatClock } from '../plaza/format-time.js';
 import { ConfirmDialog } from '../room/ConfirmDialog.js';
 import { AdminTable } from './AdminTable.js';
-import { failureNotice, NoticeLine } from './notice.js';
-import type { Notice } from './notice.js';
+import { NoticeLine } from './notice.js';
+import { useAdminAction } from './use-admin-action.js';
 
 const COLUMNS = ['title', 'owner', 'started', 'people', 'actions'] as const;
 
@@ -21,20 +20,14 @@ const COLUMNS = ['title', 'owner', 'started', 'people', 'actions'] as const;
  */
 export function LiveSessionsTable() {
   const { t, i18n } = useTranslation();
-  const queryClient = useQueryClient();
   const list = useQuery(adminLiveSessionsQuery());
   const now = useNow(1000);
-  const [ending, setEnding] = useState<Session | null>(null);
-  const [notice, setNotice] = useState<Notice>();
-  const end = useMutation({
-    mutationFn: (session: Session) => sessionsApi.end(session.session_id),
-    onSuccess: (_ended, session) => {
-      setNotice({ kind: 'ok', text: t('admin.sessions.ended', { title: session.title }) });
-      void queryClient.invalidateQueries({ queryKey: queryKeys.sessions });
-      void queryClient.invalidateQueries({ queryKey: queryKeys.admin });
-    },
-    onError: (err) => setNotice(failureNotice(t, err)),
+  const end = useAdminAction({
+    run: (session: Session) => sessionsApi.end(session.session_id),
+    done: (session) => t('admin.sessions.ended', { title: session.title }),
+    refresh: () => [queryKeys.sessions],
   });
+  const ending = end.asking;
   const column = (key: (typeof COLUMNS)[number]) => t(`admin.sessions.columns.${key}`);
   const sessions = list.data?.sessions ?? [];
 
@@ -44,7 +37,7 @@ export function LiveSessionsTable() {
         {t('admin.sessions.title')}
         {list.data && <span className="admin-count">{list.data.total}</span>}
       </h2>
-      <NoticeLine notice={notice} />
+      <NoticeLine notice={end.notice} />
       <AdminTable
         testId="admin-live-sessions"
         columns={COLUMNS.map(column)}
@@ -82,8 +75,10 @@ export function LiveSessionsTable() {
                   type="button"
                   className="danger"
                   data-testid={`admin-end-${s.session_id}`}
-                  disabled={end.isPending && end.variables?.session_id === s.session_id}
-                  onClick={() => setEnding(s)}
+                  disabled={
+                    end.mutation.isPending && end.mutation.variables?.session_id === s.session_id
+                  }
+                  onClick={() => end.ask(s)}
                 >
                   {t('admin.sessions.end')}
                 </button>
@@ -93,12 +88,10 @@ export function LiveSessionsTable() {
         ))}
       </AdminTable>
       <ConfirmDialog
-        open={ending !== null}
+        {...end.dialog}
         title={t('admin.sessions.confirmTitle', { title: ending?.title ?? '' })}
         body={t('admin.sessions.confirmBody')}
         confirmLabel={t('admin.sessions.confirmOk')}
-        onConfirm={() => ending && end.mutate(ending)}
-        onClose={() => setEnding(null)}
       />
     </section>
   );

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -10,8 +10,8 @@ import { formatClock } from '../plaza/format-time.js';
 import { ConfirmDialog } from '../room/ConfirmDialog.js';
 import { AdminTable } from './AdminTable.js';
 import { formatBytes } from './format.js';
-import { failureNotice, NoticeLine } from './notice.js';
-import type { Notice } from './notice.js';
+import { NoticeLine } from './notice.js';
+import { useAdminAction } from './use-admin-action.js';
 
 const IN_PROGRESS = new Set(['starting', 'active', 'ending']);
 const COLUMNS = ['session', 'owner', 'started', 'duration', 'size', 'status', 'actions'] as const;
@@ -22,23 +22,14 @@ const COLUMNS = ['session', 'owner', 'started', 'duration', 'size', 'status', 'a
  */
 export function RecordingsPanel() {
   const { t, i18n } = useTranslation();
-  const queryClient = useQueryClient();
   const [page, setPage] = useState(1);
   const list = useQuery(adminRecordingsQuery(page));
-  const [deleting, setDeleting] = useState<AdminRecording | null>(null);
-  const [notice, setNotice] = useState<Notice>();
-  const remove = useMutation({
-    mutationFn: (recording: AdminRecording) => adminApi.deleteRecording(recording.recording_id),
-    onSuccess: (_none, recording) => {
-      setNotice({
-        kind: 'ok',
-        text: t('admin.recordings.deleted', { title: recording.session_title }),
-      });
-      void queryClient.invalidateQueries({ queryKey: queryKeys.admin });
-      void queryClient.invalidateQueries({ queryKey: queryKeys.recordings(recording.session_id) });
-    },
-    onError: (err) => setNotice(failureNotice(t, err)),
+  const remove = useAdminAction({
+    run: (recording: AdminRecording) => adminApi.deleteRecording(recording.recording_id),
+    done: (recording) => t('admin.recordings.deleted', { title: recording.session_title }),
+    refresh: (recording) => [queryKeys.recordings(recording.session_id)],
   });
+  const deleting = remove.asking;
 
   const column = (key: (typeof COLUMNS)[number]) => t(`admin.recordings.columns.${key}`);
   const unknown = t('admin.recordings.unknown');
@@ -55,7 +46,7 @@ export function RecordingsPanel() {
           })}
         </p>
       )}
-      <NoticeLine notice={notice} />
+      <NoticeLine notice={remove.notice} />
       <AdminTable
         testId="admin-recordings"
         columns={COLUMNS.map(column)}
@@ -88,9 +79,9 @@ export function RecordingsPanel() {
                 <button
                   type="button"
                   className="danger"
-                  disabled={busy || (remove.isPending && remove.variables === r)}
+                  disabled={busy || (remove.mutation.isPending && remove.mutation.variables === r)}
                   title={busy ? t('admin.recordings.busyHint') : undefined}
-                  onClick={() => setDeleting(r)}
+                  onClick={() => remove.ask(r)}
                 >
                   {t('admin.recordings.delete')}
                 </button>
@@ -100,12 +91,10 @@ export function RecordingsPanel() {
         })}
       </AdminTable>
       <ConfirmDialog
-        open={deleting !== null}
+        {...remove.dialog}
         title={t('admin.recordings.confirmTitle', { title: deleting?.session_title ?? '' })}
         body={t('admin.recordings.confirmBody')}
         confirmLabel={t('admin.recordings.confirmOk')}
-        onConfirm={() => deleting && remove.mutate(deleting)}
-        onClose={() => setDeleting(null)}
       />
     </section>
   );

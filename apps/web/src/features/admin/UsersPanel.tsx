@@ -1,15 +1,14 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AdminUser, User, UserRole } from '@stagecast/contracts';
 import { userRoleSchema } from '@stagecast/contracts';
 import { adminApi } from '../../api/endpoints.js';
 import { adminUsersQuery } from '../../api/queries.js';
-import { queryKeys } from '../../api/query-keys.js';
 import { ConfirmDialog } from '../room/ConfirmDialog.js';
 import { AdminTable } from './AdminTable.js';
-import { failureNotice, NoticeLine } from './notice.js';
-import type { Notice } from './notice.js';
+import { NoticeLine } from './notice.js';
+import { useAdminAction } from './use-admin-action.js';
 import { useDebounced } from './use-debounced.js';
 
 const COLUMNS = ['user', 'email', 'role', 'status', 'created', 'actions'] as const;
@@ -26,33 +25,25 @@ type UserAction =
  */
 export function UsersPanel({ me }: { me: User }) {
   const { t, i18n } = useTranslation();
-  const queryClient = useQueryClient();
   const [search, setSearch] = useState('');
   const [page, setPage] = useState(1);
   const query = useDebounced(search.trim(), 300);
   const list = useQuery(adminUsersQuery(query, page));
-  const [disabling, setDisabling] = useState<AdminUser | null>(null);
-  const [notice, setNotice] = useState<Notice>();
 
-  const act = useMutation({
-    mutationFn: async (action: UserAction) => {
+  const act = useAdminAction({
+    run: async (action: UserAction) => {
       const { user } = action;
       if (action.kind === 'role') return adminApi.setRole(user.id, action.role);
       return action.kind === 'disable' ? adminApi.disable(user.id) : adminApi.enable(user.id);
     },
-    onSuccess: (_answer, action) => {
+    done: (action) => {
       const name = action.user.username;
-      const text =
-        action.kind === 'role'
-          ? t('admin.users.roleChanged', { name, role: t(`admin.users.roles.${action.role}`) })
-          : t(action.kind === 'disable' ? 'admin.users.disabled' : 'admin.users.enabled', {
-              name,
-            });
-      setNotice({ kind: 'ok', text });
-      void queryClient.invalidateQueries({ queryKey: queryKeys.admin });
+      return action.kind === 'role'
+        ? t('admin.users.roleChanged', { name, role: t(`admin.users.roles.${action.role}`) })
+        : t(action.kind === 'disable' ? 'admin.users.disabled' : 'admin.users.enabled', { name });
     },
-    onError: (err) => setNotice(failureNotice(t, err)),
   });
+  const disabling = act.asking?.user;
 
   const column = (key: (typeof COLUMNS)[number]) => t(`admin.users.columns.${key}`);
   const date = (iso: string) => new Date(iso).toLocaleDateString(i18n.language);
@@ -80,7 +71,7 @@ export function UsersPanel({ me }: { me: User }) {
           }}
         />
       </div>
-      <NoticeLine notice={notice} />
+      <NoticeLine notice={act.notice} />
       <AdminTable
         testId="admin-users"
         columns={COLUMNS.map(column)}
@@ -90,7 +81,7 @@ export function UsersPanel({ me }: { me: User }) {
       >
         {users.map((u) => {
           const self = u.id === me.id;
-          const busy = act.isPending && act.variables?.user.id === u.id;
+          const busy = act.mutation.isPending && act.mutation.variables?.user.id === u.id;
           return (
             <tr
               key={u.id}
@@ -112,7 +103,7 @@ export function UsersPanel({ me }: { me: User }) {
                   disabled={busy}
                   data-testid={`admin-role-${u.id}`}
                   onChange={(event) =>
-                    act.mutate({
+                    act.mutation.mutate({
                       kind: 'role',
                       user: u,
                       role: userRoleSchema.parse(event.target.value),
@@ -142,7 +133,7 @@ export function UsersPanel({ me }: { me: User }) {
                     type="button"
                     disabled={busy}
                     data-testid={`admin-enable-${u.id}`}
-                    onClick={() => act.mutate({ kind: 'enable', user: u })}
+                    onClick={() => act.mutation.mutate({ kind: 'enable', user: u })}
                   >
                     {t('admin.users.enable')}
                   </button>
@@ -153,7 +144,7 @@ export function UsersPanel({ me }: { me: User }) {
                     disabled={busy || self}
                     title={self ? t('admin.users.selfHint') : undefined}
                     data-testid={`admin-disable-${u.id}`}
-                    onClick={() => setDisabling(u)}
+                    onClick={() => act.ask({ kind: 'disable', user: u })}
                   >
                     {t('admin.users.disable')}
                   </button>
@@ -164,12 +155,10 @@ export function UsersPanel({ me }: { me: User }) {
         })}
       </AdminTable>
       <ConfirmDialog
-        open={disabling !== null}
+        {...act.dialog}
         title={t('admin.users.confirmTitle', { name: disabling?.username ?? '' })}
         body={t('admin.users.confirmBody', { name: disabling?.username ?? '' })}
         confirmLabel={t('admin.users.confirmOk')}
-        onConfirm={() => disabling && act.mutate({ kind: 'disable', user: disabling })}
-        onClose={() => setDisabling(null)}
       />
     </section>
   );
