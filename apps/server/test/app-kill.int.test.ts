@@ -41,14 +41,19 @@ describe('kill -9 of the app mid-class', () => {
     for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
     cleanups.length = 0;
   });
+  /** A database of its own for one test, dropped after it. */
+  const freshDatabase = async () => {
+    const db = await createTestDatabase(preferredBackend());
+    cleanups.push(() => db.drop());
+    return db;
+  };
 
   // Flaky once in the final CI run (no frame counted while the app was dead): retried, issue 13.
   it(
     'with an external LiveKit: media flows on while the app is dead; after a restart nothing is lost or doubled',
     { retry: 2 },
     async () => {
-      const db = await createTestDatabase(preferredBackend());
-      cleanups.push(() => db.drop());
+      const db = await freshDatabase();
       const port = await freePortBlock(1);
       const livekit = await startExternalLivekit(`http://127.0.0.1:${port}/api/livekit/webhook`);
       cleanups.push(() => livekit.stop());
@@ -172,8 +177,7 @@ describe('kill -9 of the app mid-class', () => {
   );
 
   it('with the embedded LiveKit: LiveKit dies with the app, and the class is back once it restarts', async () => {
-    const db = await createTestDatabase(preferredBackend());
-    cleanups.push(() => db.drop());
+    const db = await freshDatabase();
     let app: RunningApp = await startApp({ dataDir: db.dataDir, databaseUrl: db.databaseUrl });
     cleanups.push(() => app.stop());
     await app.waitReady();

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { recordingSchema } from './recordings.js';
 import { userRoleSchema } from './roles.js';
+import { pageQuery } from './paging.js';
 
 /** What the admin page (issue 12) reads and does besides stats and the audit log. */
 
@@ -16,11 +17,6 @@ export const adminUserSchema = z.object({
   created_at: z.string(),
 });
 export type AdminUser = z.infer<typeof adminUserSchema>;
-
-const pageQuery = {
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
-  page_size: z.coerce.number().int().min(1).max(100).default(20),
-};
 
 /** `GET /api/v1/admin/users?q=`: `q` matches a part of the email or the username, any case. */
 export const adminUsersQuerySchema = z.object({

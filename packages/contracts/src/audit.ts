@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { olderPageAnswer, olderPageQuery, positiveId } from './paging.js';
 
 /**
  * The audit log (issue 12): moderation and admin actions, who did them, to whom, where and from
@@ -50,19 +51,11 @@ export const auditQuerySchema = z.object({
     .regex(/^[A-Za-z0-9_.:@-]{1,100}$/, 'must be a user id (letters, digits, _ . : @ -)')
     .optional(),
   action: auditActionSchema.optional(),
-  /** Entries older than this entry id (the `next_before` of the previous page). */
-  before: z.coerce
-    .number({ message: 'must be an entry id' })
-    .int('must be an entry id')
-    .min(1, 'must be an entry id')
-    .optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  ...olderPageQuery(positiveId('must be an entry id')),
 });
 
 export const auditResponseSchema = z.object({
   /** Newest first. */
   entries: z.array(auditEntrySchema),
-  has_more: z.boolean(),
-  /** Pass as `before` for the next (older) page; null on the last page. */
-  next_before: z.number().nullable(),
+  ...olderPageAnswer,
 });

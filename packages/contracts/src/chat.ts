@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { sessionRoleSchema } from './roles.js';
+import { olderPageQuery } from './paging.js';
 
 export const CHAT_TOPIC = 'chat';
 export const CHAT_MAX_LENGTH = 2000;
@@ -22,9 +23,7 @@ export const postChatBodySchema = z.object({
   client_message_id: z.string().min(1).max(64).optional(),
 });
 export const chatHistoryQuerySchema = z.object({
-  /** Messages older than this message id (for paging back). */
-  before: z.uuid({ message: 'must be a message id' }).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  ...olderPageQuery(z.uuid({ message: 'must be a message id' })),
 });
 export const chatHistoryResponseSchema = z.object({
   messages: z.array(chatMessageSchema),

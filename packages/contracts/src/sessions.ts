@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { displayNameSchema } from './auth.js';
 import { sessionRoleSchema, sessionStatusSchema, sessionTypeSchema } from './roles.js';
+import { pageQuery } from './paging.js';
 
 export const sessionIdParamsSchema = z.object({
   session_id: z.uuid({ message: 'must be a UUID' }),
@@ -70,8 +71,7 @@ const booleanQuery = z.enum(['true', 'false']).transform((v) => v === 'true');
 export const listSessionsQuerySchema = z.object({
   status: sessionStatusSchema.optional(),
   is_public: booleanQuery.optional(),
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
-  page_size: z.coerce.number().int().min(1).max(100).default(20),
+  ...pageQuery,
 });
 export const listSessionsResponseSchema = z.object({
   sessions: z.array(sessionSchema),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { participantSchema } from './participants.js';
 import { recordingSchema } from './recordings.js';
 import { sessionSchema } from './sessions.js';
+import { olderPageAnswer, olderPageQuery, positiveId } from './paging.js';
 
 /**
  * Webhooks out (issue 14): what Stagecast posts to the host site's endpoints, per the Standard
@@ -168,27 +169,17 @@ export type WebhookDelivery = z.infer<typeof webhookDeliverySchema>;
 
 export const webhookDeliveriesQuerySchema = z.object({
   status: webhookDeliveryStatusSchema.optional(),
-  /** Deliveries older than this one (the `next_before` of the previous page). */
-  before: z.coerce
-    .number({ message: 'must be a delivery id' })
-    .int('must be a delivery id')
-    .min(1, 'must be a delivery id')
-    .optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  ...olderPageQuery(positiveId('must be a delivery id')),
 });
 
 export const webhookDeliveriesResponseSchema = z.object({
   /** Newest first. */
   deliveries: z.array(webhookDeliverySchema),
-  has_more: z.boolean(),
-  next_before: z.number().nullable(),
+  ...olderPageAnswer,
 });
 
 export const webhookDeliveryParamsSchema = webhookIdParamsSchema.extend({
-  delivery_id: z.coerce
-    .number({ message: 'must be a delivery id' })
-    .int('must be a delivery id')
-    .min(1, 'must be a delivery id'),
+  delivery_id: positiveId('must be a delivery id'),
 });
 
 export const webhookDeliveryResponseSchema = z.object({ delivery: webhookDeliverySchema });

@@ -11,7 +11,9 @@ import type { RunningApp } from '../../../apps/server/test/support/app-process.j
 import { connectClient, publishSyntheticVideo } from '../../../apps/server/test/support/media.js';
 import type { Publisher } from '../../../apps/server/test/support/media.js';
 import { waitFor } from '../../../apps/server/test/support/processes.js';
+import { api } from '../support/api.js';
 import { launchBrowser, newContext } from '../support/browser.js';
+import { chartPixels } from '../support/chart.js';
 import { seedStatsHistory } from './seed-history.js';
 
 const SHOTS = join(import.meta.dirname, '../../../docs/screenshots');
@@ -19,40 +21,6 @@ const PASSWORD = 'a long password';
 const ADMIN = { email: 'root@example.com', username: 'root' };
 const MENTOR = { email: 'mentor@example.com', username: 'mira' };
 const PUPIL = { email: 'pupil@example.com', username: 'pupil' };
-
-/** The API as a caller of the running app (signed in with `token`). */
-function api(baseUrl: string, token?: string) {
-  return async <T = any>(method: string, path: string, body?: unknown) => {
-    const res = await fetch(`${baseUrl}${path}`, {
-      method,
-      headers: {
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    return { status: res.status, body: (text ? JSON.parse(text) : null) as T };
-  };
-}
-
-/** Pixels of a chart's canvas: drawn at all, and in its first line's blue (#5b8cff). */
-async function chartPixels(page: Page, testId: string) {
-  return page.evaluate((id) => {
-    const canvas = document.querySelector<HTMLCanvasElement>(`[data-testid="${id}"] canvas`);
-    if (!canvas || canvas.width === 0) return { drawn: 0, blue: 0 };
-    const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
-    let drawn = 0;
-    let blue = 0;
-    for (let i = 0; i < data.length; i += 4) {
-      if (data[i + 3]! === 0) continue;
-      drawn += 1;
-      const [r, g, b] = [data[i]!, data[i + 1]!, data[i + 2]!];
-      if (Math.abs(r - 91) < 30 && Math.abs(g - 140) < 30 && Math.abs(b - 255) < 30) blue += 1;
-    }
-    return { drawn, blue };
-  }, testId);
-}
 
 const overflows = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);

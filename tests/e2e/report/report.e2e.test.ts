@@ -1,51 +1,16 @@
 import { join } from 'node:path';
 import type { Room } from '@livekit/rtc-node';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { connectClient } from '../../../apps/server/test/support/media.js';
 import { waitFor } from '../../../apps/server/test/support/processes.js';
+import { apiOk } from '../support/api.js';
 import { SCREENSHOTS, useE2eApp } from '../support/app.js';
 import { newContext } from '../support/browser.js';
+import { chartPixels } from '../support/chart.js';
 import { registerTeacher, signInTeacher } from '../support/teacher.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** The API as a signed-in caller of the running app. */
-function api(baseUrl: string, token?: string) {
-  return async <T = any>(method: string, path: string, body?: unknown): Promise<T> => {
-    const res = await fetch(`${baseUrl}${path}`, {
-      method,
-      headers: {
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
-    return (text ? JSON.parse(text) : null) as T;
-  };
-}
-
-/** Pixels of the chart's canvas: drawn at all, and in the series' blue (#5b8cff). */
-async function chartPixels(page: Page) {
-  return page.evaluate(() => {
-    const canvas = document.querySelector<HTMLCanvasElement>(
-      '[data-testid="attendance-chart"] canvas',
-    );
-    if (!canvas || canvas.width === 0) return { drawn: 0, series: 0, width: 0 };
-    const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
-    let drawn = 0;
-    let series = 0;
-    for (let i = 0; i < data.length; i += 4) {
-      if (data[i + 3]! === 0) continue;
-      drawn += 1;
-      const [r, g, b] = [data[i]!, data[i + 1]!, data[i + 2]!];
-      if (Math.abs(r - 91) < 30 && Math.abs(g - 140) < 30 && Math.abs(b - 255) < 30) series += 1;
-    }
-    return { drawn, series, width: canvas.width };
-  });
-}
 
 describe('the attendance report in Chromium', () => {
   let baseUrl: string;
@@ -63,7 +28,7 @@ describe('the attendance report in Chromium', () => {
     // (one of them twice, one with a name that is a spreadsheet formula), and the teacher ends
     // the session while two are still inside.
     const teacherToken = await registerTeacher(baseUrl);
-    const asTeacher = api(baseUrl, teacherToken);
+    const asTeacher = apiOk(baseUrl, teacherToken);
     const created = await asTeacher<{ session_id: string }>('POST', '/api/v1/live/sessions', {
       title: 'Intro to WebRTC',
       session_type: 'meeting',
@@ -72,15 +37,18 @@ describe('the attendance report in Chromium', () => {
     sessionId = created.session_id;
     const join = async (token: string, name?: string) =>
       (
-        await api(baseUrl, token)<{ access_token: string }>(
+        await apiOk(baseUrl, token)<{ access_token: string }>(
           'POST',
           `/api/v1/live/sessions/${sessionId}/join`,
           name ? { display_name: name } : {},
         )
       ).access_token;
     const guest = async (name: string) =>
-      (await api(baseUrl)<{ token: string }>('POST', '/api/v1/auth/guest', { display_name: name }))
-        .token;
+      (
+        await apiOk(baseUrl)<{ token: string }>('POST', '/api/v1/auth/guest', {
+          display_name: name,
+        })
+      ).token;
     const connect = async (accessToken: string) => {
       const room = await connectClient(livekitUrl, accessToken);
       rooms.push(room);
@@ -151,10 +119,10 @@ describe('the attendance report in Chromium', () => {
 
     await page.locator('[data-testid="attendance-chart"] canvas').waitFor();
     await expect
-      .poll(async () => (await chartPixels(page)).series, { timeout: 5_000 })
+      .poll(async () => (await chartPixels(page, 'attendance-chart')).blue, { timeout: 5_000 })
       .toBeGreaterThan(200);
-    const pixels = await chartPixels(page);
-    expect(pixels.drawn).toBeGreaterThan(pixels.series);
+    const pixels = await chartPixels(page, 'attendance-chart');
+    expect(pixels.drawn).toBeGreaterThan(pixels.blue);
     await page.screenshot({ path: join(SCREENSHOTS, 'report.png'), fullPage: true });
 
     // The download link gives the CSV, with the formula neutralised.
@@ -178,7 +146,9 @@ describe('the attendance report in Chromium', () => {
       () => document.documentElement.scrollWidth > window.innerWidth,
     );
     expect(overflow).toBe(false);
-    await expect.poll(async () => (await chartPixels(page)).series).toBeGreaterThan(100);
+    await expect
+      .poll(async () => (await chartPixels(page, 'attendance-chart')).blue)
+      .toBeGreaterThan(100);
     await page.screenshot({ path: join(SCREENSHOTS, 'report-phone.png'), fullPage: true });
     await context.close();
   });

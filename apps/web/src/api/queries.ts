@@ -84,11 +84,14 @@ export const adminLiveSessionsQuery = () =>
     refetchInterval: ADMIN_REFRESH_MS,
   });
 
+/** How many accounts or recordings the admin page lists on a page. */
+export const ADMIN_PAGE_SIZE = 20;
+
 /** A page (20) of accounts whose email or username contain `query`. */
 export const adminUsersQuery = (query: string, page: number) =>
   queryOptions({
     queryKey: queryKeys.adminUsers(query, page),
-    queryFn: () => adminApi.users({ q: query || undefined, page, page_size: 20 }),
+    queryFn: () => adminApi.users({ q: query || undefined, page, page_size: ADMIN_PAGE_SIZE }),
     placeholderData: keepPreviousData,
   });
 
@@ -96,7 +99,7 @@ export const adminUsersQuery = (query: string, page: number) =>
 export const adminRecordingsQuery = (page: number) =>
   queryOptions({
     queryKey: queryKeys.adminRecordings(page),
-    queryFn: () => adminApi.recordings({ page, page_size: 20 }),
+    queryFn: () => adminApi.recordings({ page, page_size: ADMIN_PAGE_SIZE }),
     placeholderData: keepPreviousData,
   });
 

@@ -1,13 +1,10 @@
 // @vitest-environment happy-dom
-import { createElement } from 'react';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
-import { createMemoryRouter, RouterProvider } from 'react-router';
 import { describe, expect, it, vi } from 'vitest';
-import { apiError, installFakeApi } from '../features/room/testing/fake-api.js';
+import { apiError } from '../features/room/testing/fake-api.js';
 import type { FakeRoute } from '../features/room/testing/fake-api.js';
-import { renderInApp } from '../test-support/render-in-app.js';
 import { cleanUpAfterEach } from '../test-support/clean-up.js';
-import { appRoutes } from './routes.js';
+import { openAppAt } from '../test-support/open-app.js';
 
 const mentor = { id: 'm1', email: 'ada@example.com', username: 'ada', role: 'mentor' as const };
 const noSessions = { status: 200, body: { sessions: [], total: 0, page: 1, page_size: 50 } };
@@ -16,14 +13,11 @@ cleanUpAfterEach(vi.unstubAllGlobals);
 
 /** The app's routes in memory at `url`, against a fake API (signed out unless told). */
 function openApp(url: string, routes: Record<string, FakeRoute> = {}) {
-  const calls = installFakeApi({
+  return openAppAt(url, {
     'GET /api/v1/auth/me': apiError(401, 'UNAUTHENTICATED'),
     'GET /api/v1/live/sessions': noSessions,
     ...routes,
   });
-  const router = createMemoryRouter(appRoutes, { initialEntries: [url] });
-  renderInApp(createElement(RouterProvider, { router }));
-  return { router, calls };
 }
 
 describe('app routes', () => {

@@ -2,6 +2,7 @@ import { apiRoutes } from '@stagecast/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ModuleRouteOptions } from '../../context.js';
 import { declareRoute } from '../../declare-route.js';
+import { adminsOnly } from './admins-only.js';
 import { listAuditLog } from './list-audit-log.js';
 
 /**
@@ -13,10 +14,10 @@ export const auditRoutes: FastifyPluginAsyncZod<ModuleRouteOptions> = async (
   app,
   { ctx, auth },
 ) => {
+  adminsOnly(app, auth);
   app.route({
     ...declareRoute(app, apiRoutes.auditLog),
     handler: async (request) => {
-      await auth.requireUser(request, ['admin']);
       const q = request.query;
       return listAuditLog({
         db: ctx.database.db,

@@ -1,10 +1,12 @@
 import { apiRoutes } from '@stagecast/contracts';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ModuleRouteOptions } from '../../context.js';
 import { declareRoute } from '../../declare-route.js';
 import { accountActor } from '../audit/record-audit.js';
 import { userDto } from '../auth/authenticator.js';
 import { toAdminUserDto } from './admin-user-dto.js';
+import { adminsOnly } from './admins-only.js';
 import { disableUser } from './disable-user.js';
 import { enableUser } from './enable-user.js';
 import { listRecordings } from './list-recordings.js';
@@ -19,11 +21,12 @@ export const adminRoutes: FastifyPluginAsyncZod<ModuleRouteOptions> = async (
   app,
   { ctx, auth },
 ) => {
+  adminsOnly(app, auth);
   /** The admin calling, as the audit log records them. */
-  const adminBy = async (request: Parameters<typeof auth.requireUser>[0]) => {
-    const admin = await auth.requireUser(request, ['admin']);
-    return { actor: accountActor(admin), ip: request.ip };
-  };
+  const adminBy = (request: FastifyRequest) => ({
+    actor: accountActor(request.admin),
+    ip: request.ip,
+  });
 
   app.route({
     ...declareRoute(app, apiRoutes.updateUser),
@@ -33,7 +36,7 @@ export const adminRoutes: FastifyPluginAsyncZod<ModuleRouteOptions> = async (
         tokens: auth.tokens,
         userId: request.params.user_id,
         role: request.body.role,
-        by: await adminBy(request),
+        by: adminBy(request),
       });
       return { user: userDto(updated) };
     },
@@ -42,7 +45,6 @@ export const adminRoutes: FastifyPluginAsyncZod<ModuleRouteOptions> = async (
   app.route({
     ...declareRoute(app, apiRoutes.adminUsers),
     handler: async (request) => {
-      await auth.requireUser(request, ['admin']);
       const q = request.query;
       return listUsers({ db: ctx.database.db, query: q.q, page: q.page, pageSize: q.page_size });
     },
@@ -55,7 +57,7 @@ export const adminRoutes: FastifyPluginAsyncZod<ModuleRouteOptions> = async (
         ctx,
         tokens: auth.tokens,
         userId: request.params.user_id,
-        by: await adminBy(request),
+        by: adminBy(request),
       });
       return { user: toAdminUserDto(user) };
     },
@@ -67,7 +69,7 @@ export const adminRoutes: FastifyPluginAsyncZod<ModuleRouteOptions> = async (
       const user = await enableUser({
         db: ctx.database.db,
         userId: request.params.user_id,
-        by: await adminBy(request),
+        by: adminBy(request),
       });
       return { user: toAdminUserDto(user) };
     },
@@ -76,7 +78,6 @@ export const adminRoutes: FastifyPluginAsyncZod<ModuleRouteOptions> = async (
   app.route({
     ...declareRoute(app, apiRoutes.adminRecordings),
     handler: async (request) => {
-      await auth.requireUser(request, ['admin']);
       return listRecordings({
         db: ctx.database.db,
         publicUrl: ctx.config.publicUrl,

@@ -136,3 +136,16 @@ export function sendRefusal(request: FastifyRequest, reply: FastifyReply, err: u
     .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'")
     .send(refusalHtml(err, pageLanguage(request.headers['accept-language'])));
 }
+
+/** Runs a sign-in navigation's work; a refusal it throws (an `AppError`) goes to `sendRefusal`. */
+export async function orRefusal<Result>(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  work: () => Promise<Result>,
+): Promise<Result | FastifyReply> {
+  try {
+    return await work();
+  } catch (err) {
+    return sendRefusal(request, reply, err);
+  }
+}

@@ -7,7 +7,7 @@ import { setAuthCookie } from '../auth/authenticator.js';
 import { finishOidcSignIn } from './finish-oidc-sign-in.js';
 import { handOffJwt } from './jwt-sign-in.js';
 import { clearOidcCookie, oidcCookie, setOidcCookie } from './oidc-cookie.js';
-import { sendRefusal } from './refusal-page.js';
+import { orRefusal } from './refusal-page.js';
 import type { SsoServices } from './services.js';
 import { startOidcSignIn } from './start-oidc-sign-in.js';
 
@@ -34,8 +34,8 @@ export const ssoRoutes: FastifyPluginAsyncZod<ModuleRouteOptions & { sso: SsoSer
   app.route({
     ...declareRoute(app, apiRoutes.jwtHandoff),
     config: rateLimit,
-    handler: async (request, reply) => {
-      try {
+    handler: async (request, reply) =>
+      orRefusal(request, reply, async () => {
         if (!sso.jwt)
           throw notConfigured('Signing in with a JWT (AUTH_JWT_SECRET or AUTH_JWT_JWKS_URL)');
         if (!request.query.token) {
@@ -56,17 +56,14 @@ export const ssoRoutes: FastifyPluginAsyncZod<ModuleRouteOptions & { sso: SsoSer
         return reply
           .header('cache-control', 'no-store')
           .redirect(sameOriginPath(request.query.next) ?? DEFAULT_NEXT_PATH, 303);
-      } catch (err) {
-        return sendRefusal(request, reply, err);
-      }
-    },
+      }),
   });
 
   app.route({
     ...declareRoute(app, apiRoutes.oidcStart),
     config: rateLimit,
-    handler: async (request, reply) => {
-      try {
+    handler: async (request, reply) =>
+      orRefusal(request, reply, async () => {
         if (!sso.oidc) throw notConfigured('Signing in with OpenID Connect (OIDC_ISSUER)');
         const { redirectTo, state } = await startOidcSignIn({
           db,
@@ -75,10 +72,7 @@ export const ssoRoutes: FastifyPluginAsyncZod<ModuleRouteOptions & { sso: SsoSer
         });
         setOidcCookie(reply, state, secure);
         return reply.header('cache-control', 'no-store').redirect(redirectTo, 303);
-      } catch (err) {
-        return sendRefusal(request, reply, err);
-      }
-    },
+      }),
   });
 
   app.route({
@@ -87,7 +81,7 @@ export const ssoRoutes: FastifyPluginAsyncZod<ModuleRouteOptions & { sso: SsoSer
     handler: async (request, reply) => {
       // The state is used up whatever happens next: a second try starts again.
       clearOidcCookie(reply, secure);
-      try {
+      return orRefusal(request, reply, async () => {
         if (!sso.oidc) throw notConfigured('Signing in with OpenID Connect (OIDC_ISSUER)');
         const q = request.url.indexOf('?');
         const { token, nextPath } = await finishOidcSignIn({
@@ -101,9 +95,7 @@ export const ssoRoutes: FastifyPluginAsyncZod<ModuleRouteOptions & { sso: SsoSer
         });
         setAuthCookie(reply, token, 'user', secure);
         return reply.header('cache-control', 'no-store').redirect(nextPath, 303);
-      } catch (err) {
-        return sendRefusal(request, reply, err);
-      }
+      });
     },
   });
 };

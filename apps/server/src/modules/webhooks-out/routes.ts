@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ModuleRouteOptions } from '../../context.js';
 import { declareRoute } from '../../declare-route.js';
 import { AppError } from '../../errors.js';
+import { adminsOnly } from '../admin/admins-only.js';
 import { createEndpoint } from './create-endpoint.js';
 import { endpointRepository } from './endpoint-repository.js';
 import { listDeliveries } from './list-deliveries.js';
@@ -20,6 +21,7 @@ export const webhooksOutRoutes: FastifyPluginAsyncZod<ModuleRouteOptions> = asyn
   app,
   { ctx, auth },
 ) => {
+  adminsOnly(app, auth);
   const db = ctx.database.db;
   const rules = targetRules(ctx.config);
   const endpoints = endpointRepository(db);
@@ -31,16 +33,12 @@ export const webhooksOutRoutes: FastifyPluginAsyncZod<ModuleRouteOptions> = asyn
 
   app.route({
     ...declareRoute(app, apiRoutes.listWebhooks),
-    handler: async (request) => {
-      await auth.requireUser(request, ['admin']);
-      return { webhooks: (await endpoints.list()).map(toEndpointDto) };
-    },
+    handler: async () => ({ webhooks: (await endpoints.list()).map(toEndpointDto) }),
   });
 
   app.route({
     ...declareRoute(app, apiRoutes.createWebhook),
     handler: async (request, reply) => {
-      await auth.requireUser(request, ['admin']);
       const created = await createEndpoint({ db, rules, input: request.body });
       request.log.info({ webhook: created.endpoint.id }, 'webhook endpoint created');
       return reply.code(201).send(secretAnswer(created));
@@ -50,7 +48,6 @@ export const webhooksOutRoutes: FastifyPluginAsyncZod<ModuleRouteOptions> = asyn
   app.route({
     ...declareRoute(app, apiRoutes.updateWebhook),
     handler: async (request) => {
-      await auth.requireUser(request, ['admin']);
       const updated = await updateEndpoint({
         db,
         rules,
@@ -64,7 +61,6 @@ export const webhooksOutRoutes: FastifyPluginAsyncZod<ModuleRouteOptions> = asyn
   app.route({
     ...declareRoute(app, apiRoutes.deleteWebhook),
     handler: async (request, reply) => {
-      await auth.requireUser(request, ['admin']);
       if (!(await endpoints.delete(request.params.webhook_id))) {
         throw new AppError('NOT_FOUND', 'no such webhook');
       }
@@ -76,7 +72,6 @@ export const webhooksOutRoutes: FastifyPluginAsyncZod<ModuleRouteOptions> = asyn
   app.route({
     ...declareRoute(app, apiRoutes.rotateWebhookSecret),
     handler: async (request) => {
-      await auth.requireUser(request, ['admin']);
       const rotated = await rotateEndpointSecret({ db, id: request.params.webhook_id });
       request.log.info({ webhook: rotated.endpoint.id }, 'webhook secret rotated');
       return secretAnswer(rotated);
@@ -86,7 +81,6 @@ export const webhooksOutRoutes: FastifyPluginAsyncZod<ModuleRouteOptions> = asyn
   app.route({
     ...declareRoute(app, apiRoutes.webhookDeliveries),
     handler: async (request) => {
-      await auth.requireUser(request, ['admin']);
       return listDeliveries({ db, endpointId: request.params.webhook_id, query: request.query });
     },
   });
@@ -94,7 +88,6 @@ export const webhooksOutRoutes: FastifyPluginAsyncZod<ModuleRouteOptions> = asyn
   app.route({
     ...declareRoute(app, apiRoutes.replayWebhookDelivery),
     handler: async (request) => {
-      await auth.requireUser(request, ['admin']);
       const replayed = await replayDelivery({
         db,
         endpointId: request.params.webhook_id,

@@ -18,6 +18,22 @@ async function serve(handler: Parameters<typeof createServer>[1]): Promise<strin
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
 }
 
+/** An empty event delivered under a fresh secret; the options a test does not look at filled in. */
+const deliver = (
+  url: string,
+  eventId: string,
+  more: Partial<Parameters<typeof sendWebhook>[0]> = {},
+) =>
+  sendWebhook({
+    url,
+    eventId,
+    body: '{}',
+    secrets: [newWebhookSecret()],
+    rules: open,
+    timeoutMs: 2_000,
+    ...more,
+  });
+
 afterEach(async () => {
   for (const server of servers.splice(0)) {
     server.closeAllConnections();
@@ -83,14 +99,7 @@ describe('sendWebhook', () => {
       res.writeHead(200).end();
     });
     const url = await serve((_req, res) => res.writeHead(301, { location: target }).end());
-    const result = await sendWebhook({
-      url,
-      eventId: 'msg_2',
-      body: '{}',
-      secrets: [newWebhookSecret()],
-      rules: open,
-      timeoutMs: 2_000,
-    });
+    const result = await deliver(url, 'msg_2');
     expect(result.ok).toBe(false);
     expect(result.statusCode).toBe(301);
     expect(result.error).toMatch(/redirect, not followed/);
@@ -100,26 +109,12 @@ describe('sendWebhook', () => {
   it('gives up on a receiver that does not answer in time, and keeps a 5xx answer short', async () => {
     const silent = await serve(() => undefined);
     const started = Date.now();
-    const slow = await sendWebhook({
-      url: silent,
-      eventId: 'msg_3',
-      body: '{}',
-      secrets: [newWebhookSecret()],
-      rules: open,
-      timeoutMs: 300,
-    });
+    const slow = await deliver(silent, 'msg_3', { timeoutMs: 300 });
     expect(slow).toEqual({ ok: false, statusCode: null, error: 'no answer within 0.3 s' });
     expect(Date.now() - started).toBeLessThan(2_000);
 
     const failing = await serve((_req, res) => res.writeHead(503).end('x'.repeat(100_000)));
-    const busy = await sendWebhook({
-      url: failing,
-      eventId: 'msg_4',
-      body: '{}',
-      secrets: [newWebhookSecret()],
-      rules: open,
-      timeoutMs: 2_000,
-    });
+    const busy = await deliver(failing, 'msg_4');
     expect(busy.statusCode).toBe(503);
     expect(busy.error).toBe(`HTTP 503: ${'x'.repeat(200)}`);
   });
@@ -131,13 +126,8 @@ describe('sendWebhook', () => {
       res.writeHead(200).end();
     });
     for (const target of [url, url.replace('127.0.0.1', 'localhost')]) {
-      const result = await sendWebhook({
-        url: target,
-        eventId: 'msg_5',
-        body: '{}',
-        secrets: [newWebhookSecret()],
+      const result = await deliver(target, 'msg_5', {
         rules: { allowPrivate: false, requireHttps: false },
-        timeoutMs: 2_000,
       });
       expect(result.ok).toBe(false);
       expect(result.error).toMatch(/^refused: .*loopback or private address/);

@@ -1,50 +1,53 @@
 import { describe, expect, it } from 'vitest';
 import { checkAddresses, checkTarget, isPrivateAddress, TargetRefused } from './target-address.js';
 
+/** Addresses on loopback, private, link-local, multicast or no address at all. */
+const PRIVATE = [
+  '127.0.0.1',
+  '127.255.255.254',
+  '10.0.0.1',
+  '172.16.0.1',
+  '172.31.255.255',
+  '192.168.1.10',
+  '169.254.169.254',
+  '100.64.0.1',
+  '0.0.0.0',
+  '224.0.0.1',
+  '255.255.255.255',
+  '::1',
+  '::',
+  'fc00::1',
+  'fd12:3456::1',
+  'fe80::1',
+  'fe80::1%eth0',
+  'ff02::1',
+  '::ffff:127.0.0.1',
+  '::ffff:7f00:1',
+  '::ffff:10.1.2.3',
+  '::FFFF:C0A8:0101',
+  '0:0:0:0:0:ffff:a9fe:a9fe',
+  '::7f00:1',
+  '64:ff9b::192.168.0.1',
+  'not-an-address',
+];
+const PUBLIC = [
+  '93.184.215.14',
+  '8.8.8.8',
+  '172.15.255.255',
+  '172.32.0.1',
+  '192.169.0.1',
+  '100.128.0.1',
+  '2606:4700::1111',
+  '::ffff:8.8.8.8',
+  '64:ff9b::808:808',
+];
+
 describe('isPrivateAddress', () => {
   it.each([
-    '127.0.0.1',
-    '127.255.255.254',
-    '10.0.0.1',
-    '172.16.0.1',
-    '172.31.255.255',
-    '192.168.1.10',
-    '169.254.169.254',
-    '100.64.0.1',
-    '0.0.0.0',
-    '224.0.0.1',
-    '255.255.255.255',
-    '::1',
-    '::',
-    'fc00::1',
-    'fd12:3456::1',
-    'fe80::1',
-    'fe80::1%eth0',
-    'ff02::1',
-    '::ffff:127.0.0.1',
-    '::ffff:7f00:1',
-    '::ffff:10.1.2.3',
-    '::FFFF:C0A8:0101',
-    '0:0:0:0:0:ffff:a9fe:a9fe',
-    '::7f00:1',
-    '64:ff9b::192.168.0.1',
-    'not-an-address',
-  ])('%s is not public', (address) => {
-    expect(isPrivateAddress(address)).toBe(true);
-  });
-
-  it.each([
-    '93.184.215.14',
-    '8.8.8.8',
-    '172.15.255.255',
-    '172.32.0.1',
-    '192.169.0.1',
-    '100.128.0.1',
-    '2606:4700::1111',
-    '::ffff:8.8.8.8',
-    '64:ff9b::808:808',
-  ])('%s is public', (address) => {
-    expect(isPrivateAddress(address)).toBe(false);
+    ...PRIVATE.map((address) => [address, true] as const),
+    ...PUBLIC.map((address) => [address, false] as const),
+  ])('%s is not public: %s', (address, notPublic) => {
+    expect(isPrivateAddress(address)).toBe(notPublic);
   });
 });
 

@@ -1,13 +1,10 @@
 // @vitest-environment happy-dom
 import type { AdminStats, AdminUser, User } from '@stagecast/contracts';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { createElement } from 'react';
-import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { appRoutes } from '../../app/routes.js';
-import { renderInApp } from '../../test-support/render-in-app.js';
-import { apiError, fakeSession, installFakeApi } from '../room/testing/fake-api.js';
+import { apiError, fakeSession } from '../room/testing/fake-api.js';
 import type { FakeRoute } from '../room/testing/fake-api.js';
+import { openAppAt } from '../../test-support/open-app.js';
 
 // The page is lazy: load its module (and uPlot) once, so no test waits for it.
 beforeAll(async () => {
@@ -86,7 +83,7 @@ const stats: AdminStats = {
 
 /** The app at `url` as `user` (signed out when null), against a fake API. */
 function openAs(user: User | null, url: string, routes: Record<string, FakeRoute> = {}) {
-  const calls = installFakeApi({
+  return openAppAt(url, {
     'GET /api/v1/auth/me': user
       ? { status: 200, body: { user } }
       : apiError(401, 'UNAUTHENTICATED'),
@@ -94,9 +91,6 @@ function openAs(user: User | null, url: string, routes: Record<string, FakeRoute
     'GET /api/v1/admin/stats': { status: 200, body: stats },
     ...routes,
   });
-  const router = createMemoryRouter(appRoutes, { initialEntries: [url] });
-  renderInApp(createElement(RouterProvider, { router }));
-  return { calls, router };
 }
 
 describe('the admin page', () => {

@@ -7,7 +7,11 @@ import { auditActionSchema } from '@stagecast/contracts';
 import { ApiError } from '../../api/client.js';
 import { adminAuditQuery } from '../../api/queries.js';
 import type { AuditFilter } from '../../api/query-keys.js';
+import { AdminTable } from './AdminTable.js';
 import { describeDetails } from './audit-details.js';
+
+const COLUMNS = ['action', 'time', 'actor', 'target', 'session', 'address', 'details'] as const;
+type Column = (typeof COLUMNS)[number];
 
 /**
  * The audit log, newest first, 50 entries at a time going back; filtered by action, session or
@@ -32,9 +36,17 @@ export function AuditPanel() {
     event.preventDefault();
     apply(draft);
   };
-  const column = (
-    key: 'time' | 'action' | 'actor' | 'target' | 'session' | 'address' | 'details',
-  ) => t(`admin.audit.columns.${key}`);
+  /** A filter typed in (applied on submit), named by its placeholder. */
+  const idField = (name: 'session_id' | 'actor_id', label: string, maxLength: number) => (
+    <input
+      aria-label={label}
+      placeholder={label}
+      value={draft[name]}
+      maxLength={maxLength}
+      onChange={(event) => setDraft({ ...draft, [name]: event.target.value })}
+    />
+  );
+  const column = (key: Column) => t(`admin.audit.columns.${key}`);
   const when = (iso: string) =>
     new Date(iso).toLocaleString(i18n.language, { dateStyle: 'short', timeStyle: 'medium' });
   const invalid =
@@ -61,20 +73,8 @@ export function AuditPanel() {
             </option>
           ))}
         </select>
-        <input
-          aria-label={t('admin.audit.session')}
-          placeholder={t('admin.audit.session')}
-          value={draft.session_id}
-          maxLength={36}
-          onChange={(event) => setDraft({ ...draft, session_id: event.target.value })}
-        />
-        <input
-          aria-label={t('admin.audit.actor')}
-          placeholder={t('admin.audit.actor')}
-          value={draft.actor_id}
-          maxLength={100}
-          onChange={(event) => setDraft({ ...draft, actor_id: event.target.value })}
-        />
+        {idField('session_id', t('admin.audit.session'), 36)}
+        {idField('actor_id', t('admin.audit.actor'), 100)}
         <button type="submit">{t('admin.audit.apply')}</button>
         <button type="button" onClick={() => apply({ action: '', session_id: '', actor_id: '' })}>
           {t('admin.audit.clear')}
@@ -85,37 +85,24 @@ export function AuditPanel() {
           {t('admin.failed', { message: invalid.message })}
         </p>
       )}
-      {log.isError && !invalid && <p className="error">{t('admin.loadFailed')}</p>}
-      {log.data && entries.length === 0 && <p className="empty">{t('admin.audit.none')}</p>}
-      {entries.length > 0 && (
-        <div className="admin-table-wrap">
-          <table className="card-table admin-table audit-table" data-testid="admin-audit">
-            <thead>
-              <tr>
-                <th scope="col">{column('action')}</th>
-                <th scope="col">{column('time')}</th>
-                <th scope="col">{column('actor')}</th>
-                <th scope="col">{column('target')}</th>
-                <th scope="col">{column('session')}</th>
-                <th scope="col">{column('address')}</th>
-                <th scope="col">{column('details')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {entries.map((entry) => (
-                <AuditRow
-                  key={entry.id}
-                  entry={entry}
-                  when={when(entry.at)}
-                  column={column}
-                  onActor={() => apply({ ...draft, actor_id: entry.actor.id })}
-                  onSession={() => apply({ ...draft, session_id: entry.session_id ?? '' })}
-                />
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <AdminTable
+        className="audit-table"
+        testId="admin-audit"
+        columns={COLUMNS.map(column)}
+        list={{ isError: log.isError && !invalid, data: log.data }}
+        empty={t('admin.audit.none')}
+      >
+        {entries.map((entry) => (
+          <AuditRow
+            key={entry.id}
+            entry={entry}
+            when={when(entry.at)}
+            column={column}
+            onActor={() => apply({ ...draft, actor_id: entry.actor.id })}
+            onSession={() => apply({ ...draft, session_id: entry.session_id ?? '' })}
+          />
+        ))}
+      </AdminTable>
       {log.hasNextPage && (
         <p>
           <button
@@ -134,7 +121,7 @@ export function AuditPanel() {
 function AuditRow(props: {
   entry: AuditEntry;
   when: string;
-  column: (key: 'time' | 'actor' | 'target' | 'session' | 'address' | 'details') => string;
+  column: (key: Column) => string;
   onActor: () => void;
   onSession: () => void;
 }) {

@@ -1,5 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Session } from '@stagecast/contracts';
@@ -9,8 +8,11 @@ import { queryKeys } from '../../api/query-keys.js';
 import { useNow } from '../../lib/use-now.js';
 import { formatClock } from '../plaza/format-time.js';
 import { ConfirmDialog } from '../room/ConfirmDialog.js';
-import { failureNotice, NoticeLine } from './notice.js';
-import type { Notice } from './notice.js';
+import { AdminTable } from './AdminTable.js';
+import { NoticeLine } from './notice.js';
+import { useAdminAction } from './use-admin-action.js';
+
+const COLUMNS = ['title', 'owner', 'started', 'people', 'actions'] as const;
 
 /**
  * Every live session (private ones too): title, host, time on air, people now; open it, or end
@@ -18,22 +20,15 @@ import type { Notice } from './notice.js';
  */
 export function LiveSessionsTable() {
   const { t, i18n } = useTranslation();
-  const queryClient = useQueryClient();
   const list = useQuery(adminLiveSessionsQuery());
   const now = useNow(1000);
-  const [ending, setEnding] = useState<Session | null>(null);
-  const [notice, setNotice] = useState<Notice>();
-  const end = useMutation({
-    mutationFn: (session: Session) => sessionsApi.end(session.session_id),
-    onSuccess: (_ended, session) => {
-      setNotice({ kind: 'ok', text: t('admin.sessions.ended', { title: session.title }) });
-      void queryClient.invalidateQueries({ queryKey: queryKeys.sessions });
-      void queryClient.invalidateQueries({ queryKey: queryKeys.admin });
-    },
-    onError: (err) => setNotice(failureNotice(t, err)),
+  const end = useAdminAction({
+    run: (session: Session) => sessionsApi.end(session.session_id),
+    done: (session) => t('admin.sessions.ended', { title: session.title }),
+    refresh: () => [queryKeys.sessions],
   });
-  const column = (key: 'title' | 'owner' | 'started' | 'people' | 'actions') =>
-    t(`admin.sessions.columns.${key}`);
+  const ending = end.asking;
+  const column = (key: (typeof COLUMNS)[number]) => t(`admin.sessions.columns.${key}`);
   const sessions = list.data?.sessions ?? [];
 
   return (
@@ -42,77 +37,61 @@ export function LiveSessionsTable() {
         {t('admin.sessions.title')}
         {list.data && <span className="admin-count">{list.data.total}</span>}
       </h2>
-      <NoticeLine notice={notice} />
-      {list.isError && <p className="error">{t('admin.loadFailed')}</p>}
-      {list.data && sessions.length === 0 && <p className="empty">{t('admin.sessions.none')}</p>}
-      {sessions.length > 0 && (
-        <div className="admin-table-wrap">
-          <table className="card-table admin-table" data-testid="admin-live-sessions">
-            <thead>
-              <tr>
-                <th scope="col">{column('title')}</th>
-                <th scope="col">{column('owner')}</th>
-                <th scope="col">{column('started')}</th>
-                <th scope="col">{column('people')}</th>
-                <th scope="col">{column('actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {sessions.map((s) => (
-                <tr
-                  key={s.session_id}
-                  data-testid="admin-session-row"
-                  data-session-id={s.session_id}
+      <NoticeLine notice={end.notice} />
+      <AdminTable
+        testId="admin-live-sessions"
+        columns={COLUMNS.map(column)}
+        list={list}
+        empty={t('admin.sessions.none')}
+      >
+        {sessions.map((s) => (
+          <tr key={s.session_id} data-testid="admin-session-row" data-session-id={s.session_id}>
+            <th scope="row" className="admin-name">
+              <Link to={`/live/${s.session_id}`}>{s.title}</Link>
+              {!s.is_public && <span className="badge">{t('admin.sessions.private')}</span>}
+            </th>
+            <td data-label={column('owner')}>{s.host.username}</td>
+            <td data-label={column('started')}>
+              {s.started_at && (
+                <time
+                  dateTime={s.started_at}
+                  title={new Date(s.started_at).toLocaleString(i18n.language)}
                 >
-                  <th scope="row" className="admin-name">
-                    <Link to={`/live/${s.session_id}`}>{s.title}</Link>
-                    {!s.is_public && <span className="badge">{t('admin.sessions.private')}</span>}
-                  </th>
-                  <td data-label={column('owner')}>{s.host.username}</td>
-                  <td data-label={column('started')}>
-                    {s.started_at && (
-                      <time
-                        dateTime={s.started_at}
-                        title={new Date(s.started_at).toLocaleString(i18n.language)}
-                      >
-                        {t('admin.sessions.onAir', {
-                          time: formatClock(now - Date.parse(s.started_at)),
-                        })}
-                      </time>
-                    )}
-                  </td>
-                  <td data-label={column('people')} className="admin-figure">
-                    {s.participant_count}
-                  </td>
-                  <td data-label={column('actions')}>
-                    <span className="admin-actions">
-                      <Link className="button" to={`/live/${s.session_id}`}>
-                        {t('admin.sessions.open')}
-                      </Link>
-                      <button
-                        type="button"
-                        className="danger"
-                        data-testid={`admin-end-${s.session_id}`}
-                        disabled={end.isPending && end.variables?.session_id === s.session_id}
-                        onClick={() => setEnding(s)}
-                      >
-                        {t('admin.sessions.end')}
-                      </button>
-                    </span>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+                  {t('admin.sessions.onAir', {
+                    time: formatClock(now - Date.parse(s.started_at)),
+                  })}
+                </time>
+              )}
+            </td>
+            <td data-label={column('people')} className="admin-figure">
+              {s.participant_count}
+            </td>
+            <td data-label={column('actions')}>
+              <span className="admin-actions">
+                <Link className="button" to={`/live/${s.session_id}`}>
+                  {t('admin.sessions.open')}
+                </Link>
+                <button
+                  type="button"
+                  className="danger"
+                  data-testid={`admin-end-${s.session_id}`}
+                  disabled={
+                    end.mutation.isPending && end.mutation.variables?.session_id === s.session_id
+                  }
+                  onClick={() => end.ask(s)}
+                >
+                  {t('admin.sessions.end')}
+                </button>
+              </span>
+            </td>
+          </tr>
+        ))}
+      </AdminTable>
       <ConfirmDialog
-        open={ending !== null}
+        {...end.dialog}
         title={t('admin.sessions.confirmTitle', { title: ending?.title ?? '' })}
         body={t('admin.sessions.confirmBody')}
         confirmLabel={t('admin.sessions.confirmOk')}
-        onConfirm={() => ending && end.mutate(ending)}
-        onClose={() => setEnding(null)}
       />
     </section>
   );

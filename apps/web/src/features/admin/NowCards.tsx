@@ -7,20 +7,20 @@ import { formatBitRate, formatBytes, formatNumber } from './format.js';
 type Now = AdminStats['now'];
 type Check = Now['health']['database'];
 
+/** The figures: each is named by `admin.now.<stat>`, its test id is `stat-<stat in kebab-case>`. */
+type Stat =
+  'liveSessions' | 'people' | 'bandwidthIn' | 'bandwidthOut' | 'recordings' | 'disk' | 'health';
+
 /** One figure: its name, the value, and a line under it. */
-function Card(props: {
-  name: string;
-  value: ReactNode;
-  note?: ReactNode;
-  testId: string;
-  wide?: boolean;
-}) {
+function Card(props: { stat: Stat; value: ReactNode; note?: ReactNode; wide?: boolean }) {
+  const { t } = useTranslation();
+  const kebab = props.stat.replace(/[A-Z]/g, (upper) => `-${upper.toLowerCase()}`);
   return (
     <div
       className={props.wide ? 'admin-stat admin-stat--wide' : 'admin-stat'}
-      data-testid={props.testId}
+      data-testid={`stat-${kebab}`}
     >
-      <dt>{props.name}</dt>
+      <dt>{t(`admin.now.${props.stat}`)}</dt>
       <dd>
         <div className="admin-stat-value">{props.value}</div>
         {props.note && <div className="admin-stat-note">{props.note}</div>}
@@ -61,36 +61,13 @@ export function NowCards({ now }: { now: Now }) {
 
   return (
     <dl className="admin-stats" data-testid="admin-now">
+      <Card stat="liveSessions" value={number(now.live_sessions)} />
+      <Card stat="people" value={number(now.connected_users)} note={roles || undefined} />
+      <Card stat="bandwidthIn" value={bandwidth(now.bandwidth_in_bytes_per_second)} note={loss} />
+      <Card stat="bandwidthOut" value={bandwidth(now.bandwidth_out_bytes_per_second)} />
+      <Card stat="recordings" value={number(now.recordings_running)} />
       <Card
-        testId="stat-live-sessions"
-        name={t('admin.now.liveSessions')}
-        value={number(now.live_sessions)}
-      />
-      <Card
-        testId="stat-people"
-        name={t('admin.now.people')}
-        value={number(now.connected_users)}
-        note={roles || undefined}
-      />
-      <Card
-        testId="stat-bandwidth-in"
-        name={t('admin.now.bandwidthIn')}
-        value={bandwidth(now.bandwidth_in_bytes_per_second)}
-        note={loss}
-      />
-      <Card
-        testId="stat-bandwidth-out"
-        name={t('admin.now.bandwidthOut')}
-        value={bandwidth(now.bandwidth_out_bytes_per_second)}
-      />
-      <Card
-        testId="stat-recordings"
-        name={t('admin.now.recordings')}
-        value={number(now.recordings_running)}
-      />
-      <Card
-        testId="stat-disk"
-        name={t('admin.now.disk')}
+        stat="disk"
         value={disk ? formatBytes(disk.free_bytes, language) : t('admin.now.unmeasured')}
         note={
           disk && disk.total_bytes > 0
@@ -102,9 +79,8 @@ export function NowCards({ now }: { now: Now }) {
         }
       />
       <Card
-        testId="stat-health"
         wide
-        name={t('admin.now.health')}
+        stat="health"
         value={
           <ul className="admin-health-list">
             {health(t('admin.now.livekit'), now.health.livekit)}

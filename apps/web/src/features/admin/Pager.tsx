@@ -1,14 +1,20 @@
 import { useTranslation } from 'react-i18next';
+import { ADMIN_PAGE_SIZE } from '../../api/queries.js';
 
-/** Previous and next through a paged list, and where one is; nothing when it fits one page. */
-export function Pager(props: {
+/** Where a paged list is, and how to go to another page. */
+export interface PagerProps {
   page: number;
-  total: number;
-  pageSize: number;
+  total: number | undefined;
   onPage: (page: number) => void;
-}) {
+}
+
+/**
+ * Previous and next through a paged admin list, and where one is; nothing before the list's
+ * `total` is known, nor when it fits one page.
+ */
+export function Pager(props: PagerProps) {
   const { t } = useTranslation();
-  const pages = Math.max(1, Math.ceil(props.total / props.pageSize));
+  const pages = Math.max(1, Math.ceil((props.total ?? 0) / ADMIN_PAGE_SIZE));
   if (pages <= 1) return null;
   return (
     <nav className="admin-pager" aria-label={t('admin.pager.page', { page: props.page, pages })}>

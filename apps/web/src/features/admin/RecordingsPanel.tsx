@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -8,13 +8,13 @@ import { adminRecordingsQuery } from '../../api/queries.js';
 import { queryKeys } from '../../api/query-keys.js';
 import { formatClock } from '../plaza/format-time.js';
 import { ConfirmDialog } from '../room/ConfirmDialog.js';
+import { AdminTable } from './AdminTable.js';
 import { formatBytes } from './format.js';
-import { failureNotice, NoticeLine } from './notice.js';
-import type { Notice } from './notice.js';
-import { Pager } from './Pager.js';
+import { NoticeLine } from './notice.js';
+import { useAdminAction } from './use-admin-action.js';
 
-const PAGE_SIZE = 20;
 const IN_PROGRESS = new Set(['starting', 'active', 'ending']);
+const COLUMNS = ['session', 'owner', 'started', 'duration', 'size', 'status', 'actions'] as const;
 
 /**
  * Every session's recordings, newest first, with their size and the total; a finished one can
@@ -22,27 +22,16 @@ const IN_PROGRESS = new Set(['starting', 'active', 'ending']);
  */
 export function RecordingsPanel() {
   const { t, i18n } = useTranslation();
-  const queryClient = useQueryClient();
   const [page, setPage] = useState(1);
   const list = useQuery(adminRecordingsQuery(page));
-  const [deleting, setDeleting] = useState<AdminRecording | null>(null);
-  const [notice, setNotice] = useState<Notice>();
-  const remove = useMutation({
-    mutationFn: (recording: AdminRecording) => adminApi.deleteRecording(recording.recording_id),
-    onSuccess: (_none, recording) => {
-      setNotice({
-        kind: 'ok',
-        text: t('admin.recordings.deleted', { title: recording.session_title }),
-      });
-      void queryClient.invalidateQueries({ queryKey: queryKeys.admin });
-      void queryClient.invalidateQueries({ queryKey: queryKeys.recordings(recording.session_id) });
-    },
-    onError: (err) => setNotice(failureNotice(t, err)),
+  const remove = useAdminAction({
+    run: (recording: AdminRecording) => adminApi.deleteRecording(recording.recording_id),
+    done: (recording) => t('admin.recordings.deleted', { title: recording.session_title }),
+    refresh: (recording) => [queryKeys.recordings(recording.session_id)],
   });
+  const deleting = remove.asking;
 
-  const column = (
-    key: 'session' | 'owner' | 'started' | 'duration' | 'size' | 'status' | 'actions',
-  ) => t(`admin.recordings.columns.${key}`);
+  const column = (key: (typeof COLUMNS)[number]) => t(`admin.recordings.columns.${key}`);
   const unknown = t('admin.recordings.unknown');
   const recordings = list.data?.recordings ?? [];
 
@@ -57,79 +46,55 @@ export function RecordingsPanel() {
           })}
         </p>
       )}
-      <NoticeLine notice={notice} />
-      {list.isError && <p className="error">{t('admin.loadFailed')}</p>}
-      {list.data && recordings.length === 0 && (
-        <p className="empty">{t('admin.recordings.none')}</p>
-      )}
-      {recordings.length > 0 && (
-        <div className="admin-table-wrap">
-          <table className="card-table admin-table" data-testid="admin-recordings">
-            <thead>
-              <tr>
-                <th scope="col">{column('session')}</th>
-                <th scope="col">{column('owner')}</th>
-                <th scope="col">{column('started')}</th>
-                <th scope="col">{column('duration')}</th>
-                <th scope="col">{column('size')}</th>
-                <th scope="col">{column('status')}</th>
-                <th scope="col">{column('actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {recordings.map((r) => {
-                const busy = IN_PROGRESS.has(r.status);
-                return (
-                  <tr key={r.recording_id} data-testid="admin-recording-row">
-                    <th scope="row" className="admin-name">
-                      <Link to={`/live/${r.session_id}/recordings`}>{r.session_title}</Link>
-                    </th>
-                    <td data-label={column('owner')}>{r.owner.username}</td>
-                    <td data-label={column('started')}>
-                      {new Date(r.started_at ?? r.created_at).toLocaleString(i18n.language, {
-                        dateStyle: 'medium',
-                        timeStyle: 'short',
-                      })}
-                    </td>
-                    <td data-label={column('duration')} className="admin-figure">
-                      {r.duration_seconds === null
-                        ? unknown
-                        : formatClock(r.duration_seconds * 1000)}
-                    </td>
-                    <td data-label={column('size')} className="admin-figure">
-                      {r.size_bytes === null ? unknown : formatBytes(r.size_bytes, i18n.language)}
-                    </td>
-                    <td data-label={column('status')}>
-                      {t(`shell.recordings.status.${r.status}`)}
-                    </td>
-                    <td data-label={column('actions')}>
-                      <button
-                        type="button"
-                        className="danger"
-                        disabled={busy || (remove.isPending && remove.variables === r)}
-                        title={busy ? t('admin.recordings.busyHint') : undefined}
-                        onClick={() => setDeleting(r)}
-                      >
-                        {t('admin.recordings.delete')}
-                      </button>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      )}
-      {list.data && (
-        <Pager page={page} total={list.data.total} pageSize={PAGE_SIZE} onPage={setPage} />
-      )}
+      <NoticeLine notice={remove.notice} />
+      <AdminTable
+        testId="admin-recordings"
+        columns={COLUMNS.map(column)}
+        list={list}
+        paging={{ page, total: list.data?.total, onPage: setPage }}
+        empty={t('admin.recordings.none')}
+      >
+        {recordings.map((r) => {
+          const busy = IN_PROGRESS.has(r.status);
+          return (
+            <tr key={r.recording_id} data-testid="admin-recording-row">
+              <th scope="row" className="admin-name">
+                <Link to={`/live/${r.session_id}/recordings`}>{r.session_title}</Link>
+              </th>
+              <td data-label={column('owner')}>{r.owner.username}</td>
+              <td data-label={column('started')}>
+                {new Date(r.started_at ?? r.created_at).toLocaleString(i18n.language, {
+                  dateStyle: 'medium',
+                  timeStyle: 'short',
+                })}
+              </td>
+              <td data-label={column('duration')} className="admin-figure">
+                {r.duration_seconds === null ? unknown : formatClock(r.duration_seconds * 1000)}
+              </td>
+              <td data-label={column('size')} className="admin-figure">
+                {r.size_bytes === null ? unknown : formatBytes(r.size_bytes, i18n.language)}
+              </td>
+              <td data-label={column('status')}>{t(`shell.recordings.status.${r.status}`)}</td>
+              <td data-label={column('actions')}>
+                <button
+                  type="button"
+                  className="danger"
+                  disabled={busy || (remove.mutation.isPending && remove.mutation.variables === r)}
+                  title={busy ? t('admin.recordings.busyHint') : undefined}
+                  onClick={() => remove.ask(r)}
+                >
+                  {t('admin.recordings.delete')}
+                </button>
+              </td>
+            </tr>
+          );
+        })}
+      </AdminTable>
       <ConfirmDialog
-        open={deleting !== null}
+        {...remove.dialog}
         title={t('admin.recordings.confirmTitle', { title: deleting?.session_title ?? '' })}
         body={t('admin.recordings.confirmBody')}
         confirmLabel={t('admin.recordings.confirmOk')}
-        onConfirm={() => deleting && remove.mutate(deleting)}
-        onClose={() => setDeleting(null)}
       />
     </section>
   );

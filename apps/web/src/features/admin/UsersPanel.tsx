@@ -1,18 +1,17 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AdminUser, User, UserRole } from '@stagecast/contracts';
 import { userRoleSchema } from '@stagecast/contracts';
 import { adminApi } from '../../api/endpoints.js';
 import { adminUsersQuery } from '../../api/queries.js';
-import { queryKeys } from '../../api/query-keys.js';
 import { ConfirmDialog } from '../room/ConfirmDialog.js';
-import { failureNotice, NoticeLine } from './notice.js';
-import type { Notice } from './notice.js';
-import { Pager } from './Pager.js';
+import { AdminTable } from './AdminTable.js';
+import { NoticeLine } from './notice.js';
+import { useAdminAction } from './use-admin-action.js';
 import { useDebounced } from './use-debounced.js';
 
-const PAGE_SIZE = 20;
+const COLUMNS = ['user', 'email', 'role', 'status', 'created', 'actions'] as const;
 
 /** One action on an account, as the mutation takes it. */
 type UserAction =
@@ -26,36 +25,27 @@ type UserAction =
  */
 export function UsersPanel({ me }: { me: User }) {
   const { t, i18n } = useTranslation();
-  const queryClient = useQueryClient();
   const [search, setSearch] = useState('');
   const [page, setPage] = useState(1);
   const query = useDebounced(search.trim(), 300);
   const list = useQuery(adminUsersQuery(query, page));
-  const [disabling, setDisabling] = useState<AdminUser | null>(null);
-  const [notice, setNotice] = useState<Notice>();
 
-  const act = useMutation({
-    mutationFn: async (action: UserAction) => {
+  const act = useAdminAction({
+    run: async (action: UserAction) => {
       const { user } = action;
       if (action.kind === 'role') return adminApi.setRole(user.id, action.role);
       return action.kind === 'disable' ? adminApi.disable(user.id) : adminApi.enable(user.id);
     },
-    onSuccess: (_answer, action) => {
+    done: (action) => {
       const name = action.user.username;
-      const text =
-        action.kind === 'role'
-          ? t('admin.users.roleChanged', { name, role: t(`admin.users.roles.${action.role}`) })
-          : t(action.kind === 'disable' ? 'admin.users.disabled' : 'admin.users.enabled', {
-              name,
-            });
-      setNotice({ kind: 'ok', text });
-      void queryClient.invalidateQueries({ queryKey: queryKeys.admin });
+      return action.kind === 'role'
+        ? t('admin.users.roleChanged', { name, role: t(`admin.users.roles.${action.role}`) })
+        : t(action.kind === 'disable' ? 'admin.users.disabled' : 'admin.users.enabled', { name });
     },
-    onError: (err) => setNotice(failureNotice(t, err)),
   });
+  const disabling = act.asking?.user;
 
-  const column = (key: 'user' | 'email' | 'role' | 'status' | 'created' | 'actions') =>
-    t(`admin.users.columns.${key}`);
+  const column = (key: (typeof COLUMNS)[number]) => t(`admin.users.columns.${key}`);
   const date = (iso: string) => new Date(iso).toLocaleDateString(i18n.language);
   const users = list.data?.users ?? [];
 
@@ -81,113 +71,94 @@ export function UsersPanel({ me }: { me: User }) {
           }}
         />
       </div>
-      <NoticeLine notice={notice} />
-      {list.isError && <p className="error">{t('admin.loadFailed')}</p>}
-      {list.data && users.length === 0 && <p className="empty">{t('admin.users.none')}</p>}
-      {users.length > 0 && (
-        <div className="admin-table-wrap">
-          <table className="card-table admin-table" data-testid="admin-users">
-            <thead>
-              <tr>
-                <th scope="col">{column('user')}</th>
-                <th scope="col">{column('email')}</th>
-                <th scope="col">{column('role')}</th>
-                <th scope="col">{column('status')}</th>
-                <th scope="col">{column('created')}</th>
-                <th scope="col">{column('actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {users.map((u) => {
-                const self = u.id === me.id;
-                const busy = act.isPending && act.variables?.user.id === u.id;
-                return (
-                  <tr
-                    key={u.id}
-                    data-testid="admin-user-row"
-                    data-user-id={u.id}
-                    data-disabled={u.disabled_at !== null}
+      <NoticeLine notice={act.notice} />
+      <AdminTable
+        testId="admin-users"
+        columns={COLUMNS.map(column)}
+        list={list}
+        paging={{ page, total: list.data?.total, onPage: setPage }}
+        empty={t('admin.users.none')}
+      >
+        {users.map((u) => {
+          const self = u.id === me.id;
+          const busy = act.mutation.isPending && act.mutation.variables?.user.id === u.id;
+          return (
+            <tr
+              key={u.id}
+              data-testid="admin-user-row"
+              data-user-id={u.id}
+              data-disabled={u.disabled_at !== null}
+            >
+              <th scope="row" className="admin-name">
+                {u.username}
+                {self && <span className="badge">{t('admin.users.you')}</span>}
+              </th>
+              <td data-label={column('email')} className="admin-email">
+                {u.email ?? '—'}
+              </td>
+              <td data-label={column('role')}>
+                <select
+                  value={u.role}
+                  aria-label={t('admin.users.roleOf', { name: u.username })}
+                  disabled={busy}
+                  data-testid={`admin-role-${u.id}`}
+                  onChange={(event) =>
+                    act.mutation.mutate({
+                      kind: 'role',
+                      user: u,
+                      role: userRoleSchema.parse(event.target.value),
+                    })
+                  }
+                >
+                  {userRoleSchema.options.map((role) => (
+                    <option key={role} value={role}>
+                      {t(`admin.users.roles.${role}`)}
+                    </option>
+                  ))}
+                </select>
+              </td>
+              <td data-label={column('status')}>
+                {u.disabled_at ? (
+                  <span className="admin-state admin-state--bad">
+                    {t('admin.users.disabledSince', { time: date(u.disabled_at) })}
+                  </span>
+                ) : (
+                  <span className="admin-state admin-state--good">{t('admin.users.active')}</span>
+                )}
+              </td>
+              <td data-label={column('created')}>{date(u.created_at)}</td>
+              <td data-label={column('actions')}>
+                {u.disabled_at ? (
+                  <button
+                    type="button"
+                    disabled={busy}
+                    data-testid={`admin-enable-${u.id}`}
+                    onClick={() => act.mutation.mutate({ kind: 'enable', user: u })}
                   >
-                    <th scope="row" className="admin-name">
-                      {u.username}
-                      {self && <span className="badge">{t('admin.users.you')}</span>}
-                    </th>
-                    <td data-label={column('email')} className="admin-email">
-                      {u.email ?? '—'}
-                    </td>
-                    <td data-label={column('role')}>
-                      <select
-                        value={u.role}
-                        aria-label={t('admin.users.roleOf', { name: u.username })}
-                        disabled={busy}
-                        data-testid={`admin-role-${u.id}`}
-                        onChange={(event) =>
-                          act.mutate({
-                            kind: 'role',
-                            user: u,
-                            role: userRoleSchema.parse(event.target.value),
-                          })
-                        }
-                      >
-                        {userRoleSchema.options.map((role) => (
-                          <option key={role} value={role}>
-                            {t(`admin.users.roles.${role}`)}
-                          </option>
-                        ))}
-                      </select>
-                    </td>
-                    <td data-label={column('status')}>
-                      {u.disabled_at ? (
-                        <span className="admin-state admin-state--bad">
-                          {t('admin.users.disabledSince', { time: date(u.disabled_at) })}
-                        </span>
-                      ) : (
-                        <span className="admin-state admin-state--good">
-                          {t('admin.users.active')}
-                        </span>
-                      )}
-                    </td>
-                    <td data-label={column('created')}>{date(u.created_at)}</td>
-                    <td data-label={column('actions')}>
-                      {u.disabled_at ? (
-                        <button
-                          type="button"
-                          disabled={busy}
-                          data-testid={`admin-enable-${u.id}`}
-                          onClick={() => act.mutate({ kind: 'enable', user: u })}
-                        >
-                          {t('admin.users.enable')}
-                        </button>
-                      ) : (
-                        <button
-                          type="button"
-                          className="danger"
-                          disabled={busy || self}
-                          title={self ? t('admin.users.selfHint') : undefined}
-                          data-testid={`admin-disable-${u.id}`}
-                          onClick={() => setDisabling(u)}
-                        >
-                          {t('admin.users.disable')}
-                        </button>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      )}
-      {list.data && (
-        <Pager page={page} total={list.data.total} pageSize={PAGE_SIZE} onPage={setPage} />
-      )}
+                    {t('admin.users.enable')}
+                  </button>
+                ) : (
+                  <button
+                    type="button"
+                    className="danger"
+                    disabled={busy || self}
+                    title={self ? t('admin.users.selfHint') : undefined}
+                    data-testid={`admin-disable-${u.id}`}
+                    onClick={() => act.ask({ kind: 'disable', user: u })}
+                  >
+                    {t('admin.users.disable')}
+                  </button>
+                )}
+              </td>
+            </tr>
+          );
+        })}
+      </AdminTable>
       <ConfirmDialog
-        open={disabling !== null}
+        {...act.dialog}
         title={t('admin.users.confirmTitle', { name: disabling?.username ?? '' })}
         body={t('admin.users.confirmBody', { name: disabling?.username ?? '' })}
         confirmLabel={t('admin.users.confirmOk')}
-        onConfirm={() => disabling && act.mutate({ kind: 'disable', user: disabling })}
-        onClose={() => setDisabling(null)}
       />
     </section>
   );

@@ -1,13 +1,10 @@
 // @vitest-environment happy-dom
-import { createElement } from 'react';
 import { screen } from '@testing-library/react';
-import { createMemoryRouter, RouterProvider } from 'react-router';
 import { describe, expect, it, vi } from 'vitest';
 import type { AuthOptions } from '@stagecast/contracts';
-import { appRoutes } from '../../app/routes.js';
-import { renderInApp } from '../../test-support/render-in-app.js';
-import { apiError, installFakeApi } from '../room/testing/fake-api.js';
+import { apiError } from '../room/testing/fake-api.js';
 import { cleanUpAfterEach } from '../../test-support/clean-up.js';
+import { openAppAt } from '../../test-support/open-app.js';
 
 cleanUpAfterEach(vi.unstubAllGlobals);
 
@@ -15,15 +12,10 @@ const school = { name: 'School account', start_url: '/auth/oidc/start' };
 
 /** The app at `url`, signed out, on a server that answers `options` for its sign-in options. */
 function openApp(url: string, options: AuthOptions) {
-  installFakeApi({
+  openAppAt(url, {
     'GET /api/v1/auth/me': apiError(401, 'UNAUTHENTICATED'),
     'GET /api/v1/auth/options': { status: 200, body: options },
   });
-  renderInApp(
-    createElement(RouterProvider, {
-      router: createMemoryRouter(appRoutes, { initialEntries: [url] }),
-    }),
-  );
 }
 
 describe('the sign-in page with an OpenID provider', () => {
@@ -58,12 +50,7 @@ describe('the sign-in page with an OpenID provider', () => {
   });
 
   it('keeps the password form when the server cannot say', async () => {
-    installFakeApi({ 'GET /api/v1/auth/me': apiError(401, 'UNAUTHENTICATED') });
-    renderInApp(
-      createElement(RouterProvider, {
-        router: createMemoryRouter(appRoutes, { initialEntries: ['/login'] }),
-      }),
-    );
+    openAppAt('/login', { 'GET /api/v1/auth/me': apiError(401, 'UNAUTHENTICATED') });
     await screen.findByTestId('login-email');
     expect(screen.queryByTestId('oidc-sign-in')).toBeNull();
   });

@@ -1,14 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import { initialCheckLines, type CheckLine, type CheckLines } from '../../livekit/index.js';
 import { verdictFor } from './verdict.js';
+import type { Verdict } from './verdict.js';
 
 const ok = (reason: CheckLine['reason'], extra: Partial<CheckLine> = {}): CheckLine => ({
   state: 'ok',
   reason,
   ...extra,
 });
+const failed = (reason: CheckLine['reason'], values?: CheckLine['values']): CheckLine => ({
+  state: 'failed',
+  reason,
+  ...(values ? { values } : {}),
+});
 const notOffered: CheckLine = { state: 'not_offered', reason: 'turn_not_offered' };
+/** A TURN transport whose server did not answer (ICE error 701). */
+const turnUnreachable = failed('turn_unreachable', { error: '701' });
 const ports = { rtcPorts: { udp: 7882, tcp: 7881 } };
+/** An expected verdict whose sentence names things (`values`). */
+const withValues = (kind: Verdict['kind'], tone: Verdict['tone'], values: Verdict['values']) => ({
+  kind,
+  tone,
+  values,
+});
 
 /** The loopback deployment, all through: direct UDP, no TURN offered, microphone heard. */
 function loopback(overrides: Partial<CheckLines> = {}): CheckLines {
@@ -54,81 +68,71 @@ describe('verdictFor', () => {
   });
 
   it('blames the API first: rate limit, then an API that does not answer', () => {
-    const limited = loopback({ signal: { state: 'failed', reason: 'api_rate_limited' } });
+    const limited = loopback({ signal: failed('api_rate_limited') });
     expect(verdictFor(limited, ports)).toEqual({ kind: 'rate_limited', tone: 'failed' });
-    const down = loopback({ signal: { state: 'failed', reason: 'api_failed' } });
+    const down = loopback({ signal: failed('api_failed') });
     expect(verdictFor(down, ports)).toEqual({ kind: 'api_failed', tone: 'failed' });
   });
 
   it('names the media server’s address when the signal WebSocket cannot be reached', () => {
     const lines = loopback({
-      signal: { state: 'failed', reason: 'signal_unreachable', values: { host: 'lk.example' } },
-      media: { state: 'failed', reason: 'not_tested' },
+      signal: failed('signal_unreachable', { host: 'lk.example' }),
+      media: failed('not_tested'),
     });
-    expect(verdictFor(lines, ports)).toEqual({
-      kind: 'signal_blocked',
-      tone: 'failed',
-      values: { host: 'lk.example' },
-    });
+    expect(verdictFor(lines, ports)).toEqual(
+      withValues('signal_blocked', 'failed', { host: 'lk.example' }),
+    );
   });
 
   it('asks to open the media ports by number when media cannot flow and no TURN helps', () => {
-    const lines = loopback({ media: { state: 'failed', reason: 'media_unreachable' } });
-    expect(verdictFor(lines, ports)).toEqual({
-      kind: 'media_blocked_ports',
-      tone: 'failed',
-      values: { udp: 7882, tcp: 7881 },
-    });
+    const lines = loopback({ media: failed('media_unreachable') });
+    expect(verdictFor(lines, ports)).toEqual(
+      withValues('media_blocked_ports', 'failed', { udp: 7882, tcp: 7881 }),
+    );
     expect(verdictFor(lines, { rtcPorts: null })).toEqual({
       kind: 'media_blocked',
       tone: 'failed',
     });
     // The publisher's connection timed out once LiveKit had answered: the line says so.
     const iceFailed = loopback({
-      media: { state: 'failed', reason: 'media_ice_failed', values: { seconds: 10 } },
+      media: failed('media_ice_failed', { seconds: 10 }),
     });
     expect(verdictFor(iceFailed, ports).kind).toBe('media_blocked_ports');
     // TURN over UDP only, and it failed too: TURN over TLS is still the thing to ask for.
     const udpOnly = loopback({
-      media: { state: 'failed', reason: 'media_ice_failed_turn', values: { seconds: 10 } },
-      turn_udp: { state: 'failed', reason: 'turn_unreachable', values: { error: '701' } },
+      media: failed('media_ice_failed_turn', { seconds: 10 }),
+      turn_udp: turnUnreachable,
     });
     expect(verdictFor(udpOnly, ports).kind).toBe('media_blocked_ports');
   });
 
   it('does not ask for TURN over TLS when it is offered and failed too, and lists what was tried', () => {
     const turnDown = withTurn({
-      media: { state: 'failed', reason: 'media_ice_failed_turn', values: { seconds: 10 } },
-      turn_udp: { state: 'failed', reason: 'turn_unreachable', values: { error: '701' } },
-      turn_tls: { state: 'failed', reason: 'turn_relay_failed' },
+      media: failed('media_ice_failed_turn', { seconds: 10 }),
+      turn_udp: turnUnreachable,
+      turn_tls: failed('turn_relay_failed'),
     });
-    expect(verdictFor(turnDown, ports)).toEqual({
-      kind: 'media_and_turn_blocked',
-      tone: 'failed',
-      values: { transports: 'UDP, TLS' },
-    });
+    expect(verdictFor(turnDown, ports)).toEqual(
+      withValues('media_and_turn_blocked', 'failed', { transports: 'UDP, TLS' }),
+    );
     expect(verdictFor(turnDown, { rtcPorts: null }).kind).toBe('media_and_turn_blocked');
   });
 
   it('points at the TURN transport that works when the direct media path does not', () => {
-    const lines = withTurn({ media: { state: 'failed', reason: 'media_unreachable' } });
-    expect(verdictFor(lines, ports)).toEqual({
-      kind: 'media_blocked_turn_ok',
-      tone: 'warning',
-      values: { transport: 'TLS' },
-    });
+    const lines = withTurn({ media: failed('media_unreachable') });
+    expect(verdictFor(lines, ports)).toEqual(
+      withValues('media_blocked_turn_ok', 'warning', { transport: 'TLS' }),
+    );
   });
 
   it('tells UDP is blocked when the call’s media went through TURN over TLS or TCP', () => {
     const tls = withTurn({
       media: ok('media_received', { path: 'turn_tls' }),
-      turn_udp: { state: 'failed', reason: 'turn_unreachable', values: { error: '701' } },
+      turn_udp: turnUnreachable,
     });
-    expect(verdictFor(tls, ports)).toEqual({
-      kind: 'udp_blocked_turn',
-      tone: 'warning',
-      values: { transport: 'TLS' },
-    });
+    expect(verdictFor(tls, ports)).toEqual(
+      withValues('udp_blocked_turn', 'warning', { transport: 'TLS' }),
+    );
     const tcp = withTurn({ media: ok('media_received', { path: 'turn_tcp' }) });
     expect(verdictFor(tcp, ports).values).toEqual({ transport: 'TCP' });
   });
@@ -145,30 +149,29 @@ describe('verdictFor', () => {
 
   it('lists the TURN transports that fail from here even when direct UDP works', () => {
     const lines = withTurn({
-      turn_tcp: { state: 'failed', reason: 'turn_unreachable', values: { error: '701' } },
-      turn_tls: { state: 'failed', reason: 'turn_relay_failed' },
+      turn_tcp: turnUnreachable,
+      turn_tls: failed('turn_relay_failed'),
     });
-    expect(verdictFor(lines, ports)).toEqual({
-      kind: 'turn_partial',
-      tone: 'warning',
-      values: { transports: 'TCP, TLS' },
-    });
+    expect(verdictFor(lines, ports)).toEqual(
+      withValues('turn_partial', 'warning', { transports: 'TCP, TLS' }),
+    );
   });
 
   it('puts a camera problem before network advice, since nothing could be sent', () => {
-    const lines = loopback({ media: { state: 'failed', reason: 'camera_denied' } });
+    const lines = loopback({ media: failed('camera_denied') });
     expect(verdictFor(lines, ports)).toEqual({ kind: 'camera_problem', tone: 'failed' });
   });
 
   it('says the video did not come back when the server took it but sent nothing', () => {
-    const lines = loopback({ media: { state: 'failed', reason: 'media_no_frames' } });
+    const lines = loopback({ media: failed('media_no_frames') });
     expect(verdictFor(lines, ports)).toEqual({ kind: 'no_media_back', tone: 'failed' });
   });
 
   it('warns about the microphone and codecs only once the network is fine', () => {
-    expect(
-      verdictFor(loopback({ microphone: { state: 'failed', reason: 'mic_denied' } }), ports),
-    ).toEqual({ kind: 'microphone_problem', tone: 'warning' });
+    expect(verdictFor(loopback({ microphone: failed('mic_denied') }), ports)).toEqual({
+      kind: 'microphone_problem',
+      tone: 'warning',
+    });
     expect(
       verdictFor(loopback({ microphone: { state: 'warning', reason: 'mic_silent' } }), ports),
     ).toEqual({ kind: 'microphone_silent', tone: 'warning' });
@@ -177,7 +180,7 @@ describe('verdictFor', () => {
     ).toEqual({ kind: 'codecs', tone: 'warning' });
     const both = loopback({
       media: ok('media_received', { path: 'tcp' }),
-      microphone: { state: 'failed', reason: 'mic_denied' },
+      microphone: failed('mic_denied'),
     });
     expect(verdictFor(both, ports).kind).toBe('tcp_only');
   });

@@ -1,7 +1,9 @@
-import '../../lib/card-table.css';
 import type { Attendee } from '@stagecast/contracts';
 import { useTranslation } from 'react-i18next';
+import { CardTable } from '../../lib/CardTable.js';
 import { formatClock } from '../plaza/format-time.js';
+
+const COLUMNS = ['name', 'role', 'firstJoin', 'lastLeave', 'joins', 'total'] as const;
 
 /**
  * Who attended: one row per person (names rendered as text). At phone width each row becomes a
@@ -15,36 +17,23 @@ export function AttendeeTable({ attendees }: { attendees: Attendee[] }) {
       minute: '2-digit',
       second: '2-digit',
     });
-  const column = (key: 'name' | 'role' | 'firstJoin' | 'lastLeave' | 'joins' | 'total') =>
-    t(`shell.report.columns.${key}`);
+  const column = (key: (typeof COLUMNS)[number]) => t(`shell.report.columns.${key}`);
   return (
-    <table className="card-table attendee-table" data-testid="attendee-table">
-      <thead>
-        <tr>
-          <th scope="col">{column('name')}</th>
-          <th scope="col">{column('role')}</th>
-          <th scope="col">{column('firstJoin')}</th>
-          <th scope="col">{column('lastLeave')}</th>
-          <th scope="col">{column('joins')}</th>
-          <th scope="col">{column('total')}</th>
+    <CardTable className="attendee-table" testId="attendee-table" columns={COLUMNS.map(column)}>
+      {attendees.map((a) => (
+        <tr key={a.identity} data-testid="attendee-row" data-identity={a.identity}>
+          <th scope="row" className="attendee-name">
+            {a.display_name}
+          </th>
+          <td data-label={column('role')}>{t(`room.roles.${a.role}`)}</td>
+          <td data-label={column('firstJoin')}>{time(a.first_join)}</td>
+          <td data-label={column('lastLeave')}>
+            {a.last_leave ? time(a.last_leave) : t('shell.report.stillHere')}
+          </td>
+          <td data-label={column('joins')}>{a.joins}</td>
+          <td data-label={column('total')}>{formatClock(a.total_seconds * 1000)}</td>
         </tr>
-      </thead>
-      <tbody>
-        {attendees.map((a) => (
-          <tr key={a.identity} data-testid="attendee-row" data-identity={a.identity}>
-            <th scope="row" className="attendee-name">
-              {a.display_name}
-            </th>
-            <td data-label={column('role')}>{t(`room.roles.${a.role}`)}</td>
-            <td data-label={column('firstJoin')}>{time(a.first_join)}</td>
-            <td data-label={column('lastLeave')}>
-              {a.last_leave ? time(a.last_leave) : t('shell.report.stillHere')}
-            </td>
-            <td data-label={column('joins')}>{a.joins}</td>
-            <td data-label={column('total')}>{formatClock(a.total_seconds * 1000)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </CardTable>
   );
 }

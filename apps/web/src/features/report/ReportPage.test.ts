@@ -1,13 +1,10 @@
 // @vitest-environment happy-dom
 import type { AttendanceReport } from '@stagecast/contracts';
 import { cleanup, screen, within } from '@testing-library/react';
-import { createElement } from 'react';
-import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { appRoutes } from '../../app/routes.js';
-import { renderInApp } from '../../test-support/render-in-app.js';
-import { apiError, installFakeApi } from '../room/testing/fake-api.js';
+import { apiError } from '../room/testing/fake-api.js';
 import type { FakeRoute } from '../room/testing/fake-api.js';
+import { openAppAt } from '../../test-support/open-app.js';
 
 afterEach(() => {
   cleanup();
@@ -32,12 +29,10 @@ const emptyReport: AttendanceReport = {
 };
 
 function openReport(attendance: FakeRoute) {
-  installFakeApi({
+  openAppAt('/live/s1/report', {
     'GET /api/v1/auth/me': apiError(401, 'UNAUTHENTICATED'),
     [`GET ${ATTENDANCE}`]: attendance,
   });
-  const router = createMemoryRouter(appRoutes, { initialEntries: ['/live/s1/report'] });
-  renderInApp(createElement(RouterProvider, { router }));
 }
 
 describe('the attendance report page', () => {

@@ -2,6 +2,7 @@ import { apiRoutes } from '@stagecast/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ModuleRouteOptions } from '../../../context.js';
 import { declareRoute } from '../../../declare-route.js';
+import { adminsOnly } from '../admins-only.js';
 import { statsReader } from './read-stats.js';
 import type { StatsReadDeps } from './read-stats.js';
 
@@ -9,12 +10,10 @@ import type { StatsReadDeps } from './read-stats.js';
 export const adminStatsRoutes: FastifyPluginAsyncZod<
   ModuleRouteOptions & { stats: StatsReadDeps }
 > = async (app, { auth, stats }) => {
+  adminsOnly(app, auth);
   const readStats = statsReader(stats);
   app.route({
     ...declareRoute(app, apiRoutes.adminStats),
-    handler: async (request) => {
-      await auth.requireUser(request, ['admin']);
-      return readStats(request.query.range);
-    },
+    handler: async (request) => readStats(request.query.range),
   });
 };
