@@ -78,6 +78,8 @@ export interface ViewerWindow {
   plisFromViewers: number;
   /** Viewers not connected, silent for 2 s at the end, or with under half the median packets. */
   stalled: string[];
+  /** Viewers that received less than `lowKbps` of video: served a lower layer than 720p. */
+  belowTopLayer: number;
 }
 
 /** The figures of the viewers present at both snapshots, over `seconds`. */
@@ -85,6 +87,7 @@ export function viewerWindow(
   before: ViewerSnap[],
   after: ViewerSnap[],
   seconds: number,
+  lowKbps: number,
 ): ViewerWindow {
   const start = new Map(before.map((v) => [v.id, v]));
   const rows = after
@@ -164,6 +167,7 @@ export function viewerWindow(
     nackedPacketsPerSecond: round(sum((r) => r.nacked) / seconds, 1),
     plisFromViewers: sum((r) => r.plis),
     stalled,
+    belowTopLayer: kbps.filter((k) => k < lowKbps).length,
   };
 }
 

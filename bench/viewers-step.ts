@@ -23,6 +23,19 @@ export interface StepResult {
   holdSeconds: number;
   /** Share of one core over the hold. */
   cpu: Record<'livekit' | 'app' | 'viewers' | 'publisher' | 'bench', number | null>;
+  /**
+   * Time the process's threads were ready to run but waited for a CPU (the kernel's schedstat),
+   * in thread-seconds per second: where this grows, the box has run out of CPU for that part.
+   */
+  runQueueWait: Record<'livekit' | 'app' | 'viewers' | 'publisher', number | null>;
+  /**
+   * The whole machine over the hold (/proc/stat), in cores: busy in all, and busy with other
+   * work than this bench's processes (other users of a shared box).
+   */
+  machine: { busyCores: number | null; otherCores: number | null };
+  /** livekit-server's packets sent per second, and its CPU per packet sent (µs). */
+  livekitPacketsOutPerSecond: number | null;
+  livekitMicrosecondsPerPacketOut: number | null;
   /** Largest RSS over the hold, MB. */
   rssMb: Record<'livekit' | 'app' | 'viewers' | 'publisher', number | null>;
   received: ViewerWindow;
@@ -75,6 +88,29 @@ async function livekitCounters(url: string): Promise<Record<string, number>> {
     out[key] = (out[key] ?? 0) + Number(m[3]);
   }
   return out;
+}
+
+/** Nanoseconds the threads of `pid` have waited on a run queue (/proc/<pid>/task/<tid>/schedstat). */
+function runQueueWaitNs(pid: number): number {
+  let total = 0;
+  for (const tid of readdirSync(`/proc/${pid}/task`)) {
+    try {
+      total += Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ')[1]);
+    } catch {
+      // the thread ended while we looked
+    }
+  }
+  return total;
+}
+
+/** Busy and total jiffies of the whole machine (/proc/stat's first line). */
+function machineTicks(): { busy: number; total: number } {
+  const [, ...fields] = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/);
+  const v = fields.map(Number);
+  // user nice system idle iowait irq softirq steal (guest time is inside user already)
+  const idle = v[3]! + v[4]!;
+  const total = v.slice(0, 8).reduce((a, b) => a + b, 0);
+  return { busy: total - idle, total };
 }
 
 function udpCounters(): Record<string, number> {
@@ -136,11 +172,17 @@ export async function measureStep(o: {
     Object.fromEntries(
       Object.entries(pids).map(([k, pid]) => [k, pid ? cpuTicks(pid) : NaN]),
     ) as Record<keyof typeof pids, number>;
+  const waits = () =>
+    Object.fromEntries(
+      Object.entries(pids).map(([k, pid]) => [k, pid ? runQueueWaitNs(pid) : NaN]),
+    ) as Record<keyof typeof pids, number>;
 
   const counters0 = await livekitCounters(o.livekitMetricsUrl);
   const udp0 = udpCounters();
   const pub0 = o.publisher();
   const ticks0 = ticks();
+  const machine0 = machineTicks();
+  const waits0 = waits();
   const bench0 = process.cpuUsage();
   const started = performance.now();
   const stats0 = await viewerStats(o.viewers);
@@ -154,6 +196,8 @@ export async function measureStep(o: {
   }
   const stats1 = await viewerStats(o.viewers);
   const ticks1 = ticks();
+  const machine1 = machineTicks();
+  const waits1 = waits();
   const seconds = (performance.now() - started) / 1000;
   const bench1 = process.cpuUsage(bench0);
   const pub1 = o.publisher();
@@ -162,9 +206,25 @@ export async function measureStep(o: {
 
   const hz = clockTicks();
   const cores = (k: keyof typeof pids) => round((ticks1[k] - ticks0[k]) / hz / seconds, 3);
-  const received = viewerWindow(stats0.list, stats1.list, (stats1.at - stats0.at) / 1000);
+  const waiting = (k: keyof typeof pids) => round((waits1[k] - waits0[k]) / 1e9 / seconds, 3);
+  const published = pub0 && pub1 ? publisherWindow(pub0, pub1) : null;
+  // The top layer's bitrate as sent; a viewer getting under 80 % of it gets a lower layer.
+  const topKbps = published?.layers.find((l) => l.rid === 'f')?.kbps ?? 0;
+  const received = viewerWindow(
+    stats0.list,
+    stats1.list,
+    (stats1.at - stats0.at) / 1000,
+    topKbps * 0.8,
+  );
   const livekit: Record<string, number> = {};
   for (const [k, v] of Object.entries(counters1)) livekit[k] = v - (counters0[k] ?? 0);
+  const busyCores = (machine1.busy - machine0.busy) / hz / seconds;
+  const ours = (['livekit', 'app', 'viewers', 'publisher'] as const).reduce(
+    (a, k) => a + (cores(k) ?? 0),
+    (bench1.user + bench1.system) / 1e6 / seconds,
+  );
+  const packetsOut = (livekit['packet_total outgoing'] ?? NaN) / seconds;
+  const livekitCores = cores('livekit');
 
   const result: StepResult = {
     viewers: o.target,
@@ -178,12 +238,22 @@ export async function measureStep(o: {
     },
     holdSeconds: round(seconds, 1)!,
     cpu: {
-      livekit: cores('livekit'),
+      livekit: livekitCores,
       app: cores('app'),
       viewers: cores('viewers'),
       publisher: cores('publisher'),
       bench: round((bench1.user + bench1.system) / 1e6 / seconds, 3),
     },
+    runQueueWait: {
+      livekit: waiting('livekit'),
+      app: waiting('app'),
+      viewers: waiting('viewers'),
+      publisher: waiting('publisher'),
+    },
+    machine: { busyCores: round(busyCores, 2), otherCores: round(busyCores - ours, 2) },
+    livekitPacketsOutPerSecond: round(packetsOut, 0),
+    livekitMicrosecondsPerPacketOut:
+      livekitCores === null ? null : round((livekitCores / packetsOut) * 1e6, 2),
     rssMb: {
       livekit: round(rss.livekit, 0),
       app: round(rss.app, 0),
@@ -191,7 +261,7 @@ export async function measureStep(o: {
       publisher: round(rss.publisher, 0),
     },
     received,
-    published: pub0 && pub1 ? publisherWindow(pub0, pub1) : null,
+    published,
     livekit,
     udp: Object.fromEntries(Object.entries(udp1).map(([k, v]) => [k, v - (udp0[k] ?? 0)])),
     decoded: [],
@@ -203,6 +273,8 @@ export async function measureStep(o: {
     result.failure = `${received.stalled.length} stalled viewers`;
   } else if (loss > settings.maxLossPercent) {
     result.failure = `${loss} % loss`;
+  } else if (received.belowTopLayer > 0) {
+    result.failure = `${received.belowTopLayer} viewers got less than the 720p layer`;
   }
   return result;
 }
