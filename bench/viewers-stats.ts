@@ -78,7 +78,7 @@ export interface ViewerWindow {
   plisFromViewers: number;
   /** Viewers not connected, silent for 2 s at the end, or with under half the median packets. */
   stalled: string[];
-  /** Viewers that received less than `lowKbps` of video: served a lower layer than 720p. */
+  /** Viewers that received less than `lowKbps` of video: a lower layer, or frames dropped. */
   belowTopLayer: number;
 }
 
@@ -211,31 +211,51 @@ export function fitLine(points: { x: number; y: number }[]) {
   const sxy = points.reduce((a, p) => a + (p.x - mx) * (p.y - my), 0);
   if (sxx === 0) return null;
   const slope = sxy / sxx;
-  return { slope, intercept: my - slope * mx };
+  return { slope: round(slope, 5), intercept: round(my - slope * mx, 3) };
+}
+
+export interface CostInput {
+  viewers: number;
+  livekitCores: number | null;
+  generatorCores: number | null;
+  livekitMicrosecondsPerPacketOut: number | null;
+  /** RTP packets a viewer received per second: video (padding included) and audio. */
+  packetsPerViewer: number;
 }
 
 /**
- * What a box of `cores` should hold for one publisher like this one, from livekit-server's
- * cost per viewer here: viewers up to `utilisation` of its cores, the rest left for the app,
- * bursts and the operating system.
+ * livekit-server's cost per viewer, and what a box of N cores should hold for one publisher like
+ * this one. On a shared box a starved process does less work for less CPU, so the line through
+ * (viewers, cores) bends; the CPU per packet sent does not: the cost per viewer is LiveKit's
+ * median µs per packet sent times the packets a viewer receives per second. A box's viewers are
+ * those that fill `utilisation` of its cores (the rest for the app, bursts of joins, key frames
+ * and the operating system).
  */
-export function extrapolate(
-  points: { x: number; y: number }[],
-  coresList: number[],
-  utilisation = 0.7,
-) {
-  const line = fitLine(points);
-  if (!line || line.slope <= 0) return null;
+export function extrapolate(steps: CostInput[], coresList: number[], utilisation = 0.7) {
+  const usable = steps.filter((s) => s.livekitMicrosecondsPerPacketOut !== null);
+  if (usable.length === 0) return null;
+  const usPerPacket = quantile(
+    usable.map((s) => s.livekitMicrosecondsPerPacketOut!),
+    0.5,
+  );
+  const packets = mean(usable.map((s) => s.packetsPerViewer));
+  const perViewer = (usPerPacket * packets) / 1e6;
+  const generator = quantile(
+    usable.map((s) => (s.generatorCores ?? NaN) / s.viewers),
+    0.5,
+  );
   return {
-    coresPerViewer: round(line.slope, 5),
-    coresWithNoViewer: round(line.intercept, 3),
-    viewersPerCore: round(1 / line.slope, 0),
+    livekitMicrosecondsPerPacketOut: round(usPerPacket, 2),
+    packetsPerViewerPerSecond: round(packets, 0),
+    livekitCoresPerViewer: round(perViewer, 5),
+    viewersPerCore: round(1 / perViewer, 0),
     utilisation,
     viewers: Object.fromEntries(
-      coresList.map((c) => [
-        `${c} cores`,
-        Math.floor((c * utilisation - Math.max(0, line.intercept)) / line.slope),
-      ]),
+      coresList.map((c) => [`${c} cores`, Math.floor((c * utilisation) / perViewer)]),
     ),
+    /** The Go viewers' own CPU per viewer here: what shares the box with LiveKit in this bench. */
+    generatorCoresPerViewer: round(generator, 5),
+    /** For comparison: the line through (viewers, livekit-server cores) over these steps. */
+    line: fitLine(usable.map((s) => ({ x: s.viewers, y: s.livekitCores ?? NaN }))),
   };
 }

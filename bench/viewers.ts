@@ -185,9 +185,16 @@ async function main() {
       clip: { ...clip, fileKbps: clips.fileKbps },
       largestHeld: held.length ? held[held.length - 1]!.viewers : 0,
       stoppedBecause,
-      // livekit-server's CPU against viewers over the steps held, and what it says for bigger boxes.
+      // livekit-server's cost per viewer over the steps held, and what it says for bigger boxes.
       livekitCost: extrapolate(
-        held.map((s) => ({ x: s.viewers, y: s.cpu.livekit ?? NaN })),
+        (held.length ? held : steps.slice(0, 1)).map((s) => ({
+          viewers: s.viewers,
+          livekitCores: s.cpu.livekit,
+          generatorCores: s.cpu.viewers,
+          livekitMicrosecondsPerPacketOut: s.livekitMicrosecondsPerPacketOut,
+          packetsPerViewer:
+            (s.received.videoPacketsPerSecond ?? 0) + (s.received.audioPacketsPerSecond ?? 0),
+        })),
         [2, 4, 8, 16],
       ),
       steps,
