@@ -19,6 +19,8 @@ export function cacheDir(): string {
 
 function run(cmd: string, args: string[], cwd: string, what: string): void {
   const res = spawnSync(cmd, args, { cwd, encoding: 'utf8', maxBuffer: 64 << 20 });
+  if (res.error && 'code' in res.error && res.error.code === 'ENOENT')
+    throw new Error(`${what}: \`${cmd}\` is not on the PATH (see bench/README.md)`);
   if (res.error) throw new Error(`${what}: ${res.error.message}`);
   if (res.status !== 0)
     throw new Error(`${what} failed:\n${(res.stderr || res.stdout).slice(-4000)}`);
