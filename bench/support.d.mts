@@ -45,4 +45,4 @@ export function apiClient(
   baseUrl: string,
 ): (method: string, path: string, token?: string, body?: unknown) => Promise<unknown>;
 export function printTable(rows: string[][]): void;
-export function writeResults(benchmark: string, report: Record<string, unknown>): Promise<void>;
+export function writeResults(benchmark: string, report: Record<string, unknown>): Promise<string>;

@@ -229,7 +229,7 @@ export function printTable(rows) {
 
 /**
  * Writes `report`, headed by the benchmark's name and the date, to
- * bench/results/<benchmark>-<UTC date-time>.json, and says where.
+ * bench/results/<benchmark>-<UTC date-time>.json, says where, and resolves with the path.
  */
 export async function writeResults(benchmark, report) {
   const date = new Date();
@@ -242,4 +242,5 @@ export async function writeResults(benchmark, report) {
   const full = { benchmark, date: date.toISOString(), ...report };
   writeFileSync(file, await formatJson(file, full));
   console.log(`results: ${relative(process.cwd(), file)}`);
+  return file;
 }

@@ -1,0 +1,56 @@
+// Command loadgen is the load generator of bench/viewers.ts: `loadgen publish …` publishes one
+// simulcast camera from pre-encoded clips, `loadgen view …` runs the subscribing viewers. Both
+// talk to the bench in JSON lines (stdout), see publish.go and view.go.
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"os"
+	"sync"
+
+	"github.com/livekit/protocol/logger"
+	lksdk "github.com/livekit/server-sdk-go/v2"
+)
+
+var (
+	outMu sync.Mutex
+	out   = bufio.NewWriterSize(os.Stdout, 1<<16)
+)
+
+// emit writes one JSON line to stdout, whole, whichever goroutine calls it.
+func emit(v any) {
+	line, err := json.Marshal(v)
+	if err != nil {
+		line = []byte(fmt.Sprintf(`{"ev":"error","error":%q}`, err.Error()))
+	}
+	outMu.Lock()
+	defer outMu.Unlock()
+	out.Write(line)
+	out.WriteByte('\n')
+	out.Flush()
+}
+
+func main() {
+	if len(os.Args) < 2 {
+		fmt.Fprintln(os.Stderr, "usage: loadgen publish|view [flags]")
+		os.Exit(2)
+	}
+	// The SDK's own log (warnings and errors only) goes to stderr, apart from the JSON lines.
+	lksdk.SetLogger(logger.GetLogger())
+	logger.InitFromConfig(&logger.Config{Level: "warn"}, "loadgen")
+	var err error
+	switch os.Args[1] {
+	case "publish":
+		err = runPublish(os.Args[2:])
+	case "view":
+		err = runView(os.Args[2:])
+	default:
+		err = fmt.Errorf("unknown command %q", os.Args[1])
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "loadgen:", err)
+		os.Exit(1)
+	}
+}
