@@ -33,6 +33,10 @@ export function formatUtc(date: Date): string {
     .replace(/[-:]/g, '');
 }
 
+// C0 controls but tab and line feed (already written as `\n`), and DEL.
+// eslint-disable-next-line no-control-regex
+const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
+
 /**
  * A TEXT value (§3.3.11): backslash, semicolon and comma escaped with a backslash, every line
  * break written as `\n`. Control characters other than tab are not allowed in a content line
@@ -43,7 +47,7 @@ export function escapeText(text: string): string {
     .replace(/\r\n?/g, '\n')
     .replace(/[\\;,]/g, (c) => `\\${c}`)
     .replace(/\n/g, '\\n')
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
+    .replace(CONTROLS, '');
 }
 
 const encoder = new TextEncoder();
