@@ -186,7 +186,6 @@ export const en = {
   },
   people: {
     title: 'People',
-    titleWithHands: 'People ✋{{n}}',
     label: 'Participants',
     count: '{{n}} in the room',
     hands: '{{n}} raised hands',

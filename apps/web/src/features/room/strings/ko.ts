@@ -188,7 +188,6 @@ export const ko: RoomStrings = {
   },
   people: {
     title: '참가자',
-    titleWithHands: '참가자 ✋{{n}}',
     label: '참가자',
     count: '{{n}}명 참가 중',
     hands: '{{n}}명 손듦',

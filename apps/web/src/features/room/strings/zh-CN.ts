@@ -184,7 +184,6 @@ export const zhCN: RoomStrings = {
   },
   people: {
     title: '参与者',
-    titleWithHands: '参与者 ✋{{n}}',
     label: '参与者',
     count: '{{n}} 人在场',
     hands: '{{n}} 人举手',
