@@ -17,6 +17,8 @@ import { useRoomSessionContext } from './room-session-context.js';
 import { SidePanel } from './SidePanel.js';
 import { Stage } from './stage/Stage.js';
 import { StartAudioButton } from './StartAudioButton.js';
+import { ToastRegion } from './toasts/ToastRegion.js';
+import { useRoomToasts } from './toasts/useRoomToasts.js';
 import { useConnectionEvents } from './useConnectionEvents.js';
 import { useLocalRole } from './useLocalRole.js';
 
@@ -35,6 +37,7 @@ export function RoomView() {
   }, [role, intent]);
 
   const self = model.rows.find((row) => row.identity === join.identity);
+  const { toasts, dismiss } = useRoomToasts(model.rows, role);
   const hands = model.rows.filter((row) => row.handRaised).length;
   return (
     <div className="room" data-role={role}>
@@ -86,6 +89,7 @@ export function RoomView() {
         setHandRaised={model.setHandRaised}
         onLeave={() => block({ kind: 'left' })}
       />
+      <ToastRegion toasts={toasts} onDismiss={dismiss} />
       <RoomAudioRenderer />
       <StartAudioButton />
     </div>
