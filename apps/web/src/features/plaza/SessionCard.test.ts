@@ -37,6 +37,12 @@ describe('a session card in the plaza', () => {
     expect(link.textContent).toBe('Add to calendar');
   });
 
+  it('leaves the countdown out for a session more than a week away', () => {
+    show({ status: 'scheduled', scheduled_at: '2030-03-20T00:00:00.000Z' });
+    expect(screen.getByTestId('session-start')).toBeDefined();
+    expect(screen.queryByText(/Starts in/)).toBeNull();
+  });
+
   it('offers no calendar event for a live session or one without a time', () => {
     show({ status: 'live', started_at: '2030-03-07T23:59:00Z' });
     expect(screen.queryByTestId('calendar-s1')).toBeNull();

@@ -5,6 +5,9 @@ import { Link } from 'react-router';
 import { AddToCalendarLink } from '../../lib/AddToCalendarLink.js';
 import { formatClock, formatCountdown, formatStartTime } from './format-time.js';
 
+/** Further off than this, the date says enough: no countdown. */
+const COUNTDOWN_WITHIN_MS = 7 * 86_400_000;
+
 /**
  * One session in the plaza: title, host, type, and its clock (time on air, or its start in the
  * reader's time zone and language with a countdown), and for upcoming ones "Add to calendar".
@@ -48,7 +51,7 @@ export function SessionCard({ session, now }: { session: Session; now: number })
               {t('shell.plaza.startsAt', { time: formatStartTime(at, i18n.language) })}
             </time>
           </p>
-          {at > now && (
+          {at > now && at - now < COUNTDOWN_WITHIN_MS && (
             <p className="meta">
               {t('shell.plaza.startsIn', { time: formatCountdown(at - now, i18n.language) })}
             </p>
