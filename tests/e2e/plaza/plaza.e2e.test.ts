@@ -90,7 +90,7 @@ describe('plaza, sign-up and create, in Chromium', () => {
     // The link downloads an .ics whose start is the same instant.
     const link = card.getByRole('link', { name: 'Add to calendar: Morning algebra' });
     const [download] = await Promise.all([plaza.waitForEvent('download'), link.click()]);
-    const ics = readFileSync((await download.path())!, 'utf8');
+    const ics = readFileSync(await download.path(), 'utf8');
     const event = new ICAL.Event(
       new ICAL.Component(ICAL.parse(ics)).getFirstSubcomponent('vevent')!,
     );

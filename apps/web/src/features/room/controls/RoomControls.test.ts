@@ -14,6 +14,9 @@ vi.mock('livekit-client', async (importOriginal) =>
 const S = '/api/v1/live/sessions/s1';
 const owner = { id: 'owner', email: 'ada@example.com', username: 'ada', role: 'mentor' as const };
 
+// Generous waits: the machine may be busy with LiveKit and browsers from other tests.
+const slow = { timeout: 5000 };
+
 let fakes: RoomPageFakes;
 beforeEach(() => {
   fakes = installRoomPageFakes();
@@ -41,12 +44,12 @@ async function joinAsHost() {
     [`GET ${S}/chat`]: { status: 200, body: { messages: [], has_more: false } },
     [`GET ${S}/participants`]: { status: 200, body: { participants: [] } },
   });
-  fireEvent.click(await screen.findByTestId('prejoin-camera'));
+  fireEvent.click(await screen.findByTestId('prejoin-camera', {}, slow));
   fireEvent.click(screen.getByTestId('prejoin-microphone'));
   fireEvent.click(screen.getByTestId('join-button'));
-  await screen.findByTestId('stage');
+  await screen.findByTestId('stage', {}, slow);
   const room = offlineRooms.at(-1)!;
-  await waitFor(() => expect(room.state).toBe('connected'));
+  await waitFor(() => expect(room.state).toBe('connected'), slow);
   return room;
 }
 
@@ -68,7 +71,7 @@ describe('the room controls', () => {
     act(() => {
       addLocalTrack(room, Track.Source.Microphone);
     });
-    await waitFor(() => expect(pressed('toggle-microphone')).toBe('true'));
+    await waitFor(() => expect(pressed('toggle-microphone')).toBe('true'), slow);
     expect(iconState('toggle-microphone')).toBe('on');
     expect(screen.getByRole('button', { name: 'Microphone' })).toBe(microphone);
     // Every control carries an icon, hidden from assistive technology.
@@ -103,27 +106,27 @@ describe('the room controls', () => {
       notPrevented = fireEvent.keyDown(chat, { key: 'd', code: 'KeyD', ctrlKey: true });
     });
     expect(notPrevented).toBe(false);
-    await waitFor(() => expect(microphone).toHaveBeenCalledTimes(1));
+    await waitFor(() => expect(microphone).toHaveBeenCalledTimes(1), slow);
     expect(microphone.mock.calls[0]![0]).toBe(true);
 
     act(() => {
       fireEvent.keyDown(document.body, { key: 'e', code: 'KeyE', ctrlKey: true });
     });
-    await waitFor(() => expect(camera).toHaveBeenCalledTimes(1));
+    await waitFor(() => expect(camera).toHaveBeenCalledTimes(1), slow);
     expect(camera.mock.calls[0]![0]).toBe(true);
   });
 
   it('draws a raised hand as an icon, counts it on the people label and tells the host', async () => {
     const room = await joinAsHost();
     act(() => addRemoteParticipant(room, 'guest:g1', 'Bo', 'viewer'));
-    const row = await screen.findByTestId('participant-g1');
+    const row = await screen.findByTestId('participant-g1', {}, slow);
     act(() => receiveData(room, 'hand', { identity: 'guest:g1', raised: true }));
     const hand = within(row).getByTestId('hand-g1');
     expect(hand.getAttribute('aria-label')).toBe('Bo raised a hand');
     expect(hand.querySelector('svg')).not.toBeNull();
     expect(hand.textContent).toBe('');
     expect(screen.getByTestId('people-hands').textContent).toContain('1');
-    const toast = await screen.findByTestId('toast');
+    const toast = await screen.findByTestId('toast', {}, slow);
     expect(toast.textContent).toContain('Bo raised a hand');
   });
 });
