@@ -222,6 +222,8 @@ describe('the live room in Chromium with fake camera and microphone', () => {
     expect(levels.size).toBeGreaterThan(1);
     await page.screenshot({ path: join(SCREENSHOTS, 'settings.png') });
     expect(await page.getByTestId('shortcut-microphone').textContent()).toBe('Ctrl+D');
+    await page.getByTestId('settings-shortcuts').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SCREENSHOTS, 'settings-shortcuts.png') });
     await page.keyboard.press('Escape');
 
     // Ctrl+D and Ctrl+E turn the microphone and camera off and on again, as the buttons do.
