@@ -65,6 +65,8 @@ export const errorReasonSchema = z.enum([
   'cannot_act_on_host',
   'cannot_act_on_self',
   'host_only',
+  // a calendar event for a session with no start time yet
+  'not_scheduled',
   // recordings
   'recording_in_progress',
   'recording_not_running',

@@ -113,6 +113,17 @@ export const sessionRoutes = {
     body: joinBodySchema.optional(),
     response: { 200: joinResponseSchema, ...errors },
   }),
+  /**
+   * The session as an iCalendar event (RFC 5545, `text/calendar`), so no JSON answer schema;
+   * read like the session (a private one with its invite), errors as JSON.
+   */
+  sessionCalendar: route({
+    method: 'GET',
+    path: `${session}/calendar.ics`,
+    tags: ['sessions'],
+    params: sessionIdParamsSchema,
+    querystring: getSessionQuerySchema,
+  }),
   livekitToken: route({
     method: 'POST',
     path: '/api/livekit/token',

@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { SCREENSHOTS, useE2eApp } from '../support/app.js';
 import { newContext } from '../support/browser.js';
@@ -55,6 +57,46 @@ describe('plaza, sign-up and create, in Chromium', () => {
     );
     expect(link).toContain('?invite=');
     await page.context().close();
+  });
+
+  it('shows an upcoming session in the reader time zone and hands its calendar event over', async () => {
+    // A mentor in Seoul schedules 09:00 there; a reader in New York sees 19:00 the day before.
+    const seoul = await newContext(e2e.browser, { timezoneId: 'Asia/Seoul' });
+    const page = await seoul.newPage();
+    await page.goto(`${e2e.app.baseUrl}/login`);
+    await page.getByTestId('login-email').fill('mentor@example.com');
+    await page.getByTestId('login-password').fill('a long password');
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('signed-in-as').waitFor();
+    await page.goto(`${e2e.app.baseUrl}/live/create`);
+    await page.getByTestId('create-title').fill('Morning algebra');
+    await page.getByTestId('create-schedule').check();
+    await page.getByTestId('create-when').fill('2030-03-10T09:00');
+    await page.getByTestId('create-submit').click();
+    await page.getByTestId('session-created').waitFor();
+
+    const reader = await newContext(e2e.browser, { timezoneId: 'America/New_York' });
+    const plaza = await reader.newPage();
+    await plaza.goto(`${e2e.app.baseUrl}/live`);
+    const card = plaza.locator('article', { hasText: 'Morning algebra' });
+    await card.waitFor();
+    const start = card.getByTestId('session-start');
+    expect(await start.getAttribute('datetime')).toBe('2030-03-10T00:00:00.000Z');
+    // ICU may put a narrow no-break space before PM.
+    const shown = (await start.textContent())?.replace(/\s/g, ' ');
+    expect(shown).toBe('Starts Sat, Mar 9, 2030, 7:00 PM EST');
+    await plaza.screenshot({ path: join(SCREENSHOTS, 'plaza-upcoming.png'), fullPage: true });
+
+    // The link downloads an .ics whose start is the same instant.
+    const link = card.getByRole('link', { name: 'Add to calendar: Morning algebra' });
+    const [download] = await Promise.all([plaza.waitForEvent('download'), link.click()]);
+    const ics = readFileSync(await download.path(), 'utf8');
+    const event = new ICAL.Event(
+      new ICAL.Component(ICAL.parse(ics)).getFirstSubcomponent('vevent')!,
+    );
+    expect(event.summary).toBe('Morning algebra');
+    expect(event.startDate.toJSDate().toISOString()).toBe('2030-03-10T00:00:00.000Z');
+    await Promise.all([seoul.close(), reader.close()]);
   });
 
   it.each([

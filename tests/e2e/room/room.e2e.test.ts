@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SCREENSHOTS, useE2eApp } from '../support/app.js';
 import {
@@ -35,6 +35,13 @@ async function hostLiveSession(options: {
   await enterRoom(page, baseUrl, sessionId);
   await waitForDecodedFrames(page, videoOf(`user:${user.id}`), 1);
   return { context, page, user, sessionId };
+}
+
+/** The page as it looks with the system's light theme, then back to dark. */
+async function screenshotLight(page: Page, file: string) {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.screenshot({ path: join(SCREENSHOTS, file) });
+  await page.emulateMedia({ colorScheme: 'dark' });
 }
 
 describe('the live room in Chromium with fake camera and microphone', () => {
@@ -73,6 +80,7 @@ describe('the live room in Chromium with fake camera and microphone', () => {
     // The connection started as soon as the join answered is the one the room uses: one only.
     expect(await signalConnections(viewer)).toBe(1);
     await viewer.screenshot({ path: join(SCREENSHOTS, 'room-viewer.png') });
+    await screenshotLight(viewer, 'room-viewer-light.png');
 
     // Chat both ways, and markup stays text.
     await viewer.getByTestId('chat-input').fill('Hello from the back row');
@@ -103,7 +111,10 @@ describe('the live room in Chromium with fake camera and microphone', () => {
     await host.getByTestId(`promote-${viewerId}`).click();
     await viewer.getByTestId('toggle-camera').click();
     await waitForDecodedFrames(host, videoOf(`guest:${viewerId}`), 5);
+    // The host sees the raised hand drawn as an icon, and the controls say their state.
+    expect(await host.getByTestId(`hand-${viewerId}`).locator('svg').count()).toBe(1);
     await host.screenshot({ path: join(SCREENSHOTS, 'room-host.png') });
+    await screenshotLight(host, 'room-host-light.png');
 
     // The host shares the screen; the viewer sees it.
     await host.getByTestId('toggle-screen-share').click();
@@ -210,6 +221,27 @@ describe('the live room in Chromium with fake camera and microphone', () => {
     expect([...levels].some((v) => Number(v) > 0)).toBe(true);
     expect(levels.size).toBeGreaterThan(1);
     await page.screenshot({ path: join(SCREENSHOTS, 'settings.png') });
+    expect(await page.getByTestId('shortcut-microphone').textContent()).toBe('Ctrl+D');
+    await page.getByTestId('settings-shortcuts').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SCREENSHOTS, 'settings-shortcuts.png') });
+    await page.keyboard.press('Escape');
+
+    // Ctrl+D and Ctrl+E turn the microphone and camera off and on again, as the buttons do.
+    const pressed = (testId: string) => page.getByTestId(testId).getAttribute('aria-pressed');
+    expect(await pressed('toggle-microphone')).toBe('true');
+    await page.keyboard.press('Control+KeyD');
+    await expect.poll(() => pressed('toggle-microphone')).toBe('false');
+    await page.keyboard.press('Control+KeyE');
+    await expect.poll(() => pressed('toggle-camera')).toBe('false');
+    await page.keyboard.press('Control+KeyE');
+    await expect.poll(() => pressed('toggle-camera')).toBe('true');
+    await page.keyboard.press('Control+KeyD');
+    await expect.poll(() => pressed('toggle-microphone')).toBe('true');
+
+    // The stage's layout switch.
+    await page.getByTestId('layout-speaker').click();
+    expect(await page.getByTestId('stage').getAttribute('data-layout')).toBe('speaker');
+    expect(await page.getByTestId('layout-speaker').getAttribute('aria-pressed')).toBe('true');
     await context.close();
   });
 });

@@ -35,10 +35,20 @@ export function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
  */
 export async function newContext(
   browser: Browser,
-  options: { locale?: string; width?: number; height?: number } = {},
+  options: {
+    locale?: string;
+    width?: number;
+    height?: number;
+    /** The system theme the pages see (the app follows it); dark unless told. */
+    colorScheme?: 'dark' | 'light';
+    /** The IANA time zone the pages run in (the machine's unless told). */
+    timezoneId?: string;
+  } = {},
 ): Promise<BrowserContext> {
   const context = await browser.newContext({
     locale: options.locale ?? 'en-US',
+    colorScheme: options.colorScheme ?? 'dark',
+    ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}),
     viewport: { width: options.width ?? 1280, height: options.height ?? 800 },
     permissions: ['camera', 'microphone', 'clipboard-read', 'clipboard-write'],
   });

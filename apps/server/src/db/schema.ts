@@ -46,6 +46,11 @@ export const liveSessions = pgTable(
     scheduledAt: timestamp('scheduled_at', { withTimezone: true }),
     startedAt: timestamp('started_at', { withTimezone: true }),
     endedAt: timestamp('ended_at', { withTimezone: true }),
+    /**
+     * Bumped when what a calendar shows of the session changes (its start time, its title): the
+     * `SEQUENCE` of its `.ics`, so calendars replace the copy they imported (RFC 5545 §3.8.7.4).
+     */
+    revision: integer('revision').notNull().default(0),
     ...timestamps,
   },
   (t) => [

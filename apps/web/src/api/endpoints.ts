@@ -75,3 +75,10 @@ export const adminApi = {
 /** Where the attendance CSV downloads from: a plain link, so the session cookie goes with it. */
 export const attendanceCsvUrl = (id: string) =>
   buildUrl(r.sessionAttendance.path, session(id), { format: 'csv' });
+
+/**
+ * A session's `.ics` (calendar invite): a plain link, so the cookie goes with it and the browser
+ * hands the file to the calendar; a private session's invite goes along when the page has one.
+ */
+export const calendarUrl = (id: string, inviteToken?: string) =>
+  buildUrl(r.sessionCalendar.path, session(id), { invite_token: inviteToken });

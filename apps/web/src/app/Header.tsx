@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Settings } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { useAuth } from '../features/auth/auth-context.js';
@@ -37,7 +38,8 @@ export function Header() {
           onClick={() => setSettingsOpen(true)}
           aria-label={t('shell.nav.settings')}
         >
-          ⚙<span className="sr-only-narrow"> {t('shell.nav.settings')}</span>
+          <Settings aria-hidden="true" size={18} />
+          <span className="sr-only-narrow">{t('shell.nav.settings')}</span>
         </button>
         {user ? (
           <>

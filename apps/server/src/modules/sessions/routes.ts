@@ -11,6 +11,7 @@ import { endSession } from './end-session.js';
 import { inviteLink } from './invite.js';
 import { joinSession } from './join-session.js';
 import { rotateInvite } from './rotate-invite.js';
+import { sessionCalendar } from './session-calendar.js';
 import { guarded, sessionScope } from './session-access.js';
 import { toSessionDto } from './session-dto.js';
 import { startSession } from './start-session.js';
@@ -50,6 +51,28 @@ export const sessionRoutes: FastifyPluginAsyncZod<ModuleRouteOptions> = async (
     handler: async (request) => {
       assertCanRead(request.sessionAccess, request.query.invite_token);
       return toSessionDto(request.sessionAccess.view);
+    },
+  });
+
+  app.route({
+    ...declareRoute(app, apiRoutes.sessionCalendar),
+    preHandler,
+    handler: async (request, reply) => {
+      const inviteToken = request.query.invite_token;
+      assertCanRead(request.sessionAccess, inviteToken);
+      const ics = sessionCalendar({
+        view: request.sessionAccess.view,
+        publicUrl: ctx.config.publicUrl,
+        inviteToken,
+      });
+      return reply
+        .type('text/calendar; charset=utf-8')
+        .header(
+          'content-disposition',
+          `attachment; filename="session-${request.params.session_id}.ics"`,
+        )
+        .header('cache-control', 'private, no-cache')
+        .send(ics);
     },
   });
 

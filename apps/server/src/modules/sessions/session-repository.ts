@@ -166,12 +166,22 @@ export function sessionRepository(db: Db, cache?: SessionAccessCache) {
       ]);
       return { rows, total: total?.n ?? 0 };
     },
-    /** Changes the session; NOT_FOUND when it is gone (deleted meanwhile). */
-    async update(sessionId: string, patch: Partial<NewSession>): Promise<SessionRow> {
+    /**
+     * Changes the session; NOT_FOUND when it is gone (deleted meanwhile). `bumpRevision` adds one
+     * to its calendar revision in the same statement, so concurrent changes each count.
+     */
+    async update(
+      sessionId: string,
+      patch: Partial<NewSession>,
+      options: { bumpRevision?: boolean } = {},
+    ): Promise<SessionRow> {
+      const revision = options.bumpRevision
+        ? { revision: sql`${liveSessions.revision} + 1` }
+        : undefined;
       const [row] = await write(sessionId, undefined, () =>
         db
           .update(liveSessions)
-          .set({ ...patch, updatedAt: new Date() })
+          .set({ ...patch, ...revision, updatedAt: new Date() })
           .where(eq(liveSessions.sessionId, sessionId))
           .returning(),
       );

@@ -18,6 +18,8 @@ export async function updateSession(options: {
       { reason: 'ended' },
     );
   }
+  const scheduledAt =
+    c.scheduled_at === undefined ? undefined : c.scheduled_at ? new Date(c.scheduled_at) : null;
   const patch: Partial<NewSession> = {
     ...(c.title !== undefined && { title: c.title }),
     ...(c.description !== undefined && { description: c.description }),
@@ -25,9 +27,11 @@ export async function updateSession(options: {
     ...(c.max_participants !== undefined && { maxParticipants: c.max_participants }),
     ...(c.is_public !== undefined && { isPublic: c.is_public }),
     ...(c.is_recorded !== undefined && { isRecorded: c.is_recorded }),
-    ...(c.scheduled_at !== undefined && {
-      scheduledAt: c.scheduled_at ? new Date(c.scheduled_at) : null,
-    }),
+    ...(scheduledAt !== undefined && { scheduledAt }),
   };
-  return sessions.update(session.sessionId, patch);
+  // What a calendar shows changed: its .ics gets a higher SEQUENCE, so calendars take it.
+  const rescheduled =
+    scheduledAt !== undefined && scheduledAt?.getTime() !== session.scheduledAt?.getTime();
+  const renamed = c.title !== undefined && c.title !== session.title;
+  return sessions.update(session.sessionId, patch, { bumpRevision: rescheduled || renamed });
 }

@@ -63,6 +63,10 @@ export const en = {
     open: 'Open',
     loadFailed: 'Could not load sessions. Retrying…',
   },
+  calendar: {
+    add: 'Add to calendar',
+    addNamed: 'Add to calendar: {{title}}',
+  },
   create: {
     title: 'New session',
     forbidden: 'Only mentors and admins can create sessions.',

@@ -62,6 +62,10 @@ export const ko: ShellStrings = {
     open: '열기',
     loadFailed: '세션을 불러오지 못했습니다. 다시 시도하는 중…',
   },
+  calendar: {
+    add: '캘린더에 추가',
+    addNamed: '캘린더에 추가: {{title}}',
+  },
   create: {
     title: '새 세션',
     forbidden: '멘토와 관리자만 세션을 만들 수 있습니다.',

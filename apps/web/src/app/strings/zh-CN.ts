@@ -62,6 +62,10 @@ export const zhCN: ShellStrings = {
     open: '打开',
     loadFailed: '无法加载会话，正在重试…',
   },
+  calendar: {
+    add: '添加到日历',
+    addNamed: '添加到日历：{{title}}',
+  },
   create: {
     title: '新建会话',
     forbidden: '只有导师和管理员可以创建会话。',

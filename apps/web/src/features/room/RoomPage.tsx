@@ -27,6 +27,11 @@ export function RoomPage({ sessionId }: { sessionId: string }) {
           reportHref={
             view.screen.kind === 'ended' && view.isHost ? `/live/${sessionId}/report` : undefined
           }
+          calendar={
+            view.screen.kind === 'not_live' && view.screen.scheduledAt && view.title
+              ? { sessionId, title: view.title, inviteToken: view.inviteToken }
+              : undefined
+          }
         />
       );
     case 'loading':

@@ -1,11 +1,13 @@
 import { useEffect } from 'react';
 import { RoomAudioRenderer } from '@livekit/components-react';
 import { ConnectionState } from 'livekit-client';
+import { MessageSquare } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { useLiveKitRoom } from '../../livekit/index.js';
 import { ChatPanel } from './chat/ChatPanel.js';
 import { ControlsBar } from './controls/ControlsBar.js';
 import { NOTHING_ON } from './media-intent.js';
+import { PeopleLabel } from './participants/PeopleLabel.js';
 import { ParticipantsPanel } from './participants/ParticipantsPanel.js';
 import { useParticipantsModel } from './participants/useParticipantsModel.js';
 import { canModerate, canPublish } from './roles.js';
@@ -15,6 +17,8 @@ import { useRoomSessionContext } from './room-session-context.js';
 import { SidePanel } from './SidePanel.js';
 import { Stage } from './stage/Stage.js';
 import { StartAudioButton } from './StartAudioButton.js';
+import { ToastRegion } from './toasts/ToastRegion.js';
+import { useRoomToasts } from './toasts/useRoomToasts.js';
 import { useConnectionEvents } from './useConnectionEvents.js';
 import { useLocalRole } from './useLocalRole.js';
 
@@ -33,6 +37,7 @@ export function RoomView() {
   }, [role, intent]);
 
   const self = model.rows.find((row) => row.identity === join.identity);
+  const { toasts, dismiss } = useRoomToasts(model.rows, role);
   const hands = model.rows.filter((row) => row.handRaised).length;
   return (
     <div className="room" data-role={role}>
@@ -55,13 +60,17 @@ export function RoomView() {
           tabs={[
             {
               id: 'chat',
-              label: t('room.chat.title'),
+              label: (
+                <>
+                  <MessageSquare aria-hidden="true" size={18} />
+                  {t('room.chat.title')}
+                </>
+              ),
               content: <ChatPanel sessionId={session.session_id} canDelete={canModerate(role)} />,
             },
             {
               id: 'people',
-              label:
-                hands > 0 ? t('room.people.titleWithHands', { n: hands }) : t('room.people.title'),
+              label: <PeopleLabel hands={hands} />,
               content: (
                 <ParticipantsPanel
                   sessionId={session.session_id}
@@ -80,6 +89,7 @@ export function RoomView() {
         setHandRaised={model.setHandRaised}
         onLeave={() => block({ kind: 'left' })}
       />
+      <ToastRegion toasts={toasts} onDismiss={dismiss} />
       <RoomAudioRenderer />
       <StartAudioButton />
     </div>

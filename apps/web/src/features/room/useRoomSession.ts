@@ -39,6 +39,10 @@ export type RoomSessionView =
       signedIn: boolean;
       /** The owner or an admin: may read the session's attendance report. */
       isHost: boolean;
+      /** The session's title, once it was read (the not-live screen offers its calendar event). */
+      title: string | undefined;
+      /** The page's `?invite=`, which a private session's calendar link needs. */
+      inviteToken: string | undefined;
     }
   | {
       kind: 'prejoin';
@@ -187,7 +191,14 @@ export function useRoomSession(sessionId: string): RoomSession {
 
   let view: RoomSessionView;
   if (user !== undefined && screen) {
-    view = { kind: 'status', screen, signedIn: user !== null, isHost };
+    view = {
+      kind: 'status',
+      screen,
+      signedIn: user !== null,
+      isHost,
+      title: session?.title,
+      inviteToken,
+    };
   } else if (user === undefined || !session) view = { kind: 'loading' };
   else if (roomState && context)
     view = {

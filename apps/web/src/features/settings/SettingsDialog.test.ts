@@ -102,4 +102,14 @@ describe('SettingsDialog', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Close' }));
     await waitFor(() => expect(onClose).toHaveBeenCalled());
   });
+
+  it('lists the microphone and camera shortcuts for this system', async () => {
+    renderDialog(true);
+    const list = await screen.findByTestId('settings-shortcuts');
+    expect(screen.getByRole('heading', { name: 'Keyboard shortcuts' })).toBeDefined();
+    expect(list.textContent).toContain('Microphone on or off');
+    // happy-dom reports no Apple platform: Ctrl.
+    expect(screen.getByTestId('shortcut-microphone').textContent).toBe('Ctrl+D');
+    expect(screen.getByTestId('shortcut-camera').textContent).toBe('Ctrl+E');
+  });
 });

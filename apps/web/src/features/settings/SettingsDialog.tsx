@@ -5,6 +5,7 @@ import { useModalDialog } from '../../lib/use-modal-dialog.js';
 import type { MeterSource } from '../../livekit/index.js';
 import { AudioSection } from './AudioSection.js';
 import { DeviceSection } from './DeviceSection.js';
+import { ShortcutsSection } from './ShortcutsSection.js';
 import { useDeviceCheck } from './useDeviceCheck.js';
 import { VideoSection } from './VideoSection.js';
 import './settings.css';
@@ -53,6 +54,7 @@ function SettingsContent({ microphoneTrack }: { microphoneTrack: MeterSource | u
       <DeviceSection media={media} />
       <AudioSection meterTrack={microphoneTrack ?? preview} />
       <VideoSection />
+      <ShortcutsSection />
       <div className="settings-section">
         <LanguageSwitcher />
       </div>

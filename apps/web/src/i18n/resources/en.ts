@@ -40,6 +40,12 @@ export const en = {
       meter: 'Microphone level',
       meterHint: 'Speak: the bar should move.',
     },
+    shortcuts: {
+      heading: 'Keyboard shortcuts',
+      microphone: 'Microphone on or off',
+      camera: 'Camera on or off',
+      note: 'In a room, when you can use your camera and microphone.',
+    },
     video: {
       heading: 'Video',
       quality: 'Camera quality',

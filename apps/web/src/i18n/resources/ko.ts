@@ -42,6 +42,12 @@ export const ko: Messages = {
       meter: '마이크 음량',
       meterHint: '말해 보세요. 막대가 움직이면 정상입니다.',
     },
+    shortcuts: {
+      heading: '키보드 단축키',
+      microphone: '마이크 켜기/끄기',
+      camera: '카메라 켜기/끄기',
+      note: '방에서 카메라와 마이크를 사용할 수 있을 때 작동합니다.',
+    },
     video: {
       heading: '비디오',
       quality: '카메라 화질',

@@ -41,6 +41,12 @@ export const zhCN: Messages = {
       meter: '麦克风音量',
       meterHint: '请说话：音量条应会跳动。',
     },
+    shortcuts: {
+      heading: '键盘快捷键',
+      microphone: '打开或关闭麦克风',
+      camera: '打开或关闭摄像头',
+      note: '在房间中，当你可以使用摄像头和麦克风时有效。',
+    },
     video: {
       heading: '视频',
       quality: '摄像头画质',

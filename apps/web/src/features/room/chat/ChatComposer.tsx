@@ -1,3 +1,4 @@
+import { SendHorizontal } from 'lucide-react';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { CHAT_MAX_LENGTH } from '@stagecast/contracts';
 import { useTranslation } from 'react-i18next';
@@ -61,6 +62,7 @@ export function ChatComposer({ send }: { send: (text: string, id: string) => Pro
         disabled={sending || text.trim() === ''}
         data-testid="chat-send"
       >
+        <SendHorizontal aria-hidden="true" size={18} />
         {t('room.chat.send')}
       </button>
       {problem && (

@@ -1,3 +1,4 @@
+import { Trash2 } from 'lucide-react';
 import type { ChatMessage } from '@stagecast/contracts';
 import { useTranslation } from 'react-i18next';
 
@@ -34,6 +35,7 @@ export function ChatMessageItem({ message, onDelete }: ChatMessageItemProps) {
             aria-label={t('room.chat.delete', { name: sender.display_name })}
             onClick={() => onDelete(message)}
           >
+            <Trash2 aria-hidden="true" size={14} />
             {t('room.chat.deleteShort')}
           </button>
         )}

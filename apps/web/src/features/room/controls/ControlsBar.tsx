@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { SessionRole } from '@stagecast/contracts';
+import { LogOut, Settings } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { canPublish, canRaiseHand, canRunSession } from '../roles.js';
 import { HostControls } from './HostControls.js';
@@ -29,10 +30,12 @@ export function ControlsBar(props: ControlsBarProps) {
         <>
           <button
             type="button"
+            className="control"
             data-testid="open-settings"
             onClick={() => setViewerSettingsOpen(true)}
           >
-            {t('room.controls.settings')}
+            <Settings aria-hidden="true" size={20} />
+            <span className="control-label">{t('room.controls.settings')}</span>
           </button>
           <ViewerSettingsDialog
             open={viewerSettingsOpen}
@@ -44,8 +47,9 @@ export function ControlsBar(props: ControlsBarProps) {
         <RaiseHandButton raised={props.handRaised} setRaised={props.setHandRaised} />
       )}
       {canRunSession(role) && <HostControls />}
-      <button type="button" className="danger" data-testid="leave" onClick={props.onLeave}>
-        {t('room.controls.leave')}
+      <button type="button" className="danger control" data-testid="leave" onClick={props.onLeave}>
+        <LogOut aria-hidden="true" size={20} />
+        <span className="control-label">{t('room.controls.leave')}</span>
       </button>
     </div>
   );

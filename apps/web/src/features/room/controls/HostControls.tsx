@@ -1,9 +1,11 @@
 import { useState } from 'react';
+import { CircleDot, CircleStop, Film, Radio } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { sessionsApi } from '../../../api/endpoints.js';
 import { ConfirmDialog } from '../ConfirmDialog.js';
 import { useRoomSessionContext } from '../room-session-context.js';
 import { useRecordingOn } from '../useRecordingOn.js';
+import { ToggleButton } from './ToggleButton.js';
 
 /** Go live, record, end the session; for the host only. */
 export function HostControls() {
@@ -48,42 +50,46 @@ export function HostControls() {
       {session.status === 'scheduled' && (
         <button
           type="button"
-          className="primary"
+          className="primary control"
           data-testid="go-live"
           disabled={busy}
           onClick={() => void run('start')}
         >
-          {t('room.controls.goLive')}
+          <Radio aria-hidden="true" size={20} />
+          <span className="control-label">{t('room.controls.goLive')}</span>
         </button>
       )}
       {session.status === 'live' && (
-        <button
-          type="button"
-          data-testid="toggle-recording"
-          aria-pressed={recording}
+        <ToggleButton
+          testId="toggle-recording"
+          label={t('room.controls.record')}
+          variant="recording"
+          icon={CircleDot}
+          pressed={recording}
           disabled={busy}
+          title={recording ? t('room.controls.stopRecording') : undefined}
           onClick={() => void toggleRecording()}
-        >
-          {recording ? t('room.controls.stopRecording') : t('room.controls.record')}
-        </button>
+        />
       )}
       <a
         href={`/live/${session.session_id}/recordings`}
         target="_blank"
         rel="noopener"
-        className="button"
+        className="button control"
         data-testid="open-recordings"
       >
-        {t('shell.recordings.link')}
+        <Film aria-hidden="true" size={20} />
+        <span className="control-label">{t('shell.recordings.link')}</span>
       </a>
       <button
         type="button"
-        className="danger"
+        className="danger control"
         data-testid="end-session"
         disabled={busy}
         onClick={() => setConfirming(true)}
       >
-        {t('room.controls.endSession')}
+        <CircleStop aria-hidden="true" size={20} />
+        <span className="control-label">{t('room.controls.endSession')}</span>
       </button>
       {failed && (
         <p role="alert" className="room-error room-controls-error">

@@ -1,11 +1,14 @@
 import { useEffect, useRef, useState } from 'react';
 import { ConnectionState } from 'livekit-client';
+import { Mic, MicOff, ScreenShare, Settings, Video, VideoOff } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
+import { ariaKeyShortcut, isApplePlatform, shortcutLabel } from '../../../lib/media-shortcuts.js';
 import { useLiveKitMedia, useLiveKitRoom, type MediaControlError } from '../../../livekit/index.js';
 import { SettingsDialog } from '../../settings/SettingsDialog.js';
 import type { MediaIntent } from '../media-intent.js';
 import { useRoomSessionContext } from '../room-session-context.js';
 import { ToggleButton } from './ToggleButton.js';
+import { useMediaShortcuts } from './useMediaShortcuts.js';
 
 // Closing the browser's screen picker reports as a denied permission: not worth an alert.
 const cancelledPicker = (error: MediaControlError) =>
@@ -14,9 +17,15 @@ const cancelledPicker = (error: MediaControlError) =>
 const canShareScreen = () =>
   typeof globalThis.navigator?.mediaDevices?.getDisplayMedia === 'function';
 
+const ICONS = {
+  microphone: { on: Mic, off: MicOff },
+  camera: { on: Video, off: VideoOff },
+} as const;
+
 /**
  * Microphone, camera and screen share toggles and the full settings dialog, for roles that
- * publish. Mounted only for them, so a viewer's page never touches a device.
+ * publish, with the microphone and camera shortcuts. Mounted only for them, so a viewer's page
+ * never touches a device.
  */
 export function PublisherControls() {
   const { t } = useTranslation();
@@ -27,6 +36,7 @@ export function PublisherControls() {
   const { setCameraEnabled, setMicrophoneEnabled } = media;
   // Whether the intent was applied to this connection yet (the room view is per connection).
   const applied = useRef(false);
+  const [apple] = useState(isApplePlatform);
 
   // Once connected, publish what the pre-join (or the connection before a rejoin) had on.
   useEffect(() => {
@@ -44,10 +54,13 @@ export function PublisherControls() {
     microphone: media.isMicrophoneEnabled,
     camera: media.isCameraEnabled,
   };
-  const toggle = (kind: keyof MediaIntent, enabled: boolean) => {
+  const toggle = (kind: keyof MediaIntent) => {
+    if (media.pending[kind]) return;
+    const enabled = published[kind];
     intent.set({ ...intent.get(), [kind]: !enabled });
     void (kind === 'camera' ? setCameraEnabled(!enabled) : setMicrophoneEnabled(!enabled));
   };
+  useMediaShortcuts({ microphone: () => toggle('microphone'), camera: () => toggle('camera') });
 
   return (
     <>
@@ -55,24 +68,34 @@ export function PublisherControls() {
         <ToggleButton
           key={kind}
           testId={`toggle-${kind}`}
+          label={t(`room.controls.${kind}`)}
+          variant="device"
+          icon={ICONS[kind].on}
+          offIcon={ICONS[kind].off}
           pressed={published[kind]}
           disabled={media.pending[kind]}
-          onClick={() => toggle(kind, published[kind])}
-        >
-          {t(`room.controls.${kind}`)}
-        </ToggleButton>
+          title={`${t(`room.controls.${kind}`)} (${shortcutLabel(kind, apple)})`}
+          keyShortcut={ariaKeyShortcut(kind, apple)}
+          onClick={() => toggle(kind)}
+        />
       ))}
       <ToggleButton
         testId="toggle-screen-share"
+        label={t('room.controls.screenShare')}
+        icon={ScreenShare}
         pressed={media.isScreenShareEnabled}
         disabled={media.pending.screen_share || !canShareScreen()}
         title={canShareScreen() ? undefined : t('room.controls.screenShareUnsupported')}
         onClick={() => void media.toggleScreenShare()}
+      />
+      <button
+        type="button"
+        className="control"
+        data-testid="open-settings"
+        onClick={() => setSettingsOpen(true)}
       >
-        {t('room.controls.screenShare')}
-      </ToggleButton>
-      <button type="button" data-testid="open-settings" onClick={() => setSettingsOpen(true)}>
-        {t('room.controls.settings')}
+        <Settings aria-hidden="true" size={20} />
+        <span className="control-label">{t('room.controls.settings')}</span>
       </button>
       {media.error && !cancelledPicker(media.error) && (
         <p role="alert" className="room-error room-controls-error">

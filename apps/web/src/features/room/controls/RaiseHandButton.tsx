@@ -1,5 +1,7 @@
 import { useState } from 'react';
+import { Hand } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
+import { ToggleButton } from './ToggleButton.js';
 
 export interface RaiseHandButtonProps {
   raised: boolean;
@@ -24,16 +26,15 @@ export function RaiseHandButton({ raised, setRaised }: RaiseHandButtonProps) {
   };
   return (
     <>
-      <button
-        type="button"
-        className="toggle toggle--hand"
-        data-testid="raise-hand"
-        aria-pressed={raised}
+      <ToggleButton
+        testId="raise-hand"
+        label={t('room.controls.raiseHand')}
+        variant="hand"
+        icon={Hand}
+        pressed={raised}
         disabled={busy}
         onClick={() => void click()}
-      >
-        {t('room.controls.raiseHand')}
-      </button>
+      />
       {failed && (
         <p role="alert" className="room-error room-controls-error">
           {t('room.controls.handFailed')}

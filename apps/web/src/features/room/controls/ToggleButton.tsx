@@ -1,35 +1,44 @@
-import type { ReactNode } from 'react';
+import type { LucideIcon } from 'lucide-react';
 
 export interface ToggleButtonProps {
   testId: string;
+  /** The control's name; it stays the same whichever state it is in. */
+  label: string;
   pressed: boolean;
-  disabled: boolean | undefined;
-  /** Why it is disabled, when that is not obvious. */
-  title?: string;
+  disabled?: boolean | undefined;
+  /** Shown while pressed (on). */
+  icon: LucideIcon;
+  /** Shown while not pressed (off), if it differs: a crossed-out microphone, say. */
+  offIcon?: LucideIcon | undefined;
+  /** How it looks: a device (red while off), the hand (amber while up), recording, or plain. */
+  variant?: 'device' | 'hand' | 'recording' | 'plain';
+  /** A tooltip: why it is disabled, or its keyboard shortcut. */
+  title?: string | undefined;
+  /** `aria-keyshortcuts`, e.g. `Control+D`. */
+  keyShortcut?: string | undefined;
   onClick: () => void;
-  children: ReactNode;
 }
 
-/** An on/off control (microphone, camera, screen share): `aria-pressed` says which. */
-export function ToggleButton({
-  testId,
-  pressed,
-  disabled,
-  title,
-  onClick,
-  children,
-}: ToggleButtonProps) {
+/**
+ * An on/off control (microphone, camera, screen share, hand, recording): `aria-pressed` says
+ * which, and its icon and colour show it. Its label stays, visually hidden on narrow screens
+ * where the bar shows icons only.
+ */
+export function ToggleButton(props: ToggleButtonProps) {
+  const Icon = props.pressed ? props.icon : (props.offIcon ?? props.icon);
   return (
     <button
       type="button"
-      className="toggle"
-      data-testid={testId}
-      aria-pressed={pressed}
-      disabled={disabled}
-      title={title}
-      onClick={onClick}
+      className={`toggle control toggle--${props.variant ?? 'plain'}`}
+      data-testid={props.testId}
+      aria-pressed={props.pressed}
+      aria-keyshortcuts={props.keyShortcut}
+      disabled={props.disabled}
+      title={props.title}
+      onClick={props.onClick}
     >
-      {children}
+      <Icon aria-hidden="true" size={20} data-icon={props.pressed ? 'on' : 'off'} />
+      <span className="control-label">{props.label}</span>
     </button>
   );
 }

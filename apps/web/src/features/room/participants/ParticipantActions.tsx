@@ -1,3 +1,4 @@
+import { Eye, Mic, MicOff, ShieldCheck, UserX, type LucideIcon } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { ModerationActions } from '../roles.js';
 import type { ParticipantRowModel } from './participants-state.js';
@@ -7,6 +8,14 @@ export type ModerationRequest =
   { kind: 'role'; role: 'speaker' | 'co_host' | 'viewer' } | { kind: 'mute' } | { kind: 'kick' };
 
 type ActionName = 'promote' | 'cohost' | 'demote' | 'mute' | 'kick';
+
+const ACTION_ICONS: Record<ActionName, LucideIcon> = {
+  promote: Mic,
+  cohost: ShieldCheck,
+  demote: Eye,
+  mute: MicOff,
+  kick: UserX,
+};
 
 export interface ParticipantActionsProps {
   row: ParticipantRowModel;
@@ -22,6 +31,7 @@ export function ParticipantActions({ row, actions, busy, onAction }: Participant
   // The visible action starts the accessible name, so speech input can say what it shows.
   const button = (action: ActionName, request: ModerationRequest, danger = false) => {
     const label = t(`room.people.actions.${action}`);
+    const Icon = ACTION_ICONS[action];
     return (
       <button
         type="button"
@@ -31,6 +41,7 @@ export function ParticipantActions({ row, actions, busy, onAction }: Participant
         disabled={busy}
         onClick={() => onAction(row, request)}
       >
+        <Icon aria-hidden="true" size={16} />
         {label}
       </button>
     );

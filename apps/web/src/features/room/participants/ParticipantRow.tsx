@@ -1,4 +1,5 @@
 import type { Participant as LiveKitParticipant } from 'livekit-client';
+import { Hand } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { ConnectionQualityBadge } from '../stage/ConnectionQualityBadge.js';
 import type { ModerationActions } from '../roles.js';
@@ -38,7 +39,7 @@ export function ParticipantRow({ row, participant, actions, busy, onAction }: Pa
             aria-label={t('room.people.handRaised', { name: row.name })}
             data-testid={`hand-${row.userId}`}
           >
-            ✋
+            <Hand aria-hidden="true" size={18} />
           </span>
         )}
         {participant && <ConnectionQualityBadge participant={participant} />}

@@ -1,3 +1,4 @@
+import { Mic, MicOff, Video, VideoOff } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { useVideoSettings, VIDEO_PRESETS, VolumeMeter } from '../../../livekit/index.js';
 import { DeviceSelect } from '../../settings/DeviceSelect.js';
@@ -5,6 +6,12 @@ import { useDeviceCheck } from '../../settings/useDeviceCheck.js';
 import type { MediaIntent } from '../media-intent.js';
 import { PreviewVideo } from './PreviewVideo.js';
 import { useCameraPreview } from './useCameraPreview.js';
+import { ToggleButton } from '../controls/ToggleButton.js';
+
+const ICONS = {
+  microphone: { on: Mic, off: MicOff },
+  camera: { on: Video, off: VideoOff },
+} as const;
 
 export interface DevicePreviewProps {
   choices: MediaIntent;
@@ -41,16 +48,16 @@ export function DevicePreview({ choices, onChange }: DevicePreviewProps) {
       </div>
       <div className="prejoin-toggles">
         {(['camera', 'microphone'] as const).map((kind) => (
-          <button
+          <ToggleButton
             key={kind}
-            type="button"
-            className="toggle"
-            aria-pressed={choices[kind]}
-            data-testid={`prejoin-${kind}`}
+            testId={`prejoin-${kind}`}
+            label={t(`room.controls.${kind}`)}
+            variant="device"
+            icon={ICONS[kind].on}
+            offIcon={ICONS[kind].off}
+            pressed={choices[kind]}
             onClick={() => onChange({ ...choices, [kind]: !choices[kind] })}
-          >
-            {t(`room.controls.${kind}`)}
-          </button>
+          />
         ))}
       </div>
       <VolumeMeter track={microphone} label={t('settings.audio.meter')} />

@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import type { Session, User } from '@stagecast/contracts';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { AddToCalendarLink } from '../../../lib/AddToCalendarLink.js';
 import type { MediaIntent } from '../media-intent.js';
 import type { JoinProblem } from '../room-state.js';
 import { DevicePreview } from './DevicePreview.js';
@@ -39,6 +40,11 @@ export function PreJoin(props: PreJoinProps) {
       {session.description && <p className="prejoin-description">{session.description}</p>}
       {session.status === 'scheduled' && props.isHost && (
         <p className="room-notice">{t('room.prejoin.hostPrepare')}</p>
+      )}
+      {session.status === 'scheduled' && session.scheduled_at && (
+        <p>
+          <AddToCalendarLink sessionId={session.session_id} title={session.title} />
+        </p>
       )}
       {user ? (
         <JoinForm key={user.id} {...props} user={user} />

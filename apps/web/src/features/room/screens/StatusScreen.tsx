@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { AddToCalendarLink } from '../../../lib/AddToCalendarLink.js';
 import type { BlockedScreen } from '../room-state.js';
 import { NotLiveDetails } from './NotLiveDetails.js';
 import './screens.css';
@@ -16,6 +17,8 @@ export interface StatusScreenProps {
   onRejoin: () => void;
   /** The attendance report, offered on the ended screen to those who may read it. */
   reportHref?: string | undefined;
+  /** The session's calendar event, offered while it is not live yet and has a start time. */
+  calendar?: { sessionId: string; title: string; inviteToken: string | undefined } | undefined;
 }
 
 // What each screen offers besides the way back to the plaza.
@@ -47,6 +50,7 @@ export function StatusScreen(props: StatusScreenProps) {
       <p>{t(`room.screens.${screen.kind}.body`)}</p>
       {screen.kind === 'not_live' && <NotLiveDetails scheduledAt={screen.scheduledAt} />}
       <div className="room-screen-actions">
+        {props.calendar && <AddToCalendarLink {...props.calendar} />}
         {action === 'rejoin' && (
           <button type="button" className="primary" onClick={onRejoin} data-testid="rejoin">
             {t('room.screens.rejoin')}

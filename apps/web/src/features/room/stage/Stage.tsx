@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useCallback, useRef } from 'react';
 import {
   isTrackReference,
   useTracks,
@@ -6,8 +6,13 @@ import {
 } from '@livekit/components-react';
 import { Track } from 'livekit-client';
 import { useTranslation } from 'react-i18next';
+import { usePersistedState } from '../../../livekit/hooks/usePersistedState.js';
 import { canPublish, parseRole, ROLE_RANK } from '../roles.js';
+import { arrangeStage, parseStageLayout } from './stage-layout.js';
 import { StageTile } from './StageTile.js';
+import { StageToolbar } from './StageToolbar.js';
+import { useFullscreen } from './useFullscreen.js';
+import { useLastSpeaker } from './useLastSpeaker.js';
 import './stage.css';
 
 const SOURCES = [
@@ -28,22 +33,22 @@ function onStage(ref: TrackReferenceOrPlaceholder): boolean {
 const keyOf = (ref: TrackReferenceOrPlaceholder) => `${ref.participant.identity}:${ref.source}`;
 
 /**
- * The stage: speakers' cameras in a grid; when someone shares a screen, the share in focus with
- * the cameras in a strip beside (below, on a phone). Memoized: it follows its own tracks, and
- * the room view's re-renders (connection state, participants, hands) would otherwise redo every
- * tile while LiveKit is connecting.
+ * The stage: speakers' cameras in a grid, or in the speaker layout the last speaker large with
+ * the others in a strip beside (below, on a phone); a shared screen is always in focus. The
+ * layout is remembered in this browser; the stage can go full screen. Memoized: it follows its
+ * own tracks, and the room view's re-renders (connection state, participants, hands) would
+ * otherwise redo every tile while LiveKit is connecting.
  */
 export const Stage = memo(function Stage() {
   const { t } = useTranslation();
   const refs = useTracks(SOURCES, { onlySubscribed: false }).filter(onStage);
-  const screens = refs.filter(
-    (ref) => ref.source === Track.Source.ScreenShare && isTrackReference(ref),
-  );
-  const cameras = refs
-    .filter((ref) => ref.source === Track.Source.Camera)
-    .sort((a, b) => rank(a) - rank(b));
-  const [focus, ...otherScreens] = screens;
-  const rest = [...otherScreens, ...cameras];
+  const [layout, setLayout] = usePersistedState('stageLayout', parseStageLayout);
+  const speaker = useLastSpeaker();
+  const section = useRef<HTMLElement | null>(null);
+  const fullscreen = useFullscreen(section);
+  const setSection = useCallback((element: HTMLElement | null) => {
+    section.current = element;
+  }, []);
 
   if (refs.length === 0) {
     return (
@@ -56,15 +61,26 @@ export const Stage = memo(function Stage() {
       </section>
     );
   }
+  const { focus, rest } = arrangeStage({
+    layout,
+    screens: refs.filter((ref) => ref.source === Track.Source.ScreenShare),
+    cameras: refs
+      .filter((ref) => ref.source === Track.Source.Camera)
+      .sort((a, b) => rank(a) - rank(b)),
+    speaker,
+  });
   return (
     <section
+      ref={setSection}
       className={focus ? 'stage stage--focus' : 'stage stage--grid'}
       data-testid="stage"
+      data-layout={layout}
       aria-label={t('room.stage.label')}
     >
+      <StageToolbar layout={layout} onLayout={setLayout} fullscreen={fullscreen} />
       {focus && (
         <div className="stage-focus">
-          <StageTile trackRef={focus} />
+          <StageTile key={keyOf(focus)} trackRef={focus} />
         </div>
       )}
       {rest.length > 0 && (

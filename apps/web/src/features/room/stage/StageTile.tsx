@@ -5,6 +5,7 @@ import {
   type TrackReferenceOrPlaceholder,
 } from '@livekit/components-react';
 import { Track } from 'livekit-client';
+import { MicOff } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { ParticipantVideo } from '../../../livekit/index.js';
 import { ConnectionQualityBadge } from './ConnectionQualityBadge.js';
@@ -55,6 +56,7 @@ export function StageTile({ trackRef }: { trackRef: TrackReferenceOrPlaceholder 
         <span className="stage-name">{caption}</span>
         {!isScreen && micMuted && (
           <span className="stage-mic-off" role="img" aria-label={t('room.stage.micOff')}>
+            <MicOff aria-hidden="true" size={14} />
             {t('room.stage.micOffShort')}
           </span>
         )}

@@ -108,6 +108,20 @@ export const en = {
     screenOf: '{{name}} (screen)',
     micOff: 'Microphone off',
     micOffShort: 'Muted',
+    layout: {
+      label: 'Stage layout',
+      grid: 'Grid: everyone alike',
+      speaker: 'Speaker: whoever talks, large',
+    },
+    fullscreen: 'Full screen',
+  },
+  toasts: {
+    label: 'Notifications',
+    dismiss: 'Dismiss',
+    handRaised: '{{name}} raised a hand',
+    promoted: 'You are now {{role}}: you can turn on your camera and microphone.',
+    recordingStarted: 'Recording started',
+    recordingStopped: 'Recording stopped',
   },
   quality: {
     label: 'Connection: {{quality}}',
@@ -186,7 +200,6 @@ export const en = {
   },
   people: {
     title: 'People',
-    titleWithHands: 'People ✋{{n}}',
     label: 'Participants',
     count: '{{n}} in the room',
     hands: '{{n}} raised hands',

@@ -110,6 +110,20 @@ export const ko: RoomStrings = {
     screenOf: '{{name}}(화면)',
     micOff: '마이크 꺼짐',
     micOffShort: '음소거',
+    layout: {
+      label: '무대 레이아웃',
+      grid: '그리드: 모두 같은 크기',
+      speaker: '발표자: 말하는 사람을 크게',
+    },
+    fullscreen: '전체 화면',
+  },
+  toasts: {
+    label: '알림',
+    dismiss: '닫기',
+    handRaised: '{{name}} 님이 손을 들었습니다',
+    promoted: '이제 {{role}}입니다. 카메라와 마이크를 켤 수 있습니다.',
+    recordingStarted: '녹화가 시작되었습니다',
+    recordingStopped: '녹화가 중지되었습니다',
   },
   quality: {
     label: '연결 상태: {{quality}}',
@@ -188,7 +202,6 @@ export const ko: RoomStrings = {
   },
   people: {
     title: '참가자',
-    titleWithHands: '참가자 ✋{{n}}',
     label: '참가자',
     count: '{{n}}명 참가 중',
     hands: '{{n}}명 손듦',

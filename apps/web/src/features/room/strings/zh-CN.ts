@@ -107,6 +107,20 @@ export const zhCN: RoomStrings = {
     screenOf: '{{name}}（屏幕）',
     micOff: '麦克风已关闭',
     micOffShort: '已静音',
+    layout: {
+      label: '舞台布局',
+      grid: '网格：所有人大小相同',
+      speaker: '发言人：发言者放大显示',
+    },
+    fullscreen: '全屏',
+  },
+  toasts: {
+    label: '通知',
+    dismiss: '关闭',
+    handRaised: '{{name}} 举手了',
+    promoted: '你现在是{{role}}：可以打开摄像头和麦克风了。',
+    recordingStarted: '已开始录制',
+    recordingStopped: '已停止录制',
   },
   quality: {
     label: '连接质量：{{quality}}',
@@ -184,7 +198,6 @@ export const zhCN: RoomStrings = {
   },
   people: {
     title: '参与者',
-    titleWithHands: '参与者 ✋{{n}}',
     label: '参与者',
     count: '{{n}} 人在场',
     hands: '{{n}} 人举手',
