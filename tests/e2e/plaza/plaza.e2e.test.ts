@@ -1,9 +1,20 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ICAL from 'ical.js';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { SCREENSHOTS, useE2eApp } from '../support/app.js';
 import { newContext } from '../support/browser.js';
+
+/** Signs the mentor in on `page` and opens the create page. */
+async function openCreateAsMentor(page: Page, baseUrl: string) {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByTestId('login-email').fill('mentor@example.com');
+  await page.getByTestId('login-password').fill('a long password');
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('signed-in-as').waitFor();
+  await page.goto(`${baseUrl}/live/create`);
+}
 
 describe('plaza, sign-up and create, in Chromium', () => {
   const e2e = useE2eApp();
@@ -38,12 +49,7 @@ describe('plaza, sign-up and create, in Chromium', () => {
 
   it('gives a private session an invite link to copy', async () => {
     const page = await (await newContext(e2e.browser)).newPage();
-    await page.goto(`${e2e.app.baseUrl}/login`);
-    await page.getByTestId('login-email').fill('mentor@example.com');
-    await page.getByTestId('login-password').fill('a long password');
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('signed-in-as').waitFor();
-    await page.goto(`${e2e.app.baseUrl}/live/create`);
+    await openCreateAsMentor(page, e2e.app.baseUrl);
     await page.getByTestId('create-title').fill('Office hours');
     await page.getByTestId('create-private').check();
     await page.getByTestId('create-schedule').check();
@@ -63,12 +69,7 @@ describe('plaza, sign-up and create, in Chromium', () => {
     // A mentor in Seoul schedules 09:00 there; a reader in New York sees 19:00 the day before.
     const seoul = await newContext(e2e.browser, { timezoneId: 'Asia/Seoul' });
     const page = await seoul.newPage();
-    await page.goto(`${e2e.app.baseUrl}/login`);
-    await page.getByTestId('login-email').fill('mentor@example.com');
-    await page.getByTestId('login-password').fill('a long password');
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('signed-in-as').waitFor();
-    await page.goto(`${e2e.app.baseUrl}/live/create`);
+    await openCreateAsMentor(page, e2e.app.baseUrl);
     await page.getByTestId('create-title').fill('Morning algebra');
     await page.getByTestId('create-schedule').check();
     await page.getByTestId('create-when').fill('2030-03-10T09:00');

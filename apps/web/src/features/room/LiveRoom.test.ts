@@ -3,7 +3,13 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { DisconnectReason, Track } from 'livekit-client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { addLocalTrack } from '../../test-support/local-tracks.js';
-import { apiError, fakeChatMessage, fakeSession, type FakeRoute } from './testing/fake-api.js';
+import {
+  apiError,
+  fakeChatMessage,
+  fakeHostJoin,
+  fakeSession,
+  type FakeRoute,
+} from './testing/fake-api.js';
 import {
   addRemoteParticipant,
   disconnectFromServer,
@@ -20,20 +26,6 @@ vi.mock('livekit-client', async (importOriginal) =>
 const S = '/api/v1/live/sessions/s1';
 const owner = { id: 'owner', email: 'ada@example.com', username: 'ada', role: 'mentor' as const };
 
-const hostJoin = {
-  status: 200,
-  body: {
-    session_id: 's1',
-    access_token: 'token',
-    server_url: 'ws://livekit.test',
-    identity: 'user:owner',
-    role: 'host',
-    can_publish: true,
-    can_subscribe: true,
-    message: 'joined as host',
-  },
-};
-
 let fakes: RoomPageFakes;
 
 beforeEach(() => {
@@ -49,7 +41,7 @@ async function joinAsHost(extra: Record<string, FakeRoute> = {}) {
   const calls = renderRoomPage({
     'GET /api/v1/auth/me': { status: 200, body: { user: owner } },
     [`GET ${S}`]: { status: 200, body: fakeSession() },
-    [`POST ${S}/join`]: hostJoin,
+    [`POST ${S}/join`]: fakeHostJoin,
     [`GET ${S}/chat`]: {
       status: 200,
       body: { messages: [fakeChatMessage('m1', { text: '<b>hi</b>' })], has_more: false },
@@ -171,7 +163,7 @@ describe('the live room', () => {
     let joins = 0;
     const { room } = await joinAsHost({
       [`POST ${S}/join`]: () =>
-        (joins += 1) === 1 ? hostJoin : apiError(409, 'CONFLICT', 'ended', { status: 'ended' }),
+        (joins += 1) === 1 ? fakeHostJoin : apiError(409, 'CONFLICT', 'ended', { status: 'ended' }),
     });
     act(() => disconnectFromServer(room, DisconnectReason.SIGNAL_CLOSE));
     expect(await screen.findByTestId('room-ended', {}, { timeout: 3000 })).toBeDefined();

@@ -3,7 +3,7 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { Track } from 'livekit-client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { addLocalTrack } from '../../../test-support/local-tracks.js';
-import { fakeSession } from '../testing/fake-api.js';
+import { fakeHostJoin, fakeSession } from '../testing/fake-api.js';
 import { addRemoteParticipant, offlineRooms, receiveData } from '../testing/offline-livekit.js';
 import { installRoomPageFakes, renderRoomPage, type RoomPageFakes } from '../testing/room-page.js';
 
@@ -28,19 +28,7 @@ async function joinAsHost() {
   renderRoomPage({
     'GET /api/v1/auth/me': { status: 200, body: { user: owner } },
     [`GET ${S}`]: { status: 200, body: fakeSession() },
-    [`POST ${S}/join`]: {
-      status: 200,
-      body: {
-        session_id: 's1',
-        access_token: 'token',
-        server_url: 'ws://livekit.test',
-        identity: 'user:owner',
-        role: 'host',
-        can_publish: true,
-        can_subscribe: true,
-        message: 'joined as host',
-      },
-    },
+    [`POST ${S}/join`]: fakeHostJoin,
     [`GET ${S}/chat`]: { status: 200, body: { messages: [], has_more: false } },
     [`GET ${S}/participants`]: { status: 200, body: { participants: [] } },
   });

@@ -70,6 +70,21 @@ export function fakeSession(overrides: Partial<Session> = {}): Session {
   };
 }
 
+/** The join answer for the session's owner `ada` (`user:owner`) as its host. */
+export const fakeHostJoin: FakeAnswer = {
+  status: 200,
+  body: {
+    session_id: 's1',
+    access_token: 'token',
+    server_url: 'ws://livekit.test',
+    identity: 'user:owner',
+    role: 'host',
+    can_publish: true,
+    can_subscribe: true,
+    message: 'joined as host',
+  },
+};
+
 /** A chat message from the guest Bo, sent at 10:00:`second` (default `01`) on 1 January 2025. */
 export function fakeChatMessage(
   id: string,
