@@ -4,6 +4,9 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 
+/** The embedding script (`Stagecast.embed`), built beside the app (apps/web/vite.config.ts). */
+export const EMBED_SCRIPT = 'embed.js';
+
 export interface WebOptions {
   /** The built web app (`apps/web/dist`). */
   root: string;
@@ -27,6 +30,13 @@ export const web = fp(async (app: FastifyInstance, options: WebOptions) => {
     maxAge: '1h',
     setHeaders: (res, path) => {
       if (path.endsWith('index.html')) res.setHeader('cache-control', 'no-cache');
+      if (path === join(options.root, EMBED_SCRIPT)) {
+        // Other sites load it by its fixed name: a short life, then a revalidation (its ETag),
+        // and a stale copy meanwhile, so an update reaches them within minutes.
+        res.setHeader('cache-control', 'public, max-age=300, stale-while-revalidate=86400');
+        // Loadable by pages that demand it of cross-origin resources (COEP).
+        res.setHeader('cross-origin-resource-policy', 'cross-origin');
+      }
     },
   });
   app.addHook('onRequest', async (request, reply) => {
