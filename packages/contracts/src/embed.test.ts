@@ -77,8 +77,9 @@ describe('the embed commands', () => {
       ...envelope,
       command: 'leave',
     });
-    expect(parseEmbedCommand({ ...envelope, command: 'raise-hand', data: { raised: false } }))
-      .toEqual({ ...envelope, command: 'raise-hand', data: { raised: false } });
+    expect(
+      parseEmbedCommand({ ...envelope, command: 'raise-hand', data: { raised: false } }),
+    ).toEqual({ ...envelope, command: 'raise-hand', data: { raised: false } });
     expect(parseEmbedCommand({ ...envelope, command: 'toggle-microphone' })?.command).toBe(
       'toggle-microphone',
     );

@@ -57,6 +57,11 @@ export const sessionsApi = {
     request(r.deleteChat, { params: { session_id: id, message_id: messageId } }),
 };
 
+/** What the embedded room (`/embed/{id}`) needs of the server. */
+export const embedApi = {
+  options: () => request(r.embedOptions),
+};
+
 /** What only admins call (the admin page). */
 export const adminApi = {
   stats: (range: StatsRange) => request(r.adminStats, { query: { range } }),

@@ -1,6 +1,6 @@
 import { infiniteQueryOptions, keepPreviousData, queryOptions } from '@tanstack/react-query';
 import type { SessionStatus, StatsRange, User } from '@stagecast/contracts';
-import { adminApi, authApi, sessionsApi } from './endpoints.js';
+import { adminApi, authApi, embedApi, sessionsApi } from './endpoints.js';
 import { queryKeys } from './query-keys.js';
 import type { AuditFilter } from './query-keys.js';
 
@@ -30,6 +30,14 @@ export const authOptionsQuery = () =>
   queryOptions({
     queryKey: queryKeys.authOptions,
     queryFn: () => authApi.options(),
+    staleTime: Infinity,
+  });
+
+/** The pages that may frame the embedded room (`EMBED_ORIGINS`): a setting, read once. */
+export const embedOptionsQuery = () =>
+  queryOptions({
+    queryKey: queryKeys.embedOptions,
+    queryFn: () => embedApi.options(),
     staleTime: Infinity,
   });
 

@@ -7,6 +7,7 @@ import type { AuditAction, SessionStatus, StatsRange } from '@stagecast/contract
 export const queryKeys = {
   me: ['auth', 'me'] as const,
   authOptions: ['auth', 'options'] as const,
+  embedOptions: ['embed', 'options'] as const,
   /** Everything read about sessions: lists, single sessions and their recordings. */
   sessions: ['sessions'] as const,
   sessionList: (status: SessionStatus) => ['sessions', 'list', status] as const,

@@ -65,7 +65,10 @@ export function setAuthCookie(
   target: CookieTarget,
 ) {
   const maxAge = Math.floor((kind === 'user' ? USER_TOKEN_TTL_MS : GUEST_TOKEN_TTL_MS) / 1000);
-  reply.header('set-cookie', `${nameOf(target)}=${token}; ${attributes(target)}; Max-Age=${maxAge}`);
+  reply.header(
+    'set-cookie',
+    `${nameOf(target)}=${token}; ${attributes(target)}; Max-Age=${maxAge}`,
+  );
 }
 
 /** Same attributes as the cookie it replaces, `Secure` included, so every browser drops it. */

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { ConnectionState } from 'livekit-client';
 import { useTranslation } from 'react-i18next';
 import { useLiveKitMedia, useLiveKitRoom, type MediaControlError } from '../../../livekit/index.js';
+import { useEmbedCommand } from '../../embed/embed-context.js';
 import { SettingsDialog } from '../../settings/SettingsDialog.js';
 import type { MediaIntent } from '../media-intent.js';
 import { useRoomSessionContext } from '../room-session-context.js';
@@ -48,6 +49,9 @@ export function PublisherControls() {
     intent.set({ ...intent.get(), [kind]: !enabled });
     void (kind === 'camera' ? setCameraEnabled(!enabled) : setMicrophoneEnabled(!enabled));
   };
+  // The host page's toggles (embedded room): the buttons' own action.
+  useEmbedCommand('toggle-microphone', () => toggle('microphone', published.microphone));
+  useEmbedCommand('toggle-camera', () => toggle('camera', published.camera));
 
   return (
     <>
