@@ -1,5 +1,10 @@
 import { infiniteQueryOptions, keepPreviousData, queryOptions } from '@tanstack/react-query';
-import type { SessionStatus, StatsRange, User } from '@stagecast/contracts';
+import type {
+  SessionStatus,
+  StatsRange,
+  User,
+  WebhookDeliveryStatus,
+} from '@stagecast/contracts';
 import { adminApi, authApi, embedApi, sessionsApi } from './endpoints.js';
 import { queryKeys } from './query-keys.js';
 import type { AuditFilter } from './query-keys.js';
@@ -115,4 +120,28 @@ export const adminAuditQuery = (filter: AuditFilter) =>
     queryFn: ({ pageParam }) => adminApi.audit({ ...filter, before: pageParam, limit: 50 }),
     initialPageParam: undefined as number | undefined,
     getNextPageParam: (last) => last.next_before ?? undefined,
+  });
+
+/** The webhook endpoints (never their secrets). */
+export const adminWebhooksQuery = () =>
+  queryOptions({
+    queryKey: queryKeys.adminWebhooks,
+    queryFn: () => adminApi.webhooks(),
+  });
+
+/**
+ * One endpoint's delivery log, newest first, 20 at a time going back, read again every 10 s
+ * (retries change it on their own).
+ */
+export const adminWebhookDeliveriesQuery = (
+  webhookId: string,
+  status: WebhookDeliveryStatus | undefined,
+) =>
+  infiniteQueryOptions({
+    queryKey: queryKeys.adminWebhookDeliveries(webhookId, status),
+    queryFn: ({ pageParam }) =>
+      adminApi.webhookDeliveries(webhookId, { status, before: pageParam, limit: 20 }),
+    initialPageParam: undefined as number | undefined,
+    getNextPageParam: (last) => last.next_before ?? undefined,
+    refetchInterval: ADMIN_REFRESH_MS,
   });
