@@ -1,10 +1,5 @@
 import { infiniteQueryOptions, keepPreviousData, queryOptions } from '@tanstack/react-query';
-import type {
-  SessionStatus,
-  StatsRange,
-  User,
-  WebhookDeliveryStatus,
-} from '@stagecast/contracts';
+import type { SessionStatus, StatsRange, User, WebhookDeliveryStatus } from '@stagecast/contracts';
 import { adminApi, authApi, embedApi, sessionsApi } from './endpoints.js';
 import { queryKeys } from './query-keys.js';
 import type { AuditFilter } from './query-keys.js';
