@@ -19,6 +19,7 @@ import { statsRepository } from './modules/admin/stats/stats-repository.js';
 import { statsSampler } from './modules/admin/stats/stats-sampler.js';
 import type { StatsSampler } from './modules/admin/stats/stats-sampler.js';
 import { createAuthenticator } from './modules/auth/authenticator.js';
+import { embedRoutes } from './modules/embed/routes.js';
 import { ensureAdmin } from './modules/auth/ensure-admin.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { chatRoutes } from './modules/chat/routes.js';
@@ -140,7 +141,10 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
 
   await app.register(errorHandler);
   await app.register(metricsHooks, { metrics });
-  await app.register(securityHeaders, { hsts: sendsHsts(deps.config.publicUrl) });
+  await app.register(securityHeaders, {
+    hsts: sendsHsts(deps.config.publicUrl),
+    embedOrigins: deps.config.embed.origins,
+  });
   await app.register(corsPolicy, { origins: deps.config.corsOrigins });
   await app.register(rateLimiting, { redis, multiplier: deps.config.rateLimitMultiplier });
   await app.register(openapi);
@@ -203,6 +207,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(attendanceRoutes, { prefix: `${inSession}/attendance`, ...modules });
   await app.register(checkRoutes, { prefix: '/api/v1/check', ...modules });
   await app.register(webhooksOutRoutes, { prefix: '/api/v1/admin/webhooks', ...modules });
+  await app.register(embedRoutes, { prefix: '/api/v1/embed', ...modules });
 
   const recordings = recordingService(ctx);
   ctx.hooks = recordings.hooks;

@@ -6,6 +6,8 @@ import { accessArea, accessEnv, checkAccess, toAccessSettings } from './config/a
 import type { AccessSettings } from './config/access.js';
 import { attendanceArea, attendanceEnv, toAttendanceSettings } from './config/attendance.js';
 import type { AttendanceSettings } from './config/attendance.js';
+import { embedArea, embedEnv, toEmbedSettings } from './config/embed.js';
+import type { EmbedSettings } from './config/embed.js';
 import { databaseArea, databaseEnv, toDatabaseSettings } from './config/database.js';
 import type { DatabaseSettings } from './config/database.js';
 import type { Env, SettingsArea } from './config/fields.js';
@@ -53,6 +55,7 @@ export const CONFIG_AREAS: readonly SettingsArea[] = [
   operationsArea,
   ssoArea,
   webhooksArea,
+  embedArea,
 ];
 
 const envSchema = z
@@ -66,6 +69,7 @@ const envSchema = z
     ...operationsEnv,
     ...ssoEnv,
     ...webhooksEnv,
+    ...embedEnv,
   })
   .superRefine((env, ctx) => {
     checkLivekit(env, ctx);
@@ -87,7 +91,8 @@ export interface Config
     AttendanceSettings,
     OperationsSettings,
     SsoSettings,
-    WebhooksSettings {}
+    WebhooksSettings,
+    EmbedSettings {}
 
 /** A bad environment: one line per problem, each naming its variable (secrets never shown). */
 export class ConfigError extends Error {
@@ -133,6 +138,7 @@ export function parseConfig(env: Env, cwd = process.cwd()): Config {
     ...toOperationsSettings(e),
     ...toSsoSettings(e),
     ...toWebhooksSettings(e),
+    ...toEmbedSettings(e),
   };
 }
 

@@ -19,6 +19,7 @@ import {
 } from './admin.js';
 import { auditQuerySchema, auditResponseSchema } from './audit.js';
 import { checkTokenResponseSchema } from './check.js';
+import { embedOptionsSchema } from './embed.js';
 import { errorBodySchema } from './errors.js';
 import { healthSchema, readinessSchema } from './health.js';
 import { sessionRoutes } from './session-routes.js';
@@ -216,6 +217,14 @@ export const apiRoutes = {
     tags: ['recordings'],
     params: recordingIdParamsSchema,
     response: { 204: noContentSchema, ...errors },
+  }),
+
+  /** What the embedded room needs of this server (`EMBED_ORIGINS`); open to anyone. */
+  embedOptions: route({
+    method: 'GET',
+    path: '/api/v1/embed/options',
+    tags: ['embed'],
+    response: { 200: embedOptionsSchema },
   }),
 
   // webhooks out to the host site (issue 14), admins only

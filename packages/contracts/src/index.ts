@@ -14,6 +14,8 @@ export * from './admin-stats.js';
 export * from './sso.js';
 export * from './next-path.js';
 export * from './webhooks-out.js';
+export * from './embed-protocol.js';
+export * from './embed.js';
 export * from './api-route.js';
 export * from './session-routes.js';
 export * from './api-routes.js';

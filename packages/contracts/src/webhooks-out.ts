@@ -138,6 +138,7 @@ export const webhookSecretResponseSchema = z.object({
 // Its delivery log
 
 export const webhookDeliveryStatusSchema = z.enum(['pending', 'delivered', 'failed']);
+export type WebhookDeliveryStatus = z.infer<typeof webhookDeliveryStatusSchema>;
 
 export const webhookDeliverySchema = z.object({
   delivery_id: z.number(),

@@ -11,8 +11,12 @@ import { launchBrowser } from './browser.js';
 export const SCREENSHOTS = join(import.meta.dirname, '../../../docs/screenshots');
 
 /** The real app as `npm start` runs it (embedded LiveKit, PGlite), on free ports, ready. */
-export async function startE2eApp(): Promise<AppOnPglite> {
-  const started = await startAppOnPglite({ LOG_LEVEL: 'warn', RATE_LIMIT_MULTIPLIER: '50' });
+export async function startE2eApp(env: Record<string, string> = {}): Promise<AppOnPglite> {
+  const started = await startAppOnPglite({
+    LOG_LEVEL: 'warn',
+    RATE_LIMIT_MULTIPLIER: '50',
+    ...env,
+  });
   await started.app.waitReady();
   return started;
 }
@@ -35,6 +39,8 @@ export function useE2eApp(
   options: {
     /** Stops what the tests started against the app (clients, rooms) before it goes away. */
     beforeStop?: () => Promise<unknown>;
+    /** Settings on top, read when the app starts (after the file's own earlier `beforeAll`s). */
+    env?: () => Record<string, string>;
   } = {},
 ): E2eHandles {
   const handles = {} as E2eHandles;
@@ -42,7 +48,7 @@ export function useE2eApp(
 
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
-    [started, handles.browser] = await Promise.all([startE2eApp(), launchBrowser()]);
+    [started, handles.browser] = await Promise.all([startE2eApp(options.env?.()), launchBrowser()]);
     handles.app = started.app;
   });
 

@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 
 /**
@@ -75,13 +75,16 @@ export async function newContext(
   return context;
 }
 
-export async function getUserMediaCalls(page: Page): Promise<number> {
+export async function getUserMediaCalls(page: Page | Frame): Promise<number> {
   return page.evaluate(() => (window as unknown as { __gumCalls: number }).__gumCalls);
 }
 
-/** Waits until a <video> matching `selector` has decoded at least `frames` frames. */
+/**
+ * Waits until a <video> matching `selector` has decoded at least `frames` frames, in a page or
+ * in one of its frames (an embedded room).
+ */
 export async function waitForDecodedFrames(
-  page: Page,
+  page: Page | Frame,
   selector: string,
   frames = 5,
   timeoutMs = 20_000,

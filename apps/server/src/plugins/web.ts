@@ -4,6 +4,9 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 
+/** The embedding script (`Stagecast.embed`), built beside the app (apps/web/vite.config.ts). */
+export const EMBED_SCRIPT = 'embed.js';
+
 export interface WebOptions {
   /** The built web app (`apps/web/dist`). */
   root: string;
@@ -28,6 +31,17 @@ export const web = fp(async (app: FastifyInstance, options: WebOptions) => {
     setHeaders: (res, path) => {
       if (path.endsWith('index.html')) res.setHeader('cache-control', 'no-cache');
     },
+  });
+  // The static handler writes its own cache-control over setHeaders' (after them), so here.
+  app.addHook('onSend', async (request, reply) => {
+    const path = request.url.split('?')[0];
+    if (path !== `/${EMBED_SCRIPT}` || (reply.statusCode !== 200 && reply.statusCode !== 304))
+      return;
+    // Other sites load it by its fixed name: a short life, then a revalidation (its ETag), and
+    // a stale copy meanwhile, so an update reaches them within minutes.
+    reply.header('cache-control', 'public, max-age=300, stale-while-revalidate=86400');
+    // Loadable by pages that demand it of cross-origin resources (COEP).
+    reply.header('cross-origin-resource-policy', 'cross-origin');
   });
   app.addHook('onRequest', async (request, reply) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return;

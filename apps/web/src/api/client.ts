@@ -1,3 +1,5 @@
+import { EMBED_REQUEST_HEADER } from '@stagecast/contracts';
+import { isEmbedDocument } from './embed-document.js';
 import type {
   ApiRoute,
   ErrorBody,
@@ -76,7 +78,8 @@ export type RequestArgs<R extends ApiRoute> =
 /**
  * Calls one route of the API on this origin, typed by the shared route table: the params, query
  * and body it takes and the answer it gives are the server's own schemas. The session rides in
- * the HttpOnly cookie set at sign-in, so no token is ever readable by page scripts.
+ * the HttpOnly cookie set at sign-in, so no token is ever readable by page scripts (the embedded
+ * room's own cookie in the embedded room: `embed-document.ts`).
  */
 export async function request<R extends ApiRoute>(
   route: R,
@@ -92,7 +95,10 @@ export async function request<R extends ApiRoute>(
     res = await fetch(buildUrl(route.path, params, query), {
       method: route.method,
       credentials: 'same-origin',
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      headers: {
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(isEmbedDocument() ? { [EMBED_REQUEST_HEADER]: '1' } : {}),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch (err) {

@@ -57,6 +57,11 @@ export const sessionsApi = {
     request(r.deleteChat, { params: { session_id: id, message_id: messageId } }),
 };
 
+/** What the embedded room (`/embed/{id}`) needs of the server. */
+export const embedApi = {
+  options: () => request(r.embedOptions),
+};
+
 /** What only admins call (the admin page). */
 export const adminApi = {
   stats: (range: StatsRange) => request(r.adminStats, { query: { range } }),
@@ -70,6 +75,19 @@ export const adminApi = {
   deleteRecording: (recordingId: string) =>
     request(r.deleteRecording, { params: { recording_id: recordingId } }),
   audit: (query: RouteQuery<ApiRoutes['auditLog']>) => request(r.auditLog, { query }),
+  webhooks: () => request(r.listWebhooks),
+  createWebhook: (body: RouteBody<ApiRoutes['createWebhook']>) =>
+    request(r.createWebhook, { body }),
+  updateWebhook: (webhookId: string, body: RouteBody<ApiRoutes['updateWebhook']>) =>
+    request(r.updateWebhook, { params: { webhook_id: webhookId }, body }),
+  deleteWebhook: (webhookId: string) =>
+    request(r.deleteWebhook, { params: { webhook_id: webhookId } }),
+  webhookDeliveries: (webhookId: string, query: RouteQuery<ApiRoutes['webhookDeliveries']>) =>
+    request(r.webhookDeliveries, { params: { webhook_id: webhookId }, query }),
+  replayDelivery: (webhookId: string, deliveryId: number) =>
+    request(r.replayWebhookDelivery, {
+      params: { webhook_id: webhookId, delivery_id: deliveryId },
+    }),
 };
 
 /** Where the attendance CSV downloads from: a plain link, so the session cookie goes with it. */

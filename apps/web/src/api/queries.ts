@@ -1,6 +1,6 @@
 import { infiniteQueryOptions, keepPreviousData, queryOptions } from '@tanstack/react-query';
-import type { SessionStatus, StatsRange, User } from '@stagecast/contracts';
-import { adminApi, authApi, sessionsApi } from './endpoints.js';
+import type { SessionStatus, StatsRange, User, WebhookDeliveryStatus } from '@stagecast/contracts';
+import { adminApi, authApi, embedApi, sessionsApi } from './endpoints.js';
 import { queryKeys } from './query-keys.js';
 import type { AuditFilter } from './query-keys.js';
 
@@ -30,6 +30,14 @@ export const authOptionsQuery = () =>
   queryOptions({
     queryKey: queryKeys.authOptions,
     queryFn: () => authApi.options(),
+    staleTime: Infinity,
+  });
+
+/** The pages that may frame the embedded room (`EMBED_ORIGINS`): a setting, read once. */
+export const embedOptionsQuery = () =>
+  queryOptions({
+    queryKey: queryKeys.embedOptions,
+    queryFn: () => embedApi.options(),
     staleTime: Infinity,
   });
 
@@ -110,4 +118,28 @@ export const adminAuditQuery = (filter: AuditFilter) =>
     queryFn: ({ pageParam }) => adminApi.audit({ ...filter, before: pageParam, limit: 50 }),
     initialPageParam: undefined as number | undefined,
     getNextPageParam: (last) => last.next_before ?? undefined,
+  });
+
+/** The webhook endpoints (never their secrets). */
+export const adminWebhooksQuery = () =>
+  queryOptions({
+    queryKey: queryKeys.adminWebhooks,
+    queryFn: () => adminApi.webhooks(),
+  });
+
+/**
+ * One endpoint's delivery log, newest first, 20 at a time going back, read again every 10 s
+ * (retries change it on their own).
+ */
+export const adminWebhookDeliveriesQuery = (
+  webhookId: string,
+  status: WebhookDeliveryStatus | undefined,
+) =>
+  infiniteQueryOptions({
+    queryKey: queryKeys.adminWebhookDeliveries(webhookId, status),
+    queryFn: ({ pageParam }) =>
+      adminApi.webhookDeliveries(webhookId, { status, before: pageParam, limit: 20 }),
+    initialPageParam: undefined as number | undefined,
+    getNextPageParam: (last) => last.next_before ?? undefined,
+    refetchInterval: ADMIN_REFRESH_MS,
   });

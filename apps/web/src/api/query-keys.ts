@@ -1,4 +1,9 @@
-import type { AuditAction, SessionStatus, StatsRange } from '@stagecast/contracts';
+import type {
+  AuditAction,
+  SessionStatus,
+  StatsRange,
+  WebhookDeliveryStatus,
+} from '@stagecast/contracts';
 
 /**
  * Every key of the query cache, in one place: invalidating `['sessions', id]` reaches all that
@@ -7,6 +12,7 @@ import type { AuditAction, SessionStatus, StatsRange } from '@stagecast/contract
 export const queryKeys = {
   me: ['auth', 'me'] as const,
   authOptions: ['auth', 'options'] as const,
+  embedOptions: ['embed', 'options'] as const,
   /** Everything read about sessions: lists, single sessions and their recordings. */
   sessions: ['sessions'] as const,
   sessionList: (status: SessionStatus) => ['sessions', 'list', status] as const,
@@ -23,6 +29,10 @@ export const queryKeys = {
   adminUsers: (query: string, page: number) => ['admin', 'users', { query, page }] as const,
   adminRecordings: (page: number) => ['admin', 'recordings', page] as const,
   adminAudit: (filter: AuditFilter) => ['admin', 'audit', filter] as const,
+  /** The webhook endpoints and, below them, each one's delivery log. */
+  adminWebhooks: ['admin', 'webhooks'] as const,
+  adminWebhookDeliveries: (webhookId: string, status: WebhookDeliveryStatus | undefined) =>
+    ['admin', 'webhooks', webhookId, 'deliveries', { status }] as const,
 };
 
 /** The audit log's filters as the admin page sets them. */

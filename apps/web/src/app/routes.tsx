@@ -6,6 +6,7 @@ import { RegisterPage } from '../features/auth/RegisterPage.js';
 import { CheckPage } from '../features/check/CheckPage.js';
 import { SignInPage } from '../features/auth/SignInPage.js';
 import { CreateSessionPage } from '../features/create/CreateSessionPage.js';
+import { EmbedPage } from '../features/embed/EmbedPage.js';
 import { PlazaPage } from '../features/plaza/PlazaPage.js';
 import { RecordingsPage } from '../features/recordings/RecordingsPage.js';
 // Not lazy: a room link opened cold is the page whose first frame counts, so its code comes in
@@ -71,8 +72,15 @@ function AdminRoute() {
   );
 }
 
+/** `/embed/:sessionId`: the room alone, for another site's iframe (no header, no shell). */
+function EmbedRoute() {
+  const { sessionId = '' } = useParams();
+  return <EmbedPage key={sessionId} sessionId={sessionId} />;
+}
+
 /** Every page of the web app by URL. */
 export const appRoutes: RouteObject[] = [
+  { path: 'embed/:sessionId', element: <EmbedRoute /> },
   {
     element: <Shell />,
     children: [

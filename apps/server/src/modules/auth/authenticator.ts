@@ -1,38 +1,22 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import type { UserRole } from '@stagecast/contracts';
 import type { Db } from '../../db/client.js';
 import { AppError } from '../../errors.js';
 import type { Redis } from 'ioredis';
-import {
-  authTokenRepository,
-  GUEST_TOKEN_TTL_MS,
-  hashToken,
-  USER_TOKEN_TTL_MS,
-} from './auth-tokens.js';
+import { cookieToken } from './auth-cookie.js';
+import { authTokenRepository, hashToken } from './auth-tokens.js';
 import { principalCache } from './principal-cache.js';
 import type { Principal } from './auth-tokens.js';
 import type { UserRow } from './user-repository.js';
 
-export const AUTH_COOKIE = 'stagecast_token';
-
+/** A Bearer token, else the session cookie (the embedded room's for its own calls). */
 function tokenFrom(request: FastifyRequest): string | undefined {
   const header = request.headers.authorization;
   if (header) {
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     return match?.[1];
   }
-  const cookie = request.headers.cookie;
-  if (!cookie) return undefined;
-  for (const part of cookie.split(';')) {
-    const [name, ...value] = part.trim().split('=');
-    if (name !== AUTH_COOKIE) continue;
-    try {
-      return decodeURIComponent(value.join('='));
-    } catch {
-      return undefined; // a mangled cookie is no token, not an error
-    }
-  }
-  return undefined;
+  return cookieToken(request);
 }
 
 /**
@@ -149,28 +133,6 @@ export function createAuthenticator(
 export type Authenticator = ReturnType<typeof createAuthenticator>;
 /** Issuing and revoking tokens, for the use cases that sign in and out. */
 export type TokenIssuer = Authenticator['tokens'];
-
-/** Sets the web app's HttpOnly cookie next to the token in the body. */
-export function setAuthCookie(
-  reply: FastifyReply,
-  token: string,
-  kind: 'user' | 'guest',
-  secure: boolean,
-) {
-  const maxAge = Math.floor((kind === 'user' ? USER_TOKEN_TTL_MS : GUEST_TOKEN_TTL_MS) / 1000);
-  reply.header(
-    'set-cookie',
-    `${AUTH_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAge}${secure ? '; Secure' : ''}`,
-  );
-}
-
-/** Same attributes as the cookie it replaces, `Secure` included, so every browser drops it. */
-export function clearAuthCookie(reply: FastifyReply, secure: boolean) {
-  reply.header(
-    'set-cookie',
-    `${AUTH_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0${secure ? '; Secure' : ''}`,
-  );
-}
 
 /** The API's view of a principal. */
 export function toUserDto(principal: Principal) {

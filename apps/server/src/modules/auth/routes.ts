@@ -1,9 +1,11 @@
 import { apiRoutes } from '@stagecast/contracts';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ModuleRouteOptions } from '../../context.js';
 import { declareRoute } from '../../declare-route.js';
 import { AppError } from '../../errors.js';
-import { clearAuthCookie, setAuthCookie, toUserDto, userDto } from './authenticator.js';
+import { clearAuthCookie, cookieTarget, setAuthCookie } from './auth-cookie.js';
+import { toUserDto, userDto } from './authenticator.js';
 import { changePassword } from './change-password.js';
 import { enterAsGuest } from './enter-as-guest.js';
 import { logOut } from './log-out.js';
@@ -18,7 +20,9 @@ export const authRoutes: FastifyPluginAsyncZod<ModuleRouteOptions> = async (
   const db = ctx.database.db;
   const tokens = auth.tokens;
   // PUBLIC_URL https: the cookie travels over TLS only (browsers then refuse it on plain http).
+  // The embedded room's calls get its own cookie (auth-cookie.ts).
   const secureCookie = ctx.config.publicUrl.startsWith('https://');
+  const cookie = (request: FastifyRequest) => cookieTarget(request, secureCookie);
   const rateLimited = { rateLimit: limits.auth };
   const { oidc } = ctx.config;
   // OIDC_ONLY: people sign in through the OpenID provider; local passwords are refused here
@@ -49,7 +53,7 @@ export const authRoutes: FastifyPluginAsyncZod<ModuleRouteOptions> = async (
     handler: async (request, reply) => {
       assertPasswordsAllowed();
       const { user, token } = await registerUser({ db, tokens, input: request.body });
-      setAuthCookie(reply, token, 'user', secureCookie);
+      setAuthCookie(reply, token, 'user', cookie(request));
       return reply.code(201).send({ user: userDto(user), token });
     },
   });
@@ -61,7 +65,7 @@ export const authRoutes: FastifyPluginAsyncZod<ModuleRouteOptions> = async (
       assertPasswordsAllowed();
       const { email, password } = request.body;
       const { user, token } = await login({ db, tokens, email, password });
-      setAuthCookie(reply, token, 'user', secureCookie);
+      setAuthCookie(reply, token, 'user', cookie(request));
       return { user: userDto(user), token };
     },
   });
@@ -75,7 +79,7 @@ export const authRoutes: FastifyPluginAsyncZod<ModuleRouteOptions> = async (
         tokens,
         displayName: request.body.display_name,
       });
-      setAuthCookie(reply, guest.token, 'guest', secureCookie);
+      setAuthCookie(reply, guest.token, 'guest', cookie(request));
       return reply.code(201).send(guest);
     },
   });
@@ -89,7 +93,7 @@ export const authRoutes: FastifyPluginAsyncZod<ModuleRouteOptions> = async (
     ...declareRoute(app, apiRoutes.logout),
     handler: async (request, reply) => {
       await logOut({ tokens, principal: await auth.requirePrincipal(request) });
-      clearAuthCookie(reply, secureCookie);
+      clearAuthCookie(reply, cookie(request));
       return reply.code(204).send(null);
     },
   });
@@ -105,7 +109,7 @@ export const authRoutes: FastifyPluginAsyncZod<ModuleRouteOptions> = async (
         currentPassword: request.body.current_password,
         newPassword: request.body.new_password,
       });
-      setAuthCookie(reply, token, 'user', secureCookie);
+      setAuthCookie(reply, token, 'user', cookie(request));
       return { user: userDto(user), token };
     },
   });

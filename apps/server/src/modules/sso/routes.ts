@@ -1,9 +1,14 @@
-import { apiRoutes, DEFAULT_NEXT_PATH, sameOriginPath } from '@stagecast/contracts';
+import {
+  apiRoutes,
+  DEFAULT_NEXT_PATH,
+  EMBED_PATH_PREFIX,
+  sameOriginPath,
+} from '@stagecast/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ModuleRouteOptions } from '../../context.js';
 import { declareRoute } from '../../declare-route.js';
 import { AppError } from '../../errors.js';
-import { setAuthCookie } from '../auth/authenticator.js';
+import { setAuthCookie } from '../auth/auth-cookie.js';
 import { finishOidcSignIn } from './finish-oidc-sign-in.js';
 import { handOffJwt } from './jwt-sign-in.js';
 import { clearOidcCookie, oidcCookie, setOidcCookie } from './oidc-cookie.js';
@@ -52,10 +57,11 @@ export const ssoRoutes: FastifyPluginAsyncZod<ModuleRouteOptions & { sso: SsoSer
           { ...sso.jwt, tokens: auth.tokens },
           request.query.token,
         );
-        setAuthCookie(reply, token, 'user', secure);
-        return reply
-          .header('cache-control', 'no-store')
-          .redirect(sameOriginPath(request.query.next) ?? DEFAULT_NEXT_PATH, 303);
+        const next = sameOriginPath(request.query.next) ?? DEFAULT_NEXT_PATH;
+        // Into the embedded room, inside the host site's iframe: its own cookie (auth-cookie.ts).
+        const embed = next.startsWith(EMBED_PATH_PREFIX);
+        setAuthCookie(reply, token, 'user', { secure, embed });
+        return reply.header('cache-control', 'no-store').redirect(next, 303);
       }),
   });
 
@@ -93,7 +99,7 @@ export const ssoRoutes: FastifyPluginAsyncZod<ModuleRouteOptions & { sso: SsoSer
           cookieState: oidcCookie(request),
           onRoleChange: forgetUser,
         });
-        setAuthCookie(reply, token, 'user', secure);
+        setAuthCookie(reply, token, 'user', { secure, embed: false });
         return reply.header('cache-control', 'no-store').redirect(nextPath, 303);
       });
     },

@@ -8,8 +8,9 @@ import { AuditPanel } from './AuditPanel.js';
 import { OverviewPanel } from './OverviewPanel.js';
 import { RecordingsPanel } from './RecordingsPanel.js';
 import { UsersPanel } from './UsersPanel.js';
+import { WebhooksPanel } from './WebhooksPanel.js';
 
-const TABS = ['overview', 'users', 'recordings', 'audit'] as const;
+const TABS = ['overview', 'users', 'recordings', 'audit', 'webhooks'] as const;
 type Tab = (typeof TABS)[number];
 const isTab = (value: string | null): value is Tab => TABS.includes(value as Tab);
 
@@ -77,6 +78,7 @@ function AdminConsole({ me }: { me: User }) {
         {tab === 'users' && <UsersPanel me={me} />}
         {tab === 'recordings' && <RecordingsPanel />}
         {tab === 'audit' && <AuditPanel />}
+        {tab === 'webhooks' && <WebhooksPanel />}
       </div>
     </section>
   );

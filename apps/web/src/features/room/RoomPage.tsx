@@ -2,6 +2,7 @@
 import './room.css';
 import { useTranslation } from 'react-i18next';
 import { LiveKitRoomProvider } from '../../livekit/index.js';
+import { useEmbedScreens } from '../embed/use-embed-screens.js';
 import { PreJoin } from './prejoin/PreJoin.js';
 import { RoomSessionContext } from './room-session-context.js';
 import { RoomView } from './RoomView.js';
@@ -15,6 +16,7 @@ import { useRoomSession } from './useRoomSession.js';
 export function RoomPage({ sessionId }: { sessionId: string }) {
   const { t } = useTranslation();
   const { view, loginHref, join, retry, backToPreJoin } = useRoomSession(sessionId);
+  useEmbedScreens(view);
   switch (view.kind) {
     case 'status':
       return (

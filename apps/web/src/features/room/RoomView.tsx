@@ -4,13 +4,14 @@ import { ConnectionState } from 'livekit-client';
 import { MessageSquare } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { useLiveKitRoom } from '../../livekit/index.js';
+import { useEmbedRoom } from '../embed/use-embed-room.js';
 import { ChatPanel } from './chat/ChatPanel.js';
 import { ControlsBar } from './controls/ControlsBar.js';
 import { NOTHING_ON } from './media-intent.js';
 import { PeopleLabel } from './participants/PeopleLabel.js';
 import { ParticipantsPanel } from './participants/ParticipantsPanel.js';
 import { useParticipantsModel } from './participants/useParticipantsModel.js';
-import { canModerate, canPublish } from './roles.js';
+import { canModerate, canPublish, canRaiseHand } from './roles.js';
 import { RecordingBadge } from './RecordingBadge.js';
 import { RoomHeader } from './RoomHeader.js';
 import { useRoomSessionContext } from './room-session-context.js';
@@ -39,6 +40,16 @@ export function RoomView() {
   const self = model.rows.find((row) => row.identity === join.identity);
   const { toasts, dismiss } = useRoomToasts(model.rows, role);
   const hands = model.rows.filter((row) => row.handRaised).length;
+  const leave = () => block({ kind: 'left' });
+  useEmbedRoom({
+    identity: join.identity,
+    role,
+    connected: state === ConnectionState.Connected,
+    handRaised: self?.handRaised ?? false,
+    canRaiseHand: canRaiseHand(role),
+    leave,
+    setHandRaised: model.setHandRaised,
+  });
   return (
     <div className="room" data-role={role}>
       {(reconnecting || rejoining) && (
@@ -87,7 +98,7 @@ export function RoomView() {
         role={role}
         handRaised={self?.handRaised ?? false}
         setHandRaised={model.setHandRaised}
-        onLeave={() => block({ kind: 'left' })}
+        onLeave={leave}
       />
       <ToastRegion toasts={toasts} onDismiss={dismiss} />
       <RoomAudioRenderer />

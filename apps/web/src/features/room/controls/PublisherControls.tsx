@@ -4,6 +4,7 @@ import { Mic, MicOff, ScreenShare, Settings, Video, VideoOff } from 'lucide-reac
 import { useTranslation } from 'react-i18next';
 import { ariaKeyShortcut, isApplePlatform, shortcutLabel } from '../../../lib/media-shortcuts.js';
 import { useLiveKitMedia, useLiveKitRoom, type MediaControlError } from '../../../livekit/index.js';
+import { useEmbedCommand } from '../../embed/embed-context.js';
 import { SettingsDialog } from '../../settings/SettingsDialog.js';
 import type { MediaIntent } from '../media-intent.js';
 import { useRoomSessionContext } from '../room-session-context.js';
@@ -61,6 +62,9 @@ export function PublisherControls() {
     void (kind === 'camera' ? setCameraEnabled(!enabled) : setMicrophoneEnabled(!enabled));
   };
   useMediaShortcuts({ microphone: () => toggle('microphone'), camera: () => toggle('camera') });
+  // The host page's toggles (embedded room): the buttons' own action.
+  useEmbedCommand('toggle-microphone', () => toggle('microphone'));
+  useEmbedCommand('toggle-camera', () => toggle('camera'));
 
   return (
     <>

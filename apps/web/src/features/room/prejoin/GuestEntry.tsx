@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../api/client.js';
 import { Link } from 'react-router';
 import { useAuth } from '../../auth/auth-context.js';
+import { useEmbedded } from '../../embed/embed-context.js';
 import { DisplayNameField } from './DisplayNameField.js';
 
 type GuestProblem = 'disabled' | 'invalid' | 'rate_limited' | 'failed';
@@ -19,6 +20,7 @@ function problemOf(error: unknown): GuestProblem {
 export function GuestEntry({ loginHref }: { loginHref: string }) {
   const { t } = useTranslation();
   const auth = useAuth();
+  const embedded = useEmbedded();
   const [name, setName] = useState('');
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<GuestProblem | undefined>(undefined);
@@ -52,9 +54,12 @@ export function GuestEntry({ loginHref }: { loginHref: string }) {
       <button type="submit" className="primary" disabled={busy} data-testid="guest-enter">
         {t('room.guest.enter')}
       </button>
-      <p className="room-muted">
-        {t('room.guest.haveAccount')} <Link to={loginHref}>{t('room.guest.signIn')}</Link>
-      </p>
+      {/* Embedded, the host site signs its people in (the JWT hand-off), not our sign-in page. */}
+      {!embedded && (
+        <p className="room-muted">
+          {t('room.guest.haveAccount')} <Link to={loginHref}>{t('room.guest.signIn')}</Link>
+        </p>
+      )}
     </form>
   );
 }

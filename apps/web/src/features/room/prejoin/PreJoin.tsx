@@ -3,6 +3,7 @@ import type { Session, User } from '@stagecast/contracts';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { AddToCalendarLink } from '../../../lib/AddToCalendarLink.js';
+import { useEmbedded } from '../../embed/embed-context.js';
 import type { MediaIntent } from '../media-intent.js';
 import type { JoinProblem } from '../room-state.js';
 import { DevicePreview } from './DevicePreview.js';
@@ -28,6 +29,8 @@ export function PreJoin(props: PreJoinProps) {
   const { session, user } = props;
   const { t } = useTranslation();
   const titleId = useId();
+  // Embedded, the check opens in a new tab: only the room may be framed.
+  const newTab = useEmbedded() ? ({ target: '_blank', rel: 'noopener' } as const) : {};
   return (
     <section className="card prejoin" aria-labelledby={titleId}>
       <h1 id={titleId}>{session.title}</h1>
@@ -52,7 +55,7 @@ export function PreJoin(props: PreJoinProps) {
         <GuestEntry loginHref={props.loginHref} />
       )}
       <p className="prejoin-check">
-        <Link to="/check" data-testid="check-link">
+        <Link to="/check" data-testid="check-link" {...newTab}>
           {t('shell.check.link')}
         </Link>
       </p>

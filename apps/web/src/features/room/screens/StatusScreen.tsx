@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { AddToCalendarLink } from '../../../lib/AddToCalendarLink.js';
+import { useEmbedded } from '../../embed/embed-context.js';
 import type { BlockedScreen } from '../room-state.js';
 import { NotLiveDetails } from './NotLiveDetails.js';
 import './screens.css';
@@ -37,9 +38,15 @@ export function StatusScreen(props: StatusScreenProps) {
   const { screen, loginHref, onRetry, onRejoin } = props;
   const { t } = useTranslation();
   const titleId = useId();
+  // Embedded, the host site signs people in (its token) and the site's pages open elsewhere.
+  const embedded = useEmbedded();
+  const newTab = embedded ? ({ target: '_blank', rel: 'noopener' } as const) : {};
   const offered = ACTIONS[screen.kind];
   const action =
-    offered === 'sign_in' && props.signedIn && screen.kind !== 'sign_in' ? undefined : offered;
+    (offered === 'sign_in' && props.signedIn && screen.kind !== 'sign_in') ||
+    (offered === 'sign_in' && embedded)
+      ? undefined
+      : offered;
   return (
     <section
       className="card room-screen"
@@ -67,15 +74,17 @@ export function StatusScreen(props: StatusScreenProps) {
           </Link>
         )}
         {props.reportHref && (
-          <Link to={props.reportHref} className="button" data-testid="report-link">
+          <Link to={props.reportHref} className="button" data-testid="report-link" {...newTab}>
             {t('shell.report.link')}
           </Link>
         )}
-        <Link to="/live" className="button">
-          {t('room.screens.backToPlaza')}
-        </Link>
+        {!embedded && (
+          <Link to="/live" className="button">
+            {t('room.screens.backToPlaza')}
+          </Link>
+        )}
         {screen.kind === 'failed' && (
-          <Link to="/check" className="button" data-testid="check-link">
+          <Link to="/check" className="button" data-testid="check-link" {...newTab}>
             {t('shell.check.link')}
           </Link>
         )}
