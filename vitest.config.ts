@@ -9,6 +9,7 @@ export default defineConfig({
       'tests/e2e/**/*.e2e.test.ts',
     ],
     globalSetup: ['apps/server/test/global-setup.ts'],
+    setupFiles: ['apps/web/src/test-support/setup-dom.ts'],
     testTimeout: 60_000,
     hookTimeout: 90_000,
     pool: 'forks',
