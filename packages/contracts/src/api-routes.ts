@@ -21,6 +21,7 @@ import { auditQuerySchema, auditResponseSchema } from './audit.js';
 import { checkTokenResponseSchema } from './check.js';
 import { errorBodySchema } from './errors.js';
 import { healthSchema, readinessSchema } from './health.js';
+import { lobbyRoutes } from './lobby-routes.js';
 import { sessionRoutes } from './session-routes.js';
 import {
   authOptionsSchema,
@@ -162,6 +163,7 @@ export const apiRoutes = {
   }),
 
   ...sessionRoutes,
+  ...lobbyRoutes,
 
   // operations: the audit log (issue 12)
   auditLog: route({

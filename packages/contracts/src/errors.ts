@@ -65,6 +65,9 @@ export const errorReasonSchema = z.enum([
   'cannot_act_on_host',
   'cannot_act_on_self',
   'host_only',
+  // the waiting room (issue 15): turned away less than 10 minutes ago; no knock to wait on
+  'lobby_denied',
+  'not_waiting',
   // recordings
   'recording_in_progress',
   'recording_not_running',

@@ -133,13 +133,17 @@ export const sessionRoutes: FastifyPluginAsyncZod<ModuleRouteOptions> = async (
     ...declareRoute(app, apiRoutes.joinSession),
     config: { rateLimit: limits.join },
     preHandler,
-    handler: async (request) =>
-      joinSession({
+    handler: async (request, reply) => {
+      const joined = await joinSession({
         ctx,
         participants,
         access: request.sessionAccess,
         displayName: request.body?.display_name,
         inviteToken: request.body?.invite_token,
-      }),
+      });
+      // The waiting room holds the caller: 202, no token (issue 15).
+      if ('status' in joined) return reply.code(202).send(joined);
+      return joined;
+    },
   });
 };

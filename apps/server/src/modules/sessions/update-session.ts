@@ -25,6 +25,7 @@ export async function updateSession(options: {
     ...(c.max_participants !== undefined && { maxParticipants: c.max_participants }),
     ...(c.is_public !== undefined && { isPublic: c.is_public }),
     ...(c.is_recorded !== undefined && { isRecorded: c.is_recorded }),
+    ...(c.waiting_room !== undefined && { waitingRoom: c.waiting_room }),
     ...(c.scheduled_at !== undefined && {
       scheduledAt: c.scheduled_at ? new Date(c.scheduled_at) : null,
     }),
