@@ -4,6 +4,7 @@ import { ConnectionState } from 'livekit-client';
 import { useTranslation } from 'react-i18next';
 import { useLiveKitRoom } from '../../livekit/index.js';
 import { ChatPanel } from './chat/ChatPanel.js';
+import { LobbyPanel } from './lobby/LobbyPanel.js';
 import { ControlsBar } from './controls/ControlsBar.js';
 import { NOTHING_ON } from './media-intent.js';
 import { ParticipantsPanel } from './participants/ParticipantsPanel.js';
@@ -48,6 +49,7 @@ export function RoomView() {
       )}
       <RoomHeader session={session} role={role} />
       <RecordingBadge />
+      {canModerate(role) && <LobbyPanel sessionId={session.session_id} />}
       <div className="room-body">
         <Stage />
         <SidePanel
