@@ -257,12 +257,40 @@ describe('the waiting room (issue 15)', () => {
     expect(errorOf(await c.api.join(late.token, s.session_id)).reason).toBe('lobby_denied');
   });
 
+  it('lets those waiting in when the host turns the waiting room off, and counts held joins', async () => {
+    const s = await lobbySession();
+    const viewer = await c.api.register();
+    expect((await c.api.join(viewer.token, s.session_id)).status).toBe(202);
+    const wait = await openWait(stack.baseUrl, s.session_id, viewer.token);
+    await wait.next('waiting');
+    const off = await c.api.call('PATCH', `/api/v1/live/sessions/${s.session_id}`, {
+      token: c.mentor.token,
+      body: { waiting_room: false },
+    });
+    expect(off.status).toBe(200);
+    await wait.next('admitted');
+    expect((await c.api.join(viewer.token, s.session_id)).status).toBe(200);
+
+    const metrics = await (await fetch(`${stack.baseUrl}/metrics`)).text();
+    const held = /stagecast_joins_total\{outcome="waiting"\} (\d+)/.exec(metrics);
+    expect(Number(held?.[1])).toBeGreaterThan(0);
+  });
+
   it('tells those waiting when the session ends, and refuses a wait stream without a knock', async () => {
     const s = await lobbySession();
     const viewer = await c.api.register();
     const stranger = await c.api.register();
     const none = await openWait(stack.baseUrl, s.session_id, stranger.token);
     expect(none.status).toBe(404);
+    const anonymous = await c.api.call('GET', `${lobbyPath(s.session_id)}/wait`);
+    expect(anonymous.status).toBe(401);
+    const badId = await c.api.call('GET', '/api/v1/live/sessions/not-a-uuid/lobby/wait', {
+      token: viewer.token,
+    });
+    expect(badId.status).toBe(400);
+    expect(errorOf(badId)).toMatchObject({ code: 'VALIDATION_FAILED' });
+    const badUser = await decide(c.mentor.token, s.session_id, 'x'.repeat(201), 'admit');
+    expect(badUser.status).toBe(400);
     expect((await c.api.join(viewer.token, s.session_id)).status).toBe(202);
     const wait = await openWait(stack.baseUrl, s.session_id, viewer.token);
     await wait.next('waiting');

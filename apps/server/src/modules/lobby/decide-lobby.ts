@@ -17,7 +17,7 @@ export async function decideLobby(
   const lobby = ctx.lobby;
   if (!lobby) throw new Error('the lobby service is not set up');
   const sessionId = access.view.session.sessionId;
-  const rows = await lobby.repo.decide({
+  const rows = await lobby.decide({
     sessionId,
     ...(options.userId !== undefined && { userId: options.userId }),
     status: options.status,
@@ -28,14 +28,5 @@ export async function decideLobby(
       reason: 'not_waiting',
     });
   }
-  for (const row of rows) {
-    lobby.bus.publish({
-      type: 'decided',
-      sessionId,
-      identity: row.identity,
-      status: options.status,
-    });
-  }
-  if (rows.length > 0) await lobby.notifyModerators(sessionId);
   return rows;
 }

@@ -34,6 +34,28 @@ export function lobbyService(
       ctx.logger.warn({ err, session: sessionId }, 'lobby notice over LiveKit failed');
     }
   }
+  /**
+   * Decides on the waiting knock of `userId`, or on every one waiting now: each decided knock's
+   * wait stream hears it at once (on whichever instance), and the moderators are told.
+   */
+  async function decide(options: {
+    sessionId: string;
+    userId?: string;
+    status: 'admitted' | 'denied';
+    by: string;
+  }) {
+    const rows = await repo.decide(options);
+    for (const row of rows) {
+      bus.publish({
+        type: 'decided',
+        sessionId: options.sessionId,
+        identity: row.identity,
+        status: options.status,
+      });
+    }
+    if (rows.length > 0) await notifyModerators(options.sessionId);
+    return rows;
+  }
   /** The app's hooks, plus: an ended or deleted session closes its wait streams. */
   const withHooks = (hooks: AppHooks | undefined): AppHooks => ({
     ...hooks,
@@ -46,6 +68,6 @@ export function lobbyService(
       await hooks?.sessionDeleting?.(session);
     },
   });
-  return { repo, bus, notifyModerators, withHooks, close: () => bus.close() };
+  return { repo, bus, notifyModerators, decide, withHooks, close: () => bus.close() };
 }
 export type LobbyService = ReturnType<typeof lobbyService>;

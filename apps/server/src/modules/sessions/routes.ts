@@ -83,6 +83,14 @@ export const sessionRoutes: FastifyPluginAsyncZod<ModuleRouteOptions> = async (
     preHandler,
     handler: guarded(assertOwner, async (access, request) => {
       await updateSession({ sessions, session: access.view.session, changes: request.body });
+      // The waiting room turned off: whoever waits in it is let in rather than left waiting.
+      if (request.body.waiting_room === false && access.view.session.waitingRoom) {
+        await ctx.lobby?.decide({
+          sessionId: access.view.session.sessionId,
+          status: 'admitted',
+          by: access.identity,
+        });
+      }
       return viewOf(request.params.session_id);
     }),
   });
