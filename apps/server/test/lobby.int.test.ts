@@ -213,6 +213,19 @@ describe('the waiting room (issue 15)', () => {
     const joined = await c.api.join(knocker.token, s.session_id);
     expect(joined.status).toBe(200);
     expect(joined.body.role).toBe('speaker');
+    // The co-host's decision is in the audit log, naming who was let in.
+    const audit = await c.api.call<{ entries: Record<string, unknown>[] }>(
+      'GET',
+      `/api/v1/admin/audit?session_id=${s.session_id}&action=lobby_admit`,
+      { token: c.admin.token },
+    );
+    expect(audit.body.entries).toEqual([
+      expect.objectContaining({
+        action: 'lobby_admit',
+        actor: expect.objectContaining({ id: cohost.user.id }),
+        target: expect.objectContaining({ user_id: knocker.user.id }),
+      }),
+    ]);
   });
 
   it('admits or denies everyone at once, guests included', async () => {

@@ -1,4 +1,5 @@
 import { AppError } from '../../errors.js';
+import { auditBy, auditTarget, recordAudit } from '../audit/record-audit.js';
 import type { CallerOptions, ModeratorAccess } from '../sessions/access.js';
 import type { LobbyRow } from './lobby-repository.js';
 
@@ -11,6 +12,8 @@ export async function decideLobby(
   options: CallerOptions<ModeratorAccess> & {
     userId?: string;
     status: 'admitted' | 'denied';
+    /** The caller's address (`request.ip`), for the audit log. */
+    ip: string;
   },
 ): Promise<LobbyRow[]> {
   const { ctx, access } = options;
@@ -26,6 +29,17 @@ export async function decideLobby(
   if (options.userId !== undefined && rows.length === 0) {
     throw new AppError('NOT_FOUND', 'nobody by that id waits in this lobby', undefined, {
       reason: 'not_waiting',
+    });
+  }
+  const by = auditBy(access.principal, options.ip);
+  for (const row of rows) {
+    await recordAudit({
+      db: ctx.database.db,
+      action: options.status === 'admitted' ? 'lobby_admit' : 'lobby_deny',
+      by,
+      sessionId,
+      target: auditTarget(row),
+      details: { all: options.userId === undefined },
     });
   }
   return rows;

@@ -3,6 +3,7 @@ import type { JoinWaitingResponse, SessionRole } from '@stagecast/contracts';
 import { AppError } from '../../errors.js';
 import { subjectId } from '../auth/authenticator.js';
 import type { CallerOptions, SignedInAccess } from '../sessions/access.js';
+import { LOBBY_FRESH_MS } from './lobby-repository.js';
 
 /** When a denied knock may come again. */
 export const retryAtOf = (decidedAt: Date) =>
@@ -38,13 +39,16 @@ export async function passLobby(
       );
     }
   }
+  // Knocking again while waiting (a reload, a lost stream) is not news: no second chime.
+  const already =
+    known?.status === 'waiting' && known.seenAt.getTime() > Date.now() - LOBBY_FRESH_MS;
   await repo.knock({
     sessionId: session.sessionId,
     identity: access.identity,
     userId: subjectId(access.principal),
     displayName: options.displayName,
   });
-  await ctx.lobby.notifyModerators(session.sessionId, options.displayName);
+  await ctx.lobby.notifyModerators(session.sessionId, already ? undefined : options.displayName);
   return {
     status: 'waiting',
     session_id: session.sessionId,

@@ -40,7 +40,8 @@ export const lobbyRoutes: FastifyPluginAsyncZod<
       ...declareRoute(app, route),
       preHandler,
       handler: guarded(assertModerator, async (access, request) => {
-        const [row] = await decideLobby({ ctx, access, userId: request.params.user_id, status });
+        const userId = request.params.user_id;
+        const [row] = await decideLobby({ ctx, access, userId, status, ip: request.ip });
         return { entry: toLobbyEntry(row!) };
       }),
     });
@@ -53,8 +54,8 @@ export const lobbyRoutes: FastifyPluginAsyncZod<
     app.route({
       ...declareRoute(app, route),
       preHandler,
-      handler: guarded(assertModerator, async (access) => {
-        const rows = await decideLobby({ ctx, access, status });
+      handler: guarded(assertModerator, async (access, request) => {
+        const rows = await decideLobby({ ctx, access, status, ip: request.ip });
         return { entries: rows.map(toLobbyEntry) };
       }),
     });
