@@ -27,6 +27,8 @@ import { checkRoutes } from './modules/check/routes.js';
 import { healthRoutes } from './modules/health/routes.js';
 import { readLiveCounts } from './modules/metrics/read-live-counts.js';
 import { metricsRoutes } from './modules/metrics/routes.js';
+import { lobbyService } from './modules/lobby/lobby-service.js';
+import { lobbyRoutes } from './modules/lobby/routes.js';
 import { handRoute, participantRoutes } from './modules/participants/routes.js';
 import { recordingService } from './modules/recordings/recording-service.js';
 import { recordingRoutes } from './modules/recordings/routes.js';
@@ -135,6 +137,9 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     accessCache: accessCache<AccessRow>(redis, deps.config.databaseUrl && !redis ? 2_000 : 15_000),
   };
   app.addHook('onClose', async () => ctx.accessCache?.close());
+  const lobby = lobbyService(ctx, redis);
+  ctx.lobby = lobby;
+  app.addHook('onClose', async () => lobby.close());
   app.decorate('accessCache', ctx.accessCache);
 
   if (deps.config.admin) await ensureAdmin(deps.database.db, deps.config.admin, deps.logger);
@@ -204,13 +209,14 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(participantRoutes, { prefix: `${inSession}/participants`, ...modules });
   await app.register(handRoute, { prefix: inSession, ...modules });
   await app.register(chatRoutes, { prefix: `${inSession}/chat`, ...modules });
+  await app.register(lobbyRoutes, { prefix: `${inSession}/lobby`, ...modules, lobby });
   await app.register(attendanceRoutes, { prefix: `${inSession}/attendance`, ...modules });
   await app.register(checkRoutes, { prefix: '/api/v1/check', ...modules });
   await app.register(webhooksOutRoutes, { prefix: '/api/v1/admin/webhooks', ...modules });
   await app.register(embedRoutes, { prefix: '/api/v1/embed', ...modules });
 
   const recordings = recordingService(ctx);
-  ctx.hooks = recordings.hooks;
+  ctx.hooks = lobby.withHooks(recordings.hooks);
   await recordings
     .recoverAtStart()
     .catch((err: unknown) => deps.logger.error({ err }, 'recording recovery failed'));

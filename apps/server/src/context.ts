@@ -3,6 +3,7 @@ import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import type { LivekitRuntime } from './livekit/runtime.js';
 import type { Authenticator } from './modules/auth/authenticator.js';
+import type { LobbyService } from './modules/lobby/lobby-service.js';
 import type { SessionAccessCache } from './modules/sessions/session-repository.js';
 import type { RateLimits } from './plugins/rate-limit.js';
 
@@ -14,6 +15,8 @@ export interface AppContext {
   logger: Logger;
   /** Recent session access answers, dropped on every write (see access-cache.ts). */
   accessCache?: SessionAccessCache;
+  /** The waiting room's rows, event bus and moderator notices (issue 15). */
+  lobby?: LobbyService;
   /** Set by modules that act on session events (recordings); absent in tests that need none. */
   hooks?: AppHooks;
 }

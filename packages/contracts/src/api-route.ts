@@ -23,7 +23,7 @@ export interface ApiRoute {
 }
 
 /** The statuses of a successful answer. */
-export type SuccessStatus = 200 | 201 | 204;
+export type SuccessStatus = 200 | 201 | 202 | 204;
 
 type Input<R, K extends string> = R extends { [P in K]: infer S extends z.ZodType }
   ? z.input<S>

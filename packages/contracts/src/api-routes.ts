@@ -22,6 +22,7 @@ import { checkTokenResponseSchema } from './check.js';
 import { embedOptionsSchema } from './embed.js';
 import { errorBodySchema } from './errors.js';
 import { healthSchema, readinessSchema } from './health.js';
+import { lobbyRoutes } from './lobby-routes.js';
 import { sessionRoutes } from './session-routes.js';
 import {
   authOptionsSchema,
@@ -163,6 +164,7 @@ export const apiRoutes = {
   }),
 
   ...sessionRoutes,
+  ...lobbyRoutes,
 
   // operations: the audit log (issue 12)
   auditLog: route({

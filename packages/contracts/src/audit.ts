@@ -19,6 +19,9 @@ export const auditActionSchema = z.enum([
   'user_disable',
   'user_enable',
   'recording_delete',
+  // the waiting room (issue 15): one entry per knock decided
+  'lobby_admit',
+  'lobby_deny',
 ]);
 export type AuditAction = z.infer<typeof auditActionSchema>;
 

@@ -61,6 +61,8 @@ export const EMBED_ERROR_CODES = [
   'duplicate',
   /** The join was rate limited: try again in a moment. */
   'rate_limited',
+  /** The session's waiting room: a host turned this person away (for 10 minutes). */
+  'lobby_denied',
   /** Could not load or connect, even after retrying. */
   'failed',
   /** The command cannot be carried out now (not in the room, or the role does not publish). */

@@ -67,6 +67,9 @@ export const errorReasonSchema = z.enum([
   'host_only',
   // a calendar event for a session with no start time yet
   'not_scheduled',
+  // the waiting room (issue 15): turned away less than 10 minutes ago; no knock to wait on
+  'lobby_denied',
+  'not_waiting',
   // recordings
   'recording_in_progress',
   'recording_not_running',

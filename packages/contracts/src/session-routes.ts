@@ -17,6 +17,7 @@ import {
   participantsResponseSchema,
   updateParticipantBodySchema,
 } from './participants.js';
+import { joinWaitingResponseSchema } from './lobby.js';
 import {
   recordingIdParamsSchema,
   recordingResponseSchema,
@@ -111,7 +112,8 @@ export const sessionRoutes = {
     tags: ['sessions'],
     params: sessionIdParamsSchema,
     body: joinBodySchema.optional(),
-    response: { 200: joinResponseSchema, ...errors },
+    // 202: the waiting room holds the caller (issue 15), no token yet.
+    response: { 200: joinResponseSchema, 202: joinWaitingResponseSchema, ...errors },
   }),
   /**
    * The session as an iCalendar event (RFC 5545, `text/calendar`), so no JSON answer schema;
@@ -129,7 +131,7 @@ export const sessionRoutes = {
     path: '/api/livekit/token',
     tags: ['livekit'],
     body: tokenBodySchema,
-    response: { 200: tokenResponseSchema, ...errors },
+    response: { 200: tokenResponseSchema, 202: joinWaitingResponseSchema, ...errors },
   }),
 
   // participants

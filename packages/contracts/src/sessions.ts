@@ -23,6 +23,8 @@ export const sessionSchema = z.object({
   max_participants: z.number(),
   is_public: z.boolean(),
   is_recorded: z.boolean(),
+  /** Joiners who are not host or co-host wait until a moderator admits them (issue 15). */
+  waiting_room: z.boolean(),
   scheduled_at: z.string().nullable(),
   started_at: z.string().nullable(),
   ended_at: z.string().nullable(),
@@ -40,6 +42,7 @@ export const createSessionBodySchema = z.object({
   max_participants: maxParticipantsSchema.default(0),
   is_public: z.boolean().default(true),
   is_recorded: z.boolean().default(false),
+  waiting_room: z.boolean().default(false),
   scheduled_at: dateTimeSchema.nullable().optional(),
   /** Go live at once instead of waiting for `scheduled_at`. */
   start_now: z.boolean().default(false),
@@ -63,6 +66,7 @@ export const updateSessionBodySchema = z
     max_participants: maxParticipantsSchema,
     is_public: z.boolean(),
     is_recorded: z.boolean(),
+    waiting_room: z.boolean(),
     scheduled_at: dateTimeSchema.nullable(),
   })
   .partial();

@@ -22,6 +22,7 @@ import { timestamps } from './schema/columns.js';
  * this file exports (`npm run db:generate -w @stagecast/server`).
  */
 export * from './schema/accounts.js';
+export * from './schema/lobby.js';
 
 /** A live session; its id is also the LiveKit room name (SPEC §3). */
 export const liveSessions = pgTable(
@@ -40,6 +41,8 @@ export const liveSessions = pgTable(
     maxParticipants: integer('max_participants').notNull().default(0),
     isPublic: boolean('is_public').notNull().default(true),
     isRecorded: boolean('is_recorded').notNull().default(false),
+    /** Joiners other than hosts and co-hosts wait in the lobby until admitted (issue 15). */
+    waitingRoom: boolean('waiting_room').notNull().default(false),
     /** SHA-256 of the current invite secret; rotating replaces it, so old links stop working. */
     inviteHash: text('invite_hash'),
     inviteExpiresAt: timestamp('invite_expires_at', { withTimezone: true }),

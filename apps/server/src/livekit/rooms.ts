@@ -168,6 +168,29 @@ export function roomControl(rooms: RoomServiceClient) {
       }
     },
     /**
+     * Sends a reliable data packet on `topic` to those `identities` only (absent ones are
+     * skipped by LiveKit); nothing is sent when the list is empty.
+     */
+    async sendTo(
+      name: string,
+      topic: string,
+      payload: unknown,
+      identities: string[],
+    ): Promise<void> {
+      if (identities.length === 0) return;
+      const data = new TextEncoder().encode(JSON.stringify(payload));
+      try {
+        await call('SendData', () =>
+          rooms.sendData(name, data, DataPacket_Kind.RELIABLE, {
+            topic,
+            destinationIdentities: identities,
+          }),
+        );
+      } catch (err) {
+        if (!isNotFound(err)) throw err;
+      }
+    },
+    /**
      * Sets `recording` in the room's metadata, which clients show; returns false when the room
      * does not exist (the session ended meanwhile).
      */

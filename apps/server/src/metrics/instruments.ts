@@ -48,6 +48,9 @@ export interface RequestObservation {
 /** Every way a join ends: the join rules' typed reasons among them, each counted from zero. */
 const JOIN_OUTCOMES = [
   'ok',
+  // the waiting room (issue 15): held (202), or turned away within 10 minutes
+  'waiting',
+  'lobby_denied',
   'sign_in_required',
   ...joinRefusalReasons,
   'livekit_unavailable',
@@ -231,6 +234,10 @@ export function createMetrics() {
       window.recordStatus(o.status);
       if (o.status === 429) rateLimited.inc({ route: o.route });
       if (!JOIN_ROUTES.has(`${o.method} ${o.route}`)) return;
+      if (o.status === 202) {
+        joins.inc({ outcome: 'waiting' });
+        return;
+      }
       const ok = o.status < 300;
       joins.inc({ outcome: ok ? 'ok' : (o.refusal ?? `http_${o.status}`) });
       if (ok) window.recordJoin(o.seconds * 1000);

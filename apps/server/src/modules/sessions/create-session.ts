@@ -42,6 +42,7 @@ export async function createSession(options: {
       maxParticipants: input.max_participants,
       isPublic: input.is_public,
       isRecorded: input.is_recorded,
+      waitingRoom: input.waiting_room,
       scheduledAt: input.scheduled_at ? new Date(input.scheduled_at) : null,
       inviteHash: invite?.hash ?? null,
       inviteExpiresAt: invite?.expiresAt ?? null,

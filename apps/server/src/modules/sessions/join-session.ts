@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { JoinResponse, SessionRole } from '@stagecast/contracts';
+import type { JoinResponse, JoinWaitingResponse, SessionRole } from '@stagecast/contracts';
 import { AppError } from '../../errors.js';
 import { createJoinToken, grantForRole, orLivekitUnavailable } from '../../livekit/index.js';
 import { displayNameOf, subjectId } from '../auth/authenticator.js';
+import { passLobby } from '../lobby/pass-lobby.js';
 import type { ParticipantRepository } from '../participants/participant-repository.js';
 import { assertSignedIn, inviteRefusal } from './access.js';
 import type { CallerOptions, SessionAccess, SignedInAccess } from './access.js';
@@ -55,7 +56,8 @@ function admit(
 }
 
 /**
- * Admits the caller (see `admit`, then the capacity check), records their participant row,
+ * Admits the caller (see `admit`, then the waiting room when the session has one — a `202`
+ * answer without a token — then the capacity check), records their participant row,
  * applies one room per identity, and signs a short-lived token whose grants follow the role.
  */
 export async function joinSession(
@@ -64,12 +66,15 @@ export async function joinSession(
     displayName: string | undefined;
     inviteToken: string | undefined;
   },
-): Promise<JoinResponse> {
+): Promise<JoinResponse | JoinWaitingResponse> {
   const { ctx, participants, access } = options;
   assertSignedIn(access, 'sign in or enter as a guest first');
   const { principal, identity } = access;
   const session = access.view.session;
   const role = admit({ ctx, access, inviteToken: options.inviteToken });
+  const displayName = options.displayName ?? displayNameOf(principal);
+  const waiting = await passLobby({ ctx, access, role, displayName });
+  if (waiting) return waiting;
   if (session.maxParticipants > 0 && role !== 'host') {
     const others = await participants.connectedCount(session.sessionId, identity);
     if (others >= session.maxParticipants) {
@@ -88,7 +93,6 @@ export async function joinSession(
     }
   }
 
-  const displayName = options.displayName ?? displayNameOf(principal);
   const known = access.participant;
   // A rejoin with the same name and role (a reconnect) changes nothing: no write.
   if (!known || known.displayName !== displayName || known.role !== role) {

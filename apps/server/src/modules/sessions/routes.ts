@@ -106,6 +106,14 @@ export const sessionRoutes: FastifyPluginAsyncZod<ModuleRouteOptions> = async (
     preHandler,
     handler: guarded(assertOwner, async (access, request) => {
       await updateSession({ sessions, session: access.view.session, changes: request.body });
+      // The waiting room turned off: whoever waits in it is let in rather than left waiting.
+      if (request.body.waiting_room === false && access.view.session.waitingRoom) {
+        await ctx.lobby?.decide({
+          sessionId: access.view.session.sessionId,
+          status: 'admitted',
+          by: access.identity,
+        });
+      }
       return viewOf(request.params.session_id);
     }),
   });
@@ -156,13 +164,17 @@ export const sessionRoutes: FastifyPluginAsyncZod<ModuleRouteOptions> = async (
     ...declareRoute(app, apiRoutes.joinSession),
     config: { rateLimit: limits.join },
     preHandler,
-    handler: async (request) =>
-      joinSession({
+    handler: async (request, reply) => {
+      const joined = await joinSession({
         ctx,
         participants,
         access: request.sessionAccess,
         displayName: request.body?.display_name,
         inviteToken: request.body?.invite_token,
-      }),
+      });
+      // The waiting room holds the caller: 202, no token (issue 15).
+      if ('status' in joined) return reply.code(202).send(joined);
+      return joined;
+    },
   });
 };

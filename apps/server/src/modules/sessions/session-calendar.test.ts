@@ -24,6 +24,7 @@ function view(changes: Partial<SessionRow> = {}): SessionView {
     startedAt: null,
     endedAt: null,
     revision: 0,
+    waitingRoom: false,
     createdAt: new Date('2030-01-01T00:00:00Z'),
     updatedAt: new Date('2030-01-02T00:00:00Z'),
     ...changes,

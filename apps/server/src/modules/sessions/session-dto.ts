@@ -16,6 +16,7 @@ export function toSessionDto({ session: s, hostName, participantCount }: Session
     max_participants: s.maxParticipants,
     is_public: s.isPublic,
     is_recorded: s.isRecorded,
+    waiting_room: s.waitingRoom,
     scheduled_at: iso(s.scheduledAt),
     started_at: iso(s.startedAt),
     ended_at: iso(s.endedAt),

@@ -19,7 +19,7 @@ export const tokenRoute: FastifyPluginAsyncZod<ModuleRouteOptions> = async (
     ...declareRoute(app, apiRoutes.livekitToken),
     config: { rateLimit: limits.join },
     preHandler: accessFrom((request) => (request.body as { session_id: string }).session_id),
-    handler: async (request) => {
+    handler: async (request, reply) => {
       const joined = await joinSession({
         ctx,
         participants,
@@ -27,6 +27,7 @@ export const tokenRoute: FastifyPluginAsyncZod<ModuleRouteOptions> = async (
         displayName: request.body.display_name,
         inviteToken: request.body.invite_token,
       });
+      if ('status' in joined) return reply.code(202).send(joined);
       return {
         token: joined.access_token,
         server_url: joined.server_url,

@@ -28,6 +28,7 @@ export async function updateSession(options: {
     ...(c.is_public !== undefined && { isPublic: c.is_public }),
     ...(c.is_recorded !== undefined && { isRecorded: c.is_recorded }),
     ...(scheduledAt !== undefined && { scheduledAt }),
+    ...(c.waiting_room !== undefined && { waitingRoom: c.waiting_room }),
   };
   // What a calendar shows changed: its .ics gets a higher SEQUENCE, so calendars take it.
   const rescheduled =

@@ -18,6 +18,7 @@ const EMPTY: CreateSessionForm = {
   session_type: 'broadcast',
   is_public: true,
   is_recorded: false,
+  waiting_room: false,
   max_participants: 0,
   scheduled_at: null,
   start_now: true,
@@ -144,6 +145,15 @@ export function CreateSessionPage() {
             onChange={(e) => update('is_recorded', e.target.checked)}
           />
           {t('shell.create.recorded')}
+        </label>
+        <label className="choice">
+          <input
+            type="checkbox"
+            checked={form.waiting_room}
+            onChange={(e) => update('waiting_room', e.target.checked)}
+            data-testid="create-waiting-room"
+          />
+          {t('lobby.create.label')}
         </label>
         <TextField
           label={t('shell.create.maxParticipants')}

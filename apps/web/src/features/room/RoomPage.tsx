@@ -3,6 +3,7 @@ import './room.css';
 import { useTranslation } from 'react-i18next';
 import { LiveKitRoomProvider } from '../../livekit/index.js';
 import { useEmbedScreens } from '../embed/use-embed-screens.js';
+import { LobbyWaitScreen } from './lobby/LobbyWaitScreen.js';
 import { PreJoin } from './prejoin/PreJoin.js';
 import { RoomSessionContext } from './room-session-context.js';
 import { RoomView } from './RoomView.js';
@@ -41,6 +42,15 @@ export function RoomPage({ sessionId }: { sessionId: string }) {
         <p role="status" className="room-loading">
           {t('room.loading')}
         </p>
+      );
+    case 'lobby':
+      return (
+        <LobbyWaitScreen
+          key={view.knock}
+          waitUrl={view.waitUrl}
+          displayName={view.displayName}
+          onOutcome={view.onOutcome}
+        />
       );
     case 'room':
       return (

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useLiveKitRoom } from '../../livekit/index.js';
 import { useEmbedRoom } from '../embed/use-embed-room.js';
 import { ChatPanel } from './chat/ChatPanel.js';
+import { LobbyPanel } from './lobby/LobbyPanel.js';
 import { ControlsBar } from './controls/ControlsBar.js';
 import { NOTHING_ON } from './media-intent.js';
 import { PeopleLabel } from './participants/PeopleLabel.js';
@@ -64,6 +65,7 @@ export function RoomView() {
       )}
       <RoomHeader session={session} role={role} />
       <RecordingBadge />
+      {canModerate(role) && <LobbyPanel sessionId={session.session_id} />}
       <div className="room-body">
         <Stage />
         <SidePanel

@@ -11,6 +11,8 @@ export type BlockedScreen =
   | { kind: 'ended' }
   | { kind: 'not_live'; scheduledAt: string | null }
   | { kind: 'full' }
+  /** A host turned this account away from the waiting room (for 10 minutes). */
+  | { kind: 'lobby_denied' }
   /** Refused for another reason, e.g. guests are not allowed on this server. */
   | { kind: 'forbidden' }
   /** The sign-in expired between loading the page and joining. */
@@ -54,6 +56,8 @@ export function screenForError(error: unknown, step: RequestStep): BlockedScreen
       return { kind: 'private' };
     case 'full':
       return { kind: 'full' };
+    case 'lobby_denied':
+      return { kind: 'lobby_denied' };
     case 'ended':
       return { kind: 'ended' };
     case 'not_live':

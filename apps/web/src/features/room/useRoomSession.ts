@@ -13,6 +13,9 @@ import { sessionsApi } from '../../api/endpoints.js';
 import { useLocation, useSearchParams } from 'react-router';
 import { connectEarly, createRoom, type ConnectionDetails } from '../../livekit/index.js';
 import { useAuth } from '../auth/auth-context.js';
+import { ApiError } from '../../api/client.js';
+import { isLobbyWait } from './lobby/lobby-api.js';
+import type { LobbyOutcome } from './lobby/useLobbyWait.js';
 import { createMediaIntentStore, type MediaIntent } from './media-intent.js';
 import type { RoomSessionContextValue } from './room-session-context.js';
 import { willPublishOnJoin } from './roles.js';
@@ -52,6 +55,15 @@ export type RoomSessionView =
       publishes: boolean;
       joining: boolean;
       problem: JoinProblem | undefined;
+    }
+  | {
+      /** In the session's waiting room (the join answered 202) until a host decides. */
+      kind: 'lobby';
+      /** A new knock each time (the waiting page's key). */
+      knock: number;
+      waitUrl: string;
+      displayName: string;
+      onOutcome: (outcome: LobbyOutcome) => void;
     }
   | {
       kind: 'room';
@@ -104,6 +116,10 @@ export function useRoomSession(sessionId: string): RoomSession {
   const joinBody = useRef<{ display_name?: string; invite_token?: string }>({});
   const firstJoin = useRef<JoinResponse | undefined>(undefined);
   const [intent] = useState(createMediaIntentStore);
+  // Set while the waiting room holds us: where to wait, and how to join again once let in.
+  const [lobby, setLobby] = useState<
+    { knock: number; waitUrl: string; displayName: string; choices: MediaIntent } | undefined
+  >(undefined);
 
   const join = useCallback(
     async (displayName: string, choices: MediaIntent) => {
@@ -111,7 +127,15 @@ export function useRoomSession(sessionId: string): RoomSession {
       intent.set(choices);
       dispatch({ type: 'join_started' });
       try {
-        const joined = await sessionsApi.join(sessionId, joinBody.current);
+        const answer = await sessionsApi.join(sessionId, joinBody.current);
+        if (isLobbyWait(answer)) {
+          const knock = Date.now();
+          setLobby({ knock, waitUrl: answer.wait_url, displayName, choices });
+          dispatch({ type: 'reset' });
+          return;
+        }
+        setLobby(undefined);
+        const joined = answer;
         firstJoin.current = joined;
         // LiveKit's handshake starts now and runs while the room view renders; that render is
         // a transition, so React yields to the handshake's steps instead of holding them up.
@@ -122,6 +146,7 @@ export function useRoomSession(sessionId: string): RoomSession {
           dispatch({ type: 'joined', join: joined });
         });
       } catch (cause) {
+        setLobby(undefined);
         dispatch({ type: 'join_failed', error: cause });
       }
     },
@@ -134,6 +159,9 @@ export function useRoomSession(sessionId: string): RoomSession {
     firstJoin.current = undefined;
     if (ready) return ready;
     const joined = await sessionsApi.join(sessionId, joinBody.current);
+    // Admitted once, a participant is not sent back to the waiting room; should it happen, the
+    // page treats it as a refusal rather than connect without a token.
+    if (isLobbyWait(joined)) throw new ApiError(403, 'FORBIDDEN', joined.message);
     dispatch({ type: 'refreshed', join: joined });
     return joined;
   }, [sessionId]);
@@ -200,6 +228,23 @@ export function useRoomSession(sessionId: string): RoomSession {
       inviteToken,
     };
   } else if (user === undefined || !session) view = { kind: 'loading' };
+  else if (lobby && state.phase === 'prejoin')
+    view = {
+      kind: 'lobby',
+      knock: lobby.knock,
+      waitUrl: lobby.waitUrl,
+      displayName: lobby.displayName,
+      onOutcome: (outcome) => {
+        if (outcome === 'again') void join(lobby.displayName, lobby.choices);
+        else {
+          setLobby(undefined);
+          dispatch({
+            type: 'blocked',
+            screen: { kind: outcome === 'denied' ? 'lobby_denied' : 'ended' },
+          });
+        }
+      },
+    };
   else if (roomState && context)
     view = {
       kind: 'room',

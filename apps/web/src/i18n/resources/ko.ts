@@ -1,4 +1,5 @@
 import { adminMessages } from '../../features/admin/messages.js';
+import { lobbyMessages } from '../../features/room/lobby/strings.js';
 import { roomMessages } from '../../features/room/messages.js';
 import { ko as shell } from '../../app/strings/ko.js';
 import type { Messages } from './en.js';
@@ -6,6 +7,7 @@ import type { Messages } from './en.js';
 /** Korean strings. */
 export const ko: Messages = {
   room: roomMessages.ko,
+  lobby: lobbyMessages.ko,
   admin: adminMessages.ko,
   shell,
   app: {

@@ -1,4 +1,5 @@
 import { adminMessages } from '../../features/admin/messages.js';
+import { lobbyMessages } from '../../features/room/lobby/strings.js';
 import { roomMessages } from '../../features/room/messages.js';
 import { zhCN as shell } from '../../app/strings/zh-CN.js';
 import type { Messages } from './en.js';
@@ -6,6 +7,7 @@ import type { Messages } from './en.js';
 /** Simplified Chinese strings. */
 export const zhCN: Messages = {
   room: roomMessages.zhCN,
+  lobby: lobbyMessages.zhCN,
   admin: adminMessages.zhCN,
   shell,
   app: {

@@ -166,6 +166,8 @@ export const en = {
     },
     actions: {
       participant_role_change: 'Role changed',
+      lobby_admit: 'Let in from the waiting room',
+      lobby_deny: 'Turned away from the waiting room',
       participant_kick: 'Removed from session',
       participant_mute: 'Muted',
       recording_start: 'Recording started',

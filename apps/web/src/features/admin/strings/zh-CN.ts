@@ -165,6 +165,8 @@ export const zhCN: AdminStrings = {
     },
     actions: {
       participant_role_change: '更改角色',
+      lobby_admit: '从等候室准许进入',
+      lobby_deny: '拒绝等候室中的请求',
       participant_kick: '移出会话',
       participant_mute: '静音',
       recording_start: '开始录制',

@@ -44,6 +44,10 @@ export const en = {
       due: 'Starting any moment now…',
       noTime: 'The host has not set a start time.',
     },
+    lobby_denied: {
+      title: 'The host did not let you in',
+      body: 'A host declined your request to join this session. You can ask again in 10 minutes.',
+    },
     full: {
       title: 'This session is full',
       body: 'The session has reached its participant limit. Try again when someone leaves.',

@@ -45,6 +45,10 @@ export const zhCN: RoomStrings = {
       due: '即将开始…',
       noTime: '主持人尚未设置开始时间。',
     },
+    lobby_denied: {
+      title: '主持人未准许你进入',
+      body: '主持人拒绝了你的加入请求。你可以在 10 分钟后再次请求。',
+    },
     full: {
       title: '会话已满',
       body: '参与人数已达上限。有人离开后请再试一次。',

@@ -58,6 +58,7 @@ export function fakeSession(overrides: Partial<Session> = {}): Session {
     status: 'live',
     max_participants: 0,
     is_public: true,
+    waiting_room: false,
     is_recorded: false,
     scheduled_at: null,
     started_at: null,

@@ -1,0 +1,63 @@
+import type { LobbyWaitEvent } from '@stagecast/contracts';
+
+/**
+ * The waiting page's side of the lobby, as a test drives it: `GET …/lobby/wait` read as
+ * server-sent events with Node's fetch. `events` fills as they come; `closed` resolves when
+ * the server ends the stream; `leave()` closes it from this side (the page is left).
+ */
+export async function openWait(baseUrl: string, sessionId: string, token: string) {
+  const controller = new AbortController();
+  const res = await fetch(`${baseUrl}/api/v1/live/sessions/${sessionId}/lobby/wait`, {
+    headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' },
+    signal: controller.signal,
+  });
+  const events: LobbyWaitEvent[] = [];
+  const waiters: (() => void)[] = [];
+  const closed = (async () => {
+    if (!res.ok || !res.body) return;
+    const decoder = new TextDecoder();
+    let buffer = '';
+    try {
+      for await (const chunk of res.body) {
+        buffer += decoder.decode(chunk as Uint8Array, { stream: true });
+        let end: number;
+        while ((end = buffer.indexOf('\n\n')) >= 0) {
+          const block = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          const data = block
+            .split('\n')
+            .filter((line) => line.startsWith('data: '))
+            .map((line) => line.slice(6))
+            .join('\n');
+          if (data) events.push(JSON.parse(data) as LobbyWaitEvent);
+          for (const wake of waiters.splice(0)) wake();
+        }
+      }
+    } catch {
+      // Aborted by leave().
+    }
+  })();
+  /** Resolves with the first event of `status`, or rejects after `timeoutMs`. */
+  const next = async (status: LobbyWaitEvent['status'], timeoutMs = 5_000) => {
+    const until = Date.now() + timeoutMs;
+    for (;;) {
+      const found = events.find((e) => e.status === status);
+      if (found) return found;
+      if (Date.now() > until) {
+        throw new Error(`no "${status}" event; got ${JSON.stringify(events)}`);
+      }
+      await new Promise<void>((resolve) => {
+        waiters.push(resolve);
+        setTimeout(resolve, 100);
+      });
+    }
+  };
+  return {
+    status: res.status,
+    contentType: res.headers.get('content-type'),
+    events,
+    next,
+    closed,
+    leave: () => controller.abort(),
+  };
+}

@@ -1,0 +1,95 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import { startApp } from '../../../apps/server/test/support/app-process.js';
+import type { RunningApp } from '../../../apps/server/test/support/app-process.js';
+import { createTestDatabase } from '../../../apps/server/test/support/database.js';
+import type { TestDatabase } from '../../../apps/server/test/support/database.js';
+import { launchBrowser, newContext, waitForDecodedFrames } from '../support/browser.js';
+import { enterRoom, videoOf } from '../support/room.js';
+import { registerTeacher, signInTeacher } from '../support/teacher.js';
+
+/**
+ * Two app processes behind no proxy, on one PostgreSQL database and one Redis, sharing one
+ * LiveKit (A's embedded server is B's external one), as instances behind a load balancer do: the
+ * host's page is served by A, the guest's by B.
+ */
+describe.runIf(process.env.DATABASE_URL && process.env.REDIS_URL)(
+  'the waiting room in Chromium across two app instances (issue 15)',
+  () => {
+    let db: TestDatabase;
+    let a: RunningApp;
+    let b: RunningApp;
+    let bDir: string;
+    let browser: Browser;
+
+    beforeAll(async () => {
+      db = await createTestDatabase('postgres');
+      const redis = { REDIS_URL: process.env.REDIS_URL!, LOG_LEVEL: 'warn' };
+      [a, browser] = await Promise.all([
+        startApp({ dataDir: db.dataDir, databaseUrl: db.databaseUrl, env: redis }),
+        launchBrowser(),
+      ]);
+      await a.waitReady();
+      bDir = mkdtempSync(join(tmpdir(), 'stagecast-lobby-b-'));
+      const keys = a.keys();
+      b = await startApp({
+        dataDir: bDir,
+        databaseUrl: db.databaseUrl,
+        env: {
+          ...redis,
+          LIVEKIT_URL: a.livekitUrl,
+          LIVEKIT_API_KEY: keys.apiKey,
+          LIVEKIT_API_SECRET: keys.apiSecret,
+        },
+      });
+      await b.waitReady();
+    }, 120_000);
+
+    afterAll(async () => {
+      await browser?.close();
+      await b?.stop();
+      await a?.stop();
+      await db?.drop();
+      if (bDir) rmSync(bDir, { recursive: true, force: true });
+    });
+
+    it('shows the host on A a knock taken by B, and lets the guest in through B to see the host', async () => {
+      await registerTeacher(a.baseUrl);
+      const hostContext = await newContext(browser);
+      const host = await hostContext.newPage();
+      const teacher = await signInTeacher(hostContext, a.baseUrl);
+      const created = await hostContext.request.post(`${a.baseUrl}/api/v1/live/sessions`, {
+        data: { title: 'Two doors', start_now: true, waiting_room: true },
+      });
+      const { session_id: sessionId } = (await created.json()) as { session_id: string };
+      await enterRoom(host, a.baseUrl, sessionId);
+      await waitForDecodedFrames(host, videoOf(`user:${teacher.id}`), 1);
+
+      const guestContext = await newContext(browser);
+      const guest = await guestContext.newPage();
+      await guest.goto(`${b.baseUrl}/live`);
+      await guest.getByTestId(`join-${sessionId}`).click();
+      await guest.getByTestId('guest-name-input').fill('Bea');
+      await guest.getByTestId('guest-enter').click();
+      await guest.getByTestId('join-button').click();
+      await guest.getByTestId('lobby-waiting').waitFor();
+      const me = (await (await guestContext.request.get(`${b.baseUrl}/api/v1/auth/me`)).json()) as {
+        user: { id: string };
+      };
+
+      // The knock, taken by B, reaches A's page over the shared LiveKit (well before the 15 s
+      // poll); the decision, taken by A, reaches B's stream through Redis.
+      await host
+        .locator(`[data-testid="lobby-entry"][data-user-id="${me.user.id}"]`)
+        .waitFor({ timeout: 8_000 });
+      await host.getByTestId(`lobby-admit-${me.user.id}`).click();
+      await waitForDecodedFrames(guest, videoOf(`user:${teacher.id}`), 5);
+
+      await guestContext.close();
+      await hostContext.close();
+    });
+  },
+);
