@@ -73,7 +73,10 @@ describe.runIf(ADMIN_DATABASE_URL && REDIS_URL)('two app instances on PostgreSQL
     [a, b] = await Promise.all([start(db.dataDir), start(dirB)]);
     apps.push(a, b);
     await Promise.all(apps.map((app) => app.waitReady()));
-    front = await startBalancer([a, b].map((app) => `127.0.0.1:${app.port}`));
+    front = await startBalancer(
+      [a, b].map((app) => `127.0.0.1:${app.port}`),
+      '/healthz',
+    );
     console.info(`two instances, LiveKit and Caddy ready in ${Date.now() - started} ms`);
   });
 

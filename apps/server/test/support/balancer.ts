@@ -19,9 +19,13 @@ export interface Balancer {
 /**
  * The real Caddy as a plain-HTTP load balancer on loopback: requests and WebSockets spread
  * round-robin over `upstreams` (`host:port`), each answer naming its upstream in
- * `X-Upstream`. For topology tests; deploy/Caddyfile is the production front (HTTPS).
+ * `X-Upstream`; an upstream that is down (its `healthPath` not answering) is passed over. For topology tests; deploy/Caddyfile is the production front (HTTPS).
  */
-export async function startBalancer(upstreams: string[]): Promise<Balancer> {
+export async function startBalancer(
+  upstreams: string[],
+  /** What answers 200 on a healthy upstream (`/healthz` of the app, `/` of LiveKit). */
+  healthPath: string,
+): Promise<Balancer> {
   const port = await freePortBlock(1);
   const dir = mkdtempSync(join(tmpdir(), 'stagecast-balancer-'));
   const config = join(dir, 'Caddyfile');
@@ -37,6 +41,12 @@ export async function startBalancer(upstreams: string[]): Promise<Balancer> {
       '\tbind 127.0.0.1',
       `\treverse_proxy ${upstreams.join(' ')} {`,
       '\t\tlb_policy round_robin',
+      // As deploy/Caddyfile: a connection refused (a killed upstream) is tried on the next one,
+      // the active check leaves a dead one out within 2 s. No passive check: one request cut
+      // by a kill must not put the living upstream out too.
+      '\t\tlb_try_duration 5s',
+      `\t\thealth_uri ${healthPath}`,
+      '\t\thealth_interval 2s',
       '\t\tflush_interval -1',
       `\t\theader_down ${UPSTREAM_HEADER} {http.reverse_proxy.upstream.hostport}`,
       '\t}',

@@ -1,6 +1,8 @@
 import type { AppContext } from '../../context.js';
 import { soleInstanceLock } from '../../db/leader-lock.js';
 import type { LeaderLock } from '../../db/leader-lock.js';
+import { LivekitUnavailableError } from '../../livekit/index.js';
+import type { ConnectedParticipant } from '../../livekit/index.js';
 import { attendanceRepository } from '../attendance/attendance-repository.js';
 import { participantRepository } from '../participants/participant-repository.js';
 import { sessionRepository } from '../sessions/session-repository.js';
@@ -62,7 +64,17 @@ export function reconciler(ctx: AppContext, options: ReconcilerOptions = {}) {
       return;
     }
     missing.delete(sessionId);
-    const connected = await rooms.participants(sessionId);
+    let connected: ConnectedParticipant[] | undefined;
+    try {
+      connected = await rooms.participants(sessionId);
+    } catch (err) {
+      if (!(err instanceof LivekitUnavailableError)) throw err;
+      // Listed but not answering: its LiveKit node died (multi-node). Another node takes it, and
+      // the next pass reads who came back there.
+      ctx.logger.warn({ err, session: sessionId }, 'room not answering: placing it again');
+      await rooms.place(sessionId);
+      return;
+    }
     if (!connected) return;
     const present = new Map(connected.filter((p) => !p.hidden).map((p) => [p.identity, p.sid]));
     for (const row of await participants.participants(sessionId)) {
