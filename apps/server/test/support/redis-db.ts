@@ -11,6 +11,8 @@ const CLAIM_KEY = 'stagecast:test-claim';
  */
 export async function claimRedisDatabase(url: string): Promise<{
   db: number;
+  /** `REDIS_URL` of the database. */
+  url: string;
   /** `host:port`, as LiveKit's `redis.address` wants it. */
   address: string;
   release(): Promise<void>;
@@ -24,8 +26,11 @@ export async function claimRedisDatabase(url: string): Promise<{
     try {
       if ((await redis.dbsize()) !== 0) continue;
       if ((await redis.set(CLAIM_KEY, mark, 'EX', 3600, 'NX')) !== 'OK') continue;
+      const own = new URL(url);
+      own.pathname = `/${db}`;
       return {
         db,
+        url: own.toString(),
         address,
         release: async () => {
           const again = new Redis(url, { db, maxRetriesPerRequest: 1 });
