@@ -1,12 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiClient } from './support/api.js';
 import type { ApiClient } from './support/api.js';
-import { startApp } from './support/app-process.js';
 import type { RunningApp } from './support/app-process.js';
-import { startBalancer, UPSTREAM_HEADER } from './support/balancer.js';
+import { startAppPair } from './support/app-pair.js';
+import type { AppPair } from './support/app-pair.js';
+import { UPSTREAM_HEADER } from './support/balancer.js';
 import type { Balancer } from './support/balancer.js';
 import {
   logLines,
@@ -14,37 +12,32 @@ import {
   overlappingPasses,
   reconcilePasses,
   summed,
+  webhookOutcomes,
 } from './support/cluster.js';
-import { ADMIN_DATABASE_URL, createTestDatabase } from './support/database.js';
-import type { TestDatabase } from './support/database.js';
-import { startExternalLivekit } from './support/external-livekit.js';
+import type { WebhookOutcomes } from './support/cluster.js';
 import type { ExternalLivekit } from './support/external-livekit.js';
+import { ADMIN_DATABASE_URL } from './support/database.js';
 import { connectClient } from './support/media.js';
 import { waitFor } from './support/processes.js';
 import { rejoiningClient } from './support/rejoining-client.js';
 import type { RejoiningClient } from './support/rejoining-client.js';
-import { claimRedisDatabase } from './support/redis-db.js';
-import { startWebhookFanout } from './support/webhook-fanout.js';
 
 const REDIS_URL = process.env.REDIS_URL;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
- * Two app instances on one PostgreSQL database and one Redis, as `docs/deploy.md` ("More than
- * one box") runs them: one external LiveKit for both, whose every webhook reaches both instances
- * (so they must apply each event once between them), Caddy round-robin in front. The state the
- * API's rules keep (rate limits, bans, roles, cached views, webhooks, recordings, the reconcile
- * loop) must hold whichever instance a request reaches; the steps below alternate on purpose.
+ * Two app instances on one PostgreSQL database and one Redis (`startAppPair`): one external
+ * LiveKit for both, whose every webhook reaches both instances (so they must apply each event
+ * once between them), Caddy round-robin in front. The state the API's rules keep (rate limits,
+ * bans, roles, cached views, webhooks, recordings, the reconcile loop) must hold whichever
+ * instance a request reaches; the steps below alternate on purpose.
  */
 describe.runIf(ADMIN_DATABASE_URL && REDIS_URL)('two app instances on PostgreSQL and Redis', () => {
-  let db: TestDatabase;
-  let redis: Awaited<ReturnType<typeof claimRedisDatabase>>;
-  let dirB: string;
-  let livekit: ExternalLivekit;
-  let fanout: Awaited<ReturnType<typeof startWebhookFanout>>;
-  let front: Balancer;
+  let pair: AppPair;
   let a: RunningApp;
   let b: RunningApp;
+  let livekit: ExternalLivekit;
+  let front: Balancer;
   const clients: { stop(): Promise<unknown> }[] = [];
   /** Behind TRUST_PROXY, each person of the class calls from an address of their own. */
   const on = (app: RunningApp, person = 1): ApiClient =>
@@ -52,19 +45,7 @@ describe.runIf(ADMIN_DATABASE_URL && REDIS_URL)('two app instances on PostgreSQL
 
   beforeAll(async () => {
     const started = Date.now();
-    db = await createTestDatabase('postgres');
-    // A Redis database of this run's own: rate-limit counters of an earlier run (same client
-    // address) must not count here.
-    redis = await claimRedisDatabase(REDIS_URL!);
-    dirB = mkdtempSync(join(tmpdir(), 'stagecast-test-b-'));
-    const apps: RunningApp[] = [];
-    fanout = await startWebhookFanout(() =>
-      apps.map((app) => `${app.baseUrl}/api/livekit/webhook`),
-    );
-    livekit = await startExternalLivekit(fanout.url);
-    const env = {
-      ...livekit.env,
-      REDIS_URL: redis.url,
+    pair = await startAppPair(REDIS_URL!, {
       RECONCILE_INTERVAL: '1s',
       TRUST_PROXY: '127.0.0.1',
       RECORDING_WIDTH: '320',
@@ -72,28 +53,14 @@ describe.runIf(ADMIN_DATABASE_URL && REDIS_URL)('two app instances on PostgreSQL
       RECORDING_FPS: '10',
       RECORDING_PRESET: 'ultrafast',
       RECORDING_THREADS: '1',
-    };
-    // Each on a disk of its own: only PostgreSQL and Redis are shared.
-    const start = (dataDir: string) => startApp({ dataDir, databaseUrl: db.databaseUrl, env });
-    [a, b] = await Promise.all([start(db.dataDir), start(dirB)]);
-    apps.push(a, b);
-    await Promise.all(apps.map((app) => app.waitReady()));
-    front = await startBalancer(
-      [a, b].map((app) => `127.0.0.1:${app.port}`),
-      '/healthz',
-    );
+    });
+    ({ a, b, livekit, front } = pair);
     console.info(`two instances, LiveKit and Caddy ready in ${Date.now() - started} ms`);
   });
 
   afterAll(async () => {
     for (const client of clients) await client.stop().catch(() => undefined);
-    await front?.stop();
-    await Promise.all([a, b].map((app) => app?.stop()));
-    await livekit?.stop();
-    await fanout?.stop();
-    await db?.drop();
-    await redis?.release();
-    if (dirB) rmSync(dirB, { recursive: true, force: true });
+    await pair?.stop();
   });
 
   it('count a rate limit once for both instances behind one address', async () => {
@@ -222,24 +189,8 @@ describe.runIf(ADMIN_DATABASE_URL && REDIS_URL)('two app instances on PostgreSQL
     );
     // Both instances count an event once it is answered to the fan-out: applied (or ignored,
     // or failed) by one, a duplicate for the other.
-    const outcomes = async () => {
-      const events = new Map<string, { once: number; duplicate: number; seen: string[] }>();
-      for (const [i, series] of (
-        await Promise.all([a, b].map((app) => metricSeries(app.baseUrl)))
-      ).entries()) {
-        for (const [name, value] of series) {
-          const m = /^stagecast_webhook_events_total\{event="(\w+)",outcome="(\w+)"\}$/.exec(name);
-          if (!m || value === 0) continue;
-          const entry = events.get(m[1]!) ?? { once: 0, duplicate: 0, seen: [] };
-          if (m[2] === 'duplicate') entry.duplicate += value;
-          else entry.once += value;
-          entry.seen.push(`${'AB'[i]} ${m[2]} ${value}`);
-          events.set(m[1]!, entry);
-        }
-      }
-      return events;
-    };
-    const balanced = (events: Awaited<ReturnType<typeof outcomes>>) =>
+    const outcomes = () => webhookOutcomes([a.baseUrl, b.baseUrl]);
+    const balanced = (events: WebhookOutcomes) =>
       [...events.values()].every((e) => e.once === e.duplicate);
     const events = await waitFor(
       async () => {
@@ -267,7 +218,7 @@ describe.runIf(ADMIN_DATABASE_URL && REDIS_URL)('two app instances on PostgreSQL
     ).toEqual([`user:${teacher.user.id}`, `user:${viewer.user.id}`].sort());
     expect(host.drops + watching.drops).toBe(0);
     console.info(
-      `webhooks: ${fanout.delivered} delivered to both instances; ` +
+      `webhooks: ${pair.webhooksDelivered()} delivered to both instances; ` +
         [...events].map(([e, c]) => `${e} ${c.once}`).join(', '),
     );
   });

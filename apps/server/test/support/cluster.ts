@@ -20,6 +20,30 @@ export function summed(all: Map<string, number>[], name: string): number {
   return all.reduce((sum, series) => sum + (series.get(name) ?? 0), 0);
 }
 
+/**
+ * LiveKit's webhooks as the instances at `baseUrls` counted them, by event: `once` sums the
+ * outcomes that are not `duplicate` (applied, ignored, failed), `seen` says which instance
+ * counted what (`A applied 2`).
+ */
+export type WebhookOutcomes = Map<string, { once: number; duplicate: number; seen: string[] }>;
+
+export async function webhookOutcomes(baseUrls: string[]): Promise<WebhookOutcomes> {
+  const events: WebhookOutcomes = new Map();
+  const all = await Promise.all(baseUrls.map(metricSeries));
+  for (const [i, series] of all.entries()) {
+    for (const [name, value] of series) {
+      const m = /^stagecast_webhook_events_total\{event="(\w+)",outcome="(\w+)"\}$/.exec(name);
+      if (!m || value === 0) continue;
+      const entry = events.get(m[1]!) ?? { once: 0, duplicate: 0, seen: [] };
+      if (m[2] === 'duplicate') entry.duplicate += value;
+      else entry.once += value;
+      entry.seen.push(`${String.fromCharCode(65 + i)} ${m[2]} ${value}`);
+      events.set(m[1]!, entry);
+    }
+  }
+  return events;
+}
+
 export interface LogLine {
   time: number;
   msg: string;
