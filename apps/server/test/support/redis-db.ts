@@ -3,6 +3,8 @@ import { Redis } from 'ioredis';
 
 /** The key that marks a Redis database as taken by a test. */
 const CLAIM_KEY = 'stagecast:test-claim';
+/** What LiveKit keeps in a database even when it holds no room. */
+const LIVEKIT_VERSION_KEY = 'livekit_version';
 
 /**
  * An empty database of the machine's Redis, for a test's own use (LiveKit's multi-node keys
@@ -24,8 +26,12 @@ export async function claimRedisDatabase(url: string): Promise<{
     const redis = new Redis(url, { db, lazyConnect: true, maxRetriesPerRequest: 1 });
     await redis.connect();
     try {
-      if ((await redis.dbsize()) !== 0) continue;
+      // Empty, or holding only the version mark a LiveKit node writes as it starts (one that
+      // came up after its run let the database go).
+      const size = await redis.dbsize();
+      if (size > 1 || (size === 1 && (await redis.exists(LIVEKIT_VERSION_KEY)) === 0)) continue;
       if ((await redis.set(CLAIM_KEY, mark, 'EX', 3600, 'NX')) !== 'OK') continue;
+      await redis.del(LIVEKIT_VERSION_KEY);
       const own = new URL(url);
       own.pathname = `/${db}`;
       return {
