@@ -39,7 +39,7 @@ import { ssoServices } from './modules/sso/services.js';
 import { tokenRoute } from './modules/sessions/token-route.js';
 import type { AccessRow } from './modules/sessions/session-repository.js';
 import { webhookApplier } from './modules/webhooks/apply-event.js';
-import { reconciler } from './modules/webhooks/reconcile.js';
+import { RECONCILE_LOCK_ID, reconciler } from './modules/webhooks/reconcile.js';
 import type { Reconciler } from './modules/webhooks/reconcile.js';
 import { webhookRoutes } from './modules/webhooks/routes.js';
 import { deliveryWorker } from './modules/webhooks-out/delivery-worker.js';
@@ -249,7 +249,11 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     },
   });
 
-  const loop = reconciler(ctx);
+  // Instances on one PostgreSQL database take the passes in turn (one leads, see reconcile.ts).
+  const loop = reconciler(ctx, {
+    lock: deps.database.leaderLock(RECONCILE_LOCK_ID),
+    onPass: (outcome) => metrics.reconcilePass(outcome),
+  });
   app.decorate('reconciler', loop);
   if (deps.reconcile !== false) {
     app.addHook('onReady', async () => loop.start(deps.config.reconcileIntervalSeconds));

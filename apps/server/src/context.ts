@@ -37,5 +37,9 @@ export interface AppHooks {
   sessionEnded?(session: { sessionId: string }): Promise<void>;
   /** Just before the session's row (and with it its participants and chat) is deleted. */
   sessionDeleting?(session: { sessionId: string }): Promise<void>;
-  reconcile?(): Promise<void>;
+  /**
+   * `all` on the instance that runs the reconcile passes; `own` on the others, which look only
+   * at what runs on them (their built-in recorders).
+   */
+  reconcile?(scope: 'all' | 'own'): Promise<void>;
 }

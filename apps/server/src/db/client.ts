@@ -4,6 +4,8 @@ import { sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { advisoryLeaderLock, LOCK_CONNECTION, soleInstanceLock } from './leader-lock.js';
+import type { LeaderLock } from './leader-lock.js';
 import { MIGRATION_LOCK_ID, MIGRATIONS_FOLDER } from './migrate.js';
 import * as schema from './schema.js';
 import { isDatabaseUnavailable } from './unavailable.js';
@@ -33,6 +35,11 @@ export interface Database {
   ping(): Promise<void>;
   /** Applies the committed migrations not yet applied (see `migrate.ts`). */
   migrate(): Promise<void>;
+  /**
+   * A lock for work that one instance at a time does (see `leader-lock.ts`), by key: an
+   * advisory lock on PostgreSQL, always held on PGlite (one process).
+   */
+  leaderLock(key: number): LeaderLock;
   close(): Promise<void>;
 }
 
@@ -163,6 +170,8 @@ async function openPostgres(url: string): Promise<Database> {
         await client.end();
       }
     },
+    leaderLock: (key) =>
+      advisoryLeaderLock(() => new pg.Client({ connectionString: url, ...LOCK_CONNECTION }), key),
     close: () => pool.end(),
   });
 }
@@ -184,6 +193,7 @@ async function openPglite(dir: string): Promise<Database> {
       const { migrate } = await import('drizzle-orm/pglite/migrator');
       await migrate(drizzle(client), { migrationsFolder: MIGRATIONS_FOLDER });
     },
+    leaderLock: () => soleInstanceLock,
     close: () => client.close(),
   });
 }

@@ -160,5 +160,40 @@ describe.each(backends())('the database on %s', (backend) => {
       expect(applied[0]?.n).toBeGreaterThanOrEqual(1);
       expect(userCount[0]?.n).toBe(0);
     });
+
+    it('gives a leader lock to one instance at a time, and frees it when its holder stops or its connection dies', async () => {
+      testDb = await createTestDatabase(backend);
+      const [a, b] = await Promise.all([connect(), connect()]);
+      const key = 4242;
+      const onA = a.leaderLock(key);
+      const onB = b.leaderLock(key);
+      try {
+        expect(await onA.hold()).toBe(true);
+        expect(await onB.hold()).toBe(false);
+        // The holder keeps it at every try; another key is another lock.
+        expect(await onA.hold()).toBe(true);
+        expect(await b.leaderLock(key + 1).hold()).toBe(true);
+        await onA.release();
+        expect(await onB.hold()).toBe(true);
+        expect(await onA.hold()).toBe(false);
+        // The holder's session ends without a word (its process killed): the lock goes with it.
+        await a.rows(
+          sql`select pg_terminate_backend(pid) from pg_locks
+              where locktype = 'advisory' and objid = ${key} and granted`,
+        );
+        expect(await onB.hold().catch(() => 'connection lost')).toBe('connection lost');
+        expect(await onA.hold()).toBe(true);
+      } finally {
+        await onA.release();
+        await onB.release();
+      }
+    });
+  } else {
+    it('holds every leader lock at once: PGlite is a single instance', async () => {
+      testDb = await createTestDatabase(backend);
+      const database = await connect();
+      expect(await database.leaderLock(1).hold()).toBe(true);
+      expect(await database.leaderLock(1).hold()).toBe(true);
+    });
   }
 });

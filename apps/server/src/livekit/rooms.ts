@@ -71,6 +71,17 @@ export function roomControl(rooms: RoomServiceClient) {
       );
     },
     /**
+     * Asks LiveKit to host an existing room on a node that is alive: a room whose node died is
+     * still listed (LiveKit's Redis keeps it) but answers nothing until a node takes it again,
+     * which CreateRoom does once the dead node's stats are 5 s old. On a live node it stays where
+     * it is; its metadata is left as it is (an empty one is not written).
+     */
+    async place(name: string): Promise<void> {
+      await call('CreateRoom', () =>
+        rooms.createRoom({ name, emptyTimeout: 10 * 60, departureTimeout: 20 }),
+      );
+    },
+    /**
      * Creates a short-lived private room (the connection check's): at most `maxParticipants`,
      * closed `emptyTimeout` seconds after creation if nobody came, and `departureTimeout`
      * seconds after the last one left.

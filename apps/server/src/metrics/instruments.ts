@@ -6,6 +6,7 @@ import {
 } from '@stagecast/contracts';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { DbErrorKind } from '../db/client.js';
+import type { ReconcileOutcome } from '../modules/webhooks/reconcile.js';
 import { statsWindow } from './stats-window.js';
 
 /**
@@ -139,6 +140,15 @@ export function createMetrics() {
     buckets: [0.25, 0.5, 1, 2, 5, 10, 30, 60, 300],
     registers,
   });
+  const reconcilePasses = new Counter({
+    name: 'stagecast_reconcile_passes_total',
+    help: 'Ticks of the reconcile loop: ran a pass, standby (another instance holds the reconcile lock), failed',
+    labelNames: ['outcome'],
+    registers,
+  });
+  for (const outcome of ['ran', 'standby', 'failed'] satisfies ReconcileOutcome[]) {
+    reconcilePasses.inc({ outcome }, 0);
+  }
   const redisErrors = new Counter({
     name: 'stagecast_redis_errors_total',
     help: 'Errors of the Redis connection',
@@ -252,6 +262,10 @@ export function createMetrics() {
       if (event.createdAt && outcome === 'applied') {
         webhookLag.observe({ event: name }, Math.max(0, (Date.now() - +event.createdAt) / 1000));
       }
+    },
+    /** A tick of the reconcile loop and what it did. */
+    reconcilePass(outcome: ReconcileOutcome): void {
+      reconcilePasses.inc({ outcome });
     },
     databaseError(kind: DbErrorKind): void {
       databaseErrors.inc({ kind });

@@ -7,14 +7,20 @@ export interface Reply<T = Record<string, unknown>> {
   headers: Headers;
 }
 
-/** A small HTTP client for the API of a running stack. */
-export function apiClient(stack: Pick<Stack, 'baseUrl'>) {
+/**
+ * A small HTTP client for the API of a running stack; `defaults.headers` go with every request
+ * (an `X-Forwarded-For` that makes it another client's, behind `TRUST_PROXY`).
+ */
+export function apiClient(
+  stack: Pick<Stack, 'baseUrl'>,
+  defaults: { headers?: Record<string, string> } = {},
+) {
   async function call<T = any>(
     method: string,
     path: string,
     options: { token?: string | undefined; body?: unknown; headers?: Record<string, string> } = {},
   ): Promise<Reply<T>> {
-    const headers: Record<string, string> = { ...options.headers };
+    const headers: Record<string, string> = { ...defaults.headers, ...options.headers };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     if (options.body !== undefined) headers['content-type'] = 'application/json';
     const res = await fetch(`${stack.baseUrl}${path}`, {

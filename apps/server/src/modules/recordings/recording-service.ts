@@ -88,7 +88,7 @@ export function recordingService(ctx: AppContext) {
       if (ids.length > 0)
         ctx.logger.info({ session: session.sessionId, recordings: ids }, 'deleted recordings');
     },
-    reconcile: () => recovery.reconcile(),
+    reconcile: (scope) => recovery.reconcile(scope),
   };
 
   return {

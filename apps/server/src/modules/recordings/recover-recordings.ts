@@ -69,10 +69,14 @@ export function recordingRecovery(deps: {
       }
     },
 
-    /** One pass of the reconcile loop. */
-    async reconcile(): Promise<void> {
+    /**
+     * One pass of the reconcile loop: every recording in progress (`all`), or only those of this
+     * instance (`own`: another instance runs the passes, but only this one has their files).
+     */
+    async reconcile(scope: 'all' | 'own'): Promise<void> {
       const now = Date.now();
       for (const row of await repo.allInProgress()) {
+        if (scope === 'own' && (row.backend !== 'builtin' || row.node !== node)) continue;
         try {
           if (row.backend === 'egress') {
             await egress.check(row);

@@ -1,4 +1,8 @@
 import type { AppContext } from '../../context.js';
+import { soleInstanceLock } from '../../db/leader-lock.js';
+import type { LeaderLock } from '../../db/leader-lock.js';
+import { LivekitUnavailableError } from '../../livekit/index.js';
+import type { ConnectedParticipant } from '../../livekit/index.js';
 import { attendanceRepository } from '../attendance/attendance-repository.js';
 import { participantRepository } from '../participants/participant-repository.js';
 import { sessionRepository } from '../sessions/session-repository.js';
@@ -8,14 +12,38 @@ const NOW_ATTEMPTS = 5;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** PostgreSQL advisory lock key of the reconcile loop (the migration lock's plus one). */
+export const RECONCILE_LOCK_ID = 0x5_7a6e_c458 % 2 ** 31;
+
+/**
+ * What a tick of the loop did: `ran` a pass, stood by (`standby`: another instance holds the
+ * reconcile lock), or `failed` (LiveKit or the database did not answer).
+ */
+export type ReconcileOutcome = 'ran' | 'standby' | 'failed';
+
+export interface ReconcilerOptions {
+  /**
+   * Taken before every pass, so that instances sharing a database do not reconcile twice: the
+   * instance holding it runs every pass, the others stand by until it goes. None: always run.
+   */
+  lock?: LeaderLock;
+  /** Told what each tick did (the `/metrics` counter). */
+  onPass?: (outcome: ReconcileOutcome) => void;
+}
+
 /**
  * Heals the database from LiveKit's own state, for webhooks that never arrived: who is really
  * connected, rooms of live sessions that vanished (LiveKit restarted: recreated at once, so
  * clients can rejoin), rooms of ended sessions (closed). Live sessions are never ended here,
  * and a room must be missing in two passes in a row before its participants are marked gone,
  * so one empty listing during a LiveKit restart changes nothing lasting.
+ *
+ * Instances that share a database take the passes in turn through `options.lock`: one leads and
+ * runs every pass, the others stand by (settling only their own recorders) and one of them takes
+ * over at its next tick when the leader stops or dies.
  */
-export function reconciler(ctx: AppContext) {
+export function reconciler(ctx: AppContext, options: ReconcilerOptions = {}) {
+  const lock = options.lock ?? soleInstanceLock;
   const repo = sessionRepository(ctx.database.db, ctx.accessCache);
   const participants = participantRepository(ctx.database.db, ctx.accessCache);
   // Attendance heals too: its ends keep the earliest time, so a late webhook still corrects them.
@@ -36,7 +64,17 @@ export function reconciler(ctx: AppContext) {
       return;
     }
     missing.delete(sessionId);
-    const connected = await rooms.participants(sessionId);
+    let connected: ConnectedParticipant[] | undefined;
+    try {
+      connected = await rooms.participants(sessionId);
+    } catch (err) {
+      if (!(err instanceof LivekitUnavailableError)) throw err;
+      // Listed but not answering: its LiveKit node died (multi-node). Another node takes it, and
+      // the next pass reads who came back there.
+      ctx.logger.warn({ err, session: sessionId }, 'room not answering: placing it again');
+      await rooms.place(sessionId);
+      return;
+    }
     if (!connected) return;
     const present = new Map(connected.filter((p) => !p.hidden).map((p) => [p.identity, p.sid]));
     for (const row of await participants.participants(sessionId)) {
@@ -88,10 +126,63 @@ export function reconciler(ctx: AppContext) {
       const session = await repo.findById(room);
       if (!session || session.status === 'ended') await rooms.close(room).catch(() => undefined);
     }
-    await ctx.hooks?.reconcile?.().catch((err: unknown) => {
+    await reconcileHook('all');
+    return true;
+  }
+
+  async function reconcileHook(scope: 'all' | 'own'): Promise<void> {
+    await ctx.hooks?.reconcile?.(scope).catch((err: unknown) => {
       ctx.logger.warn({ err }, 'reconcile hook failed');
     });
-    return true;
+  }
+
+  /** Whether this instance held the lock at its last try (undefined: not asked yet, or failed). */
+  let role: 'leader' | 'standby' | undefined;
+
+  /** Whether this instance runs this pass; a standby still settles its own recorders. */
+  async function takeTurn(): Promise<boolean | 'failed'> {
+    let leading: boolean;
+    try {
+      leading = await lock.hold();
+    } catch (err) {
+      role = undefined;
+      ctx.logger.warn({ err }, 'reconcile skipped: the database did not answer for its lock');
+      return 'failed';
+    }
+    if (leading) {
+      if (role !== 'leader') {
+        // Misses counted while another instance led say nothing about the rooms now.
+        missing.clear();
+        ctx.logger.info('reconcile lock taken: this instance runs the reconcile passes');
+      }
+      role = 'leader';
+      return true;
+    }
+    if (role !== 'standby') {
+      ctx.logger.info('reconcile standing by: another instance holds the reconcile lock');
+    }
+    ctx.logger.debug('reconcile pass skipped: another instance holds the reconcile lock');
+    role = 'standby';
+    return false;
+  }
+
+  /** One tick: the lock, then a pass or standing by; false when LiveKit or the lock failed. */
+  async function lockedPass(): Promise<boolean> {
+    const turn = await takeTurn();
+    if (turn !== true) {
+      if (turn === false) await reconcileHook('own');
+      options.onPass?.(turn === false ? 'standby' : 'failed');
+      return turn === false;
+    }
+    const startedAt = Date.now();
+    let reached = false;
+    try {
+      reached = await runOnce();
+      return reached;
+    } finally {
+      options.onPass?.(reached ? 'ran' : 'failed');
+      ctx.logger.debug({ startedAt, ms: Date.now() - startedAt, reached }, 'reconcile pass done');
+    }
   }
 
   let timer: NodeJS.Timeout | undefined;
@@ -102,7 +193,7 @@ export function reconciler(ctx: AppContext) {
   let again: string | undefined;
 
   function pass(): Promise<unknown> {
-    running = runOnce()
+    running = lockedPass()
       .catch((err: unknown) => {
         ctx.logger.error({ err }, 'reconcile failed');
         return true;
@@ -152,6 +243,8 @@ export function reconciler(ctx: AppContext) {
       if (timer) clearInterval(timer);
       if (retryTimer) clearTimeout(retryTimer);
       await running;
+      // Another instance takes the passes over at its next tick.
+      await lock.release();
     },
   };
 }
