@@ -60,6 +60,8 @@ export interface ConnectedParticipant {
   sid: string;
   /** Hidden participants (a recorder) are not people in the room. */
   hidden: boolean;
+  /** When this connection joined (LiveKit's milliseconds), if LiveKit said. */
+  joinedAt?: Date | undefined;
 }
 
 export function roomControl(rooms: RoomServiceClient) {
@@ -104,6 +106,7 @@ export function roomControl(rooms: RoomServiceClient) {
           identity: p.identity,
           sid: p.sid,
           hidden: p.permission?.hidden ?? false,
+          joinedAt: p.joinedAtMs > 0n ? new Date(Number(p.joinedAtMs)) : undefined,
         }));
       } catch (err) {
         if (isNotFound(err)) return undefined;
