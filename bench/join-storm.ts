@@ -34,6 +34,7 @@ const settings = {
   connectTimeoutSeconds: Number(env.BENCH_CONNECT_TIMEOUT ?? 15),
   attempts: Number(env.BENCH_ATTEMPTS ?? 1),
   database: env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
+  profileDir: env.BENCH_PROFILE_DIR,
   /** The goal: the database's count equals LiveKit's within this after the last connect. */
   agreeWithinMs: 2000,
 };
@@ -104,6 +105,7 @@ async function main() {
       // Every viewer has an address of its own (X-Forwarded-For from loopback, the proxy here);
       // the rate limits stay as configured.
       env: { TRUST_PROXY: '127.0.0.1,::1' },
+      nodeArgs: settings.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${settings.profileDir}`] : [],
       cleanups,
     });
     log(`app on ${app.baseUrl}, LiveKit on ${app.livekitUrl}`);

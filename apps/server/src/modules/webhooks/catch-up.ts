@@ -1,4 +1,4 @@
-import { isNull, lt, or } from 'drizzle-orm';
+import { and, eq, isNull, lt, or } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
 import { liveParticipants } from '../../db/schema.js';
 import { attendanceRepository } from '../attendance/attendance-repository.js';
@@ -9,6 +9,11 @@ import { sessionRepository } from '../sessions/session-repository.js';
 export const CATCH_UP_LAG_MS = 1000;
 /** Rows written at once by a catch-up (the database pool has 10 connections). */
 const WRITES_AT_ONCE = 4;
+/**
+ * Between two catch-ups of a room: each lists the whole room and its rows, which costs more
+ * than the joins it saves when done after every late webhook of a storm.
+ */
+const SPACING_MS = 1000;
 
 /**
  * Catches a room's joins up with LiveKit when its webhooks fall behind. LiveKit posts one room's
@@ -19,7 +24,7 @@ const WRITES_AT_ONCE = 4;
  * still has as not connected; the queued webhooks then find them connected and change nothing.
  * It never marks anyone gone (a late `participant_left` or the reconcile pass does), never
  * touches banned rows (not in `participants()`), and runs for live sessions only. One catch-up
- * per room at a time; asked for while one runs, one more follows it.
+ * per room at a time; asked for while one runs, one more follows it a second later.
  */
 export function joinCatchUp(ctx: AppContext) {
   const sessions = sessionRepository(ctx.database.db, ctx.accessCache);
@@ -42,16 +47,21 @@ export function joinCatchUp(ctx: AppContext) {
         const row = behind[next++]!;
         const p = present.get(row.identity)!;
         const joinedAt = p.joinedAt ?? new Date();
-        // Not over a leave applied since LiveKit was asked (its webhook sets `left_at` now).
-        const notLeftSince = p.joinedAt
-          ? or(isNull(liveParticipants.leftAt), lt(liveParticipants.leftAt, p.joinedAt))
-          : undefined;
+        // Only a row still not connected (a webhook applied meanwhile may have recorded a newer
+        // connection's sid), and not over a leave applied since LiveKit was asked (its webhook
+        // sets `left_at` to its own time).
+        const stillBehind = and(
+          eq(liveParticipants.connected, false),
+          p.joinedAt
+            ? or(isNull(liveParticipants.leftAt), lt(liveParticipants.leftAt, p.joinedAt))
+            : undefined,
+        );
         const done = await participants.setConnected(
           sessionId,
           row.identity,
           true,
           { livekitSid: p.sid, joinedAt, leftAt: null },
-          notLeftSince,
+          stillBehind,
         );
         if (done?.changed) await attendance.joined({ ...row, sid: p.sid }, joinedAt);
       }
@@ -68,9 +78,13 @@ export function joinCatchUp(ctx: AppContext) {
       } catch (err) {
         ctx.logger.warn({ err, session: sessionId }, 'join catch-up failed');
       }
-      const state = running.get(sessionId);
+      if (!running.get(sessionId)?.again) {
+        running.delete(sessionId);
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, SPACING_MS).unref());
       running.delete(sessionId);
-      if (state?.again) await run(sessionId);
+      await run(sessionId);
     })();
     running.set(sessionId, { again: false, done });
     return done;
