@@ -140,7 +140,7 @@ async function main() {
         url: string,
         key: string,
         secret: string,
-      ) => { listParticipants(room: string): Promise<unknown[]> };
+      ) => { listParticipants(room: string): Promise<{ state: number }[]> };
     };
     const roomService = new sdk.RoomServiceClient(
       app.livekitUrl.replace(/^ws/, 'http'),
@@ -174,7 +174,9 @@ async function main() {
     const appCpuBefore = cpuSeconds(app.pid);
     const started = performance.now();
     const counts = sampleCounts({
-      livekit: async () => (await roomService.listParticipants(sessionId)).length,
+      // Connected as LiveKit counts it: ACTIVE (2), media up; only these get `participant_joined`.
+      livekit: async () =>
+        (await roomService.listParticipants(sessionId)).filter((p) => p.state === 2).length,
       database: async () =>
         (await api('GET', `/api/v1/live/sessions/${sessionId}`, mentor.token))
           .participant_count as number,

@@ -37,7 +37,11 @@ export function joinCatchUp(ctx: AppContext) {
     if (session?.status !== 'live') return 0;
     const inRoom = await ctx.livekit.rooms.participants(sessionId);
     if (!inRoom) return 0;
-    const present = new Map(inRoom.filter((p) => !p.hidden).map((p) => [p.identity, p]));
+    // Active ones only: a connection still setting up may never make it, and its end would come
+    // as `participant_connection_aborted`, which leaves no row to correct.
+    const present = new Map(
+      inRoom.filter((p) => !p.hidden && p.active).map((p) => [p.identity, p]),
+    );
     const behind = (await participants.participants(sessionId)).filter(
       (row) => !row.connected && present.has(row.identity),
     );
