@@ -207,6 +207,21 @@ async function main() {
       seconds: cpuSeconds(app.pid) - appCpuBefore,
       wallSeconds: (performance.now() - started) / 1000,
     };
+    // LiveKit's webhook queue for the room: how long after the last connect it was empty (its
+    // count of webhooks sent unchanged for 3 s), up to 60 s more.
+    const sent = async () =>
+      (await webhookMetrics(metricsUrl))
+        .filter((l) => l.startsWith('livekit_webhook_dispatch_total'))
+        .reduce((sum, l) => sum + Number(l.split(' ').pop()), 0);
+    let webhooksSent = await sent();
+    let lastChange = performance.now();
+    while (performance.now() - lastChange < 3000 && performance.now() < deadline + 60_000) {
+      await sleep(500);
+      const now = await sent();
+      if (now !== webhooksSent) lastChange = performance.now();
+      webhooksSent = now;
+    }
+    const webhooksDrainedAfterSettledMs = Math.round(lastChange - started - settledAt);
     const uptimeAfter = loadavg();
     const webhooksAfter = await webhookMetrics(metricsUrl);
     const agreed = agreement(counts.samples, settledAt);
@@ -253,6 +268,7 @@ async function main() {
       },
       appCpu,
       webhookMetrics: { before: webhooksBefore, after: webhooksAfter },
+      webhooksDrainedAfterSettledMs,
     };
     const ok =
       report.api.fiveHundreds === 0 &&
@@ -272,6 +288,7 @@ async function main() {
     log(
       `load ${uptimeBefore.map((l) => l.toFixed(2)).join(' ')} → ${uptimeAfter.map((l) => l.toFixed(2)).join(' ')}`,
     );
+    log(`LiveKit's webhook queue empty ${webhooksDrainedAfterSettledMs} ms after the last connect`);
     log(ok ? 'PASS' : 'FAIL');
     await writeResults('join-storm', { ...report, pass: ok });
     viewers.send({ op: 'quit' });

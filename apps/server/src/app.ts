@@ -230,7 +230,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
       try {
         if (event.egress) await recordings.applyEgressWebhook(event.egress);
         outcome = await applyWebhook(event);
-        if (outcome === 'applied' && event.event === 'participant_joined' && event.room) {
+        // Late, even when already recorded: LiveKit's queue for the room is behind.
+        if (outcome !== 'ignored' && event.event === 'participant_joined' && event.room) {
           catchUp.joinedLate(event.room, event.participant?.joinedAt, new Date());
         }
       } catch (err) {
