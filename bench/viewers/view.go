@@ -23,8 +23,9 @@ import (
 //	in:  {"op":"add","viewers":[{"id":"v1","token":"…"}]}  connects them (in the background)
 //	in:  {"op":"stats"}                                     one "stats" line with every viewer
 //	in:  {"op":"quit"}                                      disconnects all, exits
+//	out: {"ev":"connected","id":"v1","connectMs":…,"attempts":…}  joined, transports up
 //	out: {"ev":"first","id":"v1","connectMs":…,"firstPacketMs":…}  first video packet
-//	out: {"ev":"failed","id":"v1","error":"…"}
+//	out: {"ev":"failed","id":"v1","error":"…","attempts":…}
 //	out: {"ev":"stats","at":…,"viewers":[…]}
 
 type viewer struct {
@@ -43,16 +44,23 @@ type viewer struct {
 }
 
 type viewerPool struct {
-	url     string
-	mu      sync.Mutex
-	viewers []*viewer
-	slots   chan struct{} // connects in progress at once
+	url string
+	// connectTimeout is the SDK's per-attempt budget (signal join, then the peer connections);
+	// attempts is how many times a viewer connects before it counts as failed, as a browser's
+	// livekit-client retries a failed connect.
+	connectTimeout time.Duration
+	attempts       int
+	mu             sync.Mutex
+	viewers        []*viewer
+	slots          chan struct{} // connects in progress at once
 }
 
 func runView(args []string) error {
 	fs := flag.NewFlagSet("view", flag.ExitOnError)
 	url := fs.String("url", "", "LiveKit URL (ws://…)")
 	parallel := fs.Int("parallel", 20, "connects in progress at once")
+	connectTimeout := fs.Duration("connect-timeout", 15*time.Second, "the SDK's connect timeout per attempt")
+	attempts := fs.Int("attempts", 1, "connects per viewer before it counts as failed")
 	profile := fs.String("cpuprofile", "", "write a Go CPU profile of the whole run there")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -68,7 +76,10 @@ func runView(args []string) error {
 		// Stopped (and written) before "quit" is answered, and at the end in any case.
 		defer pprof.StopCPUProfile()
 	}
-	pool := &viewerPool{url: *url, slots: make(chan struct{}, *parallel)}
+	pool := &viewerPool{
+		url: *url, slots: make(chan struct{}, *parallel),
+		connectTimeout: *connectTimeout, attempts: max(1, *attempts),
+	}
 	in := bufio.NewScanner(os.Stdin)
 	in.Buffer(make([]byte, 1<<20), 64<<20)
 	for in.Scan() {
@@ -115,18 +126,31 @@ func (p *viewerPool) add(id, token string) {
 		defer func() { <-p.slots }()
 		v.started = time.Now()
 		counter := &rtcpCounter{nacks: &v.nacks, nackedSeqs: &v.nackedSeqs, plis: &v.plis}
-		room, err := lksdk.ConnectToRoomWithToken(p.url, token, v.callbacks(),
-			lksdk.WithAutoSubscribe(true),
-			lksdk.WithInterceptors([]interceptor.Factory{rtcpCounterFactory{counter}}),
-			lksdk.WithIncludeDefaultInterceptors(true),
-		)
+		var room *lksdk.Room
+		var err error
+		attempt := 0
+		for attempt < p.attempts {
+			attempt++
+			room, err = lksdk.ConnectToRoomWithToken(p.url, token, v.callbacks(),
+				lksdk.WithAutoSubscribe(true),
+				lksdk.WithConnectTimeout(p.connectTimeout),
+				lksdk.WithInterceptors([]interceptor.Factory{rtcpCounterFactory{counter}}),
+				lksdk.WithIncludeDefaultInterceptors(true),
+			)
+			if err == nil {
+				break
+			}
+		}
 		if err != nil {
 			v.state.Store("failed")
-			emit(map[string]any{"ev": "failed", "id": id, "error": err.Error()})
+			emit(map[string]any{"ev": "failed", "id": id, "error": err.Error(), "attempts": attempt})
 			return
 		}
 		v.connectMs.Store(time.Since(v.started).Milliseconds())
 		v.state.Store("connected")
+		emit(map[string]any{
+			"ev": "connected", "id": id, "connectMs": v.connectMs.Load(), "attempts": attempt,
+		})
 		p.mu.Lock()
 		v.room = room
 		p.mu.Unlock()

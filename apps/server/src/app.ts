@@ -39,6 +39,7 @@ import { ssoServices } from './modules/sso/services.js';
 import { tokenRoute } from './modules/sessions/token-route.js';
 import type { AccessRow } from './modules/sessions/session-repository.js';
 import { webhookApplier } from './modules/webhooks/apply-event.js';
+import { joinCatchUp } from './modules/webhooks/catch-up.js';
 import { RECONCILE_LOCK_ID, reconciler } from './modules/webhooks/reconcile.js';
 import type { Reconciler } from './modules/webhooks/reconcile.js';
 import { webhookRoutes } from './modules/webhooks/routes.js';
@@ -230,6 +231,9 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(recordingRoutes, { ...modules, recordings });
 
   const applyWebhook = webhookApplier(ctx);
+  // A join storm queues LiveKit's webhooks up: late joins are caught up from LiveKit's list.
+  const catchUp = joinCatchUp(ctx);
+  app.addHook('onClose', async () => catchUp.idle());
   await app.register(webhookRoutes, {
     verifier: deps.livekit.webhooks,
     onEvent: async (event) => {
@@ -237,6 +241,10 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
       try {
         if (event.egress) await recordings.applyEgressWebhook(event.egress);
         outcome = await applyWebhook(event);
+        // Late, even when already recorded: LiveKit's queue for the room is behind.
+        if (outcome !== 'ignored' && event.event === 'participant_joined' && event.room) {
+          catchUp.joinedLate(event.room, event.participant?.joinedAt, new Date());
+        }
       } catch (err) {
         metrics.webhookApplied(event, 'failed');
         throw err;

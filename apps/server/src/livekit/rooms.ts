@@ -1,5 +1,10 @@
 import type { SessionRole } from '@stagecast/contracts';
-import { DataPacket_Kind, ServerError, TrackSource } from 'livekit-server-sdk';
+import {
+  DataPacket_Kind,
+  ParticipantInfo_State,
+  ServerError,
+  TrackSource,
+} from 'livekit-server-sdk';
 import type { ParticipantInfo, RoomServiceClient } from 'livekit-server-sdk';
 import { AppError } from '../errors.js';
 import { permissionForRole } from './grants.js';
@@ -60,6 +65,14 @@ export interface ConnectedParticipant {
   sid: string;
   /** Hidden participants (a recorder) are not people in the room. */
   hidden: boolean;
+  /** When this connection joined (LiveKit's milliseconds), if LiveKit said. */
+  joinedAt?: Date | undefined;
+  /**
+   * Its media is connected (LiveKit's `ACTIVE`): only then does LiveKit send
+   * `participant_joined`, and a connection that never gets there ends with
+   * `participant_connection_aborted`, not `participant_left`.
+   */
+  active?: boolean;
 }
 
 export function roomControl(rooms: RoomServiceClient) {
@@ -115,6 +128,8 @@ export function roomControl(rooms: RoomServiceClient) {
           identity: p.identity,
           sid: p.sid,
           hidden: p.permission?.hidden ?? false,
+          joinedAt: p.joinedAtMs > 0n ? new Date(Number(p.joinedAtMs)) : undefined,
+          active: p.state === ParticipantInfo_State.ACTIVE,
         }));
       } catch (err) {
         if (isNotFound(err)) return undefined;

@@ -69,3 +69,13 @@ describe("the embedded server's turn section", () => {
     }
   });
 });
+
+describe("the embedded server's webhook section", () => {
+  it("keeps a join storm's webhooks queued rather than dropped (LiveKit's default: 200, 30 s)", () => {
+    expect(buildServerConfig(base).webhook).toEqual({
+      api_key: 'APIkey',
+      urls: ['http://127.0.0.1:3000/api/livekit/webhook'],
+      resource_url_notifier: { max_depth: 5000, max_age: '120s' },
+    });
+  });
+});

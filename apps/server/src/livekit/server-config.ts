@@ -17,6 +17,9 @@ export interface EmbeddedServerOptions {
   prometheus: { port: number; username?: string; password?: string };
 }
 
+/** Webhooks LiveKit keeps queued per room before it drops new ones (its default is 200). */
+export const WEBHOOK_QUEUE_DEPTH = 5000;
+
 /**
  * The embedded server's configuration file. JSON is valid YAML, so no YAML library is needed.
  * Not `--dev`: keys are ours, rooms are only created by the API (`auto_create: false`), and the
@@ -47,6 +50,10 @@ export function buildServerConfig(o: EmbeddedServerOptions): Record<string, unkn
     webhook: {
       api_key: o.keys.apiKey,
       urls: [o.webhookUrl],
+      // LiveKit posts one room's webhooks one at a time and drops what finds 200 queued or
+      // waited 30 s (protocol's ResourceURLNotifier): a join storm of hundreds lost joins and
+      // leaves until the next reconcile pass. An event queued is a few hundred bytes.
+      resource_url_notifier: { max_depth: WEBHOOK_QUEUE_DEPTH, max_age: '120s' },
     },
     prometheus: o.prometheus,
     logging: {

@@ -42,6 +42,13 @@ export function webhookApplier(ctx: AppContext) {
           if (!identity) return 'ignored' as const;
           const row = await repo.findParticipant(room, identity);
           if (!row) return 'ignored' as const;
+          // This very connection is recorded already (the join catch-up got here first, see
+          // catch-up.ts): nothing to write, so a storm's queued webhooks drain fast. Accounts
+          // still go through the checks below (one may have been disabled since).
+          const recorded = row.connected && sid !== undefined && row.livekitSid === sid;
+          if (recorded && !row.bannedAt && !identity.startsWith('user:')) {
+            return 'duplicate' as const;
+          }
           const session = await sessions.findById(room);
           // A banned identity or a disabled account with a still-valid LiveKit token, or anyone
           // in an ended session: out.
