@@ -32,6 +32,18 @@ describe('the waiting room (issue 15)', () => {
   const decide = (token: string | undefined, sessionId: string, userId: string, verb: string) =>
     c.api.call('POST', `${lobbyPath(sessionId)}/${userId}/${verb}`, { token });
 
+  /** A new account knocks (held: 202) and opens the waiting page's stream, told it waits. */
+  const knockAndWait = async (
+    sessionId: string,
+    known?: Awaited<ReturnType<Cast['api']['register']>>,
+  ) => {
+    const who = known ?? (await c.api.register());
+    expect((await c.api.join(who.token, sessionId)).status).toBe(202);
+    const wait = await openWait(stack.baseUrl, sessionId, who.token);
+    await wait.next('waiting');
+    return { viewer: who, wait };
+  };
+
   /** The host in the room (a real client) keeping the `lobby` packets it receives. */
   const hostInRoom = async (sessionId: string) => {
     const joined = await c.api.join(c.mentor.token, sessionId);
@@ -123,10 +135,7 @@ describe('the waiting room (issue 15)', () => {
 
   it('turns a denied account away with a clear answer, and refuses its knocks for 10 minutes', async () => {
     const s = await lobbySession();
-    const viewer = await c.api.register();
-    expect((await c.api.join(viewer.token, s.session_id)).status).toBe(202);
-    const wait = await openWait(stack.baseUrl, s.session_id, viewer.token);
-    await wait.next('waiting');
+    const { viewer, wait } = await knockAndWait(s.session_id);
     expect((await decide(c.mentor.token, s.session_id, viewer.user.id, 'deny')).status).toBe(200);
     const denied = await wait.next('denied');
     const retryAt = Date.parse(denied.retry_at!);
@@ -154,10 +163,7 @@ describe('the waiting room (issue 15)', () => {
 
   it('removes the knock when the waiting page is left (its stream closed)', async () => {
     const s = await lobbySession();
-    const viewer = await c.api.register();
-    expect((await c.api.join(viewer.token, s.session_id)).status).toBe(202);
-    const wait = await openWait(stack.baseUrl, s.session_id, viewer.token);
-    await wait.next('waiting');
+    const { viewer, wait } = await knockAndWait(s.session_id);
     expect((await list(c.mentor.token, s.session_id)).body.waiting).toHaveLength(1);
     wait.leave();
     await waitFor(
@@ -272,10 +278,7 @@ describe('the waiting room (issue 15)', () => {
 
   it('lets those waiting in when the host turns the waiting room off, and counts held joins', async () => {
     const s = await lobbySession();
-    const viewer = await c.api.register();
-    expect((await c.api.join(viewer.token, s.session_id)).status).toBe(202);
-    const wait = await openWait(stack.baseUrl, s.session_id, viewer.token);
-    await wait.next('waiting');
+    const { viewer, wait } = await knockAndWait(s.session_id);
     const off = await c.api.call('PATCH', `/api/v1/live/sessions/${s.session_id}`, {
       token: c.mentor.token,
       body: { waiting_room: false },
@@ -304,9 +307,7 @@ describe('the waiting room (issue 15)', () => {
     expect(errorOf(badId)).toMatchObject({ code: 'VALIDATION_FAILED' });
     const badUser = await decide(c.mentor.token, s.session_id, 'x'.repeat(201), 'admit');
     expect(badUser.status).toBe(400);
-    expect((await c.api.join(viewer.token, s.session_id)).status).toBe(202);
-    const wait = await openWait(stack.baseUrl, s.session_id, viewer.token);
-    await wait.next('waiting');
+    const { wait } = await knockAndWait(s.session_id, viewer);
     const ended = await c.api.call('POST', `/api/v1/live/sessions/${s.session_id}/end`, {
       token: c.mentor.token,
     });

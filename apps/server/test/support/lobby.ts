@@ -1,3 +1,4 @@
+import { readEventData } from '@stagecast/contracts';
 import type { LobbyWaitEvent } from '@stagecast/contracts';
 
 /**
@@ -15,24 +16,11 @@ export async function openWait(baseUrl: string, sessionId: string, token: string
   const waiters: (() => void)[] = [];
   const closed = (async () => {
     if (!res.ok || !res.body) return;
-    const decoder = new TextDecoder();
-    let buffer = '';
     try {
-      for await (const chunk of res.body) {
-        buffer += decoder.decode(chunk as Uint8Array, { stream: true });
-        let end: number;
-        while ((end = buffer.indexOf('\n\n')) >= 0) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const data = block
-            .split('\n')
-            .filter((line) => line.startsWith('data: '))
-            .map((line) => line.slice(6))
-            .join('\n');
-          if (data) events.push(JSON.parse(data) as LobbyWaitEvent);
-          for (const wake of waiters.splice(0)) wake();
-        }
-      }
+      await readEventData(res.body, (data) => {
+        events.push(JSON.parse(data) as LobbyWaitEvent);
+        for (const wake of waiters.splice(0)) wake();
+      });
     } catch {
       // Aborted by leave().
     }
