@@ -5,7 +5,7 @@ import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { lobbyEntries } from '../src/db/schema.js';
 import type { Cast } from './support/api.js';
-import { openWait } from './support/lobby.js';
+import { decideLobby, knockAndWait as knock, openWait } from './support/lobby.js';
 import { waitFor } from './support/processes.js';
 import type { Stack } from './support/stack.js';
 import { useStack } from './support/use-stack.js';
@@ -30,19 +30,9 @@ describe('the waiting room (issue 15)', () => {
       { token },
     );
   const decide = (token: string | undefined, sessionId: string, userId: string, verb: string) =>
-    c.api.call('POST', `${lobbyPath(sessionId)}/${userId}/${verb}`, { token });
-
-  /** A new account knocks (held: 202) and opens the waiting page's stream, told it waits. */
-  const knockAndWait = async (
-    sessionId: string,
-    known?: Awaited<ReturnType<Cast['api']['register']>>,
-  ) => {
-    const who = known ?? (await c.api.register());
-    expect((await c.api.join(who.token, sessionId)).status).toBe(202);
-    const wait = await openWait(stack.baseUrl, sessionId, who.token);
-    await wait.next('waiting');
-    return { viewer: who, wait };
-  };
+    decideLobby(c.api, token, sessionId, userId, verb);
+  const knockAndWait = (sessionId: string, known?: Parameters<typeof knock>[3]) =>
+    knock(c.api, stack.baseUrl, sessionId, known);
 
   /** The host in the room (a real client) keeping the `lobby` packets it receives. */
   const hostInRoom = async (sessionId: string) => {

@@ -1,5 +1,7 @@
 import { readEventData } from '@stagecast/contracts';
 import type { LobbyWaitEvent } from '@stagecast/contracts';
+import { expect } from 'vitest';
+import type { ApiClient } from './api.js';
 
 /**
  * The waiting page's side of the lobby, as a test drives it: `GET …/lobby/wait` read as
@@ -48,4 +50,37 @@ export async function openWait(baseUrl: string, sessionId: string, token: string
     closed,
     leave: () => controller.abort(),
   };
+}
+
+/** An account as the test API caller registers it. */
+type Account = Awaited<ReturnType<ApiClient['register']>>;
+
+/**
+ * An account (a new one unless given) knocks through `api` (held: 202) and opens the waiting
+ * page's stream on `baseUrl`, told it waits: the account and its stream.
+ */
+export async function knockAndWait(
+  api: ApiClient,
+  baseUrl: string,
+  sessionId: string,
+  known?: Account,
+) {
+  const viewer = known ?? (await api.register());
+  expect((await api.join(viewer.token, sessionId)).status).toBe(202);
+  const wait = await openWait(baseUrl, sessionId, viewer.token);
+  await wait.next('waiting');
+  return { viewer, wait };
+}
+
+/** The host (`token`) admits or denies one waiting account through `api`. */
+export function decideLobby(
+  api: ApiClient,
+  token: string | undefined,
+  sessionId: string,
+  userId: string,
+  verb: string,
+) {
+  return api.call('POST', `/api/v1/live/sessions/${sessionId}/lobby/${userId}/${verb}`, {
+    token,
+  });
 }
