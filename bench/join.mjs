@@ -16,6 +16,7 @@ import process from 'node:process';
 import { URL, fileURLToPath } from 'node:url';
 import {
   apiClient,
+  castWithLiveSession,
   cleanupOnExit,
   createDatabase,
   freePortBlock,
@@ -143,19 +144,7 @@ async function main() {
 
       // The cast: an admin (the first account), a mentor with a live session, 50 users.
       const api = apiClient(baseUrl);
-      const register = (name) =>
-        api('POST', '/api/v1/auth/register', undefined, {
-          email: `${name}@bench.example`,
-          username: name,
-          password: 'correct horse battery',
-        });
-      const admin = await register('bench_admin');
-      const mentor = await register('bench_mentor');
-      await api('PATCH', `/api/v1/admin/users/${mentor.user.id}`, admin.token, { role: 'mentor' });
-      const session = await api('POST', '/api/v1/live/sessions', mentor.token, {
-        title: 'Bench',
-        start_now: true,
-      });
+      const { register, session } = await castWithLiveSession(api, { title: 'Bench' });
       const tokens = [];
       for (let i = 0; i < settings.users; i += 1) {
         const user = await register(`bench_user_${i}`);

@@ -44,5 +44,18 @@ export function createDatabase(
 export function apiClient(
   baseUrl: string,
 ): (method: string, path: string, token?: string, body?: unknown) => Promise<unknown>;
+export interface BenchAccount {
+  token: string;
+  user: { id: string };
+}
+export function castWithLiveSession(
+  api: ReturnType<typeof apiClient>,
+  session: { title: string; is_public?: boolean },
+): Promise<{
+  register: (name: string) => Promise<BenchAccount>;
+  admin: BenchAccount;
+  mentor: BenchAccount;
+  session: { session_id: string } & Record<string, unknown>;
+}>;
 export function printTable(rows: string[][]): void;
 export function writeResults(benchmark: string, report: Record<string, unknown>): Promise<string>;

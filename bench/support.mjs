@@ -217,6 +217,28 @@ export function apiClient(baseUrl) {
   };
 }
 
+/**
+ * The cast every bench starts from, through `api` (an `apiClient`): an admin (the first account),
+ * a mentor it promotes, and the mentor's live session created with `session` (its title and
+ * more); `register` adds more accounts the same way.
+ */
+export async function castWithLiveSession(api, session) {
+  const register = (name) =>
+    api('POST', '/api/v1/auth/register', undefined, {
+      email: `${name}@bench.example`,
+      username: name,
+      password: 'correct horse battery',
+    });
+  const admin = await register('bench_admin');
+  const mentor = await register('bench_mentor');
+  await api('PATCH', `/api/v1/admin/users/${mentor.user.id}`, admin.token, { role: 'mentor' });
+  const live = await api('POST', '/api/v1/live/sessions', mentor.token, {
+    start_now: true,
+    ...session,
+  });
+  return { register, admin, mentor, session: live };
+}
+
 /** Prints `rows` (the first one the header) as columns padded to their widest cell. */
 export function printTable(rows) {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));

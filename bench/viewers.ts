@@ -23,6 +23,7 @@ import { extrapolate } from './viewers-stats.js';
 import type { PublisherSnap } from './viewers-stats.js';
 import {
   apiClient,
+  castWithLiveSession,
   cleanupOnExit,
   createDatabase,
   livekitServerPath,
@@ -92,21 +93,11 @@ async function main() {
       token?: string,
       body?: unknown,
     ) => Promise<Record<string, unknown>>;
-    const register = async (name: string) =>
-      (await api('POST', '/api/v1/auth/register', undefined, {
-        email: `${name}@bench.example`,
-        username: name,
-        password: 'correct horse battery',
-      })) as { token: string; user: { id: string } };
-    const admin = await register('bench_admin');
-    const mentor = await register('bench_mentor');
-    await api('PATCH', `/api/v1/admin/users/${mentor.user.id}`, admin.token, { role: 'mentor' });
-    const session = await api('POST', '/api/v1/live/sessions', mentor.token, {
+    const { mentor, session } = await castWithLiveSession(api, {
       title: 'Viewers bench',
-      start_now: true,
       is_public: true,
     });
-    const sessionId = session.session_id as string;
+    const sessionId = session.session_id;
     const host = await api('POST', `/api/v1/live/sessions/${sessionId}/join`, mentor.token, {});
 
     // The publisher, then the viewers' process.

@@ -2,7 +2,7 @@ import { LOBBY_TOPIC } from '@stagecast/contracts';
 import { Room, RoomEvent } from '@livekit/rtc-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiClient } from './support/api.js';
-import { openWait } from './support/lobby.js';
+import { decideLobby, knockAndWait, openWait } from './support/lobby.js';
 import { waitFor } from './support/processes.js';
 import { startStack } from './support/stack.js';
 import type { Stack } from './support/stack.js';
@@ -72,11 +72,7 @@ describe.runIf(process.env.DATABASE_URL && process.env.REDIS_URL)(
         );
         expect(listed.body.waiting.map((e) => e.user_id)).toEqual([ada.user.id]);
         const decidedAt = Date.now();
-        const admit = await onA.call(
-          'POST',
-          `/api/v1/live/sessions/${s.session_id}/lobby/${ada.user.id}/admit`,
-          { token: admin.token },
-        );
+        const admit = await decideLobby(onA, admin.token, s.session_id, ada.user.id, 'admit');
         expect(admit.status).toBe(200);
         await waitAda.next('admitted', 2_000);
         // Redis pub/sub, not the 15 s safety poll of the stream, carried it.
@@ -84,24 +80,14 @@ describe.runIf(process.env.DATABASE_URL && process.env.REDIS_URL)(
         expect((await onB.join(ada.token, s.session_id)).status).toBe(200);
 
         // Denied on A: B's stream says so, and B refuses the next knock.
-        const bob = await onB.register();
-        expect((await onB.join(bob.token, s.session_id)).status).toBe(202);
-        const waitBob = await openWait(b.baseUrl, s.session_id, bob.token);
-        await waitBob.next('waiting');
-        const deny = await onA.call(
-          'POST',
-          `/api/v1/live/sessions/${s.session_id}/lobby/${bob.user.id}/deny`,
-          { token: admin.token },
-        );
+        const { viewer: bob, wait: waitBob } = await knockAndWait(onB, b.baseUrl, s.session_id);
+        const deny = await decideLobby(onA, admin.token, s.session_id, bob.user.id, 'deny');
         expect(deny.status).toBe(200);
         await waitBob.next('denied', 2_000);
         expect((await onB.join(bob.token, s.session_id)).status).toBe(403);
 
         // Leaving the waiting page on B empties A's list.
-        const cy = await onB.register();
-        expect((await onB.join(cy.token, s.session_id)).status).toBe(202);
-        const waitCy = await openWait(b.baseUrl, s.session_id, cy.token);
-        await waitCy.next('waiting');
+        const { wait: waitCy } = await knockAndWait(onB, b.baseUrl, s.session_id);
         waitCy.leave();
         await waitFor(
           async () =>

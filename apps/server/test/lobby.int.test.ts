@@ -5,7 +5,7 @@ import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { lobbyEntries } from '../src/db/schema.js';
 import type { Cast } from './support/api.js';
-import { openWait } from './support/lobby.js';
+import { decideLobby, knockAndWait as knock, openWait } from './support/lobby.js';
 import { waitFor } from './support/processes.js';
 import type { Stack } from './support/stack.js';
 import { useStack } from './support/use-stack.js';
@@ -30,7 +30,9 @@ describe('the waiting room (issue 15)', () => {
       { token },
     );
   const decide = (token: string | undefined, sessionId: string, userId: string, verb: string) =>
-    c.api.call('POST', `${lobbyPath(sessionId)}/${userId}/${verb}`, { token });
+    decideLobby(c.api, token, sessionId, userId, verb);
+  const knockAndWait = (sessionId: string, known?: Parameters<typeof knock>[3]) =>
+    knock(c.api, stack.baseUrl, sessionId, known);
 
   /** The host in the room (a real client) keeping the `lobby` packets it receives. */
   const hostInRoom = async (sessionId: string) => {
@@ -123,10 +125,7 @@ describe('the waiting room (issue 15)', () => {
 
   it('turns a denied account away with a clear answer, and refuses its knocks for 10 minutes', async () => {
     const s = await lobbySession();
-    const viewer = await c.api.register();
-    expect((await c.api.join(viewer.token, s.session_id)).status).toBe(202);
-    const wait = await openWait(stack.baseUrl, s.session_id, viewer.token);
-    await wait.next('waiting');
+    const { viewer, wait } = await knockAndWait(s.session_id);
     expect((await decide(c.mentor.token, s.session_id, viewer.user.id, 'deny')).status).toBe(200);
     const denied = await wait.next('denied');
     const retryAt = Date.parse(denied.retry_at!);
@@ -154,10 +153,7 @@ describe('the waiting room (issue 15)', () => {
 
   it('removes the knock when the waiting page is left (its stream closed)', async () => {
     const s = await lobbySession();
-    const viewer = await c.api.register();
-    expect((await c.api.join(viewer.token, s.session_id)).status).toBe(202);
-    const wait = await openWait(stack.baseUrl, s.session_id, viewer.token);
-    await wait.next('waiting');
+    const { viewer, wait } = await knockAndWait(s.session_id);
     expect((await list(c.mentor.token, s.session_id)).body.waiting).toHaveLength(1);
     wait.leave();
     await waitFor(
@@ -272,10 +268,7 @@ describe('the waiting room (issue 15)', () => {
 
   it('lets those waiting in when the host turns the waiting room off, and counts held joins', async () => {
     const s = await lobbySession();
-    const viewer = await c.api.register();
-    expect((await c.api.join(viewer.token, s.session_id)).status).toBe(202);
-    const wait = await openWait(stack.baseUrl, s.session_id, viewer.token);
-    await wait.next('waiting');
+    const { viewer, wait } = await knockAndWait(s.session_id);
     const off = await c.api.call('PATCH', `/api/v1/live/sessions/${s.session_id}`, {
       token: c.mentor.token,
       body: { waiting_room: false },
@@ -304,9 +297,7 @@ describe('the waiting room (issue 15)', () => {
     expect(errorOf(badId)).toMatchObject({ code: 'VALIDATION_FAILED' });
     const badUser = await decide(c.mentor.token, s.session_id, 'x'.repeat(201), 'admit');
     expect(badUser.status).toBe(400);
-    expect((await c.api.join(viewer.token, s.session_id)).status).toBe(202);
-    const wait = await openWait(stack.baseUrl, s.session_id, viewer.token);
-    await wait.next('waiting');
+    const { wait } = await knockAndWait(s.session_id, viewer);
     const ended = await c.api.call('POST', `/api/v1/live/sessions/${s.session_id}/end`, {
       token: c.mentor.token,
     });

@@ -14,6 +14,7 @@ export * from './check.js';
 export * from './admin-stats.js';
 export * from './sso.js';
 export * from './next-path.js';
+export * from './sse.js';
 export * from './webhooks-out.js';
 export * from './embed-protocol.js';
 export * from './embed.js';

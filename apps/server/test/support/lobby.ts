@@ -1,4 +1,7 @@
+import { readEventData } from '@stagecast/contracts';
 import type { LobbyWaitEvent } from '@stagecast/contracts';
+import { expect } from 'vitest';
+import type { ApiClient } from './api.js';
 
 /**
  * The waiting page's side of the lobby, as a test drives it: `GET …/lobby/wait` read as
@@ -15,24 +18,11 @@ export async function openWait(baseUrl: string, sessionId: string, token: string
   const waiters: (() => void)[] = [];
   const closed = (async () => {
     if (!res.ok || !res.body) return;
-    const decoder = new TextDecoder();
-    let buffer = '';
     try {
-      for await (const chunk of res.body) {
-        buffer += decoder.decode(chunk as Uint8Array, { stream: true });
-        let end: number;
-        while ((end = buffer.indexOf('\n\n')) >= 0) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const data = block
-            .split('\n')
-            .filter((line) => line.startsWith('data: '))
-            .map((line) => line.slice(6))
-            .join('\n');
-          if (data) events.push(JSON.parse(data) as LobbyWaitEvent);
-          for (const wake of waiters.splice(0)) wake();
-        }
-      }
+      await readEventData(res.body, (data) => {
+        events.push(JSON.parse(data) as LobbyWaitEvent);
+        for (const wake of waiters.splice(0)) wake();
+      });
     } catch {
       // Aborted by leave().
     }
@@ -60,4 +50,37 @@ export async function openWait(baseUrl: string, sessionId: string, token: string
     closed,
     leave: () => controller.abort(),
   };
+}
+
+/** An account as the test API caller registers it. */
+type Account = Awaited<ReturnType<ApiClient['register']>>;
+
+/**
+ * An account (a new one unless given) knocks through `api` (held: 202) and opens the waiting
+ * page's stream on `baseUrl`, told it waits: the account and its stream.
+ */
+export async function knockAndWait(
+  api: ApiClient,
+  baseUrl: string,
+  sessionId: string,
+  known?: Account,
+) {
+  const viewer = known ?? (await api.register());
+  expect((await api.join(viewer.token, sessionId)).status).toBe(202);
+  const wait = await openWait(baseUrl, sessionId, viewer.token);
+  await wait.next('waiting');
+  return { viewer, wait };
+}
+
+/** The host (`token`) admits or denies one waiting account through `api`. */
+export function decideLobby(
+  api: ApiClient,
+  token: string | undefined,
+  sessionId: string,
+  userId: string,
+  verb: string,
+) {
+  return api.call('POST', `/api/v1/live/sessions/${sessionId}/lobby/${userId}/${verb}`, {
+    token,
+  });
 }

@@ -1,22 +1,14 @@
 // @vitest-environment happy-dom
 import type { AdminStats, AdminUser, User } from '@stagecast/contracts';
-import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import { apiError, fakeSession } from '../room/testing/fake-api.js';
 import type { FakeRoute } from '../room/testing/fake-api.js';
+import { admin, prepareAdminPageTests } from './testing/admin-page.js';
 import { openAppAt } from '../../test-support/open-app.js';
 
-// The page is lazy: load its module (and uPlot) once, so no test waits for it.
-beforeAll(async () => {
-  await import('./AdminPage.js');
-});
+prepareAdminPageTests();
 
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-});
-
-const admin: User = { id: 'a1', email: 'root@example.com', username: 'root', role: 'admin' };
 const mentor: User = { id: 'm1', email: 'ada@example.com', username: 'ada', role: 'mentor' };
 const account = (user: User, disabled_at: string | null = null): AdminUser => ({
   id: user.id,

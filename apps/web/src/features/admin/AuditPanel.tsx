@@ -9,6 +9,7 @@ import { adminAuditQuery } from '../../api/queries.js';
 import type { AuditFilter } from '../../api/query-keys.js';
 import { AdminTable } from './AdminTable.js';
 import { describeDetails } from './audit-details.js';
+import { MoreButton } from './Pager.js';
 
 const COLUMNS = ['action', 'time', 'actor', 'target', 'session', 'address', 'details'] as const;
 type Column = (typeof COLUMNS)[number];
@@ -103,17 +104,7 @@ export function AuditPanel() {
           />
         ))}
       </AdminTable>
-      {log.hasNextPage && (
-        <p>
-          <button
-            type="button"
-            disabled={log.isFetchingNextPage}
-            onClick={() => void log.fetchNextPage()}
-          >
-            {t('admin.audit.more')}
-          </button>
-        </p>
-      )}
+      <MoreButton list={log} label={t('admin.audit.more')} />
     </section>
   );
 }

@@ -32,3 +32,27 @@ export function Pager(props: PagerProps) {
     </nav>
   );
 }
+
+/** A list loaded page after page going back: whether there is more and how to fetch it. */
+export interface MoreProps {
+  hasNextPage: boolean;
+  isFetchingNextPage: boolean;
+  fetchNextPage: () => unknown;
+}
+
+/** The button under a list loaded going back that fetches its next page; nothing at its end. */
+export function MoreButton(props: { list: MoreProps; label: string }) {
+  const { list } = props;
+  if (!list.hasNextPage) return null;
+  return (
+    <p>
+      <button
+        type="button"
+        disabled={list.isFetchingNextPage}
+        onClick={() => void list.fetchNextPage()}
+      >
+        {props.label}
+      </button>
+    </p>
+  );
+}

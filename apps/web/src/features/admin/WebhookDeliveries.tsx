@@ -6,11 +6,23 @@ import type { WebhookDelivery, WebhookDeliveryStatus, WebhookEndpoint } from '@s
 import { adminApi } from '../../api/endpoints.js';
 import { adminWebhookDeliveriesQuery } from '../../api/queries.js';
 import { queryKeys } from '../../api/query-keys.js';
+import { AdminTable } from './AdminTable.js';
 import { NoticeLine } from './notice.js';
+import { MoreButton } from './Pager.js';
 import type { Notice } from './notice.js';
 import { webhookFailure } from './webhook-failure.js';
 
-type Column = 'created' | 'event' | 'status' | 'attempts' | 'code' | 'error' | 'next' | 'actions';
+const COLUMNS = [
+  'event',
+  'created',
+  'status',
+  'attempts',
+  'code',
+  'error',
+  'next',
+  'actions',
+] as const;
+type Column = (typeof COLUMNS)[number];
 const STATE_CLASS: Record<WebhookDeliveryStatus, string> = {
   pending: '',
   delivered: 'admin-state--good',
@@ -74,83 +86,52 @@ export function WebhookDeliveries(props: { webhook: WebhookEndpoint; onClose: ()
         </button>
       </div>
       <NoticeLine notice={notice} />
-      {log.isError && <p className="error">{t('admin.loadFailed')}</p>}
-      {log.data && deliveries.length === 0 && (
-        <p className="empty">{t('admin.webhooks.log.none')}</p>
-      )}
-      {deliveries.length > 0 && (
-        <div className="admin-table-wrap">
-          <table className="card-table admin-table" data-testid="admin-webhook-deliveries">
-            <thead>
-              <tr>
-                <th scope="col">{column('event')}</th>
-                <th scope="col">{column('created')}</th>
-                <th scope="col">{column('status')}</th>
-                <th scope="col">{column('attempts')}</th>
-                <th scope="col">{column('code')}</th>
-                <th scope="col">{column('error')}</th>
-                <th scope="col">{column('next')}</th>
-                <th scope="col">{column('actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {deliveries.map((d) => (
-                <tr key={d.delivery_id} data-testid="webhook-delivery-row" data-status={d.status}>
-                  <th scope="row" className="admin-name">
-                    <code>{d.event_type}</code>
-                    <div className="admin-id admin-details">{d.event_id}</div>
-                  </th>
-                  <td data-label={column('created')}>
-                    <time dateTime={d.created_at}>{when(d.created_at)}</time>
-                  </td>
-                  <td data-label={column('status')}>
-                    <span className={`admin-state ${STATE_CLASS[d.status]}`}>
-                      {t(`admin.webhooks.log.statuses.${d.status}`)}
-                    </span>
-                  </td>
-                  <td data-label={column('attempts')} className="admin-figure">
-                    {d.attempts}
-                  </td>
-                  <td
-                    data-label={column('code')}
-                    className="admin-figure"
-                    data-testid="delivery-code"
-                  >
-                    {d.last_status_code ?? (d.attempts > 0 ? t('admin.webhooks.log.noAnswer') : '')}
-                  </td>
-                  <td data-label={column('error')} className="admin-details">
-                    {d.last_error ?? ''}
-                  </td>
-                  <td data-label={column('next')}>
-                    {d.status === 'pending' ? when(d.next_attempt_at) : ''}
-                  </td>
-                  <td data-label={column('actions')}>
-                    <button
-                      type="button"
-                      disabled={replay.isPending && replay.variables === d}
-                      data-testid={`delivery-replay-${d.delivery_id}`}
-                      onClick={() => replay.mutate(d)}
-                    >
-                      {t('admin.webhooks.log.replay')}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      {log.hasNextPage && (
-        <p>
-          <button
-            type="button"
-            disabled={log.isFetchingNextPage}
-            onClick={() => void log.fetchNextPage()}
-          >
-            {t('admin.webhooks.log.more')}
-          </button>
-        </p>
-      )}
+      <AdminTable
+        testId="admin-webhook-deliveries"
+        columns={COLUMNS.map(column)}
+        list={log}
+        empty={t('admin.webhooks.log.none')}
+      >
+        {deliveries.map((d) => (
+          <tr key={d.delivery_id} data-testid="webhook-delivery-row" data-status={d.status}>
+            <th scope="row" className="admin-name">
+              <code>{d.event_type}</code>
+              <div className="admin-id admin-details">{d.event_id}</div>
+            </th>
+            <td data-label={column('created')}>
+              <time dateTime={d.created_at}>{when(d.created_at)}</time>
+            </td>
+            <td data-label={column('status')}>
+              <span className={`admin-state ${STATE_CLASS[d.status]}`}>
+                {t(`admin.webhooks.log.statuses.${d.status}`)}
+              </span>
+            </td>
+            <td data-label={column('attempts')} className="admin-figure">
+              {d.attempts}
+            </td>
+            <td data-label={column('code')} className="admin-figure" data-testid="delivery-code">
+              {d.last_status_code ?? (d.attempts > 0 ? t('admin.webhooks.log.noAnswer') : '')}
+            </td>
+            <td data-label={column('error')} className="admin-details">
+              {d.last_error ?? ''}
+            </td>
+            <td data-label={column('next')}>
+              {d.status === 'pending' ? when(d.next_attempt_at) : ''}
+            </td>
+            <td data-label={column('actions')}>
+              <button
+                type="button"
+                disabled={replay.isPending && replay.variables === d}
+                data-testid={`delivery-replay-${d.delivery_id}`}
+                onClick={() => replay.mutate(d)}
+              >
+                {t('admin.webhooks.log.replay')}
+              </button>
+            </td>
+          </tr>
+        ))}
+      </AdminTable>
+      <MoreButton list={log} label={t('admin.webhooks.log.more')} />
     </section>
   );
 }

@@ -1,25 +1,14 @@
 // @vitest-environment happy-dom
-import type { User, WebhookDelivery, WebhookEndpoint } from '@stagecast/contracts';
-import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { createElement } from 'react';
-import { createMemoryRouter, RouterProvider } from 'react-router';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { appRoutes } from '../../app/routes.js';
-import { renderInApp } from '../../test-support/render-in-app.js';
-import { apiError, installFakeApi } from '../room/testing/fake-api.js';
+import type { WebhookDelivery, WebhookEndpoint } from '@stagecast/contracts';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { openAppAt } from '../../test-support/open-app.js';
+import { apiError } from '../room/testing/fake-api.js';
 import type { FakeRoute } from '../room/testing/fake-api.js';
+import { admin, prepareAdminPageTests } from './testing/admin-page.js';
 
-// The page is lazy: load its module once, so no test waits for it.
-beforeAll(async () => {
-  await import('./AdminPage.js');
-});
+prepareAdminPageTests();
 
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-});
-
-const admin: User = { id: 'a1', email: 'root@example.com', username: 'root', role: 'admin' };
 const W = '/api/v1/admin/webhooks';
 const endpoint = (overrides: Partial<WebhookEndpoint> = {}): WebhookEndpoint => ({
   webhook_id: 'w1',
@@ -49,13 +38,10 @@ const delivery = (overrides: Partial<WebhookDelivery> = {}): WebhookDelivery => 
 
 /** The admin page's Webhooks tab, against a fake API. */
 function openWebhooks(routes: Record<string, FakeRoute>) {
-  const calls = installFakeApi({
+  return openAppAt('/admin?tab=webhooks', {
     'GET /api/v1/auth/me': { status: 200, body: { user: admin } },
     ...routes,
-  });
-  const router = createMemoryRouter(appRoutes, { initialEntries: ['/admin?tab=webhooks'] });
-  renderInApp(createElement(RouterProvider, { router }));
-  return calls;
+  }).calls;
 }
 
 describe('the admin page’s webhooks tab', () => {

@@ -7,12 +7,15 @@ import { adminApi } from '../../api/endpoints.js';
 import { adminWebhooksQuery } from '../../api/queries.js';
 import { queryKeys } from '../../api/query-keys.js';
 import { ConfirmDialog } from '../room/ConfirmDialog.js';
+import { AdminTable } from './AdminTable.js';
 import { NoticeLine } from './notice.js';
 import type { Notice } from './notice.js';
 import { WebhookCreateForm } from './WebhookCreateForm.js';
 import { WebhookDeliveries } from './WebhookDeliveries.js';
 import { webhookFailure } from './webhook-failure.js';
 import { WebhookSecret } from './WebhookSecret.js';
+
+const COLUMNS = ['url', 'events', 'state', 'created', 'actions'] as const;
 
 /**
  * Webhooks out to the host site (issue 14): the endpoints, a form to add one (its secret shown
@@ -48,8 +51,7 @@ export function WebhooksPanel() {
     onError: (err) => setNotice(webhookFailure(t, err)),
   });
 
-  const column = (key: 'url' | 'events' | 'state' | 'created' | 'actions') =>
-    t(`admin.webhooks.columns.${key}`);
+  const column = (key: (typeof COLUMNS)[number]) => t(`admin.webhooks.columns.${key}`);
   const webhooks = list.data?.webhooks ?? [];
 
   return (
@@ -65,73 +67,61 @@ export function WebhooksPanel() {
           />
         )}
         <NoticeLine notice={notice} />
-        {list.isError && <p className="error">{t('admin.loadFailed')}</p>}
-        {list.data && webhooks.length === 0 && <p className="empty">{t('admin.webhooks.none')}</p>}
-        {webhooks.length > 0 && (
-          <div className="admin-table-wrap">
-            <table className="card-table admin-table" data-testid="admin-webhooks">
-              <thead>
-                <tr>
-                  <th scope="col">{column('url')}</th>
-                  <th scope="col">{column('events')}</th>
-                  <th scope="col">{column('state')}</th>
-                  <th scope="col">{column('created')}</th>
-                  <th scope="col">{column('actions')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {webhooks.map((w) => (
-                  <tr key={w.webhook_id} data-testid="admin-webhook-row" data-enabled={w.enabled}>
-                    <th scope="row" className="admin-name admin-email">
-                      {w.url}
-                      {w.description && <div className="admin-details">{w.description}</div>}
-                    </th>
-                    <td data-label={column('events')} className="admin-details">
-                      {w.event_types ? w.event_types.join(', ') : t('admin.webhooks.allEvents')}
-                    </td>
-                    <td data-label={column('state')}>
-                      <span className={`admin-state admin-state--${w.enabled ? 'good' : 'bad'}`}>
-                        {w.enabled ? t('admin.webhooks.on') : t('admin.webhooks.off')}
-                      </span>
-                    </td>
-                    <td data-label={column('created')}>
-                      {new Date(w.created_at).toLocaleDateString(i18n.language)}
-                    </td>
-                    <td data-label={column('actions')}>
-                      <span className="admin-actions">
-                        <button
-                          type="button"
-                          aria-pressed={logOf?.webhook_id === w.webhook_id}
-                          data-testid={`webhook-deliveries-${w.webhook_id}`}
-                          onClick={() => setLogOf(w)}
-                        >
-                          {t('admin.webhooks.deliveries')}
-                        </button>
-                        <button
-                          type="button"
-                          disabled={toggle.isPending && toggle.variables === w}
-                          data-testid={`webhook-toggle-${w.webhook_id}`}
-                          onClick={() => toggle.mutate(w)}
-                        >
-                          {w.enabled ? t('admin.webhooks.turnOff') : t('admin.webhooks.turnOn')}
-                        </button>
-                        <button
-                          type="button"
-                          className="danger"
-                          disabled={remove.isPending && remove.variables === w}
-                          data-testid={`webhook-delete-${w.webhook_id}`}
-                          onClick={() => setDeleting(w)}
-                        >
-                          {t('admin.webhooks.delete')}
-                        </button>
-                      </span>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <AdminTable
+          testId="admin-webhooks"
+          columns={COLUMNS.map(column)}
+          list={list}
+          empty={t('admin.webhooks.none')}
+        >
+          {webhooks.map((w) => (
+            <tr key={w.webhook_id} data-testid="admin-webhook-row" data-enabled={w.enabled}>
+              <th scope="row" className="admin-name admin-email">
+                {w.url}
+                {w.description && <div className="admin-details">{w.description}</div>}
+              </th>
+              <td data-label={column('events')} className="admin-details">
+                {w.event_types ? w.event_types.join(', ') : t('admin.webhooks.allEvents')}
+              </td>
+              <td data-label={column('state')}>
+                <span className={`admin-state admin-state--${w.enabled ? 'good' : 'bad'}`}>
+                  {w.enabled ? t('admin.webhooks.on') : t('admin.webhooks.off')}
+                </span>
+              </td>
+              <td data-label={column('created')}>
+                {new Date(w.created_at).toLocaleDateString(i18n.language)}
+              </td>
+              <td data-label={column('actions')}>
+                <span className="admin-actions">
+                  <button
+                    type="button"
+                    aria-pressed={logOf?.webhook_id === w.webhook_id}
+                    data-testid={`webhook-deliveries-${w.webhook_id}`}
+                    onClick={() => setLogOf(w)}
+                  >
+                    {t('admin.webhooks.deliveries')}
+                  </button>
+                  <button
+                    type="button"
+                    disabled={toggle.isPending && toggle.variables === w}
+                    data-testid={`webhook-toggle-${w.webhook_id}`}
+                    onClick={() => toggle.mutate(w)}
+                  >
+                    {w.enabled ? t('admin.webhooks.turnOff') : t('admin.webhooks.turnOn')}
+                  </button>
+                  <button
+                    type="button"
+                    className="danger"
+                    disabled={remove.isPending && remove.variables === w}
+                    data-testid={`webhook-delete-${w.webhook_id}`}
+                    onClick={() => setDeleting(w)}
+                  >
+                    {t('admin.webhooks.delete')}
+                  </button>
+                </span>
+              </td>
+            </tr>
+          ))}
+        </AdminTable>
         <WebhookCreateForm
           onCreated={({ webhook, secret }) => {
             setNotice(undefined);

@@ -1,4 +1,4 @@
-import { lobbyWaitEventSchema } from '@stagecast/contracts';
+import { lobbyWaitEventSchema, readEventData } from '@stagecast/contracts';
 import type { LobbyWaitEvent } from '@stagecast/contracts';
 
 /**
@@ -18,28 +18,12 @@ export async function readWaitEvents(
     signal,
   });
   if (!res.ok || !res.body) return;
-  const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
-  let buffer = '';
-  for (;;) {
-    const { value, done } = await reader.read();
-    if (done) return;
-    buffer += value;
-    let end: number;
-    while ((end = buffer.indexOf('\n\n')) >= 0) {
-      const block = buffer.slice(0, end);
-      buffer = buffer.slice(end + 2);
-      const data = block
-        .split('\n')
-        .filter((line) => line.startsWith('data:'))
-        .map((line) => line.slice(5).trim())
-        .join('\n');
-      if (!data) continue;
-      try {
-        const parsed = lobbyWaitEventSchema.safeParse(JSON.parse(data));
-        if (parsed.success) onEvent(parsed.data);
-      } catch {
-        // Not JSON: skipped.
-      }
+  await readEventData(res.body, (data) => {
+    try {
+      const parsed = lobbyWaitEventSchema.safeParse(JSON.parse(data));
+      if (parsed.success) onEvent(parsed.data);
+    } catch {
+      // Not JSON: skipped.
     }
-  }
+  });
 }
