@@ -44,6 +44,7 @@ describe.each(backends())('the database on %s', (backend) => {
       'external_identities',
       'live_participants',
       'live_sessions',
+      'lobby_entries',
       'oidc_logins',
       'recordings',
       'spent_tokens',
