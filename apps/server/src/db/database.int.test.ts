@@ -182,8 +182,11 @@ describe.each(backends())('the database on %s', (backend) => {
           sql`select pg_terminate_backend(pid) from pg_locks
               where locktype = 'advisory' and objid = ${key} and granted`,
         );
-        expect(await onB.hold().catch(() => 'connection lost')).toBe('connection lost');
-        expect(await onA.hold()).toBe(true);
+        // B's next try fails (its connection is lost) or, when its client has already connected
+        // again, takes the lock in its new session (CI, 2026-12-01): either way the dead
+        // session's lock is gone and exactly one of the two holds it.
+        const retakenByB = (await onB.hold().catch(() => false)) === true;
+        expect(await onA.hold()).toBe(!retakenByB);
       } finally {
         await onA.release();
         await onB.release();
