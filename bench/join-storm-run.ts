@@ -4,6 +4,7 @@
 // token comes; meanwhile the database's participant count and LiveKit's are sampled.
 import type { LoadgenEvent, LoadgenProcess } from './viewers-loadgen.js';
 import { sleep } from './support.mjs';
+import { addressOf, postFrom } from './viewers-join.js';
 
 export interface StormViewer {
   n: number;
@@ -28,24 +29,11 @@ export interface CountSample {
   database: number;
 }
 
-/** An address from 198.18.0.0/15 (RFC 2544's range for benchmarks), only ever a header here. */
-export function addressOf(n: number): string {
-  return `198.${18 + ((n >> 16) & 1)}.${(n >> 8) & 255}.${n & 255}`;
-}
-
 async function post(baseUrl: string, path: string, address: string, token?: string) {
   try {
-    const res = await fetch(`${baseUrl}${path}`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'x-forwarded-for': address,
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-      },
-      body: JSON.stringify(token ? {} : { display_name: `Viewer ${address}` }),
-    });
-    const json = (await res.json().catch(() => null)) as Record<string, unknown> | null;
-    return { status: res.status, json };
+    const body = token ? {} : { display_name: `Viewer ${address}` };
+    const { status, json } = await postFrom(baseUrl, path, address, token, body);
+    return { status, json };
   } catch (err) {
     return { status: 0, json: { error: (err as Error).message } };
   }

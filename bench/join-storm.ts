@@ -8,22 +8,20 @@
 //   node --import tsx bench/join-storm.ts
 //
 // Writes bench/results/join-storm-<time>.json. Settings: see bench/README.md.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { runStorm, sampleCounts } from './join-storm-run.js';
 import type { CountSample, StormViewer } from './join-storm-run.js';
 import { buildLoadgen, startLoadgen } from './viewers-loadgen.js';
 import {
   apiClient,
+  castWithLiveSession,
   cleanupOnExit,
-  createDatabase,
   importFromServer,
-  livekitServerPath,
   machineInfo,
   sleep,
-  startServer,
+  startViewersApp,
   writeResults,
 } from './support.mjs';
 
@@ -91,22 +89,11 @@ async function main() {
   const bin = buildLoadgen(log);
   const cleanups = cleanupOnExit();
   try {
-    const dataDir = mkdtempSync(join(tmpdir(), 'stagecast-bench-storm-'));
-    cleanups.add(async () => rmSync(dataDir, { recursive: true, force: true }));
-    let databaseUrl: string | undefined;
-    if (settings.database !== 'pglite') {
-      const name = `stagecast_bench_${randomBytes(4).toString('hex')}`;
-      databaseUrl = await createDatabase(settings.database, name, cleanups);
-    }
-    const app = await startServer({
-      livekitBin: livekitServerPath(),
-      dataDir,
-      databaseUrl,
-      // Every viewer has an address of its own (X-Forwarded-For from loopback, the proxy here);
-      // the rate limits stay as configured.
-      env: { TRUST_PROXY: '127.0.0.1,::1' },
-      nodeArgs: settings.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${settings.profileDir}`] : [],
+    const app = await startViewersApp({
+      prefix: 'storm',
+      database: settings.database,
       cleanups,
+      nodeArgs: settings.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${settings.profileDir}`] : [],
     });
     log(`app on ${app.baseUrl}, LiveKit on ${app.livekitUrl}`);
     const api = apiClient(app.baseUrl) as (
@@ -115,23 +102,13 @@ async function main() {
       token?: string,
       body?: unknown,
     ) => Promise<Record<string, unknown>>;
-    const register = async (name: string) =>
-      (await api('POST', '/api/v1/auth/register', undefined, {
-        email: `${name}@bench.example`,
-        username: name,
-        password: 'correct horse battery',
-      })) as { token: string; user: { id: string } };
-    const admin = await register('bench_admin');
-    const mentor = await register('bench_mentor');
-    await api('PATCH', `/api/v1/admin/users/${mentor.user.id}`, admin.token, { role: 'mentor' });
-    const session = await api('POST', '/api/v1/live/sessions', mentor.token, {
+    const { mentor, session } = await castWithLiveSession(api, {
       title: 'Join storm',
-      start_now: true,
       is_public: true,
     });
-    const sessionId = session.session_id as string;
+    const sessionId = session.session_id;
 
-    const keys = JSON.parse(readFileSync(join(dataDir, 'livekit-keys.json'), 'utf8')) as {
+    const keys = JSON.parse(readFileSync(join(app.dataDir, 'livekit-keys.json'), 'utf8')) as {
       apiKey: string;
       apiSecret: string;
     };

@@ -41,6 +41,13 @@ export function createDatabase(
   name: string,
   cleanups: Cleanups,
 ): Promise<string>;
+export function startViewersApp(options: {
+  prefix: string;
+  /** 'pglite', or the URL of a PostgreSQL database to create a fresh one beside. */
+  database: string;
+  cleanups: Cleanups;
+  nodeArgs?: string[];
+}): Promise<{ pid: number | undefined; baseUrl: string; livekitUrl: string; dataDir: string }>;
 export function apiClient(
   baseUrl: string,
 ): (method: string, path: string, token?: string, body?: unknown) => Promise<unknown>;

@@ -1,9 +1,10 @@
 // Helpers the benchmarks share (join.mjs, recorder.mjs, first-frame.ts; types in support.d.mts).
 import { spawn } from 'node:child_process';
 import console from 'node:console';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { availableParallelism, cpus } from 'node:os';
+import { availableParallelism, cpus, tmpdir } from 'node:os';
+import { randomBytes } from 'node:crypto';
 import { dirname, join, relative } from 'node:path';
 import process from 'node:process';
 import { clearTimeout, setTimeout } from 'node:timers';
@@ -198,6 +199,34 @@ export async function createDatabase(adminDatabaseUrl, name, cleanups) {
   const url = new URL(adminDatabaseUrl);
   url.pathname = `/${name}`;
   return url.toString();
+}
+
+/**
+ * The app as a bench of many viewers runs it: the embedded livekit-server, a fresh data folder
+ * named after `prefix`, PGlite or a fresh database on the PostgreSQL at `database`, and
+ * `TRUST_PROXY` for loopback, so every viewer can come from an address of its own
+ * (X-Forwarded-For) while the rate limits stay as configured. All of it goes with `cleanups`.
+ */
+export async function startViewersApp({ prefix, database, cleanups, nodeArgs = [] }) {
+  const dataDir = mkdtempSync(join(tmpdir(), `stagecast-bench-${prefix}-`));
+  cleanups.add(async () => rmSync(dataDir, { recursive: true, force: true }));
+  const databaseUrl =
+    database === 'pglite'
+      ? undefined
+      : await createDatabase(
+          database,
+          `stagecast_bench_${randomBytes(4).toString('hex')}`,
+          cleanups,
+        );
+  const app = await startServer({
+    livekitBin: livekitServerPath(),
+    dataDir,
+    databaseUrl,
+    env: { TRUST_PROXY: '127.0.0.1,::1' },
+    nodeArgs,
+    cleanups,
+  });
+  return { ...app, dataDir };
 }
 
 /** `api(method, path, token?, body?)` against the app at `baseUrl`: its JSON answer, or throws. */

@@ -28,8 +28,29 @@ export interface NewViewers {
  * An address from 198.18.0.0/15 (RFC 2544's range for benchmarks): never a real client, only
  * a header here.
  */
-function addressOf(n: number): string {
+export function addressOf(n: number): string {
   return `198.${18 + ((n >> 16) & 1)}.${(n >> 8) & 255}.${n & 255}`;
+}
+
+/** `POST` of JSON to the app as if from `address` (X-Forwarded-For), as `token` when given. */
+export async function postFrom(
+  baseUrl: string,
+  path: string,
+  address: string,
+  token: string | undefined,
+  body: unknown,
+): Promise<{ ok: boolean; status: number; json: Record<string, unknown> | null }> {
+  const res = await fetch(`${baseUrl}${path}`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'x-forwarded-for': address,
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    body: JSON.stringify(body),
+  });
+  const json = (await res.json().catch(() => null)) as Record<string, unknown> | null;
+  return { ok: res.ok, status: res.status, json };
 }
 
 export function createViewers(options: {
@@ -43,17 +64,8 @@ export function createViewers(options: {
   let connected = 0;
 
   async function call(path: string, address: string, token: string | undefined, body: unknown) {
-    const res = await fetch(`${baseUrl}${path}`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'x-forwarded-for': address,
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-      },
-      body: JSON.stringify(body),
-    });
-    const json = (await res.json().catch(() => null)) as Record<string, unknown> | null;
-    if (!res.ok) throw new Error(`${path}: ${res.status} ${JSON.stringify(json)}`);
+    const { ok, status, json } = await postFrom(baseUrl, path, address, token, body);
+    if (!ok) throw new Error(`${path}: ${status} ${JSON.stringify(json)}`);
     return json!;
   }
 

@@ -7,10 +7,8 @@
 //   node --import tsx bench/viewers.ts
 //
 // Writes bench/results/viewers-<time>.json and .png. Settings: see bench/README.md.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import type { DecodeResult } from './viewers-decode.js';
 import { buildLoadgen, encodeClips } from './viewers-loadgen.js';
 import type { ClipSettings, LoadgenProcess } from './viewers-loadgen.js';
@@ -25,11 +23,9 @@ import {
   apiClient,
   castWithLiveSession,
   cleanupOnExit,
-  createDatabase,
-  livekitServerPath,
   machineInfo,
   sleep,
-  startServer,
+  startViewersApp,
   writeResults,
 } from './support.mjs';
 
@@ -70,20 +66,9 @@ async function main() {
   const clips = encodeClips(clip, log);
   const cleanups = cleanupOnExit();
   try {
-    const dataDir = mkdtempSync(join(tmpdir(), 'stagecast-bench-viewers-'));
-    cleanups.add(async () => rmSync(dataDir, { recursive: true, force: true }));
-    let databaseUrl: string | undefined;
-    if (settings.database !== 'pglite') {
-      const name = `stagecast_bench_${randomBytes(4).toString('hex')}`;
-      databaseUrl = await createDatabase(settings.database, name, cleanups);
-    }
-    const app = await startServer({
-      livekitBin: livekitServerPath(),
-      dataDir,
-      databaseUrl,
-      // Every viewer comes from an address of its own, as in a real class: the app trusts the
-      // bench's X-Forwarded-For (loopback is the proxy), and its rate limits stay as configured.
-      env: { TRUST_PROXY: '127.0.0.1,::1' },
+    const app = await startViewersApp({
+      prefix: 'viewers',
+      database: settings.database,
       cleanups,
     });
     log(`app on ${app.baseUrl}, LiveKit on ${app.livekitUrl}`);
