@@ -15,13 +15,11 @@ import { runStorm, sampleCounts } from './join-storm-run.js';
 import type { CountSample, StormViewer } from './join-storm-run.js';
 import { buildLoadgen, startLoadgen } from './viewers-loadgen.js';
 import {
-  apiClient,
-  castWithLiveSession,
   cleanupOnExit,
   importFromServer,
   machineInfo,
   sleep,
-  startViewersApp,
+  startLiveClass,
   writeResults,
 } from './support.mjs';
 
@@ -89,23 +87,14 @@ async function main() {
   const bin = buildLoadgen(log);
   const cleanups = cleanupOnExit();
   try {
-    const app = await startViewersApp({
+    const { app, api, mentor, session } = await startLiveClass({
       prefix: 'storm',
+      title: 'Join storm',
       database: settings.database,
       cleanups,
       nodeArgs: settings.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${settings.profileDir}`] : [],
     });
     log(`app on ${app.baseUrl}, LiveKit on ${app.livekitUrl}`);
-    const api = apiClient(app.baseUrl) as (
-      method: string,
-      path: string,
-      token?: string,
-      body?: unknown,
-    ) => Promise<Record<string, unknown>>;
-    const { mentor, session } = await castWithLiveSession(api, {
-      title: 'Join storm',
-      is_public: true,
-    });
     const sessionId = session.session_id;
 
     const keys = JSON.parse(readFileSync(join(app.dataDir, 'livekit-keys.json'), 'utf8')) as {

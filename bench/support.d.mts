@@ -48,9 +48,15 @@ export function startViewersApp(options: {
   cleanups: Cleanups;
   nodeArgs?: string[];
 }): Promise<{ pid: number | undefined; baseUrl: string; livekitUrl: string; dataDir: string }>;
+/** Calls the API; resolves with the answer's JSON object, rejects on a non-2xx status. */
 export function apiClient(
   baseUrl: string,
-): (method: string, path: string, token?: string, body?: unknown) => Promise<unknown>;
+): (
+  method: string,
+  path: string,
+  token?: string,
+  body?: unknown,
+) => Promise<Record<string, unknown>>;
 export interface BenchAccount {
   token: string;
   user: { id: string };
@@ -64,5 +70,14 @@ export function castWithLiveSession(
   mentor: BenchAccount;
   session: { session_id: string } & Record<string, unknown>;
 }>;
+/** `startViewersApp`, an `apiClient` for it and `castWithLiveSession` with a public session. */
+export function startLiveClass(
+  options: Parameters<typeof startViewersApp>[0] & { title: string },
+): Promise<
+  Awaited<ReturnType<typeof castWithLiveSession>> & {
+    app: Awaited<ReturnType<typeof startViewersApp>>;
+    api: ReturnType<typeof apiClient>;
+  }
+>;
 export function printTable(rows: string[][]): void;
 export function writeResults(benchmark: string, report: Record<string, unknown>): Promise<string>;

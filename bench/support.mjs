@@ -268,6 +268,17 @@ export async function castWithLiveSession(api, session) {
   return { register, admin, mentor, session: live };
 }
 
+/**
+ * A many-viewer bench's start: the app as `startViewersApp` runs it (`options`), an `api` client
+ * for it, and the cast of `castWithLiveSession` with a public live session titled `title`.
+ */
+export async function startLiveClass({ title, ...options }) {
+  const app = await startViewersApp(options);
+  const api = apiClient(app.baseUrl);
+  const cast = await castWithLiveSession(api, { title, is_public: true });
+  return { app, api, ...cast };
+}
+
 /** Prints `rows` (the first one the header) as columns padded to their widest cell. */
 export function printTable(rows) {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));

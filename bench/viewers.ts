@@ -19,15 +19,7 @@ import type { StepResult } from './viewers-step.js';
 import { createViewers } from './viewers-join.js';
 import { extrapolate } from './viewers-stats.js';
 import type { PublisherSnap } from './viewers-stats.js';
-import {
-  apiClient,
-  castWithLiveSession,
-  cleanupOnExit,
-  machineInfo,
-  sleep,
-  startViewersApp,
-  writeResults,
-} from './support.mjs';
+import { cleanupOnExit, machineInfo, sleep, startLiveClass, writeResults } from './support.mjs';
 
 const env = process.env;
 const settings = {
@@ -66,22 +58,13 @@ async function main() {
   const clips = encodeClips(clip, log);
   const cleanups = cleanupOnExit();
   try {
-    const app = await startViewersApp({
+    const { app, api, mentor, session } = await startLiveClass({
       prefix: 'viewers',
+      title: 'Viewers bench',
       database: settings.database,
       cleanups,
     });
     log(`app on ${app.baseUrl}, LiveKit on ${app.livekitUrl}`);
-    const api = apiClient(app.baseUrl) as (
-      method: string,
-      path: string,
-      token?: string,
-      body?: unknown,
-    ) => Promise<Record<string, unknown>>;
-    const { mentor, session } = await castWithLiveSession(api, {
-      title: 'Viewers bench',
-      is_public: true,
-    });
     const sessionId = session.session_id;
     const host = await api('POST', `/api/v1/live/sessions/${sessionId}/join`, mentor.token, {});
 
