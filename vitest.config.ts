@@ -1,4 +1,27 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import { defineConfig } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
+
+/**
+ * Seconds each test file took in a full run (`node scripts/test-durations.mjs` writes it from the
+ * last run's report). A fresh clone has no vitest cache, and by default vitest then starts the
+ * largest files first, which can leave the longest integration test to start last while the
+ * other worker idles. This starts the longest first (files not listed yet, at once), so the two
+ * workers finish together.
+ */
+const durationsFile = new URL('./tests/durations.json', import.meta.url);
+const durations: Record<string, number> = existsSync(durationsFile)
+  ? (JSON.parse(readFileSync(durationsFile, 'utf8')) as Record<string, number>)
+  : {};
+
+class LongestFirst extends BaseSequencer {
+  override sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const seconds = (spec: TestSpecification) =>
+      durations[relative(process.cwd(), spec.moduleId)] ?? Number.POSITIVE_INFINITY;
+    return Promise.resolve([...files].sort((a, b) => seconds(b) - seconds(a)));
+  }
+}
 
 export default defineConfig({
   test: {
@@ -15,6 +38,6 @@ export default defineConfig({
     pool: 'forks',
     // Integration tests start livekit-server and the app; two at a time suits a 2-core machine.
     maxWorkers: 2,
-    sequence: { concurrent: false },
+    sequence: { concurrent: false, sequencer: LongestFirst },
   },
 });
