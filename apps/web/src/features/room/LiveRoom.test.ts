@@ -203,19 +203,16 @@ describe('the waiting room switch in the room header', () => {
 
   it('is not offered to a co-host: only the owner (or an admin) may update the session', async () => {
     const cora = { id: 'cora', email: 'cora@example.com', username: 'cora', role: 'mentor' };
-    renderRoomPage({
+    // A meeting, so that Cora (not the owner) publishes and passes the same pre-join.
+    await joinAsHost({
       'GET /api/v1/auth/me': { status: 200, body: { user: cora } },
-      [`GET ${S}`]: { status: 200, body: fakeSession() },
+      [`GET ${S}`]: { status: 200, body: fakeSession({ session_type: 'meeting' }) },
       [`POST ${S}/join`]: {
         status: 200,
         body: { ...(fakeHostJoin.body as object), identity: 'user:cora', role: 'co_host' },
       },
-      [`GET ${S}/chat`]: { status: 200, body: { messages: [], has_more: false } },
-      [`GET ${S}/participants`]: { status: 200, body: { participants: [] } },
       [`GET ${S}/lobby`]: { status: 200, body: { waiting: [] } },
     });
-    fireEvent.click(await screen.findByTestId('join-button'));
-    await screen.findByTestId('stage');
     expect(screen.getByText('You: Co-host')).toBeDefined();
     expect(screen.queryByTestId('toggle-waiting-room')).toBeNull();
   });
