@@ -77,5 +77,6 @@ describe('accessibility (axe-core) of the main pages in both themes (issue 15)',
     await host.locator('[data-testid="admin-chart-people"] canvas').waitFor();
     await checkBothThemes(host, 'admin');
     await hostContext.close();
-  });
+    // Twelve axe passes on top of two joins: about 40 s on a busy machine.
+  }, 120_000);
 });
