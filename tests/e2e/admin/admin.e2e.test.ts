@@ -12,6 +12,7 @@ import { connectClient, publishSyntheticVideo } from '../../../apps/server/test/
 import type { Publisher } from '../../../apps/server/test/support/media.js';
 import { waitFor } from '../../../apps/server/test/support/processes.js';
 import { api } from '../support/api.js';
+import { screenshotLight } from '../support/app.js';
 import { launchBrowser, newContext } from '../support/browser.js';
 import { chartPixels } from '../support/chart.js';
 import { seedStatsHistory } from './seed-history.js';
@@ -206,6 +207,14 @@ describe('the admin page in Chromium', () => {
     const people = await chartPixels(page, 'admin-chart-people');
     expect(people.drawn).toBeGreaterThan(people.blue);
     await page.screenshot({ path: join(SHOTS, 'admin.png'), fullPage: true });
+    // The light theme redraws the charts in its own palette: the line in its darker blue.
+    await screenshotLight(page, 'admin-light.png', {
+      fullPage: true,
+      ready: () =>
+        expect
+          .poll(async () => (await chartPixels(page, 'admin-chart-people', 'light')).blue)
+          .toBeGreaterThan(300),
+    });
 
     // End the class from the table: a confirmation, then it is over for everyone in it.
     await page.getByTestId(`admin-end-${classId}`).click();

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { connectClient } from '../../../apps/server/test/support/media.js';
 import { waitFor } from '../../../apps/server/test/support/processes.js';
 import { apiOk } from '../support/api.js';
-import { SCREENSHOTS, useE2eApp } from '../support/app.js';
+import { SCREENSHOTS, screenshotLight, useE2eApp } from '../support/app.js';
 import { newContext } from '../support/browser.js';
 import { chartPixels } from '../support/chart.js';
 import { registerTeacher, signInTeacher } from '../support/teacher.js';
@@ -124,6 +124,13 @@ describe('the attendance report in Chromium', () => {
     const pixels = await chartPixels(page, 'attendance-chart');
     expect(pixels.drawn).toBeGreaterThan(pixels.blue);
     await page.screenshot({ path: join(SCREENSHOTS, 'report.png'), fullPage: true });
+    await screenshotLight(page, 'report-light.png', {
+      fullPage: true,
+      ready: () =>
+        expect
+          .poll(async () => (await chartPixels(page, 'attendance-chart', 'light')).blue)
+          .toBeGreaterThan(200),
+    });
 
     // The download link gives the CSV, with the formula neutralised.
     const href = await page.getByTestId('report-csv').getAttribute('href');

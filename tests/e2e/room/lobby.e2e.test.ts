@@ -39,16 +39,16 @@ describe('the waiting room in Chromium (issue 15)', () => {
     const host = await hostContext.newPage();
     const teacher = await signInTeacher(hostContext, baseUrl);
     const created = await hostContext.request.post(`${baseUrl}/api/v1/live/sessions`, {
-      data: {
-        title: 'Office hours',
-        session_type: 'broadcast',
-        start_now: true,
-        waiting_room: true,
-      },
+      data: { title: 'Office hours', session_type: 'broadcast', start_now: true },
     });
     const { session_id: sessionId } = (await created.json()) as { session_id: string };
     await enterRoom(host, baseUrl, sessionId);
     await waitForDecodedFrames(host, videoOf(`user:${teacher.id}`), 1);
+    // The host turns the waiting room on from inside the room: the next joiner waits.
+    const waitingRoom = host.getByTestId('toggle-waiting-room');
+    expect(await waitingRoom.getAttribute('aria-pressed')).toBe('false');
+    await waitingRoom.click();
+    await expect.poll(() => waitingRoom.getAttribute('aria-pressed')).toBe('true');
     // Nobody waits: no panel.
     expect(await host.getByTestId('lobby-panel').count()).toBe(0);
 

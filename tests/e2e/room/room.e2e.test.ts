@@ -1,7 +1,7 @@
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { SCREENSHOTS, useE2eApp } from '../support/app.js';
+import { SCREENSHOTS, screenshotLight, useE2eApp } from '../support/app.js';
 import {
   getUserMediaCalls,
   signalConnections,
@@ -35,13 +35,6 @@ async function hostLiveSession(options: {
   await enterRoom(page, baseUrl, sessionId);
   await waitForDecodedFrames(page, videoOf(`user:${user.id}`), 1);
   return { context, page, user, sessionId };
-}
-
-/** The page as it looks with the system's light theme, then back to dark. */
-async function screenshotLight(page: Page, file: string) {
-  await page.emulateMedia({ colorScheme: 'light' });
-  await page.screenshot({ path: join(SCREENSHOTS, file) });
-  await page.emulateMedia({ colorScheme: 'dark' });
 }
 
 describe('the live room in Chromium with fake camera and microphone', () => {

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { startAppOnPglite } from '../../../apps/server/test/support/app-on-pglite.js';
 import type { AppOnPglite } from '../../../apps/server/test/support/app-on-pglite.js';
@@ -9,6 +9,21 @@ import { launchBrowser } from './browser.js';
 
 /** Where the e2e tests leave the screenshots that the docs show. */
 export const SCREENSHOTS = join(import.meta.dirname, '../../../docs/screenshots');
+
+/**
+ * A screenshot of the page as it looks with the system's light theme (the app follows it), then
+ * back to dark; `ready` waits for what redraws on the change (the charts).
+ */
+export async function screenshotLight(
+  page: Page,
+  file: string,
+  options: { fullPage?: boolean; ready?: () => Promise<unknown> } = {},
+) {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await options.ready?.();
+  await page.screenshot({ path: join(SCREENSHOTS, file), fullPage: options.fullPage ?? false });
+  await page.emulateMedia({ colorScheme: 'dark' });
+}
 
 /** The real app as `npm start` runs it (embedded LiveKit, PGlite), on free ports, ready. */
 export async function startE2eApp(env: Record<string, string> = {}): Promise<AppOnPglite> {

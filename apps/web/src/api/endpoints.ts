@@ -28,6 +28,8 @@ export const sessionsApi = {
   get: (id: string, inviteToken?: string) =>
     request(r.getSession, { params: session(id), query: { invite_token: inviteToken } }),
   create: (body: RouteBody<ApiRoutes['createSession']>) => request(r.createSession, { body }),
+  update: (id: string, body: RouteBody<ApiRoutes['updateSession']>) =>
+    request(r.updateSession, { params: session(id), body }),
   start: (id: string) => request(r.startSession, { params: session(id) }),
   end: (id: string) => request(r.endSession, { params: session(id) }),
   join: (id: string, body: RouteBody<ApiRoutes['joinSession']>) =>

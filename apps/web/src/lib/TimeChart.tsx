@@ -3,15 +3,18 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { useMediaQuery } from './useMediaQuery.js';
 
-const AXIS = { stroke: '#9aa3b5', grid: { stroke: '#2f3441' }, ticks: { stroke: '#2f3441' } };
 /** Whole-number steps for counts: an axis of people never reads 1.5. */
 const COUNT_STEPS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 5000, 10_000, 50_000];
 
 /** One line of a chart. */
 export interface TimeSeries {
   label: string;
-  /** A colour of the page's palette (`#5b8cff`…). */
+  /**
+   * A colour of the page's palette: `var(--chart-blue)` (styles.css; read when drawn, so the
+   * line follows the theme) or a plain `#rrggbb`.
+   */
   color: string;
   /** Shade the area under the line (one series per chart reads best). */
   fill?: boolean;
@@ -62,10 +65,32 @@ function timeAxisValues(language: string) {
   };
 }
 
-function chartOptions(width: number, props: TimeChartProps, language: string): uPlot.Options {
+/**
+ * A colour as the canvas needs it: `var(--name)` read from the page's palette at `element` (the
+ * canvas cannot use CSS variables), anything else as it is.
+ */
+export function resolveColor(element: Element, color: string): string {
+  const name = /^var\((--[\w-]+)\)$/.exec(color)?.[1];
+  if (!name) return color;
+  return getComputedStyle(element).getPropertyValue(name).trim() || color;
+}
+
+function chartOptions(
+  element: Element,
+  width: number,
+  props: TimeChartProps,
+  language: string,
+): uPlot.Options {
   const { series, scale = 'count', formatValue } = props;
+  // Axis text in the muted text colour, lines in the border's: readable on both themes' panels.
+  const line = resolveColor(element, 'var(--border)');
+  const axis = {
+    stroke: resolveColor(element, 'var(--muted)'),
+    grid: { stroke: line },
+    ticks: { stroke: line },
+  };
   const yAxis: uPlot.Axis = {
-    ...AXIS,
+    ...axis,
     ...(scale === 'count' ? { incrs: COUNT_STEPS } : {}),
     ...(formatValue
       ? { values: (_u: uPlot, splits: number[]) => splits.map(formatValue), size: 72 }
@@ -85,24 +110,27 @@ function chartOptions(width: number, props: TimeChartProps, language: string): u
             : [0, max > 0 ? max * 1.15 : 1],
       },
     },
-    axes: [{ ...AXIS, values: timeAxisValues(language) }, yAxis],
+    axes: [{ ...axis, values: timeAxisValues(language) }, yAxis],
     series: [
       {},
-      ...series.map((s) => ({
-        label: s.label,
-        stroke: s.color,
-        width: 2,
-        ...(s.fill ? { fill: `${s.color}40` } : {}),
-        ...(s.stepped ? { paths: uPlot.paths.stepped?.({ align: 1 }) } : {}),
-        // A value with no neighbour draws no line: it gets a dot, so that a lone sample (the
-        // first one after a start) shows.
-        points: {
-          show: true,
-          size: 6,
-          fill: s.color,
-          filter: (u: uPlot, index: number) => isolatedPoints(u.data[index] ?? []),
-        },
-      })),
+      ...series.map((s) => {
+        const color = resolveColor(element, s.color);
+        return {
+          label: s.label,
+          stroke: color,
+          width: 2,
+          ...(s.fill ? { fill: `${color}40` } : {}),
+          ...(s.stepped ? { paths: uPlot.paths.stepped?.({ align: 1 }) } : {}),
+          // A value with no neighbour draws no line: it gets a dot, so that a lone sample (the
+          // first one after a start) shows.
+          points: {
+            show: true,
+            size: 6,
+            fill: color,
+            filter: (u: uPlot, index: number) => isolatedPoints(u.data[index] ?? []),
+          },
+        };
+      }),
     ],
   };
 }
@@ -110,11 +138,13 @@ function chartOptions(width: number, props: TimeChartProps, language: string): u
 /**
  * Values over time, drawn by uPlot on a canvas that follows its box's width; the report's
  * timeline and the admin page's charts. Redrawn when `data` or `series` change (pass stable
- * ones: memoise them).
+ * ones: memoise them) and when the system's theme does.
  */
 export function TimeChart(props: TimeChartProps) {
   const { i18n } = useTranslation();
   const language = i18n.language;
+  // Redrawn when the system's theme changes: the palette's colours are read when drawing.
+  const light = useMediaQuery('(prefers-color-scheme: light)');
   const box = useRef<HTMLDivElement>(null);
   const latest = useRef(props);
   latest.current = props;
@@ -123,7 +153,7 @@ export function TimeChart(props: TimeChartProps) {
     const element = box.current;
     if (!element) return;
     const height = latest.current.height ?? 220;
-    const options = chartOptions(element.clientWidth || 320, latest.current, language);
+    const options = chartOptions(element, element.clientWidth || 320, latest.current, language);
     const plot = new uPlot(options, data, element);
     const observer = new ResizeObserver(() => {
       if (element.clientWidth > 0) plot.setSize({ width: element.clientWidth, height });
@@ -133,7 +163,7 @@ export function TimeChart(props: TimeChartProps) {
       observer.disconnect();
       plot.destroy();
     };
-  }, [data, series, language]);
+  }, [data, series, language, light]);
   return (
     <div
       ref={box}

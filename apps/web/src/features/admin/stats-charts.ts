@@ -27,12 +27,12 @@ export interface StatsChart {
   lines: { key: SeriesKey; label: LineLabel; color: string; fill?: boolean; stepped?: boolean }[];
 }
 
-/** The page's palette for lines: the accent first, then colours that read on the dark panel. */
-const BLUE = '#5b8cff';
-const GREEN = '#3ecf8e';
-const AMBER = '#f5a524';
-const RED = '#ff4d5e';
-const VIOLET = '#b48cff';
+/** The page's palette for lines (styles.css), in each theme's shade: the accent's blue first. */
+const BLUE = 'var(--chart-blue)';
+const GREEN = 'var(--chart-green)';
+const AMBER = 'var(--chart-amber)';
+const RED = 'var(--chart-red)';
+const VIOLET = 'var(--chart-violet)';
 
 /** The charts, in page order; labels are string keys under `admin.charts`. */
 export const STATS_CHARTS: StatsChart[] = [

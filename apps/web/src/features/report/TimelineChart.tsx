@@ -6,7 +6,7 @@ import type { ChartData } from './chart-data.js';
 export function TimelineChart(props: { data: ChartData; label: string; seriesLabel: string }) {
   const { data, label, seriesLabel } = props;
   const series = useMemo(
-    () => [{ label: seriesLabel, color: '#5b8cff', fill: true, stepped: true }],
+    () => [{ label: seriesLabel, color: 'var(--chart-blue)', fill: true, stepped: true }],
     [seriesLabel],
   );
   return <TimeChart data={data} series={series} label={label} testId="attendance-chart" />;

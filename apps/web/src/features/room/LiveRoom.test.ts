@@ -169,3 +169,51 @@ describe('the live room', () => {
     expect(await screen.findByTestId('room-ended', {}, { timeout: 3000 })).toBeDefined();
   });
 });
+
+describe('the waiting room switch in the room header', () => {
+  it('turns the session’s waiting room on and off through the session update, for the host', async () => {
+    const { calls } = await joinAsHost({
+      [`PATCH ${S}`]: (body) => ({
+        status: 200,
+        body: fakeSession({ waiting_room: (body as { waiting_room: boolean }).waiting_room }),
+      }),
+    });
+    const toggle = screen.getByRole('button', { name: 'Waiting room' });
+    expect(toggle.getAttribute('aria-pressed')).toBe('false');
+    fireEvent.click(toggle);
+    await waitFor(() => expect(toggle.getAttribute('aria-pressed')).toBe('true'));
+    expect(toggle.getAttribute('title')).toBe('On: people wait until a host lets them in');
+    fireEvent.click(toggle);
+    await waitFor(() => expect(toggle.getAttribute('aria-pressed')).toBe('false'));
+    expect(calls.filter((call) => call.method === 'PATCH')).toEqual([
+      { method: 'PATCH', path: S, body: { waiting_room: true } },
+      { method: 'PATCH', path: S, body: { waiting_room: false } },
+    ]);
+  });
+
+  it('says so when the change is refused, and keeps the old state', async () => {
+    await joinAsHost({ [`PATCH ${S}`]: apiError(403, 'FORBIDDEN', 'not_owner') });
+    const toggle = screen.getByRole('button', { name: 'Waiting room' });
+    fireEvent.click(toggle);
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'The waiting room could not be changed. Try again.',
+    );
+    expect(toggle.getAttribute('aria-pressed')).toBe('false');
+  });
+
+  it('is not offered to a co-host: only the owner (or an admin) may update the session', async () => {
+    const cora = { id: 'cora', email: 'cora@example.com', username: 'cora', role: 'mentor' };
+    // A meeting, so that Cora (not the owner) publishes and passes the same pre-join.
+    await joinAsHost({
+      'GET /api/v1/auth/me': { status: 200, body: { user: cora } },
+      [`GET ${S}`]: { status: 200, body: fakeSession({ session_type: 'meeting' }) },
+      [`POST ${S}/join`]: {
+        status: 200,
+        body: { ...(fakeHostJoin.body as object), identity: 'user:cora', role: 'co_host' },
+      },
+      [`GET ${S}/lobby`]: { status: 200, body: { waiting: [] } },
+    });
+    expect(screen.getByText('You: Co-host')).toBeDefined();
+    expect(screen.queryByTestId('toggle-waiting-room')).toBeNull();
+  });
+});

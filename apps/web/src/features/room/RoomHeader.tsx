@@ -1,8 +1,10 @@
 import type { Session, SessionRole } from '@stagecast/contracts';
 import { useTranslation } from 'react-i18next';
+import { WaitingRoomSwitch } from './lobby/WaitingRoomSwitch.js';
+import { canRunSession } from './roles.js';
 import './room-header.css';
 
-/** The session's title and state, and the local role. */
+/** The session's title and state, the local role, and the host's waiting-room switch. */
 export function RoomHeader({ session, role }: { session: Session; role: SessionRole }) {
   const { t } = useTranslation();
   return (
@@ -18,6 +20,7 @@ export function RoomHeader({ session, role }: { session: Session; role: SessionR
         <span className={`role-badge role-badge--${role}`}>
           {t('room.header.youAre', { role: t(`room.roles.${role}`) })}
         </span>
+        {canRunSession(role) && <WaitingRoomSwitch />}
       </p>
       {session.status === 'scheduled' && role === 'host' && (
         <p className="room-notice" role="status">

@@ -27,6 +27,12 @@ const en = {
     knocked: '{{name}} is waiting to join',
     failed: 'That did not work. Try again.',
   },
+  switch: {
+    label: 'Waiting room',
+    on: 'On: people wait until a host lets them in',
+    off: 'Off: people join straight away',
+    failed: 'The waiting room could not be changed. Try again.',
+  },
 };
 export type LobbyStrings = typeof en;
 
@@ -58,6 +64,12 @@ const zhCN: LobbyStrings = {
     knocked: '{{name}} 正在等待加入',
     failed: '操作失败，请重试。',
   },
+  switch: {
+    label: '等候室',
+    on: '已开启：主持人准许后才能进入',
+    off: '已关闭：可直接进入',
+    failed: '无法更改等候室设置，请重试。',
+  },
 };
 
 const ko: LobbyStrings = {
@@ -87,6 +99,12 @@ const ko: LobbyStrings = {
     denyName: '{{name}} 거절',
     knocked: '{{name}} 님이 입장을 기다리고 있습니다',
     failed: '실패했습니다. 다시 시도하세요.',
+  },
+  switch: {
+    label: '대기실',
+    on: '켜짐: 호스트가 들여보낼 때까지 대기합니다',
+    off: '꺼짐: 바로 입장합니다',
+    failed: '대기실 설정을 바꾸지 못했습니다. 다시 시도하세요.',
   },
 };
 
