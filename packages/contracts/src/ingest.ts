@@ -24,7 +24,7 @@ export const INGEST_KIND = 'ingest';
 export const INGEST_TTL_MIN_SECONDS = 600;
 export const INGEST_TTL_MAX_SECONDS = 7 * 24 * 3600;
 /** The choices the host's dialog offers. */
-export const INGEST_TTL_CHOICES = [3600, 6 * 3600, 24 * 3600, 7 * 24 * 3600] as const;
+export const INGEST_TTL_CHOICES = [3600, 21600, 86400, 604800] as const;
 
 /** `POST …/ingest`: a new key (the previous one, if any, stops working at once). */
 export const createIngestKeyBodySchema = z.object({
