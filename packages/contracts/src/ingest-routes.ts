@@ -1,5 +1,9 @@
 import { apiErrorResponses as errors, noContentSchema, route } from './api-route.js';
-import { createIngestKeyBodySchema, ingestKeyCreatedSchema, ingestResponseSchema } from './ingest.js';
+import {
+  createIngestKeyBodySchema,
+  ingestKeyCreatedSchema,
+  ingestResponseSchema,
+} from './ingest.js';
 import { sessionIdParamsSchema } from './sessions.js';
 
 const ingest = '/api/v1/live/sessions/:session_id/ingest';

@@ -13,11 +13,7 @@ const activeOf = (sessionId: string) =>
 export function ingestKeyRepository(db: Db) {
   /** Revokes the session's active key, if any; returns the revoked rows. */
   const revokeActive = (t: Db, sessionId: string): Promise<IngestKeyRow[]> =>
-    t
-      .update(ingestKeys)
-      .set({ revokedAt: new Date() })
-      .where(activeOf(sessionId))
-      .returning();
+    t.update(ingestKeys).set({ revokedAt: new Date() }).where(activeOf(sessionId)).returning();
 
   return {
     /** The session's active key (not revoked; it may have expired), if any. */

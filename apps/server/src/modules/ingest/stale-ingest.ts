@@ -34,7 +34,8 @@ export async function removeIngestStreams(
     const identity = ingestIdentity(row.keyId);
     try {
       const removed = await ctx.livekit.rooms.remove(sessionId, identity);
-      if (removed) ctx.logger.info({ session: sessionId, identity }, 'removed a revoked OBS stream');
+      if (removed)
+        ctx.logger.info({ session: sessionId, identity }, 'removed a revoked OBS stream');
     } catch (err) {
       ctx.logger.warn({ err, session: sessionId, identity }, 'OBS stream left to reconcile');
     }
