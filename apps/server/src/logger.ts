@@ -17,6 +17,7 @@ export const REDACTED_PATHS = [
   '*.access_token',
   '*.host_token',
   '*.invite_token',
+  '*.stream_key',
   '*.apiSecret',
   '*.api_secret',
   '*.secret',

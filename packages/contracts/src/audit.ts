@@ -22,6 +22,9 @@ export const auditActionSchema = z.enum([
   // the waiting room (issue 15): one entry per knock decided
   'lobby_admit',
   'lobby_deny',
+  // streaming from OBS (issue 15): a stream key created (or rotated) and revoked
+  'ingest_key_create',
+  'ingest_key_revoke',
 ]);
 export type AuditAction = z.infer<typeof auditActionSchema>;
 

@@ -70,6 +70,8 @@ export const errorReasonSchema = z.enum([
   // the waiting room (issue 15): turned away less than 10 minutes ago; no knock to wait on
   'lobby_denied',
   'not_waiting',
+  // streaming from OBS (issue 15): no active stream key to revoke
+  'no_ingest_key',
   // recordings
   'recording_in_progress',
   'recording_not_running',

@@ -42,6 +42,7 @@ describe.each(backends())('the database on %s', (backend) => {
       'auth_tokens',
       'chat_messages',
       'external_identities',
+      'ingest_keys',
       'live_participants',
       'live_sessions',
       'lobby_entries',

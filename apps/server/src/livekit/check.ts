@@ -1,6 +1,5 @@
-import { TrackSource } from 'livekit-server-sdk';
 import type { VideoGrant } from 'livekit-server-sdk';
-import { grantForRole } from './grants.js';
+import { grantForRole, publishOnlyGrant } from './grants.js';
 import type { LivekitKeys } from './keys.js';
 import { signAccessToken } from './tokens.js';
 
@@ -27,16 +26,7 @@ export const checkIdentity = (room: string, side: CheckSide) => `${room}:${side}
  * metadata or do anything beyond its own room.
  */
 export function checkGrant(side: CheckSide, room: string): VideoGrant {
-  // A viewer's grant (no admin, list, record, hidden…), with the publisher's two sources.
-  const base = grantForRole('viewer', room);
-  return side === 'publisher'
-    ? {
-        ...base,
-        canPublish: true,
-        canPublishSources: [TrackSource.CAMERA, TrackSource.MICROPHONE],
-        canSubscribe: false,
-      }
-    : base;
+  return side === 'publisher' ? publishOnlyGrant(room) : grantForRole('viewer', room);
 }
 
 /** The short-lived token of one end of a check. */

@@ -72,3 +72,17 @@ export function recorderGrant(room: string): VideoGrant {
   // A viewer's rights (subscribe, publish nothing), plus the two flags clients never get.
   return { ...grantForRole('viewer', room), hidden: true, recorder: true };
 }
+
+/**
+ * A publisher that sees nothing: camera and microphone only, no subscribing, no data, nothing
+ * beyond its own room (a viewer's grant otherwise). The connection check's publishing end and an
+ * OBS stream key (issue 15) both carry it.
+ */
+export function publishOnlyGrant(room: string): VideoGrant {
+  return {
+    ...grantForRole('viewer', room),
+    canPublish: true,
+    canPublishSources: [TrackSource.CAMERA, TrackSource.MICROPHONE],
+    canSubscribe: false,
+  };
+}

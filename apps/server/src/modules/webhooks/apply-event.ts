@@ -5,6 +5,7 @@ import { liveParticipants, webhookEvents } from '../../db/schema.js';
 import type { LivekitEvent } from '../../livekit/index.js';
 import { recordAttendance } from '../attendance/record-attendance.js';
 import { userRepository } from '../auth/user-repository.js';
+import { isStaleIngest } from '../ingest/stale-ingest.js';
 import { participantRepository } from '../participants/participant-repository.js';
 import { sessionRepository } from '../sessions/session-repository.js';
 
@@ -40,6 +41,11 @@ export function webhookApplier(ctx: AppContext) {
       switch (event.event) {
         case 'participant_joined': {
           if (!identity) return 'ignored' as const;
+          // An OBS stream whose key was rotated or revoked (issue 15): out, as a ban is.
+          if (await isStaleIngest(t, room, identity)) {
+            removals.push(identity);
+            return 'applied' as const;
+          }
           const row = await repo.findParticipant(room, identity);
           if (!row) return 'ignored' as const;
           // This very connection is recorded already (the join catch-up got here first, see
@@ -103,7 +109,7 @@ export function webhookApplier(ctx: AppContext) {
       await ctx.livekit.rooms.remove(room, identity);
       ctx.logger.info(
         { session: room, identity },
-        'removed a banned, disabled or late participant on join',
+        'removed a banned, disabled, late or revoked (OBS) participant on join',
       );
     }
     return outcome;

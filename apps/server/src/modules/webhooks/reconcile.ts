@@ -4,6 +4,7 @@ import type { LeaderLock } from '../../db/leader-lock.js';
 import { LivekitUnavailableError } from '../../livekit/index.js';
 import type { ConnectedParticipant } from '../../livekit/index.js';
 import { attendanceRepository } from '../attendance/attendance-repository.js';
+import { isStaleIngest } from '../ingest/stale-ingest.js';
 import { participantRepository } from '../participants/participant-repository.js';
 import { sessionRepository } from '../sessions/session-repository.js';
 
@@ -96,10 +97,12 @@ export function reconciler(ctx: AppContext, options: ReconcilerOptions = {}) {
         await attendance.closeOpen(sessionId, new Date(), row.identity);
       }
     }
-    // Banned identities are not in `participants()`; any of them still connected goes now.
+    // Banned identities are not in `participants()`; any of them still connected goes now, and
+    // so does an OBS stream whose key is no longer the active one (issue 15).
     for (const identity of present.keys()) {
       const row = await participants.findParticipant(sessionId, identity);
-      if (row?.bannedAt) await rooms.remove(sessionId, identity);
+      const stale = row?.bannedAt || (await isStaleIngest(ctx.database.db, sessionId, identity));
+      if (stale) await rooms.remove(sessionId, identity);
     }
   }
 

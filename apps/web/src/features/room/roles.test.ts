@@ -45,6 +45,11 @@ describe('role permissions', () => {
 });
 
 describe('moderationActions', () => {
+  it('offers nothing on a stream from OBS: the host revokes its key instead', () => {
+    const actions = moderationActions('host', target('speaker', 'ingest:k1'), 'user:h');
+    expect(Object.values(actions).some(Boolean)).toBe(false);
+  });
+
   it('lets the host promote a viewer, make a co-host, mute and kick', () => {
     expect(moderationActions('host', target('viewer'), 'user:h')).toEqual({
       promote: true,

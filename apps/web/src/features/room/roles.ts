@@ -1,4 +1,10 @@
-import { sessionRoleSchema, type Session, type SessionRole, type User } from '@stagecast/contracts';
+import {
+  isIngestIdentity,
+  sessionRoleSchema,
+  type Session,
+  type SessionRole,
+  type User,
+} from '@stagecast/contracts';
 
 /** Reads a role from a LiveKit attribute or anything else untrusted. */
 export function parseRole(value: unknown): SessionRole | undefined {
@@ -74,6 +80,8 @@ export function moderationActions(
   selfIdentity: string,
 ): ModerationActions {
   if (!canModerate(actor) || target.identity === selfIdentity) return NONE;
+  // A stream from OBS is no account: the host stops it by revoking its key (issue 15).
+  if (isIngestIdentity(target.identity)) return NONE;
   const actorIsHost = actor === 'host';
   if (target.role === 'host') {
     // Another host-level person (the owner seen by an admin): muting is all that makes sense.

@@ -167,6 +167,8 @@ export const zhCN: AdminStrings = {
       participant_role_change: '更改角色',
       lobby_admit: '从等候室准许进入',
       lobby_deny: '拒绝等候室中的请求',
+      ingest_key_create: '已创建推流密钥（OBS）',
+      ingest_key_revoke: '已撤销推流密钥（OBS）',
       participant_kick: '移出会话',
       participant_mute: '静音',
       recording_start: '开始录制',

@@ -1,18 +1,20 @@
 import { useState } from 'react';
-import { CircleDot, CircleStop, Film, Radio } from 'lucide-react';
+import { Cast, CircleDot, CircleStop, Film, Radio } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { sessionsApi } from '../../../api/endpoints.js';
 import { ConfirmDialog } from '../ConfirmDialog.js';
+import { IngestDialog } from '../ingest/IngestDialog.js';
 import { useRoomSessionContext } from '../room-session-context.js';
 import { useRecordingOn } from '../useRecordingOn.js';
 import { ToggleButton } from './ToggleButton.js';
 
-/** Go live, record, end the session; for the host only. */
+/** Go live, record, stream from OBS, end the session; for the host only. */
 export function HostControls() {
   const { session, setSession, block } = useRoomSessionContext();
   const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState(false);
+  const [ingestOpen, setIngestOpen] = useState(false);
   const [failed, setFailed] = useState<'start' | 'end' | 'record' | undefined>(undefined);
   const recording = useRecordingOn();
 
@@ -81,6 +83,18 @@ export function HostControls() {
         <Film aria-hidden="true" size={20} />
         <span className="control-label">{t('shell.recordings.link')}</span>
       </a>
+      {session.status !== 'ended' && (
+        <button
+          type="button"
+          className="control"
+          data-testid="open-ingest"
+          aria-haspopup="dialog"
+          onClick={() => setIngestOpen(true)}
+        >
+          <Cast aria-hidden="true" size={20} />
+          <span className="control-label">{t('ingest.open')}</span>
+        </button>
+      )}
       <button
         type="button"
         className="danger control"
@@ -102,6 +116,11 @@ export function HostControls() {
           )}
         </p>
       )}
+      <IngestDialog
+        open={ingestOpen}
+        sessionId={session.session_id}
+        onClose={() => setIngestOpen(false)}
+      />
       <ConfirmDialog
         open={confirming}
         title={t('room.confirm.endTitle')}

@@ -5,6 +5,7 @@ import {
   type TrackReferenceOrPlaceholder,
 } from '@livekit/components-react';
 import { Track } from 'livekit-client';
+import { INGEST_KIND } from '@stagecast/contracts';
 import { useTranslation } from 'react-i18next';
 import { usePersistedState } from '../../../livekit/hooks/usePersistedState.js';
 import { canPublish, parseRole, ROLE_RANK } from '../roles.js';
@@ -29,6 +30,10 @@ function onStage(ref: TrackReferenceOrPlaceholder): boolean {
   const role = parseRole(ref.participant.attributes.role);
   return isTrackReference(ref) || (role !== undefined && canPublish(role));
 }
+
+// A stream from OBS (issue 15): its video is the stage's main picture.
+const isIngest = (ref: TrackReferenceOrPlaceholder) =>
+  ref.participant.attributes.kind === INGEST_KIND;
 
 const keyOf = (ref: TrackReferenceOrPlaceholder) => `${ref.participant.identity}:${ref.source}`;
 
@@ -65,8 +70,9 @@ export const Stage = memo(function Stage() {
     layout,
     screens: refs.filter((ref) => ref.source === Track.Source.ScreenShare),
     cameras: refs
-      .filter((ref) => ref.source === Track.Source.Camera)
+      .filter((ref) => ref.source === Track.Source.Camera && !isIngest(ref))
       .sort((a, b) => rank(a) - rank(b)),
+    feeds: refs.filter((ref) => ref.source === Track.Source.Camera && isIngest(ref)),
     speaker,
   });
   return (

@@ -65,4 +65,29 @@ describe('the stage arrangement', () => {
     expect(parseStageLayout('sideways')).toBe('grid');
     expect(parseStageLayout(undefined)).toBe('grid');
   });
+
+  it('puts a stream from OBS in focus in either layout, before a shared screen', () => {
+    const obs = ref('ingest:k1', Track.Source.Camera);
+    const screen = ref('user:ann', Track.Source.ScreenShare);
+    for (const layout of ['grid', 'speaker'] as const) {
+      const { focus, rest } = arrangeStage({
+        layout,
+        screens: [screen],
+        cameras: [host, ann],
+        speaker: 'user:ann',
+        feeds: [obs],
+      });
+      expect(focus?.participant.identity).toBe('ingest:k1');
+      expect(names(rest)).toEqual(['user:ann', 'user:host', 'user:ann']);
+    }
+    // Not publishing yet: no focus for it.
+    const waiting = arrangeStage({
+      layout: 'grid',
+      screens: [],
+      cameras: [host],
+      speaker: undefined,
+      feeds: [ref('ingest:k1', Track.Source.Camera, false)],
+    });
+    expect(waiting.focus).toBeUndefined();
+  });
 });

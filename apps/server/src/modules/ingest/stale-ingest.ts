@@ -1,0 +1,43 @@
+import { INGEST_IDENTITY_PREFIX, ingestIdentity, isIngestIdentity } from '@stagecast/contracts';
+import type { AppContext } from '../../context.js';
+import type { Db } from '../../db/client.js';
+import { ingestKeyRepository } from './ingest-repository.js';
+import type { IngestKeyRow } from './ingest-repository.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Whether `identity` is an OBS stream whose key is not the session's active one (rotated,
+ * revoked, or never ours): such a connection is removed on sight, as a banned identity is. The
+ * webhook of its join and every reconcile pass ask. LiveKit cannot revoke a token, so this is
+ * what makes a revoked key useless: its WHIP request may still get a `201`, but the stream it
+ * opens is removed as soon as LiveKit reports the join.
+ */
+export async function isStaleIngest(db: Db, sessionId: string, identity: string): Promise<boolean> {
+  if (!isIngestIdentity(identity)) return false;
+  const keyId = identity.slice(INGEST_IDENTITY_PREFIX.length);
+  if (!UUID.test(keyId)) return true;
+  return !(await ingestKeyRepository(db).isActive(sessionId, keyId));
+}
+
+/**
+ * Removes the streams of keys just revoked from the session's room. A LiveKit that does not
+ * answer now is left to the reconcile pass, which removes any stale stream it finds: the key is
+ * revoked in the database either way.
+ */
+export async function removeIngestStreams(
+  ctx: AppContext,
+  sessionId: string,
+  revoked: readonly IngestKeyRow[],
+): Promise<void> {
+  for (const row of revoked) {
+    const identity = ingestIdentity(row.keyId);
+    try {
+      const removed = await ctx.livekit.rooms.remove(sessionId, identity);
+      if (removed)
+        ctx.logger.info({ session: sessionId, identity }, 'removed a revoked OBS stream');
+    } catch (err) {
+      ctx.logger.warn({ err, session: sessionId, identity }, 'OBS stream left to reconcile');
+    }
+  }
+}
