@@ -23,6 +23,7 @@ import { embedOptionsSchema } from './embed.js';
 import { errorBodySchema } from './errors.js';
 import { healthSchema, readinessSchema } from './health.js';
 import { lobbyRoutes } from './lobby-routes.js';
+import { classroomRoutes } from './classroom-routes.js';
 import { sessionRoutes } from './session-routes.js';
 import {
   authOptionsSchema,
@@ -165,6 +166,7 @@ export const apiRoutes = {
 
   ...sessionRoutes,
   ...lobbyRoutes,
+  ...classroomRoutes,
 
   // operations: the audit log (issue 12)
   auditLog: route({

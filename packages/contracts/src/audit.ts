@@ -22,6 +22,9 @@ export const auditActionSchema = z.enum([
   // the waiting room (issue 15): one entry per knock decided
   'lobby_admit',
   'lobby_deny',
+  // Q&A (issue 15): a question hidden from the room, or shown again
+  'question_hide',
+  'question_show',
 ]);
 export type AuditAction = z.infer<typeof auditActionSchema>;
 

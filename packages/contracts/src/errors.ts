@@ -70,6 +70,11 @@ export const errorReasonSchema = z.enum([
   // the waiting room (issue 15): turned away less than 10 minutes ago; no knock to wait on
   'lobby_denied',
   'not_waiting',
+  // polls and Q&A (issue 15): a second vote or upvote; a vote or opening the poll does not allow
+  'already_voted',
+  'already_upvoted',
+  'poll_not_open',
+  'poll_closed',
   // recordings
   'recording_in_progress',
   'recording_not_running',

@@ -21,4 +21,7 @@ export * from './embed.js';
 export * from './api-route.js';
 export * from './session-routes.js';
 export * from './lobby-routes.js';
+export * from './polls.js';
+export * from './questions.js';
+export * from './classroom-routes.js';
 export * from './api-routes.js';
