@@ -8,7 +8,7 @@ import { useStack } from './support/use-stack.js';
 
 const pollsPath = (sessionId: string) => `/api/v1/live/sessions/${sessionId}/polls`;
 
-describe('polls (issue 15)', () => {
+describe('polls and Q&A (issue 15)', () => {
   const s = useStack();
   let api: ApiClient;
 
@@ -164,5 +164,61 @@ describe('polls (issue 15)', () => {
     expect(report.body.questions).toMatchObject([
       { text: 'Why?', upvotes: 0, answered: false, hidden: false },
     ]);
+  });
+
+  it('keeps upvotes exact under 20 concurrent ones, refuses a repeat, sorts, and hides from all but moderators', async () => {
+    const { sessionId, host, viewer } = await liveSession();
+    const qPath = `/api/v1/live/sessions/${sessionId}/questions`;
+    const room = await s.clients.connect(viewer.access_token);
+    const packets = collectPackets(room, 'questions');
+    expect((await call(viewer.token, 'POST', qPath, { text: 'x'.repeat(501) })).status).toBe(400);
+    expect((await call(viewer.token, 'POST', qPath, { text: '   ' })).status).toBe(400);
+    const first = await call(viewer.token, 'POST', qPath, { text: 'First?' });
+    expect(first.status).toBe(201);
+    expect(first.body.question).toMatchObject({ upvotes: 0, answered: false, hidden: false });
+    const second = await call(viewer.token, 'POST', qPath, { text: 'Second?' });
+    const id = second.body.question.id as string;
+
+    const members = await Promise.all(Array.from({ length: 20 }, () => newMember(sessionId)));
+    const upvote = (token: string) => call(token, 'POST', `${qPath}/${id}/upvote`);
+    const votes = await Promise.all(members.map((m) => upvote(m.token)));
+    expect(votes.map((v) => v.status)).toEqual(Array(20).fill(200));
+    const repeat = await upvote(members[0]!.token);
+    expect(repeat.status).toBe(409);
+    expect(repeat.body.error.reason).toBe('already_upvoted');
+    expect((await call(members[1]!.token, 'DELETE', `${qPath}/${id}/upvote`)).status).toBe(204);
+    const listed = await call(members[0]!.token, 'GET', qPath);
+    expect(listed.body.questions.map((q: { text: string }) => q.text)).toEqual([
+      'Second?',
+      'First?',
+    ]);
+    expect(listed.body.questions[0]).toMatchObject({ upvotes: 19, upvoted_by_me: true });
+    // The room's last packet for it carries the exact count.
+    await waitFor(
+      () => {
+        const mine = packets.filter(
+          (p) => (p.body as { question: { id: string } }).question.id === id,
+        );
+        return (mine.at(-1)?.body as { question: { upvotes: number } }).question.upvotes === 19;
+      },
+      5_000,
+      'the last upvote packet',
+    );
+
+    // Only moderators answer and hide; a hidden question leaves everyone's list but theirs.
+    const patch = (token: string, body: unknown) => call(token, 'PATCH', `${qPath}/${id}`, body);
+    expect((await patch(viewer.token, { hidden: true })).body.error.reason).toBe('not_moderator');
+    expect((await patch(host, {})).status).toBe(400);
+    expect((await patch(host, { answered: true })).body.question.answered).toBe(true);
+    expect((await patch(host, { hidden: true })).body.question.hidden).toBe(true);
+    const seen = await call(viewer.token, 'GET', qPath);
+    expect(seen.body.questions.map((q: { text: string }) => q.text)).toEqual(['First?']);
+    expect((await call(host, 'GET', qPath)).body.questions).toHaveLength(2);
+    expect((await upvote(members[1]!.token)).status).toBe(404);
+    const audit = await call(s.c.admin.token, 'GET', `/api/v1/admin/audit?session_id=${sessionId}`);
+    expect(audit.body.entries[0]).toMatchObject({
+      action: 'question_hide',
+      target: { identity: viewer.identity },
+    });
   });
 });
