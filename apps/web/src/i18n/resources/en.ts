@@ -1,11 +1,13 @@
 import { adminMessages } from '../../features/admin/messages.js';
 import { lobbyMessages } from '../../features/room/lobby/strings.js';
+import { classroomMessages } from '../../features/room/polls/strings.js';
 import { roomMessages } from '../../features/room/messages.js';
 import { en as shell } from '../../app/strings/en.js';
 /** English strings: the reference every other language must match key for key. */
 export const en = {
   room: roomMessages.en,
   lobby: lobbyMessages.en,
+  classroom: classroomMessages.en,
   admin: adminMessages.en,
   shell,
   app: {

@@ -1,5 +1,6 @@
 import { adminMessages } from '../../features/admin/messages.js';
 import { lobbyMessages } from '../../features/room/lobby/strings.js';
+import { classroomMessages } from '../../features/room/polls/strings.js';
 import { roomMessages } from '../../features/room/messages.js';
 import { zhCN as shell } from '../../app/strings/zh-CN.js';
 import type { Messages } from './en.js';
@@ -8,6 +9,7 @@ import type { Messages } from './en.js';
 export const zhCN: Messages = {
   room: roomMessages.zhCN,
   lobby: lobbyMessages.zhCN,
+  classroom: classroomMessages.zhCN,
   admin: adminMessages.zhCN,
   shell,
   app: {

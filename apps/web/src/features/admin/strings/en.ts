@@ -168,6 +168,8 @@ export const en = {
       participant_role_change: 'Role changed',
       lobby_admit: 'Let in from the waiting room',
       lobby_deny: 'Turned away from the waiting room',
+      question_hide: 'Hid a question',
+      question_show: 'Showed a hidden question again',
       participant_kick: 'Removed from session',
       participant_mute: 'Muted',
       recording_start: 'Recording started',

@@ -169,6 +169,8 @@ export const ko: AdminStrings = {
       participant_role_change: '역할 변경',
       lobby_admit: '대기실에서 입장 허락',
       lobby_deny: '대기실에서 입장 거절',
+      question_hide: '질문 숨김',
+      question_show: '숨긴 질문 다시 표시',
       participant_kick: '세션에서 내보냄',
       participant_mute: '음소거',
       recording_start: '녹화 시작',

@@ -167,6 +167,8 @@ export const zhCN: AdminStrings = {
       participant_role_change: '更改角色',
       lobby_admit: '从等候室准许进入',
       lobby_deny: '拒绝等候室中的请求',
+      question_hide: '隐藏了一个问题',
+      question_show: '重新显示了隐藏的问题',
       participant_kick: '移出会话',
       participant_mute: '静音',
       recording_start: '开始录制',
