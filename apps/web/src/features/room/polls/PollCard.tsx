@@ -12,12 +12,13 @@ export interface PollCardProps {
 }
 
 /**
- * One poll: vote buttons while it is open and the caller has not voted, live result bars
- * otherwise (and always for moderators); open and close for moderators.
+ * One poll: vote buttons while it is open and the caller (not a moderator) has not voted, live
+ * result bars otherwise; open and close for moderators.
  */
 export function PollCard({ poll, moderator, onVote, onOpen, onClose }: PollCardProps) {
   const { t } = useTranslation();
-  const canVote = poll.status === 'open' && poll.my_vote === null;
+  // Moderators run the poll and watch its results; the others vote, then see the results.
+  const canVote = !moderator && poll.status === 'open' && poll.my_vote === null;
   const headingId = `poll-${poll.id}-q`;
   return (
     <li className="poll" data-testid={`poll-${poll.id}`} data-status={poll.status}>
@@ -49,7 +50,7 @@ export function PollCard({ poll, moderator, onVote, onOpen, onClose }: PollCardP
             ))}
           </ul>
         )}
-        {(!canVote || moderator) && (
+        {!canVote && (
           <ul className="poll-results">
             {poll.options.map((option) => {
               const percent = sharePercent(option.votes, poll.total_votes);
