@@ -30,6 +30,8 @@ import { metricsRoutes } from './modules/metrics/routes.js';
 import { lobbyService } from './modules/lobby/lobby-service.js';
 import { lobbyRoutes } from './modules/lobby/routes.js';
 import { ingestRoutes } from './modules/ingest/routes.js';
+import { pollRoutes } from './modules/polls/routes.js';
+import { questionRoutes } from './modules/questions/routes.js';
 import { handRoute, participantRoutes } from './modules/participants/routes.js';
 import { recordingService } from './modules/recordings/recording-service.js';
 import { recordingRoutes } from './modules/recordings/routes.js';
@@ -213,6 +215,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(chatRoutes, { prefix: `${inSession}/chat`, ...modules });
   await app.register(lobbyRoutes, { prefix: `${inSession}/lobby`, ...modules, lobby });
   await app.register(ingestRoutes, { prefix: `${inSession}/ingest`, ...modules });
+  await app.register(pollRoutes, { prefix: `${inSession}/polls`, ...modules });
+  await app.register(questionRoutes, { prefix: `${inSession}/questions`, ...modules });
   await app.register(attendanceRoutes, { prefix: `${inSession}/attendance`, ...modules });
   await app.register(checkRoutes, { prefix: '/api/v1/check', ...modules });
   await app.register(webhooksOutRoutes, { prefix: '/api/v1/admin/webhooks', ...modules });

@@ -24,6 +24,7 @@ import { errorBodySchema } from './errors.js';
 import { healthSchema, readinessSchema } from './health.js';
 import { lobbyRoutes } from './lobby-routes.js';
 import { ingestRoutes } from './ingest-routes.js';
+import { classroomRoutes } from './classroom-routes.js';
 import { sessionRoutes } from './session-routes.js';
 import {
   authOptionsSchema,
@@ -167,6 +168,7 @@ export const apiRoutes = {
   ...sessionRoutes,
   ...lobbyRoutes,
   ...ingestRoutes,
+  ...classroomRoutes,
 
   // operations: the audit log (issue 12)
   auditLog: route({

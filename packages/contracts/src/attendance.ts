@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pollStatusSchema } from './polls.js';
 import { sessionRoleSchema, sessionStatusSchema } from './roles.js';
 
 /**
@@ -51,6 +52,26 @@ export const attendanceResponseSchema = z.object({
   peak: z.object({ count: z.number(), at: z.string().nullable() }),
   attendees: z.array(attendeeSchema),
   timeline: z.array(attendancePointSchema),
+  /** The session's polls (issue 15), oldest first, with their final (or current) counts. */
+  polls: z.array(
+    z.object({
+      question: z.string(),
+      status: pollStatusSchema,
+      options: z.array(z.object({ text: z.string(), votes: z.number() })),
+      total_votes: z.number(),
+    }),
+  ),
+  /** Its questions (issue 15), most upvoted first, hidden ones included and marked. */
+  questions: z.array(
+    z.object({
+      text: z.string(),
+      author: z.string(),
+      upvotes: z.number(),
+      answered: z.boolean(),
+      hidden: z.boolean(),
+      created_at: z.string(),
+    }),
+  ),
 });
 export type AttendanceReport = z.infer<typeof attendanceResponseSchema>;
 

@@ -25,6 +25,9 @@ export const auditActionSchema = z.enum([
   // streaming from OBS (issue 15): a stream key created (or rotated) and revoked
   'ingest_key_create',
   'ingest_key_revoke',
+  // Q&A (issue 15): a question hidden from the room, or shown again
+  'question_hide',
+  'question_show',
 ]);
 export type AuditAction = z.infer<typeof auditActionSchema>;
 

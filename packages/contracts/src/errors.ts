@@ -72,6 +72,11 @@ export const errorReasonSchema = z.enum([
   'not_waiting',
   // streaming from OBS (issue 15): no active stream key to revoke
   'no_ingest_key',
+  // polls and Q&A (issue 15): a second vote or upvote; a vote or opening the poll does not allow
+  'already_voted',
+  'already_upvoted',
+  'poll_not_open',
+  'poll_closed',
   // recordings
   'recording_in_progress',
   'recording_not_running',

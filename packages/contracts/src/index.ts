@@ -23,4 +23,7 @@ export * from './api-route.js';
 export * from './session-routes.js';
 export * from './lobby-routes.js';
 export * from './ingest-routes.js';
+export * from './polls.js';
+export * from './questions.js';
+export * from './classroom-routes.js';
 export * from './api-routes.js';

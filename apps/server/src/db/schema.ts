@@ -24,6 +24,7 @@ import { timestamps } from './schema/columns.js';
 export * from './schema/accounts.js';
 export * from './schema/lobby.js';
 export * from './schema/ingest.js';
+export * from './schema/classroom.js';
 
 /** A live session; its id is also the LiveKit room name (SPEC §3). */
 export const liveSessions = pgTable(

@@ -50,6 +50,12 @@ export function rateLimits(multiplier: number) {
       timeWindow: 10_000,
       keyGenerator: (r: FastifyRequest) => `chat:${callerKey(r)}`,
     },
+    /** Q&A questions (issue 15): per caller. */
+    questions: {
+      max: max(5),
+      timeWindow: 60_000,
+      keyGenerator: (r: FastifyRequest) => `questions:${callerKey(r)}`,
+    },
   };
 }
 export type RateLimits = ReturnType<typeof rateLimits>;

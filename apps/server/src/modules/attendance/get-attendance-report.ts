@@ -17,7 +17,7 @@ export async function getAttendanceReport(options: {
   session: SessionRow;
   mergeWindowMs: number;
   now?: Date;
-}): Promise<AttendanceReport> {
+}): Promise<Omit<AttendanceReport, 'polls' | 'questions'>> {
   const { session, mergeWindowMs } = options;
   const now = (options.now ?? new Date()).getTime();
   const live = session.status !== 'ended';

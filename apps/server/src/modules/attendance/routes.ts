@@ -7,10 +7,12 @@ import { assertModerator } from '../sessions/access.js';
 import { guarded, sessionScope } from '../sessions/session-access.js';
 import { attendanceCsv, prefersCsv } from './attendance-csv.js';
 import { attendanceRepository } from './attendance-repository.js';
+import { classroomSummary } from './classroom-summary.js';
 import { getAttendanceReport } from './get-attendance-report.js';
 
 /**
- * `GET …/sessions/:session_id/attendance` (host, co-host, admin): JSON, or CSV with
+ * `GET …/sessions/:session_id/attendance` (host, co-host, admin): JSON (with the polls and
+ * questions, issue 15), or CSV with
  * `Accept: text/csv` or `?format=csv`; registered under `/api/v1/live/sessions/:session_id/attendance`.
  */
 export const attendanceRoutes: FastifyPluginAsyncZod<ModuleRouteOptions> = async (
@@ -25,11 +27,14 @@ export const attendanceRoutes: FastifyPluginAsyncZod<ModuleRouteOptions> = async
     preHandler,
     handler: guarded(assertModerator, async (access, request, reply) => {
       const session = access.view.session;
-      const report = await getAttendanceReport({
-        attendance,
-        session,
-        mergeWindowMs: ctx.config.attendanceMergeWindowSeconds * 1000,
-      });
+      const report = {
+        ...(await getAttendanceReport({
+          attendance,
+          session,
+          mergeWindowMs: ctx.config.attendanceMergeWindowSeconds * 1000,
+        })),
+        ...(await classroomSummary(ctx.database.db, session.sessionId)),
+      };
       void reply.header('vary', 'accept');
       const format = request.query.format;
       if (format === 'csv' || (format === undefined && prefersCsv(request.headers.accept))) {

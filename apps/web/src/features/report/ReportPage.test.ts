@@ -26,6 +26,8 @@ const emptyReport: AttendanceReport = {
   peak: { count: 0, at: null },
   attendees: [],
   timeline: [],
+  polls: [],
+  questions: [],
 };
 
 function openReport(attendance: FakeRoute) {

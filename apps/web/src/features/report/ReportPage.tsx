@@ -8,6 +8,7 @@ import { attendanceQuery } from '../../api/queries.js';
 import { pageErrorKind } from '../../lib/page-error.js';
 import { formatClock } from '../plaza/format-time.js';
 import { AttendeeTable } from './AttendeeTable.js';
+import { ClassroomSummary } from './ClassroomSummary.js';
 import { chartData } from './chart-data.js';
 import { TimelineChart } from './TimelineChart.js';
 
@@ -16,7 +17,7 @@ const LIVE_REFRESH_MS = 10_000;
 
 /**
  * `/live/{id}/report`: who attended a session (hosts, co-hosts and admins): its times and peak,
- * people present over time, a table of attendees and the CSV download.
+ * people present over time, a table of attendees and the CSV download; its polls and questions.
  */
 export function ReportPage({ sessionId }: { sessionId: string }) {
   const { t, i18n } = useTranslation();
@@ -100,6 +101,7 @@ export function ReportPage({ sessionId }: { sessionId: string }) {
           {t('shell.report.mergeNote', { seconds: report.merge_window_seconds })}
         </p>
       </section>
+      <ClassroomSummary report={report} />
     </section>
   );
 }

@@ -22,6 +22,8 @@ function report(
     peak: { count: 0, at: null },
     attendees: [],
     timeline: timeline.map(([s, count]) => ({ at: at(s), count })),
+    polls: [],
+    questions: [],
   };
 }
 

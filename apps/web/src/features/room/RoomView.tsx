@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { RoomAudioRenderer } from '@livekit/components-react';
 import { ConnectionState } from 'livekit-client';
-import { MessageSquare } from 'lucide-react';
+import { ChartBar, MessageCircleQuestionMark, MessageSquare } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { useLiveKitRoom } from '../../livekit/index.js';
 import { useEmbedRoom } from '../embed/use-embed-room.js';
@@ -11,6 +11,8 @@ import { ControlsBar } from './controls/ControlsBar.js';
 import { NOTHING_ON } from './media-intent.js';
 import { PeopleLabel } from './participants/PeopleLabel.js';
 import { ParticipantsPanel } from './participants/ParticipantsPanel.js';
+import { PollsPanel } from './polls/PollsPanel.js';
+import { QuestionsPanel } from './qa/QuestionsPanel.js';
 import { useParticipantsModel } from './participants/useParticipantsModel.js';
 import { canModerate, canPublish, canRaiseHand } from './roles.js';
 import { RecordingBadge } from './RecordingBadge.js';
@@ -91,6 +93,28 @@ export function RoomView() {
                   role={role}
                   identity={join.identity}
                 />
+              ),
+            },
+            {
+              id: 'polls',
+              label: (
+                <>
+                  <ChartBar aria-hidden="true" size={18} />
+                  {t('classroom.polls.title')}
+                </>
+              ),
+              content: <PollsPanel sessionId={session.session_id} moderator={canModerate(role)} />,
+            },
+            {
+              id: 'qa',
+              label: (
+                <>
+                  <MessageCircleQuestionMark aria-hidden="true" size={18} />
+                  {t('classroom.qa.title')}
+                </>
+              ),
+              content: (
+                <QuestionsPanel sessionId={session.session_id} moderator={canModerate(role)} />
               ),
             },
           ]}

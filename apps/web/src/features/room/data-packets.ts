@@ -1,7 +1,22 @@
-import { CHAT_TOPIC, chatDataPacketSchema, type ChatDataPacket } from '@stagecast/contracts';
+import {
+  CHAT_TOPIC,
+  chatDataPacketSchema,
+  POLLS_TOPIC,
+  pollsDataPacketSchema,
+  QUESTIONS_TOPIC,
+  questionsDataPacketSchema,
+  type ChatDataPacket,
+  type Poll,
+  type Question,
+} from '@stagecast/contracts';
 
 /** LiveKit data topics the API sends on; clients hold no publish-data grant. */
-export const TOPICS = { chat: CHAT_TOPIC, hand: 'hand' } as const;
+export const TOPICS = {
+  chat: CHAT_TOPIC,
+  hand: 'hand',
+  polls: POLLS_TOPIC,
+  questions: QUESTIONS_TOPIC,
+} as const;
 
 function decodeJson(payload: Uint8Array): unknown {
   try {
@@ -31,4 +46,14 @@ export function parseHandPacket(payload: Uint8Array): HandPacket | undefined {
   return typeof identity === 'string' && typeof raised === 'boolean'
     ? { identity, raised }
     : undefined;
+}
+
+/** Reads a packet on topic `polls` (issue 15): the poll it carries; anything malformed is dropped. */
+export function parsePollPacket(payload: Uint8Array): Poll | undefined {
+  return pollsDataPacketSchema.safeParse(decodeJson(payload)).data?.poll;
+}
+
+/** Reads a packet on topic `questions` (issue 15): its question; anything malformed is dropped. */
+export function parseQuestionPacket(payload: Uint8Array): Question | undefined {
+  return questionsDataPacketSchema.safeParse(decodeJson(payload)).data?.question;
 }

@@ -1,6 +1,7 @@
 import { adminMessages } from '../../features/admin/messages.js';
 import { lobbyMessages } from '../../features/room/lobby/strings.js';
 import { ingestMessages } from '../../features/room/ingest/strings.js';
+import { classroomMessages } from '../../features/room/polls/strings.js';
 import { roomMessages } from '../../features/room/messages.js';
 import { en as shell } from '../../app/strings/en.js';
 /** English strings: the reference every other language must match key for key. */
@@ -8,6 +9,7 @@ export const en = {
   room: roomMessages.en,
   lobby: lobbyMessages.en,
   ingest: ingestMessages.en,
+  classroom: classroomMessages.en,
   admin: adminMessages.en,
   shell,
   app: {

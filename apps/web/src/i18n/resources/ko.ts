@@ -1,6 +1,7 @@
 import { adminMessages } from '../../features/admin/messages.js';
 import { lobbyMessages } from '../../features/room/lobby/strings.js';
 import { ingestMessages } from '../../features/room/ingest/strings.js';
+import { classroomMessages } from '../../features/room/polls/strings.js';
 import { roomMessages } from '../../features/room/messages.js';
 import { ko as shell } from '../../app/strings/ko.js';
 import type { Messages } from './en.js';
@@ -10,6 +11,7 @@ export const ko: Messages = {
   room: roomMessages.ko,
   lobby: lobbyMessages.ko,
   ingest: ingestMessages.ko,
+  classroom: classroomMessages.ko,
   admin: adminMessages.ko,
   shell,
   app: {

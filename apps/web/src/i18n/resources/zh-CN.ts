@@ -1,6 +1,7 @@
 import { adminMessages } from '../../features/admin/messages.js';
 import { lobbyMessages } from '../../features/room/lobby/strings.js';
 import { ingestMessages } from '../../features/room/ingest/strings.js';
+import { classroomMessages } from '../../features/room/polls/strings.js';
 import { roomMessages } from '../../features/room/messages.js';
 import { zhCN as shell } from '../../app/strings/zh-CN.js';
 import type { Messages } from './en.js';
@@ -10,6 +11,7 @@ export const zhCN: Messages = {
   room: roomMessages.zhCN,
   lobby: lobbyMessages.zhCN,
   ingest: ingestMessages.zhCN,
+  classroom: classroomMessages.zhCN,
   admin: adminMessages.zhCN,
   shell,
   app: {

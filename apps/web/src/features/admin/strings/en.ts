@@ -170,6 +170,8 @@ export const en = {
       lobby_deny: 'Turned away from the waiting room',
       ingest_key_create: 'Stream key created (OBS)',
       ingest_key_revoke: 'Stream key revoked (OBS)',
+      question_hide: 'Hid a question',
+      question_show: 'Showed a hidden question again',
       participant_kick: 'Removed from session',
       participant_mute: 'Muted',
       recording_start: 'Recording started',

@@ -171,6 +171,8 @@ export const ko: AdminStrings = {
       lobby_deny: '대기실에서 입장 거절',
       ingest_key_create: '스트림 키 생성 (OBS)',
       ingest_key_revoke: '스트림 키 폐기 (OBS)',
+      question_hide: '질문 숨김',
+      question_show: '숨긴 질문 다시 표시',
       participant_kick: '세션에서 내보냄',
       participant_mute: '음소거',
       recording_start: '녹화 시작',

@@ -169,6 +169,8 @@ export const zhCN: AdminStrings = {
       lobby_deny: '拒绝等候室中的请求',
       ingest_key_create: '已创建推流密钥（OBS）',
       ingest_key_revoke: '已撤销推流密钥（OBS）',
+      question_hide: '隐藏了一个问题',
+      question_show: '重新显示了隐藏的问题',
       participant_kick: '移出会话',
       participant_mute: '静音',
       recording_start: '开始录制',

@@ -1,0 +1,87 @@
+import { sql } from 'drizzle-orm';
+import {
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { liveSessions } from '../schema.js';
+
+const sessionId = () =>
+  uuid('session_id')
+    .notNull()
+    .references(() => liveSessions.sessionId, { onDelete: 'cascade' });
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+
+/** A poll of a session (issue 15): a draft, then open, then closed; never back. */
+export const polls = pgTable(
+  'polls',
+  {
+    id: uuid('id').primaryKey(),
+    sessionId: sessionId(),
+    question: text('question').notNull(),
+    /** The options' texts, in order: a vote names its index. */
+    options: jsonb('options').$type<string[]>().notNull(),
+    status: text('status', { enum: ['draft', 'open', 'closed'] }).notNull(),
+    /** The moderator's identity. */
+    createdBy: text('created_by').notNull(),
+    createdAt: createdAt(),
+    openedAt: timestamp('opened_at', { withTimezone: true }),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('polls_session_idx').on(t.sessionId, t.createdAt),
+    check('polls_status_check', sql`${t.status} in ('draft', 'open', 'closed')`),
+  ],
+);
+
+/** One vote per identity per poll: the primary key is what refuses a second one. */
+export const pollVotes = pgTable(
+  'poll_votes',
+  {
+    pollId: uuid('poll_id')
+      .notNull()
+      .references(() => polls.id, { onDelete: 'cascade' }),
+    /** `user:<id>` or `guest:<id>`. */
+    identity: text('identity').notNull(),
+    option: integer('option').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.pollId, t.identity] })],
+);
+
+/** A question asked in a session's Q&A (issue 15). */
+export const questions = pgTable(
+  'questions',
+  {
+    id: uuid('id').primaryKey(),
+    sessionId: sessionId(),
+    authorIdentity: text('author_identity').notNull(),
+    authorName: text('author_name').notNull(),
+    text: text('text').notNull(),
+    answeredAt: timestamp('answered_at', { withTimezone: true }),
+    hiddenAt: timestamp('hidden_at', { withTimezone: true }),
+    /** The moderator who hid it. */
+    hiddenBy: text('hidden_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('questions_session_idx').on(t.sessionId, t.createdAt)],
+);
+
+/** One upvote per identity per question: the primary key refuses a second one. */
+export const questionUpvotes = pgTable(
+  'question_upvotes',
+  {
+    questionId: uuid('question_id')
+      .notNull()
+      .references(() => questions.id, { onDelete: 'cascade' }),
+    identity: text('identity').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.questionId, t.identity] })],
+);

@@ -1,0 +1,56 @@
+import { POLLS_TOPIC } from '@stagecast/contracts';
+import type { Poll, PollsDataPacket } from '@stagecast/contracts';
+import type { AppContext } from '../../context.js';
+import { participantRepository } from '../participants/participant-repository.js';
+import { coalescer } from './coalescer.js';
+import type { PollRepository } from './poll-repository.js';
+
+/** At most this many result packets per second per poll, however fast the votes come. */
+export const RESULTS_PER_SECOND = 4;
+
+/** The identities that moderate the session (they see its drafts). */
+export async function moderatorIdentities(ctx: AppContext, sessionId: string) {
+  const rows = await participantRepository(ctx.database.db).participants(sessionId);
+  return rows.filter((r) => r.role === 'host' || r.role === 'co_host').map((r) => r.identity);
+}
+
+/**
+ * Sends polls to the room over LiveKit data (topic `polls`), the server as the only author: a
+ * draft to the moderators alone, an open or closed poll to everyone. Votes go through
+ * `handleVote`, which coalesces them per poll and sends the counts read from the database.
+ * A failed send is only logged: the poll is stored, and clients read it again on reconnect.
+ */
+export function pollDelivery(ctx: AppContext, repo: PollRepository) {
+  const deliver = async (poll: Poll): Promise<void> => {
+    const packet: PollsDataPacket = { type: 'poll', poll: { ...poll, my_vote: null } };
+    const rooms = ctx.livekit.rooms;
+    await (
+      poll.status === 'draft'
+        ? rooms.sendTo(
+            poll.session_id,
+            POLLS_TOPIC,
+            packet,
+            await moderatorIdentities(ctx, poll.session_id),
+          )
+        : rooms.broadcast(poll.session_id, POLLS_TOPIC, packet)
+    ).catch((err: unknown) => {
+      ctx.logger.warn({ err, session: poll.session_id }, 'poll delivery over LiveKit failed');
+    });
+  };
+  const results = coalescer({
+    intervalMs: 1000 / RESULTS_PER_SECOND,
+    flush: async (pollId) => {
+      const row = await repo.findById(pollId);
+      if (!row) return;
+      const [poll] = await repo.dtos([row]);
+      await deliver(poll!);
+    },
+    onError: (err, pollId) => ctx.logger.warn({ err, poll: pollId }, 'poll results not sent'),
+  });
+  return {
+    deliver,
+    handleVote: (pollId: string) => results.handle(pollId),
+    close: () => results.close(),
+  };
+}
+export type PollDelivery = ReturnType<typeof pollDelivery>;
