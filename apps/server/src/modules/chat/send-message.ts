@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { ChatMessage } from '@stagecast/contracts';
-import { AppError } from '../../errors.js';
 import { displayNameOf } from '../auth/authenticator.js';
 import type { CallerOptions, SignedInAccess } from '../sessions/access.js';
+import { assertNotEnded } from '../sessions/assert-not-ended.js';
 import type { ChatRepository } from './chat-repository.js';
 import { toChatDto } from './chat-repository.js';
 import { deliverChat } from './deliver-chat.js';
@@ -21,14 +21,7 @@ export async function sendMessage(
 ): Promise<{ message: ChatMessage; duplicate: boolean }> {
   const { ctx, access } = options;
   const sessionId = access.view.session.sessionId;
-  if (access.view.session.status === 'ended') {
-    throw new AppError(
-      'CONFLICT',
-      'this session has ended',
-      { status: 'ended' },
-      { reason: 'ended' },
-    );
-  }
+  assertNotEnded(access);
   const { row, duplicate } = await options.chat.insert({
     id: randomUUID(),
     sessionId,

@@ -42,7 +42,7 @@ export const ChatPanel = memo(function ChatPanel({ sessionId, canDelete }: ChatP
     <div className="chat-panel">
       <ol
         ref={list}
-        className="chat-list"
+        className="panel-list chat-list"
         role="log"
         aria-live="polite"
         aria-label={t('room.chat.label')}

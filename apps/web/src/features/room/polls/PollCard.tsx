@@ -35,7 +35,7 @@ export function PollCard({ poll, moderator, onVote, onOpen, onClose }: PollCardP
           {poll.question}
         </h3>
         {canVote && (
-          <ul className="poll-choices">
+          <ul className="panel-list poll-choices">
             {poll.options.map((option) => (
               <li key={option.index}>
                 <button
@@ -51,7 +51,7 @@ export function PollCard({ poll, moderator, onVote, onOpen, onClose }: PollCardP
           </ul>
         )}
         {!canVote && (
-          <ul className="poll-results">
+          <ul className="panel-list poll-results">
             {poll.options.map((option) => {
               const percent = sharePercent(option.votes, poll.total_votes);
               const mine = poll.my_vote === option.index;

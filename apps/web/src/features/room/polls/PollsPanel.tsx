@@ -24,7 +24,7 @@ export const PollsPanel = memo(function PollsPanel({
     <div className="polls-panel" data-testid="polls-panel">
       {moderator && <PollCreateForm create={polls.create} />}
       {polls.polls.length === 0 && <p className="room-muted">{t('classroom.polls.empty')}</p>}
-      <ul className="poll-list">
+      <ul className="panel-list poll-list">
         {polls.polls.map((poll) => (
           <PollCard
             key={poll.id}

@@ -57,7 +57,7 @@ export const QuestionsPanel = memo(function QuestionsPanel({
         </button>
       </form>
       {qa.questions.length === 0 && <p className="room-muted">{t('classroom.qa.empty')}</p>}
-      <ol className="question-list" aria-label={t('classroom.qa.title')}>
+      <ol className="panel-list question-list" aria-label={t('classroom.qa.title')}>
         {qa.questions.map((question) => (
           <QuestionItem
             key={question.id}

@@ -15,6 +15,13 @@ const ann = ref('user:ann', Track.Source.Camera);
 const bo = ref('guest:bo', Track.Source.Camera, false);
 const names = (refs: TrackReferenceOrPlaceholder[]) => refs.map((r) => r.participant.identity);
 
+const screen = ref('user:ann', Track.Source.ScreenShare);
+/** The arrangement of Ann's shared screen and two cameras in the grid and in the speaker layout. */
+const inBothLayouts = (input: Pick<Parameters<typeof arrangeStage>[0], 'speaker' | 'feeds'>) =>
+  (['grid', 'speaker'] as const).map((layout) =>
+    arrangeStage({ layout, screens: [screen], cameras: [host, ann], ...input }),
+  );
+
 describe('the stage arrangement', () => {
   it('shows every camera alike in the grid', () => {
     const { focus, rest } = arrangeStage({
@@ -47,14 +54,7 @@ describe('the stage arrangement', () => {
   });
 
   it('keeps a shared screen in focus in either layout', () => {
-    const screen = ref('user:ann', Track.Source.ScreenShare);
-    for (const layout of ['grid', 'speaker'] as const) {
-      const { focus, rest } = arrangeStage({
-        layout,
-        screens: [screen],
-        cameras: [host, ann],
-        speaker: 'user:host',
-      });
+    for (const { focus, rest } of inBothLayouts({ speaker: 'user:host' })) {
       expect(focus).toBe(screen);
       expect(names(rest)).toEqual(['user:host', 'user:ann']);
     }
@@ -68,15 +68,7 @@ describe('the stage arrangement', () => {
 
   it('puts a stream from OBS in focus in either layout, before a shared screen', () => {
     const obs = ref('ingest:k1', Track.Source.Camera);
-    const screen = ref('user:ann', Track.Source.ScreenShare);
-    for (const layout of ['grid', 'speaker'] as const) {
-      const { focus, rest } = arrangeStage({
-        layout,
-        screens: [screen],
-        cameras: [host, ann],
-        speaker: 'user:ann',
-        feeds: [obs],
-      });
+    for (const { focus, rest } of inBothLayouts({ speaker: 'user:ann', feeds: [obs] })) {
       expect(focus?.participant.identity).toBe('ingest:k1');
       expect(names(rest)).toEqual(['user:ann', 'user:host', 'user:ann']);
     }
