@@ -66,3 +66,24 @@ export function castWithLiveSession(
 }>;
 export function printTable(rows: string[][]): void;
 export function writeResults(benchmark: string, report: Record<string, unknown>): Promise<string>;
+export function addressOf(n: number): string;
+export interface CallFromAnswer {
+  ok: boolean;
+  status: number;
+  json: Record<string, unknown> | null;
+}
+export function callFrom(
+  baseUrl: string,
+  method: string,
+  path: string,
+  address: string,
+  token: string | undefined,
+  body?: unknown,
+): Promise<CallFromAnswer>;
+export function postFrom(
+  baseUrl: string,
+  path: string,
+  address: string,
+  token: string | undefined,
+  body: unknown,
+): Promise<CallFromAnswer>;

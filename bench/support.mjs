@@ -295,3 +295,34 @@ export async function writeResults(benchmark, report) {
   console.log(`results: ${relative(process.cwd(), file)}`);
   return file;
 }
+
+/**
+ * An address from 198.18.0.0/15 (RFC 2544's range for benchmarks): never a real client, only
+ * a header here.
+ */
+export function addressOf(n) {
+  return `198.${18 + ((n >> 16) & 1)}.${(n >> 8) & 255}.${n & 255}`;
+}
+
+/**
+ * A request of JSON to the app as if from `address` (X-Forwarded-For, which the benches' app
+ * trusts from loopback), as `token` when given: `{ok, status, json}` (a network error throws).
+ */
+export async function callFrom(baseUrl, method, path, address, token, body) {
+  const res = await fetch(`${baseUrl}${path}`, {
+    method,
+    headers: {
+      'x-forwarded-for': address,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const json = await res.json().catch(() => null);
+  return { ok: res.ok, status: res.status, json };
+}
+
+/** `POST` of JSON to the app as if from `address` (see `callFrom`). */
+export function postFrom(baseUrl, path, address, token, body) {
+  return callFrom(baseUrl, 'POST', path, address, token, body);
+}
