@@ -47,7 +47,14 @@ export function startViewersApp(options: {
   database: string;
   cleanups: Cleanups;
   nodeArgs?: string[];
-}): Promise<{ pid: number | undefined; baseUrl: string; livekitUrl: string; dataDir: string }>;
+  env?: Record<string, string>;
+}): Promise<{
+  pid: number | undefined;
+  baseUrl: string;
+  livekitUrl: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+}>;
 export function apiClient(
   baseUrl: string,
 ): (method: string, path: string, token?: string, body?: unknown) => Promise<unknown>;

@@ -205,9 +205,10 @@ export async function createDatabase(adminDatabaseUrl, name, cleanups) {
  * The app as a bench of many viewers runs it: the embedded livekit-server, a fresh data folder
  * named after `prefix`, PGlite or a fresh database on the PostgreSQL at `database`, and
  * `TRUST_PROXY` for loopback, so every viewer can come from an address of its own
- * (X-Forwarded-For) while the rate limits stay as configured. All of it goes with `cleanups`.
+ * (X-Forwarded-For) while the rate limits stay as configured; `env` adds settings (e.g.
+ * `REDIS_URL`). All of it goes with `cleanups`.
  */
-export async function startViewersApp({ prefix, database, cleanups, nodeArgs = [] }) {
+export async function startViewersApp({ prefix, database, cleanups, nodeArgs = [], env = {} }) {
   const dataDir = mkdtempSync(join(tmpdir(), `stagecast-bench-${prefix}-`));
   cleanups.add(async () => rmSync(dataDir, { recursive: true, force: true }));
   const databaseUrl =
@@ -222,11 +223,11 @@ export async function startViewersApp({ prefix, database, cleanups, nodeArgs = [
     livekitBin: livekitServerPath(),
     dataDir,
     databaseUrl,
-    env: { TRUST_PROXY: '127.0.0.1,::1' },
+    env: { TRUST_PROXY: '127.0.0.1,::1', ...env },
     nodeArgs,
     cleanups,
   });
-  return { ...app, dataDir };
+  return { ...app, dataDir, databaseUrl };
 }
 
 /** `api(method, path, token?, body?)` against the app at `baseUrl`: its JSON answer, or throws. */
