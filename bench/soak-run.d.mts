@@ -16,6 +16,7 @@ export interface SoakSample {
   generator: { rssMb: number; cpu: number };
   participants: { livekit: number | null; database: number | null };
   clients: { connected: number; visits: number; ops: number };
+  load1: number;
 }
 
 export interface Flatness {

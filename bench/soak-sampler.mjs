@@ -3,6 +3,7 @@
 // LiveKit's; afterwards, whether each gauge stayed flat. Used by soak-run.mjs; types in
 // soak-sampler.d.mts.
 import { readdirSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import process from 'node:process';
 import { clockTicks, cpuTicks, rssMb } from './proc-stats.mjs';
 import { sleep } from './support.mjs';
@@ -93,7 +94,9 @@ export function startSampler({
         rssMb: round(process.memoryUsage.rss() / 2 ** 20),
         cpu: round((gen.user + gen.system) / 1e6 / seconds, 3),
       },
-      participants: participants,
+      participants,
+      /** The machine's 1-minute load average (it is shared). */
+      load1: round(loadavg()[0], 2),
       ...extra(),
     });
     last = now;
