@@ -9,8 +9,10 @@
 // Every call is counted by operation and HTTP status; anything but the expected status is a
 // failure (see `EXPECTED`). Types in soak-clients.d.mts.
 import console from 'node:console';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { clearTimeout, setTimeout } from 'node:timers';
-import { addressOf, callFrom, importFromServer, sleep } from './support.mjs';
+import { addressOf, callFrom, importFromServer, ROOT, sleep } from './support.mjs';
 
 /** The answer each operation must get; any other (or none) counts as a failure. */
 export const EXPECTED = {
@@ -50,6 +52,36 @@ function within(promise, ms, what) {
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
+/**
+ * @livekit/rtc-node 1.1 asks its native side for every log line at every level (it initializes
+ * it with log capture on) and hands each one to every room's listener: with 50 clients about
+ * 7,000 lines a second (libwebrtc's debug log, the WebSocket's trace), which the generator could
+ * not keep up with: its memory grew by ~400 MB a minute, and disconnects waited more than 10 s
+ * behind the queue. Initialized here with capture off, before the SDK's first use: the native
+ * side then logs through RUST_LOG to stderr (unset: errors only). Nothing if already done.
+ */
+function quietRtcNode() {
+  if (globalThis._ffiClientInstance) return false;
+  const fromServer = createRequire(join(ROOT, 'apps/server/package.json'));
+  const bindings = createRequire(fromServer.resolve('@livekit/rtc-node'))(
+    '@livekit/rtc-ffi-bindings',
+  );
+  const initialize = bindings.livekitInitialize;
+  bindings.livekitInitialize = (callback, _captureLogs, version) =>
+    initialize(callback, false, version);
+  return true;
+}
+// On import: the soak's host client (soak-run.mjs) is created before these clients.
+const quieted = quietRtcNode();
+
+/**
+ * Lets a left room go: @livekit/rtc-node 1.1 keeps a room the server disconnected (a kick)
+ * listening to every FFI event (its `disconnect()` returns early), so it is never collected.
+ */
+function releaseRoom(ffi, room) {
+  ffi.FfiClient.instance.off(ffi.FfiClientEvent.FfiEvent, room.onFfiEvent);
+}
+
 /** The operations' tally: statuses per operation, durations, the first errors. */
 function tally() {
   const statuses = {};
@@ -83,6 +115,7 @@ export async function startSoakClients({
   actionsPerVisit = [2, 8],
 }) {
   const { Room, RoomEvent } = await importFromServer('@livekit/rtc-node');
+  const ffi = await importFromServer('@livekit/rtc-node', 'ffi_client.cjs');
   const ops = tally();
   const session = `/api/v1/live/sessions/${sessionId}`;
   const hostAddress = addressOf(1);
@@ -146,6 +179,7 @@ export async function startSoakClients({
     } catch (err) {
       ops.record('connect', 0, Date.now() - started, err.message);
       await room.disconnect().catch(() => undefined);
+      releaseRoom(ffi, room);
       return false;
     }
     visits += 1;
@@ -200,6 +234,7 @@ export async function startSoakClients({
     await within(room.disconnect(), 10_000, 'disconnect').catch((err) =>
       console.error(`[soak] ${err.message}`),
     );
+    releaseRoom(ffi, room);
     return kicked;
   }
 
@@ -222,6 +257,8 @@ export async function startSoakClients({
   );
   return {
     ops,
+    /** Whether rtc-node's log capture could be turned off (see `quietRtcNode`). */
+    logCaptureOff: quieted,
     /** Clients connected to LiveKit now, and visits begun so far. */
     connected: () => connected,
     visits: () => visits,

@@ -13,7 +13,7 @@ export interface SoakSample {
   };
   dbConnections: number | null;
   livekit: { rssMb: number; cpu: number };
-  generator: { rssMb: number; cpu: number };
+  generator: { rssMb: number; heapMb: number; externalMb: number; cpu: number };
   participants: { livekit: number | null; database: number | null };
   clients: { connected: number; visits: number; ops: number };
   load1: number;
@@ -47,6 +47,8 @@ export interface SoakReport {
     firstErrors: { at: string; op: string; status: number; detail: unknown }[];
   };
   visits: number;
+  /** Whether the generator's @livekit/rtc-node ran with its log capture off (soak-clients.mjs). */
+  rtcNodeLogCaptureOff: boolean;
   eventLoopP99Ms: { median: number | null; p99OfSamples: number | null; max: number | null };
   meanCpuCores: { app: number | null; livekit: number | null; generator: number | null };
   participantsDuringChurn: { samples: number; agreeing: number; maxDifference: number };
@@ -86,5 +88,7 @@ export function runSoak(options: {
   sampleSeconds: number;
   /** Each client's think time between actions, [min, max] ms. */
   thinkMs?: [number, number];
+  /** End the settle period once both counts have been 0 this long (default: wait it all). */
+  quietMs?: number;
   log?: (message: string) => void;
 }): Promise<SoakReport>;

@@ -70,6 +70,7 @@ export async function runSoak({
   settleSeconds,
   sampleSeconds,
   thinkMs,
+  quietMs,
   log = () => undefined,
 }) {
   const api = apiClient(app.baseUrl);
@@ -152,12 +153,14 @@ export async function runSoak({
     await crowd.stop();
     await hostRoom.disconnect();
     const left = Date.now();
-    // The settle period: until LiveKit and the database both count nobody, or its end.
+    // The settle period: the whole of it, or (with `quietMs`) until LiveKit and the database
+    // have both counted nobody for that long.
     let last = await counts().catch(() => ({ livekit: -1, database: -1 }));
     let emptyAfterMs = null;
     while (Date.now() - left < settleSeconds * 1000) {
       if (last.livekit === 0 && last.database === 0) {
         emptyAfterMs ??= Date.now() - left;
+        if (quietMs !== undefined && Date.now() - left - emptyAfterMs >= quietMs) break;
       } else emptyAfterMs = null;
       await sleep(500);
       last = await counts().catch(() => ({ livekit: -1, database: -1 }));
@@ -184,6 +187,7 @@ export async function runSoak({
       churnSeconds: Math.round(churnEnd),
       ops: summarizeOps(crowd.ops),
       visits: crowd.visits(),
+      rtcNodeLogCaptureOff: crowd.logCaptureOff,
       eventLoopP99Ms: {
         median: percentile(loop, 50),
         p99OfSamples: percentile(loop, 99),

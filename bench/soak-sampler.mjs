@@ -92,6 +92,8 @@ export function startSampler({
       },
       generator: {
         rssMb: round(process.memoryUsage.rss() / 2 ** 20),
+        heapMb: round(process.memoryUsage().heapUsed / 2 ** 20),
+        externalMb: round(process.memoryUsage().external / 2 ** 20),
         cpu: round((gen.user + gen.system) / 1e6 / seconds, 3),
       },
       participants,
