@@ -5,7 +5,7 @@
 // empty in LiveKit and in the database. Types in soak-run.d.mts.
 import { EXPECTED, startSoakClients } from './soak-clients.mjs';
 import { flatness, startSampler } from './soak-sampler.mjs';
-import { apiClient, castWithLiveSession, importFromServer, sleep } from './support.mjs';
+import { apiClient, castWithLiveSession, importFromServer, percentile, sleep } from './support.mjs';
 
 /**
  * What "flat" means for each gauge (see `flatness`): growth from the first window after the
@@ -21,12 +21,6 @@ export const FLAT_RULES = {
   dbConnections: { value: (s) => s.dbConnections, floor: 3, share: 0 },
   livekitRssMb: { value: (s) => s.livekit.rssMb, floor: 30, share: 0.1 },
 };
-
-function percentile(values, p) {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
 
 /** Per operation: how many, by status, how many failed (not the expected status), p50/p99. */
 function summarizeOps(ops) {

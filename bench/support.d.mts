@@ -94,3 +94,4 @@ export function postFrom(
   token: string | undefined,
   body: unknown,
 ): Promise<CallFromAnswer>;
+export function percentile(values: number[], p: number): number | null;

@@ -327,3 +327,10 @@ export async function callFrom(baseUrl, method, path, address, token, body) {
 export function postFrom(baseUrl, path, address, token, body) {
   return callFrom(baseUrl, 'POST', path, address, token, body);
 }
+
+/** The `p`th percentile (nearest rank) of `values`, or null when there are none. */
+export function percentile(values, p) {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
