@@ -75,11 +75,17 @@ function quietRtcNode() {
 const quieted = quietRtcNode();
 
 /**
- * Lets a left room go: @livekit/rtc-node 1.1 keeps a room the server disconnected (a kick)
- * listening to every FFI event (its `disconnect()` returns early), so it is never collected.
+ * Lets a left room go at once. @livekit/rtc-node 1.1 keeps a room the server disconnected (a
+ * kick) listening to every FFI event (its `disconnect()` returns early), so it is never
+ * collected; and it frees any room's native side (its peer connection, threads and sockets) only
+ * when V8 collects the JS object, which native memory never hastens: after 50 s of churn the
+ * generator held 949 threads and 3,154 fds, and after ~400 visits its native side stopped
+ * answering (connects and disconnects timed out). `closed`: the connection is known to be over
+ * (the disconnect answered, or the server ended it), so its native side can go now.
  */
-function releaseRoom(ffi, room) {
+function releaseRoom(ffi, room, closed) {
   ffi.FfiClient.instance.off(ffi.FfiClientEvent.FfiEvent, room.onFfiEvent);
+  if (closed) room.ffiHandle?.dispose();
 }
 
 /** The operations' tally: statuses per operation, durations, the first errors. */
@@ -178,8 +184,11 @@ export async function startSoakClients({
       ops.record('connect', 200, Date.now() - started);
     } catch (err) {
       ops.record('connect', 0, Date.now() - started, err.message);
-      await room.disconnect().catch(() => undefined);
-      releaseRoom(ffi, room);
+      const closed = await within(room.disconnect(), 10_000, 'disconnect').then(
+        () => true,
+        () => false,
+      );
+      releaseRoom(ffi, room, closed);
       return false;
     }
     visits += 1;
@@ -231,10 +240,11 @@ export async function startSoakClients({
       }
     }
     connected -= 1;
-    await within(room.disconnect(), 10_000, 'disconnect').catch((err) =>
-      console.error(`[soak] ${err.message}`),
+    const closed = await within(room.disconnect(), 10_000, 'disconnect').then(
+      () => true,
+      (err) => (console.error(`[soak] ${err.message}`), false),
     );
-    releaseRoom(ffi, room);
+    releaseRoom(ffi, room, closed || gone);
     return kicked;
   }
 

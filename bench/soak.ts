@@ -33,7 +33,8 @@ const settings = {
   warmupSeconds: Number(env.SOAK_WARMUP_SECONDS ?? Math.min(120, seconds / 4)),
   windowSeconds: Number(env.SOAK_WINDOW_SECONDS ?? Math.min(300, seconds / 4)),
   settleSeconds: Number(env.SOAK_SETTLE_SECONDS ?? 20),
-  thinkMs: [1000, 6000] as [number, number],
+  /** Each client's think time before each action and after leaving, min,max in ms. */
+  thinkMs: (env.SOAK_THINK_MS ?? '2000,10000').split(',').map(Number) as [number, number],
   database: env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
   redis: env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379',
 };
