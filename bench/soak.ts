@@ -171,7 +171,10 @@ async function main() {
     const loadAfter = loadavg();
     printReport(report);
     const flat = Object.values(report.flatness).every((f) => f.verdict !== 'growing');
-    const pass = report.leaks.leaked === 0 && report.ops.fiveHundreds === 0 && flat;
+    // A soak whose clients could not get in (the generator failing) says nothing: at most 1 %
+    // of the operations may fail, as in the short run in the tests.
+    const churned = report.ops.failed <= report.ops.total * 0.01;
+    const pass = report.leaks.leaked === 0 && report.ops.fiveHundreds === 0 && flat && churned;
     log(
       `leaked participants: LiveKit ${report.leaks.livekit}, database ${report.leaks.database} (empty ${report.leaks.emptyAfterMs} ms after the last left)`,
     );
