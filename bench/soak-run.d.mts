@@ -14,7 +14,8 @@ export interface SoakSample {
   dbConnections: number | null;
   livekit: { rssMb: number; cpu: number };
   generator: { rssMb: number; heapMb: number; externalMb: number; cpu: number };
-  participants: { livekit: number | null; database: number | null };
+  /** LiveKit's ACTIVE participants, all it lists, and the database's connected ones. */
+  participants: { livekit: number | null; livekitAll: number | null; database: number | null };
   clients: { connected: number; visits: number; ops: number };
   load1: number;
 }
@@ -54,7 +55,9 @@ export interface SoakReport {
   participantsDuringChurn: { samples: number; agreeing: number; maxDifference: number };
   leaks: {
     settleSeconds: number;
+    /** Every participant LiveKit lists (any state), and the ACTIVE ones. */
     livekit: number;
+    livekitActive: number;
     database: number;
     emptyAfterMs: number | null;
     leaked: number;

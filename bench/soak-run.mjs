@@ -82,7 +82,13 @@ export async function runSoak({
       roomService.listParticipants(sessionId),
       api('GET', `/api/v1/live/sessions/${sessionId}`, mentor.token),
     ]);
-    return { livekit: inRoom.length, database: read.participant_count };
+    // LiveKit lists a connection from its signal join; the database counts it from LiveKit's
+    // `participant_joined`, sent when it is ACTIVE (2: media up). Compared: the ACTIVE ones.
+    return {
+      livekit: inRoom.filter((p) => p.state === 2).length,
+      livekitAll: inRoom.length,
+      database: read.participant_count,
+    };
   };
   let pg;
   if (app.databaseUrl) {
@@ -149,15 +155,16 @@ export async function runSoak({
     const left = Date.now();
     // The settle period: the whole of it, or (with `quietMs`) until LiveKit and the database
     // have both counted nobody for that long.
-    let last = await counts().catch(() => ({ livekit: -1, database: -1 }));
+    const unknown = { livekit: -1, livekitAll: -1, database: -1 };
+    let last = await counts().catch(() => unknown);
     let emptyAfterMs = null;
     while (Date.now() - left < settleSeconds * 1000) {
-      if (last.livekit === 0 && last.database === 0) {
+      if (last.livekitAll === 0 && last.database === 0) {
         emptyAfterMs ??= Date.now() - left;
         if (quietMs !== undefined && Date.now() - left - emptyAfterMs >= quietMs) break;
       } else emptyAfterMs = null;
       await sleep(500);
-      last = await counts().catch(() => ({ livekit: -1, database: -1 }));
+      last = await counts().catch(() => unknown);
     }
     await sampler.take();
     await sampler.stop();
@@ -198,10 +205,11 @@ export async function runSoak({
       },
       leaks: {
         settleSeconds,
-        livekit: last.livekit,
+        livekit: last.livekitAll,
+        livekitActive: last.livekit,
         database: last.database,
         emptyAfterMs,
-        leaked: Math.max(last.livekit, last.database),
+        leaked: Math.max(last.livekitAll, last.database),
       },
       flatness: verdicts,
       start: churn[0] ?? null,

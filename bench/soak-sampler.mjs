@@ -58,7 +58,7 @@ export function startSampler({
       fetch(metricsUrl)
         .then((r) => r.text())
         .catch(() => ''),
-      counts().catch(() => ({ livekit: null, database: null })),
+      counts().catch(() => ({ livekit: null, livekitAll: null, database: null })),
       dbConnections().catch(() => null),
     ]);
     const now = cpu();

@@ -64,6 +64,7 @@ function chartPage(report: SoakReport): string {
       s.map((p) => p.participants.livekit),
       s.map((p) => p.participants.database),
       s.map((p) => p.clients.connected),
+      s.map((p) => p.participants.livekitAll ?? null),
     ],
     load: [
       x,
@@ -89,8 +90,8 @@ new uPlot({ ...common, title: 'App: open fds, active handles; PostgreSQL connect
     line('active handles', '#ff7f0e'), line('DB connections', '#2ca02c')] },
   data.handles, document.getElementById('handles'));
 new uPlot({ ...common, title: 'Participants: LiveKit vs database', axes: [minutes, {}],
-  series: [minutes, line('LiveKit', '#d62728'), line('database', '#1f77b4', { dash: [6, 4] }),
-    line('clients connected', '#7f7f7f')] }, data.people, document.getElementById('people'));
+  series: [minutes, line('LiveKit ACTIVE', '#d62728'), line('database', '#1f77b4', { dash: [6, 4] }),
+    line('clients connected', '#7f7f7f'), line('LiveKit, any state', '#ff9896', { width: 1 })] }, data.people, document.getElementById('people'));
 new uPlot({ ...common, title: 'Event-loop delay p99 (ms) and CPU (cores)',
   scales: { x: { time: false }, cores: { range: [0, 2] } },
   axes: [minutes, { label: 'ms' }, { scale: 'cores', side: 1, label: 'cores', grid: { show: false } }],
