@@ -3,8 +3,7 @@
 // each handed to the Go viewers (bench/viewers/view.go) to connect to LiveKit as soon as its
 // token comes; meanwhile the database's participant count and LiveKit's are sampled.
 import type { LoadgenEvent, LoadgenProcess } from './viewers-loadgen.js';
-import { sleep } from './support.mjs';
-import { addressOf, postFrom } from './viewers-join.js';
+import { addressOf, postFrom, sleep } from './support.mjs';
 
 export interface StormViewer {
   n: number;

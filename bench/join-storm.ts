@@ -18,6 +18,7 @@ import {
   cleanupOnExit,
   importFromServer,
   machineInfo,
+  percentile as nearestRank,
   sleep,
   startLiveClass,
   writeResults,
@@ -49,9 +50,8 @@ function cpuSeconds(pid: number | undefined): number {
 const log = (message: string) => console.log(`[join-storm] ${message}`);
 
 function percentile(values: number[], p: number): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  return Math.round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!);
+  const value = nearestRank(values, p);
+  return value === null ? null : Math.round(value);
 }
 
 function countBy<T>(items: T[], key: (item: T) => string): Record<string, number> {

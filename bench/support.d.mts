@@ -47,7 +47,14 @@ export function startViewersApp(options: {
   database: string;
   cleanups: Cleanups;
   nodeArgs?: string[];
-}): Promise<{ pid: number | undefined; baseUrl: string; livekitUrl: string; dataDir: string }>;
+  env?: Record<string, string>;
+}): Promise<{
+  pid: number | undefined;
+  baseUrl: string;
+  livekitUrl: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+}>;
 /** Calls the API; resolves with the answer's JSON object, rejects on a non-2xx status. */
 export function apiClient(
   baseUrl: string,
@@ -81,3 +88,25 @@ export function startLiveClass(
 >;
 export function printTable(rows: string[][]): void;
 export function writeResults(benchmark: string, report: Record<string, unknown>): Promise<string>;
+export function addressOf(n: number): string;
+export interface CallFromAnswer {
+  ok: boolean;
+  status: number;
+  json: Record<string, unknown> | null;
+}
+export function callFrom(
+  baseUrl: string,
+  method: string,
+  path: string,
+  address: string,
+  token: string | undefined,
+  body?: unknown,
+): Promise<CallFromAnswer>;
+export function postFrom(
+  baseUrl: string,
+  path: string,
+  address: string,
+  token: string | undefined,
+  body: unknown,
+): Promise<CallFromAnswer>;
+export function percentile(values: number[], p: number): number | null;

@@ -205,9 +205,10 @@ export async function createDatabase(adminDatabaseUrl, name, cleanups) {
  * The app as a bench of many viewers runs it: the embedded livekit-server, a fresh data folder
  * named after `prefix`, PGlite or a fresh database on the PostgreSQL at `database`, and
  * `TRUST_PROXY` for loopback, so every viewer can come from an address of its own
- * (X-Forwarded-For) while the rate limits stay as configured. All of it goes with `cleanups`.
+ * (X-Forwarded-For) while the rate limits stay as configured; `env` adds settings (e.g.
+ * `REDIS_URL`). All of it goes with `cleanups`.
  */
-export async function startViewersApp({ prefix, database, cleanups, nodeArgs = [] }) {
+export async function startViewersApp({ prefix, database, cleanups, nodeArgs = [], env = {} }) {
   const dataDir = mkdtempSync(join(tmpdir(), `stagecast-bench-${prefix}-`));
   cleanups.add(async () => rmSync(dataDir, { recursive: true, force: true }));
   const databaseUrl =
@@ -222,11 +223,11 @@ export async function startViewersApp({ prefix, database, cleanups, nodeArgs = [
     livekitBin: livekitServerPath(),
     dataDir,
     databaseUrl,
-    env: { TRUST_PROXY: '127.0.0.1,::1' },
+    env: { TRUST_PROXY: '127.0.0.1,::1', ...env },
     nodeArgs,
     cleanups,
   });
-  return { ...app, dataDir };
+  return { ...app, dataDir, databaseUrl };
 }
 
 /** `api(method, path, token?, body?)` against the app at `baseUrl`: its JSON answer, or throws. */
@@ -305,4 +306,42 @@ export async function writeResults(benchmark, report) {
   writeFileSync(file, await formatJson(file, full));
   console.log(`results: ${relative(process.cwd(), file)}`);
   return file;
+}
+
+/**
+ * An address from 198.18.0.0/15 (RFC 2544's range for benchmarks): never a real client, only
+ * a header here.
+ */
+export function addressOf(n) {
+  return `198.${18 + ((n >> 16) & 1)}.${(n >> 8) & 255}.${n & 255}`;
+}
+
+/**
+ * A request of JSON to the app as if from `address` (X-Forwarded-For, which the benches' app
+ * trusts from loopback), as `token` when given: `{ok, status, json}` (a network error throws).
+ */
+export async function callFrom(baseUrl, method, path, address, token, body) {
+  const res = await fetch(`${baseUrl}${path}`, {
+    method,
+    headers: {
+      'x-forwarded-for': address,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const json = await res.json().catch(() => null);
+  return { ok: res.ok, status: res.status, json };
+}
+
+/** `POST` of JSON to the app as if from `address` (see `callFrom`). */
+export function postFrom(baseUrl, path, address, token, body) {
+  return callFrom(baseUrl, 'POST', path, address, token, body);
+}
+
+/** The `p`th percentile (nearest rank) of `values`, or null when there are none. */
+export function percentile(values, p) {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }

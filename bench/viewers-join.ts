@@ -3,7 +3,7 @@
 // Each viewer has an address of its own (X-Forwarded-For, which the app trusts from loopback):
 // the rate limits count per address and per caller as they would for a real class.
 import type { LoadgenEvent, LoadgenProcess } from './viewers-loadgen.js';
-import { sleep } from './support.mjs';
+import { addressOf, postFrom, sleep } from './support.mjs';
 
 export interface JoinedViewer {
   id: string;
@@ -22,35 +22,6 @@ export interface NewViewers {
   first: Map<string, FirstPacket>;
   /** API errors and connects that failed. */
   failures: { id: string; error: string }[];
-}
-
-/**
- * An address from 198.18.0.0/15 (RFC 2544's range for benchmarks): never a real client, only
- * a header here.
- */
-export function addressOf(n: number): string {
-  return `198.${18 + ((n >> 16) & 1)}.${(n >> 8) & 255}.${n & 255}`;
-}
-
-/** `POST` of JSON to the app as if from `address` (X-Forwarded-For), as `token` when given. */
-export async function postFrom(
-  baseUrl: string,
-  path: string,
-  address: string,
-  token: string | undefined,
-  body: unknown,
-): Promise<{ ok: boolean; status: number; json: Record<string, unknown> | null }> {
-  const res = await fetch(`${baseUrl}${path}`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'x-forwarded-for': address,
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: JSON.stringify(body),
-  });
-  const json = (await res.json().catch(() => null)) as Record<string, unknown> | null;
-  return { ok: res.ok, status: res.status, json };
 }
 
 export function createViewers(options: {

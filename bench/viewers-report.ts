@@ -1,10 +1,7 @@
-// The table bench/viewers.ts prints after each step, and its chart: uPlot (the admin page's
-// chart library) drawn in Debian's Chromium and saved as a PNG beside the results.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join, relative } from 'node:path';
-import { launchBrowser } from '../tests/e2e/support/browser.js';
-import { printTable, ROOT } from './support.mjs';
+// The table bench/viewers.ts prints after each step, and its chart (bench/chart.ts: uPlot in
+// Debian's Chromium, saved as a PNG beside the results).
+import { renderChart as drawChart, uplotPage } from './chart.js';
+import { printTable } from './support.mjs';
 import type { StepResult } from './viewers-step.js';
 
 const fmt = (v: number | null | undefined, digits = 2) =>
@@ -60,9 +57,6 @@ export function printSteps(steps: StepResult[]): void {
   printTable([HEADER, ...steps.map(stepRow)]);
 }
 
-const require = createRequire(join(ROOT, 'apps/web/package.json'));
-const UPLOT_DIR = dirname(require.resolve('uplot/dist/uPlot.iife.min.js'));
-
 function chartPage(steps: StepResult[]): string {
   const x = steps.map((s) => s.viewers);
   const data = {
@@ -80,14 +74,9 @@ function chartPage(steps: StepResult[]): string {
       steps.map((s) => (s.received.videoKbps.mean ?? 0) / 1000),
     ],
   };
-  return `<!doctype html><html><head><style>
-${readFileSync(join(UPLOT_DIR, 'uPlot.min.css'), 'utf8')}
-body { margin: 0; padding: 12px; font: 14px sans-serif; background: #fff; }
-h2 { font-size: 15px; margin: 4px 0; }
-#charts { display: flex; gap: 16px; }
-</style></head><body><div id="charts"><div id="cpu"></div><div id="loss"></div></div>
-<script>${readFileSync(join(UPLOT_DIR, 'uPlot.iife.min.js'), 'utf8')}</script>
-<script>
+  return uplotPage(
+    '<div id="cpu"></div><div id="loss"></div>',
+    `
 const data = ${JSON.stringify(data)};
 const common = { width: 620, height: 380, legend: { live: false } };
 const upTo = (rows, floor) => [0, Math.max(floor, ...rows.flat().filter((v) => v !== null)) * 1.15];
@@ -111,18 +100,11 @@ new uPlot({ ...common, title: 'Loss (%) and received video (Mbit/s per viewer)',
     { label: 'worst viewer %', stroke: '#ff7f0e', width: 2, dash: [6, 4], points: pts },
     { label: 'video Mbit/s per viewer', scale: 'mbit', stroke: '#1f77b4', width: 2, points: pts }] },
   data.loss, document.getElementById('loss'));
-</script></body></html>`;
+`,
+  );
 }
 
 /** Draws the chart in headless Chromium and writes it to `file` (PNG). */
 export async function renderChart(steps: StepResult[], file: string): Promise<void> {
-  const browser = await launchBrowser();
-  try {
-    const page = await browser.newPage({ viewport: { width: 1300, height: 440 } });
-    await page.setContent(chartPage(steps));
-    await page.locator('#charts').screenshot({ path: file });
-    console.log(`chart: ${relative(process.cwd(), file)}`);
-  } finally {
-    await browser.close();
-  }
+  await drawChart(chartPage(steps), file, { width: 1300, height: 440 });
 }
