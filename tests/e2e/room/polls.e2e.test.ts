@@ -188,7 +188,7 @@ describe('polls and Q&A with 20 rtc-node voters and two Chromium pages (issue 15
     for (const page of [host, viewer]) {
       await page
         .locator(`[data-testid="question-${questionId}"][data-upvotes="${VOTERS}"]`)
-        .waitFor({ timeout: 5_000 });
+        .waitFor({ timeout: 15_000 });
     }
   });
 });

@@ -189,7 +189,8 @@ describe('the live room in Chromium with fake camera and microphone', () => {
     await host.screenshot({ path: join(SCREENSHOTS, 'recordings.png') });
 
     await Promise.all([hostContext.close(), viewerContext.close(), quietContext.close()]);
-  });
+    // A whole class in one test: two browsers, recording, screen share; about 50 s when loaded.
+  }, 120_000);
 
   it('changes the published resolution with the video preset, and the level meter follows the microphone', async () => {
     const { context, page } = await hostLiveSession({

@@ -45,6 +45,35 @@ describe('coalescer', () => {
     expect(seen[0]!.at - start).toBe(0);
   });
 
+  it('never runs two flushes of a key at once, so a slow one cannot send an older state last', async () => {
+    let value = 0;
+    let active = 0;
+    let most = 0;
+    const sent: number[] = [];
+    const c = coalescer({
+      intervalMs: 250,
+      // Reads the value at once, then takes 1 s to send it (a slow database and network).
+      flush: async () => {
+        active += 1;
+        most = Math.max(most, active);
+        const read = value;
+        await new Promise((resolve) => setTimeout(resolve, 1_000));
+        sent.push(read);
+        active -= 1;
+      },
+      onError: () => undefined,
+    });
+    for (let i = 0; i < 20; i += 1) {
+      value += 1;
+      c.handle('question');
+      await vi.advanceTimersByTimeAsync(100);
+    }
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(most).toBe(1);
+    expect(sent.at(-1)).toBe(20);
+    expect([...sent].sort((a, b) => a - b)).toEqual(sent);
+  });
+
   it('keeps keys apart', async () => {
     const { c, seen, change } = setUp();
     change();

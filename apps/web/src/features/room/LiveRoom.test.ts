@@ -47,6 +47,8 @@ async function joinAsHost(extra: Record<string, FakeRoute> = {}) {
       body: { messages: [fakeChatMessage('m1', { text: '<b>hi</b>' })], has_more: false },
     },
     [`GET ${S}/participants`]: { status: 200, body: { participants: [] } },
+    [`GET ${S}/polls`]: { status: 200, body: { polls: [] } },
+    [`GET ${S}/questions`]: { status: 200, body: { questions: [] } },
     ...extra,
   });
   fireEvent.click(await screen.findByTestId('prejoin-camera'));
