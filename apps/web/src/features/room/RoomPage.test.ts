@@ -121,6 +121,9 @@ describe('RoomPage', () => {
     });
     fireEvent.click(await screen.findByTestId('join-button'));
     await screen.findByTestId('raise-hand');
+    // The role is read from attribute events once connected: emit it after that, as LiveKit does.
+    await waitFor(() => expect(offlineRooms[0]!.state).toBe('connected'));
+    await waitFor(() => expect(screen.queryByText('Connecting…')).toBeNull());
 
     const local = offlineRooms[0]!.localParticipant;
     act(() => {
