@@ -22,6 +22,7 @@ import {
   printTable,
   startViewersApp,
   writeResults,
+  runBench,
 } from './support.mjs';
 
 const env = process.env;
@@ -208,10 +209,4 @@ async function main() {
   }
 }
 
-await main().then(
-  () => process.exit(0),
-  (err: unknown) => {
-    console.error(err);
-    process.exit(1);
-  },
-);
+await runBench(main);

@@ -110,3 +110,5 @@ export function postFrom(
   body: unknown,
 ): Promise<CallFromAnswer>;
 export function percentile(values: number[], p: number): number | null;
+/** Runs a bench's `main` and exits: 0 when it resolves, 1 with the error when it throws. */
+export function runBench(main: () => Promise<void>): Promise<never>;

@@ -19,7 +19,14 @@ import type { StepResult } from './viewers-step.js';
 import { createViewers } from './viewers-join.js';
 import { extrapolate } from './viewers-stats.js';
 import type { PublisherSnap } from './viewers-stats.js';
-import { cleanupOnExit, machineInfo, sleep, startLiveClass, writeResults } from './support.mjs';
+import {
+  cleanupOnExit,
+  machineInfo,
+  sleep,
+  startLiveClass,
+  writeResults,
+  runBench,
+} from './support.mjs';
 
 const env = process.env;
 const settings = {
@@ -175,10 +182,4 @@ function livekitMetricsUrl(livekitUrl: string): string {
   return `http://127.0.0.1:${port}/metrics`;
 }
 
-await main().then(
-  () => process.exit(0),
-  (err: unknown) => {
-    console.error(err);
-    process.exit(1);
-  },
-);
+await runBench(main);
