@@ -97,6 +97,7 @@ const vitestStatus = await new Promise((resolve) => {
       'run',
       '--reporter=default',
       '--reporter=json',
+      `--reporter=${join(root, 'scripts', 'timing-reporter.mjs')}`,
       `--outputFile.json=${report}`,
       ...extra,
     ],
