@@ -1,6 +1,7 @@
 import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
 import type { WhipReply } from '../../livekit/index.js';
+import { errorHandler } from '../../plugins/error-handler.js';
 import { relayWhipReply } from './whip-reply.js';
 
 const base: WhipReply = {
@@ -14,7 +15,8 @@ const base: WhipReply = {
 
 /** What a client gets when the gateway relays `answer`. */
 async function relayed(answer: Partial<WhipReply>) {
-  const app = Fastify();
+  const app = Fastify({ logger: false });
+  await app.register(errorHandler);
   app.post('/whip/v1', (_request, reply) =>
     relayWhipReply(
       reply,
@@ -46,20 +48,24 @@ describe("relaying LiveKit's WHIP answer", () => {
     ]);
   });
 
-  it("turns LiveKit's refusals into our error body with its status, and its failures into 502", async () => {
+  it("turns LiveKit's refusals into our error body, and its failures into 503, within the error table", async () => {
     const cases: [number, number, string][] = [
       [400, 400, 'VALIDATION_FAILED'],
       [404, 404, 'NOT_FOUND'],
-      [428, 428, 'VALIDATION_FAILED'],
-      [500, 502, 'DEPENDENCY_UNAVAILABLE'],
-      [503, 502, 'DEPENDENCY_UNAVAILABLE'],
+      [428, 400, 'VALIDATION_FAILED'],
+      [500, 503, 'DEPENDENCY_UNAVAILABLE'],
+      [503, 503, 'DEPENDENCY_UNAVAILABLE'],
     ];
     for (const [status, expected, code] of cases) {
       const res = await relayed({ status, contentType: 'application/json', body: 'no room' });
       expect(res.statusCode, String(status)).toBe(expected);
-      const { error } = res.json<{ error: { code: string; message: string } }>();
+      const { error } = res.json<{
+        error: { code: string; message: string; details: unknown };
+      }>();
       expect(error.code, String(status)).toBe(code);
       expect(error.message).toContain('no room');
+      expect(error.details).toMatchObject({ livekit_status: status });
+      if (code === 'VALIDATION_FAILED') expect(error.details).toMatchObject({ field: 'body' });
     }
   });
 

@@ -1,8 +1,9 @@
-import type { ErrorBody, ErrorCode } from '@stagecast/contracts';
+import type { ErrorCode } from '@stagecast/contracts';
 import type { FastifyReply } from 'fastify';
+import { AppError } from '../../errors.js';
 import type { WhipReply } from '../../livekit/index.js';
 
-/** Our error code for a refusal LiveKit gave with this status; anything else is the input's. */
+/** Our error code for a refusal LiveKit gave with this status; any other is the input's (400). */
 const CODE_OF_STATUS: Record<number, ErrorCode> = {
   401: 'UNAUTHENTICATED',
   403: 'FORBIDDEN',
@@ -15,8 +16,9 @@ const CODE_OF_STATUS: Record<number, ErrorCode> = {
 /**
  * Sends LiveKit's WHIP answer on: a success with its status, body and the headers WHIP defines
  * (`Content-Type`, `ETag`, one `Link` per ICE server, `Location` rewritten to `resourceUrl` of
- * the session so that OBS's PATCH and DELETE come back through the gateway); a refusal with its
- * status in our error body (its text without the key); a LiveKit failure as `502`.
+ * the session so that OBS's PATCH and DELETE come back through the gateway). A refusal is thrown
+ * as our error (its text without the key; LiveKit's status in `details`), a LiveKit failure as
+ * `DEPENDENCY_UNAVAILABLE`: every answer keeps the error table's statuses.
  */
 export function relayWhipReply(
   reply: FastifyReply,
@@ -24,23 +26,21 @@ export function relayWhipReply(
   resourceUrl: (resource: string) => string,
 ): FastifyReply {
   if (answer.status >= 500) {
-    const error: ErrorBody = {
-      error: {
-        code: 'DEPENDENCY_UNAVAILABLE',
-        message: `LiveKit failed the WHIP request (${answer.status}): ${answer.body}`,
-        reason: 'livekit_unavailable',
-      },
-    };
-    return reply.code(502).send(error);
+    throw new AppError(
+      'DEPENDENCY_UNAVAILABLE',
+      `LiveKit failed the WHIP request: ${answer.body}`,
+      { livekit_status: answer.status },
+      { reason: 'livekit_unavailable' },
+    );
   }
   if (answer.status >= 400) {
-    const error: ErrorBody = {
-      error: {
-        code: CODE_OF_STATUS[answer.status] ?? 'VALIDATION_FAILED',
-        message: `LiveKit refused the WHIP request: ${answer.body}`,
-      },
-    };
-    return reply.code(answer.status).send(error);
+    const code = CODE_OF_STATUS[answer.status] ?? 'VALIDATION_FAILED';
+    // What LiveKit finds wrong in a call the gateway let through is in its SDP (offer or fragment).
+    const field = code === 'VALIDATION_FAILED' ? { field: 'body' } : {};
+    throw new AppError(code, `LiveKit refused the WHIP request: ${answer.body}`, {
+      ...field,
+      livekit_status: answer.status,
+    });
   }
   if (answer.contentType) reply.header('content-type', answer.contentType);
   if (answer.etag) reply.header('etag', answer.etag);

@@ -1,5 +1,4 @@
 import { apiRoutes } from '@stagecast/contracts';
-import type { ErrorBody } from '@stagecast/contracts';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ModuleRouteOptions } from '../../context.js';
@@ -91,15 +90,12 @@ export const whipRoutes: FastifyPluginAsyncZod<ModuleRouteOptions> = async (
       const fragment = bodyOf(request, SDP_FRAGMENT);
       const ifMatch = request.headers['if-match'];
       if (!ifMatch) {
-        // RFC 9725 asks for 428 Precondition Required here, as LiveKit answers.
-        const error: ErrorBody = {
-          error: {
-            code: 'VALIDATION_FAILED',
-            message: 'If-Match must name the ICE session (its ETag), or be * for an ICE restart',
-            details: { field: 'if-match' },
-          },
-        };
-        return reply.code(428).send(error);
+        // RFC 9725 asks for 428 here (LiveKit's answer); the error table has 400 naming the field.
+        throw new AppError(
+          'VALIDATION_FAILED',
+          'If-Match must name the ICE session (its ETag), or be * for an ICE restart',
+          { field: 'if-match' },
+        );
       }
       const { key } = await authorizeStreamKey({
         db,
