@@ -5,6 +5,7 @@ import { waitFor } from './support/processes.js';
 import type { Stack } from './support/stack.js';
 import { useStack } from './support/use-stack.js';
 import { whipCall, whipOffer } from './support/whip-client.js';
+import type { WhipResponse } from './support/whip-client.js';
 
 interface IngestKey {
   key_id: string;
@@ -284,52 +285,23 @@ describe('streaming from OBS: the stream key (issue 15)', () => {
     const s = await c.api.createSession(c.mentor.token, { start_now: true });
     const key = await create(c.mentor.token, s.session_id);
     const { whip_url: whipUrl, stream_key: streamKey } = key.body;
-    const cases: [string, Parameters<typeof whipCall>, number, string][] = [
-      [
-        'JSON body',
-        ['POST', whipUrl, streamKey, { body: '{}', contentType: 'application/json' }],
-        400,
-        'content-type',
-      ],
-      [
-        'text body',
-        ['POST', whipUrl, streamKey, { body: 'v=0', contentType: 'text/plain' }],
-        400,
-        'content-type',
-      ],
-      [
-        'unknown type',
-        ['POST', whipUrl, streamKey, { body: 'x', contentType: 'application/x-obs' }],
-        400,
-        'content-type',
-      ],
-      [
-        'empty offer',
-        ['POST', whipUrl, streamKey, { body: ' ', contentType: 'application/sdp' }],
-        400,
-        'body',
-      ],
-      [
-        'fragment as offer',
-        [
-          'POST',
-          whipUrl,
-          streamKey,
-          { body: 'a=mid:0', contentType: 'application/trickle-ice-sdpfrag' },
-        ],
-        400,
-        'content-type',
-      ],
-      [
-        'bad session id',
-        ['DELETE', `${whipUrl}/not-a-session`, streamKey],
-        400,
-        'params.participant_id',
-      ],
-    ];
-    for (const [what, args, status, field] of cases) {
-      const res = await whipCall(...args);
-      expect(res.status, `${what}: ${res.text}`).toBe(status);
+    // What is wrong, the content type and body sent, and the field the 400 must name.
+    const posts = [
+      ['JSON body', 'application/json', '{}', 'content-type'],
+      ['text body', 'text/plain', 'v=0', 'content-type'],
+      ['unknown type', 'application/x-obs', 'x', 'content-type'],
+      ['empty offer', 'application/sdp', ' ', 'body'],
+      ['fragment as offer', 'application/trickle-ice-sdpfrag', 'a=mid:0', 'content-type'],
+    ] as const;
+    const answers: [string, WhipResponse, string][] = [];
+    for (const [what, contentType, body, field] of posts) {
+      const res = await whipCall('POST', whipUrl, streamKey, { body, contentType });
+      answers.push([what, res, field]);
+    }
+    const badId = await whipCall('DELETE', `${whipUrl}/not-a-session`, streamKey);
+    answers.push(['bad session id', badId, 'params.participant_id']);
+    for (const [what, res, field] of answers) {
+      expect(res.status, `${what}: ${res.text}`).toBe(400);
       expect(res.error?.code, what).toBe('VALIDATION_FAILED');
       expect(JSON.stringify(res.error), what).toContain(field);
     }

@@ -44,7 +44,10 @@ export const ingestKeySchema = z.object({
   /** The LiveKit identity it publishes as (`ingest:<key_id>`). */
   identity: z.string(),
   created_at: z.string(),
-  /** After this, LiveKit refuses the key; a stream connected before keeps going. */
+  /**
+   * After this, the WHIP gateway (and LiveKit) refuse the key; a stream connected before keeps
+   * going.
+   */
   expires_at: z.string(),
 });
 export type IngestKey = z.infer<typeof ingestKeySchema>;

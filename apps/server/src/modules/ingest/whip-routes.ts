@@ -1,9 +1,10 @@
 import { apiRoutes } from '@stagecast/contracts';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ModuleRouteOptions } from '../../context.js';
 import { declareRoute } from '../../declare-route.js';
 import { AppError } from '../../errors.js';
+import type { WhipCall } from '../../livekit/index.js';
 import { authorizeStreamKey } from './authorize-stream-key.js';
 import { whipUrl } from './ingest-dto.js';
 import { relayWhipReply } from './whip-reply.js';
@@ -58,28 +59,30 @@ export const whipRoutes: FastifyPluginAsyncZod<ModuleRouteOptions> = async (
   app.addHook('onSend', async (_request, reply) => {
     reply.header('cache-control', 'no-store');
   });
-  const db = ctx.database.db;
   const resourceUrl = (resource: string) =>
     `${whipUrl(ctx.config.publicUrl)}/${encodeURIComponent(resource)}`;
+  /** Checks the Bearer key, then passes `call` on to LiveKit with it and relays the answer. */
+  const passOn = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    call: Omit<WhipCall, 'key'>,
+  ): Promise<FastifyReply> => {
+    const { key } = await authorizeStreamKey({
+      db: ctx.database.db,
+      authorization: request.headers.authorization,
+      opening: call.method === 'POST',
+    });
+    const answer = await ctx.livekit.whip.forward({ ...call, key });
+    return relayWhipReply(reply, answer, resourceUrl);
+  };
   const config = { rateLimit: limits.whip, cors };
 
   app.route({
     ...declareRoute(app, apiRoutes.whipCreate),
     config,
     handler: async (request, reply) => {
-      const offer = bodyOf(request, SDP);
-      const { key } = await authorizeStreamKey({
-        db,
-        authorization: request.headers.authorization,
-        opening: true,
-      });
-      const answer = await ctx.livekit.whip.forward({
-        method: 'POST',
-        key,
-        contentType: SDP,
-        body: offer,
-      });
-      return relayWhipReply(reply, answer, resourceUrl);
+      const body = bodyOf(request, SDP);
+      return passOn(request, reply, { method: 'POST', contentType: SDP, body });
     },
   });
 
@@ -87,7 +90,7 @@ export const whipRoutes: FastifyPluginAsyncZod<ModuleRouteOptions> = async (
     ...declareRoute(app, apiRoutes.whipUpdate),
     config,
     handler: async (request, reply) => {
-      const fragment = bodyOf(request, SDP_FRAGMENT);
+      const body = bodyOf(request, SDP_FRAGMENT);
       const ifMatch = request.headers['if-match'];
       if (!ifMatch) {
         // RFC 9725 asks for 428 here (LiveKit's answer); the error table has 400 naming the field.
@@ -97,39 +100,22 @@ export const whipRoutes: FastifyPluginAsyncZod<ModuleRouteOptions> = async (
           { field: 'if-match' },
         );
       }
-      const { key } = await authorizeStreamKey({
-        db,
-        authorization: request.headers.authorization,
-        opening: false,
-      });
-      const answer = await ctx.livekit.whip.forward({
+      const resource = request.params.participant_id;
+      return passOn(request, reply, {
         method: 'PATCH',
-        resource: request.params.participant_id,
-        key,
+        resource,
         contentType: SDP_FRAGMENT,
         ifMatch,
-        body: fragment,
+        body,
       });
-      return relayWhipReply(reply, answer, resourceUrl);
     },
   });
 
   app.route({
     ...declareRoute(app, apiRoutes.whipDelete),
     config,
-    handler: async (request, reply) => {
-      const { key } = await authorizeStreamKey({
-        db,
-        authorization: request.headers.authorization,
-        opening: false,
-      });
-      const answer = await ctx.livekit.whip.forward({
-        method: 'DELETE',
-        resource: request.params.participant_id,
-        key,
-      });
-      return relayWhipReply(reply, answer, resourceUrl);
-    },
+    handler: async (request, reply) =>
+      passOn(request, reply, { method: 'DELETE', resource: request.params.participant_id }),
   });
 
   for (const url of ['', '/:participant_id']) {
