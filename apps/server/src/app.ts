@@ -1,5 +1,6 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { WHIP_PATH } from '@stagecast/contracts';
 import Fastify from 'fastify';
 import type { FastifyBaseLogger, FastifyInstance, FastifyReply } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
@@ -30,6 +31,7 @@ import { metricsRoutes } from './modules/metrics/routes.js';
 import { lobbyService } from './modules/lobby/lobby-service.js';
 import { lobbyRoutes } from './modules/lobby/routes.js';
 import { ingestRoutes } from './modules/ingest/routes.js';
+import { whipRoutes } from './modules/ingest/whip-routes.js';
 import { pollRoutes } from './modules/polls/routes.js';
 import { questionRoutes } from './modules/questions/routes.js';
 import { handRoute, participantRoutes } from './modules/participants/routes.js';
@@ -215,6 +217,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(chatRoutes, { prefix: `${inSession}/chat`, ...modules });
   await app.register(lobbyRoutes, { prefix: `${inSession}/lobby`, ...modules, lobby });
   await app.register(ingestRoutes, { prefix: `${inSession}/ingest`, ...modules });
+  await app.register(whipRoutes, { prefix: WHIP_PATH, ...modules });
   await app.register(pollRoutes, { prefix: `${inSession}/polls`, ...modules });
   await app.register(questionRoutes, { prefix: `${inSession}/questions`, ...modules });
   await app.register(attendanceRoutes, { prefix: `${inSession}/attendance`, ...modules });

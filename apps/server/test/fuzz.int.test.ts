@@ -127,6 +127,8 @@ function isApiRoute(method: string, path: string): boolean {
   // The waiting room's event stream stays open until a host decides: `inject()` would wait for
   // it forever once a fuzzed knock succeeded. lobby.int.test.ts covers its refusals.
   if (path.endsWith('/lobby/wait')) return false;
+  // The WHIP gateway (OBS's stream key as Bearer) is no /api/ route, but takes bad input too.
+  if (path.startsWith('/whip/')) return true;
   return path.startsWith('/api/') || ['/healthz', '/readyz', '/metrics'].includes(path);
 }
 
@@ -1228,11 +1230,13 @@ describe.each([preferredBackend()])('fuzzing every route on %s', (backend) => {
     await stack?.stop();
   });
 
-  it('finds every route, the hidden webhook included', () => {
+  it('finds every route, the hidden webhook and the WHIP gateway included', () => {
     const names = routes.map((r) => `${r.method} ${r.path}`);
     expect(names).toContain('POST /api/v1/live/sessions/{session_id}/join');
     expect(names).toContain('POST /api/livekit/webhook');
     expect(names).toContain('DELETE /api/v1/live/sessions/{session_id}/chat/{message_id}');
+    expect(names).toContain('POST /whip/v1');
+    expect(names).toContain('PATCH /whip/v1/{participant_id}');
     expect(names.some((n) => n.includes('/api/docs'))).toBe(false);
   });
 

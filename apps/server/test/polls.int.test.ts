@@ -22,7 +22,7 @@ describe('polls and Q&A (issue 15)', () => {
     const user = await api.register();
     const joined = await api.join(user.token, sessionId);
     expect(joined.status).toBe(200);
-    return { token: user.token, userId: user.user.id, ...joined.body };
+    return { token: user.token, userId: user.user.id, name: user.user.username, ...joined.body };
   }
   const call = (token: string, method: string, path: string, body?: unknown) =>
     api.call(method, path, { token, body });
@@ -166,6 +166,124 @@ describe('polls and Q&A (issue 15)', () => {
     ]);
   });
 
+  it('lists every poll but drafts and every question, with exact counts, in the ended session’s attendance JSON', async () => {
+    const { sessionId, host, viewer } = await liveSession();
+    const base = `/api/v1/live/sessions/${sessionId}`;
+    const members = [
+      viewer,
+      ...(await Promise.all([0, 1, 2, 3, 4].map(() => newMember(sessionId)))),
+    ];
+    /** `votes[i]` is member i's option; each vote must be taken. */
+    const voteAll = async (pollId: string, votes: [member: number, option: number][]) => {
+      const path = `${pollsPath(sessionId)}/${pollId}/votes`;
+      const answers = await Promise.all(
+        votes.map(([i, option]) => call(members[i]!.token, 'POST', path, { option })),
+      );
+      expect(answers.map((a) => a.status)).toEqual(votes.map(() => 201));
+    };
+    // A closed poll (4, 0, 2), one left open (0, 1), a draft nobody saw.
+    const day = await create(host, sessionId, {
+      question: 'Which day?',
+      options: ['Mon', 'Tue', 'Wed'],
+      open: true,
+    });
+    await voteAll(day.body.poll.id, [
+      [0, 0],
+      [1, 0],
+      [2, 2],
+      [3, 0],
+      [4, 2],
+      [5, 0],
+    ]);
+    expect(
+      (await call(host, 'POST', `${pollsPath(sessionId)}/${day.body.poll.id}/close`)).status,
+    ).toBe(200);
+    const pace = await create(host, sessionId, {
+      question: 'Pace?',
+      options: ['Slow', 'Fine'],
+      open: true,
+    });
+    await voteAll(pace.body.poll.id, [[1, 1]]);
+    expect(
+      (await create(host, sessionId, { question: 'Draft?', options: ['a', 'b'] })).status,
+    ).toBe(201);
+
+    // Questions: 4 upvotes, 2 and answered, none and hidden.
+    const ask = async (asker: number, text: string) => {
+      const res = await call(members[asker]!.token, 'POST', `${base}/questions`, { text });
+      expect(res.status).toBe(201);
+      return res.body.question.id as string;
+    };
+    const first = await ask(0, 'When is the exam?');
+    const second = await ask(1, 'Will slides be shared?');
+    const third = await ask(2, 'Off topic?');
+    const upvote = async (id: string, voters: number[]) => {
+      const answers = await Promise.all(
+        voters.map((i) => call(members[i]!.token, 'POST', `${base}/questions/${id}/upvote`)),
+      );
+      expect(answers.map((a) => a.status)).toEqual(voters.map(() => 200));
+    };
+    await upvote(second, [0, 2, 3, 4]);
+    await upvote(first, [1, 5]);
+    expect(
+      (await call(host, 'PATCH', `${base}/questions/${first}`, { answered: true })).status,
+    ).toBe(200);
+    expect((await call(host, 'PATCH', `${base}/questions/${third}`, { hidden: true })).status).toBe(
+      200,
+    );
+
+    expect((await call(host, 'POST', `${base}/end`)).status).toBe(200);
+    const report = await call(host, 'GET', `${base}/attendance`);
+    expect(report.status).toBe(200);
+    expect(report.body.session.status).toBe('ended');
+    expect(report.body.polls).toEqual([
+      {
+        question: 'Which day?',
+        status: 'closed',
+        options: [
+          { text: 'Mon', votes: 4 },
+          { text: 'Tue', votes: 0 },
+          { text: 'Wed', votes: 2 },
+        ],
+        total_votes: 6,
+      },
+      {
+        // Ending the session leaves a poll as it was: its counts are the current ones.
+        question: 'Pace?',
+        status: 'open',
+        options: [
+          { text: 'Slow', votes: 0 },
+          { text: 'Fine', votes: 1 },
+        ],
+        total_votes: 1,
+      },
+    ]);
+    // Most upvoted first, hidden ones included and marked.
+    const questions = report.body.questions as { created_at: string }[];
+    expect(
+      questions.every(
+        (q) => Date.parse(q.created_at) >= Date.parse(report.body.session.started_at),
+      ),
+    ).toBe(true);
+    expect(questions.map(({ created_at: _at, ...rest }) => rest)).toEqual([
+      {
+        text: 'Will slides be shared?',
+        author: members[1]!.name,
+        upvotes: 4,
+        answered: false,
+        hidden: false,
+      },
+      {
+        text: 'When is the exam?',
+        author: members[0]!.name,
+        upvotes: 2,
+        answered: true,
+        hidden: false,
+      },
+      { text: 'Off topic?', author: members[2]!.name, upvotes: 0, answered: false, hidden: true },
+    ]);
+  });
+
   it('keeps upvotes exact under 20 concurrent ones, refuses a repeat, sorts, and hides from all but moderators', async () => {
     const { sessionId, host, viewer } = await liveSession();
     const qPath = `/api/v1/live/sessions/${sessionId}/questions`;
@@ -220,5 +338,45 @@ describe('polls and Q&A (issue 15)', () => {
       action: 'question_hide',
       target: { identity: viewer.identity },
     });
+  });
+});
+
+describe('Q&A asking at its real rate limit', () => {
+  const s = useStack({ env: { RATE_LIMIT_MULTIPLIER: '1' } });
+
+  it('takes 5 questions a minute from one caller and answers the 6th with 429 JSON and Retry-After', async () => {
+    const api = s.c.api;
+    const sessionId = (await api.createSession(s.c.mentor.token, { start_now: true })).session_id;
+    const qPath = `/api/v1/live/sessions/${sessionId}/questions`;
+    const [asker, other] = [await api.register(), await api.register()];
+    for (const who of [asker, other])
+      expect((await api.join(who.token, sessionId)).status).toBe(200);
+    const started = Date.now();
+    const statuses: number[] = [];
+    for (let i = 1; i <= 5; i += 1) {
+      statuses.push(
+        (await api.call('POST', qPath, { token: asker.token, body: { text: `Q${i}?` } })).status,
+      );
+    }
+    expect(statuses).toEqual([201, 201, 201, 201, 201]);
+    const sixth = await api.call('POST', qPath, { token: asker.token, body: { text: 'Q6?' } });
+    expect(Date.now() - started).toBeLessThan(60_000);
+    expect(sixth.status).toBe(429);
+    expect(sixth.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(sixth.body.error.code).toBe('RATE_LIMITED');
+    expect(Number(sixth.headers.get('retry-after'))).toBeGreaterThan(0);
+    // The limit is the caller's: someone else still asks; the 6th question was never stored.
+    expect(
+      (await api.call('POST', qPath, { token: other.token, body: { text: 'Mine?' } })).status,
+    ).toBe(201);
+    const listed = await api.call('GET', qPath, { token: asker.token });
+    expect(listed.body.questions.map((q: { text: string }) => q.text).sort()).toEqual([
+      'Mine?',
+      'Q1?',
+      'Q2?',
+      'Q3?',
+      'Q4?',
+      'Q5?',
+    ]);
   });
 });

@@ -151,7 +151,7 @@ describe('behind Caddy with TRUST_PROXY: the client address comes from the proxy
     expect(statuses[AUTH_LIMIT]).toBe(429);
   });
 
-  it('routes /rtc, /twirp and /whip to LiveKit and the rest to the app, with the headers said once', async () => {
+  it('routes /rtc and /twirp to LiveKit and the rest (WHIP too) to the app, with the headers said once', async () => {
     const { caddy, app } = stack;
     // Twirp: a RoomService call answered by LiveKit through Caddy.
     const { apiKey, apiSecret } = app.keys();
@@ -170,13 +170,21 @@ describe('behind Caddy with TRUST_PROXY: the client address comes from the proxy
     expect(rooms.status).toBe(200);
     expect(JSON.parse(rooms.body)).toHaveProperty('rooms');
     expect(rooms.headers['content-encoding']).toBeUndefined();
-    // The signal endpoint and WHIP are LiveKit's too: never the app's JSON error or page.
-    for (const path of ['/rtc/validate', '/whip/v1']) {
-      const res = await requestThrough(caddy, { path });
-      expect(res.headers['x-frame-options'], path).toBeUndefined();
-      expect(res.body, path).not.toContain('"error":{"code"');
-      expect(res.status, path).not.toBe(502);
-    }
+    // The signal endpoint is LiveKit's too: never the app's JSON error or page.
+    const signal = await requestThrough(caddy, { path: '/rtc/validate' });
+    expect(signal.headers['x-frame-options']).toBeUndefined();
+    expect(signal.body).not.toContain('"error":{"code"');
+    expect(signal.status).not.toBe(502);
+    // WHIP is the app's gateway: a Bearer that is no stream key gets its 401, not LiveKit's.
+    const whip = await requestThrough(caddy, {
+      path: '/whip/v1',
+      method: 'POST',
+      headers: { authorization: 'Bearer not-a-key', 'content-type': 'application/sdp' },
+      body: 'v=0\r\n',
+    });
+    expect(whip.status, whip.body).toBe(401);
+    expect(whip.headers['x-frame-options']).toBe('DENY');
+    expect(JSON.parse(whip.body)).toMatchObject({ error: { reason: 'ingest_key_invalid' } });
 
     // The app: its script compressed (the page itself is below Caddy's 512-byte minimum), its
     // security headers exactly once, no Server header, and no HSTS on localhost.

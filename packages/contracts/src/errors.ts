@@ -70,8 +70,12 @@ export const errorReasonSchema = z.enum([
   // the waiting room (issue 15): turned away less than 10 minutes ago; no knock to wait on
   'lobby_denied',
   'not_waiting',
-  // streaming from OBS (issue 15): no active stream key to revoke
+  // streaming from OBS (issue 15): no active stream key to revoke; at the WHIP gateway, a Bearer
+  // that is no stream key of ours (or none at all), a rotated or revoked key, an expired one
   'no_ingest_key',
+  'ingest_key_invalid',
+  'ingest_key_revoked',
+  'ingest_key_expired',
   // polls and Q&A (issue 15): a second vote or upvote; a vote or opening the poll does not allow
   'already_voted',
   'already_upvoted',

@@ -1,10 +1,12 @@
 import { z } from 'zod';
 
 /**
- * Streaming from OBS (issue 15): the host gets LiveKit's own WHIP endpoint and a stream key, a
- * publish-only LiveKit token for an ingest identity of that session. Each key has its own
- * identity (`ingest:<key_id>`), so a rotated or revoked key's connection can be told apart from
- * the active one and removed, as a banned identity is (LiveKit cannot revoke a token).
+ * Streaming from OBS (issue 15): the host gets the app's WHIP gateway and a stream key, a
+ * publish-only LiveKit token for an ingest identity of that session. The gateway lets only the
+ * session's active, unexpired key through to LiveKit's own WHIP endpoint (LiveKit cannot revoke a
+ * token). Each key has its own identity (`ingest:<key_id>`), so a connection of a rotated or
+ * revoked key that reached LiveKit some other way can be told apart and removed, as a banned
+ * identity is.
  */
 
 /** The prefix of an ingest identity; the rest is the key id. */
@@ -42,14 +44,27 @@ export const ingestKeySchema = z.object({
   /** The LiveKit identity it publishes as (`ingest:<key_id>`). */
   identity: z.string(),
   created_at: z.string(),
-  /** After this, LiveKit refuses the key; a stream connected before keeps going. */
+  /**
+   * After this, the WHIP gateway (and LiveKit) refuse the key; a stream connected before keeps
+   * going.
+   */
   expires_at: z.string(),
 });
 export type IngestKey = z.infer<typeof ingestKeySchema>;
 
+/** The WHIP gateway's path on the app's origin (RFC 9725's endpoint; its sessions below it). */
+export const WHIP_PATH = '/whip/v1';
+
+/** `PATCH`/`DELETE /whip/v1/:participant_id`: the WHIP session LiveKit created (its `PA_` id). */
+export const whipResourceParamsSchema = z.object({
+  participant_id: z
+    .string()
+    .regex(/^PA_[0-9A-Za-z]{1,64}$/, { message: 'must be a LiveKit participant id (PA_…)' }),
+});
+
 /** `GET …/ingest`: where OBS sends its stream and the active key's metadata (none: `null`). */
 export const ingestResponseSchema = z.object({
-  /** LiveKit's WHIP endpoint, through the same origin as the signal URL clients get. */
+  /** The app's WHIP gateway (`PUBLIC_URL` + `/whip/v1`), which OBS calls with the key. */
   whip_url: z.string(),
   key: ingestKeySchema.nullable(),
 });

@@ -66,12 +66,12 @@ describe('deploy/Caddyfile', () => {
     expect(res.stderr.toLowerCase()).toContain('domain%20is%20not%20set');
   });
 
-  it('sends /rtc, /twirp and /whip to LIVEKIT_UPSTREAM and the rest to APP_UPSTREAM, on 443', () => {
+  it('sends /rtc and /twirp to LIVEKIT_UPSTREAM and the rest (the WHIP gateway too) to APP_UPSTREAM, on 443', () => {
     const defaults = caddy('adapt', { DOMAIN: 'class.example.com' });
     expect(defaults.status, defaults.stderr).toBe(0);
     expect(defaults.stdout).toContain('":443"');
     expect([...upstreamsByPath(defaults.stdout)]).toEqual([
-      ['/rtc* /twirp* /whip*', ['localhost:7880']],
+      ['/rtc* /twirp*', ['localhost:7880']],
       ['*', ['localhost:3000']],
     ]);
 
@@ -82,7 +82,7 @@ describe('deploy/Caddyfile', () => {
     });
     expect(set.status, set.stderr).toBe(0);
     expect([...upstreamsByPath(set.stdout)]).toEqual([
-      ['/rtc* /twirp* /whip*', ['10.0.0.7:7880']],
+      ['/rtc* /twirp*', ['10.0.0.7:7880']],
       ['*', ['10.0.0.5:3000', '10.0.0.6:3000']],
     ]);
   });

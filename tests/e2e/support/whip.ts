@@ -5,8 +5,12 @@ export interface WhipAnswer {
   status: number;
   /** The video codec the answer settled on (`H264`, `VP8`…), when it was a 201. */
   codec?: string;
+  /** The WHIP session's URL (`Location`, resolved against the endpoint), when it was a 201. */
+  location?: string;
   /** The error text, when it was not a 201. */
   text?: string;
+  /** How long the `POST` took, from sending it to its whole answer (ICE gathering before not counted). */
+  postMs: number;
 }
 
 /**
@@ -41,25 +45,46 @@ export function publishOverWhip(page: Page, url: string, key: string): Promise<W
         });
         setTimeout(resolve, 2_000);
       });
+      const postedAt = performance.now();
       const res = await fetch(endpoint, {
         method: 'POST',
         headers: { authorization: `Bearer ${bearer}`, 'content-type': 'application/sdp' },
         body: pc.localDescription!.sdp,
       });
       const text = await res.text();
+      const postMs = Math.round(performance.now() - postedAt);
       if (res.status !== 201) {
         pc.close();
-        return { status: res.status, text };
+        return { status: res.status, text, postMs };
       }
       await pc.setRemoteDescription({ type: 'answer', sdp: text });
       (window as unknown as { __whip: RTCPeerConnection }).__whip = pc;
+      const location = new URL(res.headers.get('location') ?? '', endpoint).href;
       const video = text.split('m=video')[1] ?? '';
       const payload = /^ \d+ [A-Z/]+ ([0-9]+)/.exec(video)?.[1];
       const codec = payload
         ? new RegExp(`a=rtpmap:${payload} ([^/]+)/`).exec(video)?.[1]
         : undefined;
-      return { status: 201, ...(codec ? { codec } : {}) };
+      return { status: 201, location, postMs, ...(codec ? { codec } : {}) };
     },
     { url, key },
+  );
+}
+
+/**
+ * OBS's "Stop Streaming": `DELETE` of the WHIP session with the key, then the page's connection
+ * closed. Returns the status of the `DELETE`.
+ */
+export function stopOverWhip(page: Page, location: string, key: string): Promise<number> {
+  return page.evaluate(
+    async ({ location: session, key: bearer }) => {
+      const res = await fetch(session, {
+        method: 'DELETE',
+        headers: { authorization: `Bearer ${bearer}` },
+      });
+      (window as unknown as { __whip?: RTCPeerConnection }).__whip?.close();
+      return res.status;
+    },
+    { location, key },
   );
 }

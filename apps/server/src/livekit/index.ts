@@ -10,8 +10,9 @@ export { grantForRole } from './grants.js';
 export { createJoinToken } from './tokens.js';
 export type { JoinTokenInput } from './tokens.js';
 
-// OBS stream keys and LiveKit's WHIP endpoint (issue 15)
-export { createIngestToken, whipUrl } from './ingest.js';
+// OBS stream keys and LiveKit's WHIP endpoint behind the app's gateway (issue 15)
+export { createIngestToken, ingestKeyIdOf, streamKeyHash } from './ingest.js';
+export type { WhipCall, WhipReply } from './whip.js';
 
 // The connection check's room and tokens
 export { CHECK_ROOM_PREFIX, checkIdentity, createCheckToken } from './check.js';

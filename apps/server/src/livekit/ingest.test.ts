@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { decodeJwt } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { createIngestToken, whipUrl } from './ingest.js';
+import { createIngestToken, ingestKeyIdOf, streamKeyHash } from './ingest.js';
 
 const keys = { apiKey: 'APIkey', apiSecret: 'a-secret-of-at-least-thirty-two-characters' };
 
@@ -35,10 +35,14 @@ describe('the OBS stream key', () => {
     expect(hash).toBe(createHash('sha256').update(token).digest('hex'));
   });
 
-  it('finds LiveKit WHIP endpoint at the origin and path of the signal URL', () => {
-    expect(whipUrl('ws://127.0.0.1:7880')).toBe('http://127.0.0.1:7880/whip/v1');
-    expect(whipUrl('wss://live.example.org')).toBe('https://live.example.org/whip/v1');
-    expect(whipUrl('wss://example.org/livekit/')).toBe('https://example.org/livekit/whip/v1');
-    expect(whipUrl('https://example.org')).toBe('https://example.org/whip/v1');
+  it('names its key id, which the gateway reads back; anything else names none', () => {
+    const { token, hash } = createIngestToken({ keys, room: 'r1', keyId: 'k-7', ttlSeconds: 600 });
+    expect(ingestKeyIdOf(token)).toBe('k-7');
+    expect(streamKeyHash(token)).toBe(hash);
+    const [header, , signature] = token.split('.');
+    const other = Buffer.from(JSON.stringify({ sub: 'user:1' })).toString('base64url');
+    for (const bad of ['', 'not a jwt', 'a.b.c', `${header}.${other}.${signature}`]) {
+      expect(ingestKeyIdOf(bad), bad).toBeUndefined();
+    }
   });
 });

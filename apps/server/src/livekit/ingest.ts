@@ -1,32 +1,41 @@
 import { createHash } from 'node:crypto';
-import { INGEST_KIND, ingestIdentity } from '@stagecast/contracts';
+import {
+  INGEST_IDENTITY_PREFIX,
+  INGEST_KIND,
+  ingestIdentity,
+  isIngestIdentity,
+} from '@stagecast/contracts';
+import { decodeJwt } from 'jose';
 import { publishOnlyGrant } from './grants.js';
 import type { LivekitKeys } from './keys.js';
 import { signAccessToken } from './tokens.js';
 
 /**
- * Streaming from OBS (issue 15) on LiveKit's own WHIP endpoint. livekit-server (v1.13.5,
+ * Streaming from OBS (issue 15) through LiveKit's own WHIP endpoint. livekit-server (v1.13.5,
  * `pkg/service/whipservice.go`) serves `POST /whip/v1` on its signal port behind the same API-key
  * middleware as `/rtc`: the `Authorization: Bearer` token is an ordinary access token, and the
  * participant it creates takes the token's identity, name, room and grants (its audio and video
- * become microphone and camera tracks). So the stream key is such a token, publish-only.
+ * become microphone and camera tracks). So the stream key is such a token, publish-only; the
+ * app's WHIP gateway (`modules/ingest/whip-routes.ts`) passes on only the active one.
  */
 
 /** The name others see for an OBS stream. */
 export const INGEST_NAME = 'OBS';
 
 /**
- * LiveKit's WHIP endpoint behind the signal URL clients get (`ws(s)://host[/path]`): the same
- * origin over http(s), `/whip/v1` below the same path (deploy/Caddyfile sends `/whip*` to
- * LiveKit, as it does `/rtc*`).
+ * The key id a stream key names (its subject `ingest:<key_id>`), read without checking the
+ * signature: the caller then compares the key's hash with the one stored for that id. Undefined
+ * for anything that is not a JWT with such a subject.
  */
-export function whipUrl(clientUrl: string): string {
-  const url = new URL(clientUrl);
-  url.protocol = url.protocol === 'wss:' || url.protocol === 'https:' ? 'https:' : 'http:';
-  url.pathname = `${url.pathname.replace(/\/+$/, '')}/whip/v1`;
-  url.search = '';
-  url.hash = '';
-  return url.toString();
+export function ingestKeyIdOf(token: string): string | undefined {
+  let subject: unknown;
+  try {
+    subject = decodeJwt(token).sub;
+  } catch {
+    return undefined;
+  }
+  if (typeof subject !== 'string' || !isIngestIdentity(subject)) return undefined;
+  return subject.slice(INGEST_IDENTITY_PREFIX.length);
 }
 
 /**
@@ -47,5 +56,10 @@ export function createIngestToken(input: {
     attributes: { role: 'speaker', kind: INGEST_KIND },
     video: publishOnlyGrant(input.room),
   });
-  return { token, hash: createHash('sha256').update(token).digest('hex') };
+  return { token, hash: streamKeyHash(token) };
+}
+
+/** What the database keeps of a stream key: its SHA-256, in hex. */
+export function streamKeyHash(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
 }

@@ -14,6 +14,8 @@ import { buildServerConfig } from './server-config.js';
 import { LivekitSupervisor } from './supervisor.js';
 import { livekitStatsSource } from './traffic.js';
 import type { LivekitStatsSource } from './traffic.js';
+import { whipUpstream } from './whip.js';
+import type { WhipUpstream } from './whip.js';
 
 /**
  * The one handle the rest of the server has on LiveKit: where clients connect, the keys tokens
@@ -29,6 +31,8 @@ export interface LivekitRuntime {
   rooms: RoomControl;
   /** Verifies LiveKit's signed webhooks into our own event type. */
   webhooks: WebhookVerifier;
+  /** LiveKit's own WHIP endpoint on its internal URL, behind the app's gateway (`whip.ts`). */
+  whip: WhipUpstream;
   supervisor: LivekitSupervisor | undefined;
   /** LiveKit's traffic counters and room counts, for the platform's samples. */
   stats: LivekitStatsSource;
@@ -168,6 +172,7 @@ function createRuntime(input: {
     keys: input.keys,
     rooms: roomControl(roomService),
     webhooks: webhookVerifier(input.keys),
+    whip: whipUpstream(input.apiUrl),
     supervisor: input.supervisor,
     stats: livekitStatsSource({
       roomService,

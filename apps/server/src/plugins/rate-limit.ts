@@ -50,6 +50,15 @@ export function rateLimits(multiplier: number) {
       timeWindow: 10_000,
       keyGenerator: (r: FastifyRequest) => `chat:${callerKey(r)}`,
     },
+    /**
+     * The WHIP gateway (issue 15): per client address, since a refused key must not buy more
+     * tries; OBS makes one call per stream start (and a few on reconnects).
+     */
+    whip: {
+      max: max(60),
+      timeWindow: 60_000,
+      keyGenerator: (r: FastifyRequest) => `whip:${r.ip}`,
+    },
     /** Q&A questions (issue 15): per caller. */
     questions: {
       max: max(5),

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { IngestKeyCreated } from '@stagecast/contracts';
 import { AppError } from '../../errors.js';
-import { createIngestToken, whipUrl } from '../../livekit/index.js';
+import { createIngestToken } from '../../livekit/index.js';
 import { auditBy, recordAudit } from '../audit/record-audit.js';
 import type { CallerOptions, OwnerAccess } from '../sessions/access.js';
-import { toIngestKey } from './ingest-dto.js';
+import { toIngestKey, whipUrl } from './ingest-dto.js';
 import { ingestKeyRepository } from './ingest-repository.js';
 import { removeIngestStreams } from './stale-ingest.js';
 
@@ -48,5 +48,5 @@ export async function createIngestKey(
       rotated: revoked.map((row) => row.keyId),
     },
   });
-  return { whip_url: whipUrl(ctx.livekit.clientUrl), key: toIngestKey(key), stream_key: token };
+  return { whip_url: whipUrl(ctx.config.publicUrl), key: toIngestKey(key), stream_key: token };
 }

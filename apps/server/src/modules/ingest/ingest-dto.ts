@@ -1,4 +1,4 @@
-import { ingestIdentity } from '@stagecast/contracts';
+import { WHIP_PATH, ingestIdentity } from '@stagecast/contracts';
 import type { IngestKey } from '@stagecast/contracts';
 import type { IngestKeyRow } from './ingest-repository.js';
 
@@ -10,4 +10,9 @@ export function toIngestKey(row: IngestKeyRow): IngestKey {
     created_at: row.createdAt.toISOString(),
     expires_at: row.expiresAt.toISOString(),
   };
+}
+
+/** The app's WHIP gateway on its public origin (`PUBLIC_URL`), the URL OBS is given. */
+export function whipUrl(publicUrl: string): string {
+  return `${publicUrl.replace(/\/+$/, '')}${WHIP_PATH}`;
 }

@@ -1,10 +1,15 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { findOne } from '../../db/find-one.js';
-import { ingestKeys } from '../../db/schema.js';
+import { ingestKeys, liveSessions } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
 
 export type IngestKeyRow = typeof ingestKeys.$inferSelect;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Whether `value` can be a key id (a UUID): anything else is no key of ours. */
+export const isKeyId = (value: string): boolean => UUID.test(value);
 
 const activeOf = (sessionId: string) =>
   and(eq(ingestKeys.sessionId, sessionId), isNull(ingestKeys.revokedAt));
@@ -23,6 +28,16 @@ export function ingestKeyRepository(db: Db) {
         .from(ingestKeys)
         .where(activeOf(sessionId))
         .orderBy(desc(ingestKeys.createdAt))
+        .limit(1);
+      return row;
+    },
+    /** A key by its id (revoked or not) and the status of its session, if there is one. */
+    withSession: async (keyId: string) => {
+      const [row] = await db
+        .select({ key: ingestKeys, sessionStatus: liveSessions.status })
+        .from(ingestKeys)
+        .innerJoin(liveSessions, eq(liveSessions.sessionId, ingestKeys.sessionId))
+        .where(eq(ingestKeys.keyId, keyId))
         .limit(1);
       return row;
     },

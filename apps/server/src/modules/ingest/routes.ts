@@ -2,11 +2,10 @@ import { apiRoutes } from '@stagecast/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ModuleRouteOptions } from '../../context.js';
 import { declareRoute } from '../../declare-route.js';
-import { whipUrl } from '../../livekit/index.js';
 import { assertOwner } from '../sessions/access.js';
 import { guarded, sessionScope } from '../sessions/session-access.js';
 import { createIngestKey } from './create-ingest-key.js';
-import { toIngestKey } from './ingest-dto.js';
+import { toIngestKey, whipUrl } from './ingest-dto.js';
 import { ingestKeyRepository } from './ingest-repository.js';
 import { revokeIngestKey } from './revoke-ingest-key.js';
 
@@ -30,7 +29,7 @@ export const ingestRoutes: FastifyPluginAsyncZod<ModuleRouteOptions> = async (
     preHandler,
     handler: guarded(assertOwner, async (access) => {
       const key = await ingestKeyRepository(ctx.database.db).active(access.view.session.sessionId);
-      return { whip_url: whipUrl(ctx.livekit.clientUrl), key: key ? toIngestKey(key) : null };
+      return { whip_url: whipUrl(ctx.config.publicUrl), key: key ? toIngestKey(key) : null };
     }),
   });
 

@@ -1,22 +1,20 @@
 import { INGEST_IDENTITY_PREFIX, ingestIdentity, isIngestIdentity } from '@stagecast/contracts';
 import type { AppContext } from '../../context.js';
 import type { Db } from '../../db/client.js';
-import { ingestKeyRepository } from './ingest-repository.js';
+import { ingestKeyRepository, isKeyId } from './ingest-repository.js';
 import type { IngestKeyRow } from './ingest-repository.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Whether `identity` is an OBS stream whose key is not the session's active one (rotated,
  * revoked, or never ours): such a connection is removed on sight, as a banned identity is. The
- * webhook of its join and every reconcile pass ask. LiveKit cannot revoke a token, so this is
- * what makes a revoked key useless: its WHIP request may still get a `201`, but the stream it
- * opens is removed as soon as LiveKit reports the join.
+ * webhook of its join and every reconcile pass ask. The app's WHIP gateway refuses such a key
+ * before LiveKit sees it, but LiveKit cannot revoke a token: sent to LiveKit's own port (or any
+ * LiveKit client), it may still get in, and this removes it as soon as LiveKit reports the join.
  */
 export async function isStaleIngest(db: Db, sessionId: string, identity: string): Promise<boolean> {
   if (!isIngestIdentity(identity)) return false;
   const keyId = identity.slice(INGEST_IDENTITY_PREFIX.length);
-  if (!UUID.test(keyId)) return true;
+  if (!isKeyId(keyId)) return true;
   return !(await ingestKeyRepository(db).isActive(sessionId, keyId));
 }
 
