@@ -10,6 +10,7 @@ import process from 'node:process';
 import { clearTimeout, setTimeout } from 'node:timers';
 import { URL, fileURLToPath, pathToFileURL } from 'node:url';
 import { appLaunch, appReady } from '../scripts/app-launch.mjs';
+import { buildServer } from '../scripts/build-server.mjs';
 import { findLivekitServer } from '../scripts/livekit-server.mjs';
 
 export { freePortBlock } from '../scripts/free-ports.mjs';
@@ -141,8 +142,11 @@ export function livekitServerPath() {
   return livekit.path;
 }
 
+/** The server bundle's build, started by the first app a bench starts. */
+let serverBuilt;
+
 /**
- * Starts the real app the way `npm start` runs it (tsx, with its embedded LiveKit) on free
+ * Starts the real app the way `npm start` runs it (the server bundle, its embedded LiveKit) on free
  * ports, in production mode and with `dataDir` as its working directory, so that no `.env` of
  * the developer's leaks in. `env` adds to or overrides its settings.
  */
@@ -157,6 +161,9 @@ export async function startServer({
   timeoutMs,
   killAfterMs,
 }) {
+  // The bundle the app runs, built once per bench from the code here.
+  serverBuilt ??= buildServer();
+  await serverBuilt;
   const launch = await appLaunch({
     dataDir,
     livekitBin,

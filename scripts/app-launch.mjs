@@ -1,23 +1,11 @@
-// How the tests and the benches start the real app: as `npm start` runs it (node with tsx's
-// loader on apps/server/src/server.ts, the embedded LiveKit), on free ports, with its data folder
-// as working directory so that no `.env` of the developer's leaks in. Plain Node.js, shared by
+// How the tests and the benches start the real app: as `npm start` runs it (node on the server
+// bundle that scripts/build-server.mjs writes, the embedded LiveKit), on free ports, with its data
+// folder as working directory so that no `.env` of the developer's leaks in. The caller builds the
+// bundle first (the tests' global set-up, the benches' support). Plain Node.js, shared by
 // apps/server/test/support/app-process.ts and bench/support.mjs (types in app-launch.d.mts);
 // each spawns and watches the process its own way.
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { SERVER_BUNDLE } from './build-server.mjs';
 import { freePortBlock } from './free-ports.mjs';
-
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const SERVER_ENTRY = join(ROOT, 'apps/server/src/server.ts');
-
-/** tsx's ESM loader by absolute URL, from the server's own dependencies (its cwd is elsewhere). */
-function tsxLoader() {
-  const requireFromServer = createRequire(join(ROOT, 'apps/server/package.json'));
-  return pathToFileURL(
-    join(dirname(requireFromServer.resolve('tsx/package.json')), 'dist/loader.mjs'),
-  ).href;
-}
 
 /**
  * What to spawn for one app: `process.execPath` with `args`, in `cwd`, with exactly `env` (PATH
@@ -46,7 +34,7 @@ export async function appLaunch({
     livekitPort,
     baseUrl: `http://${host}:${port}`,
     livekitUrl: `ws://127.0.0.1:${livekitPort}`,
-    args: [...nodeArgs, '--import', tsxLoader(), SERVER_ENTRY],
+    args: [...nodeArgs, '--enable-source-maps', SERVER_BUNDLE],
     cwd: dataDir,
     env: {
       PATH: process.env.PATH ?? '',

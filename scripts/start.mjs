@@ -1,13 +1,15 @@
 // `npm start`: installs what is missing, then runs the platform in this process.
 import { pathToFileURL } from 'node:url';
-import { join } from 'node:path';
-import { buildWeb, checkNode, installPackages, prepareLivekit, root, step } from './prepare.mjs';
+import { buildWeb, checkNode, installPackages, prepareLivekit, step } from './prepare.mjs';
 
 checkNode();
 installPackages();
 await prepareLivekit();
 buildWeb();
+// Imported only now: it needs esbuild, which the install above provides.
+const { buildServer } = await import('./build-server.mjs');
+const bundle = await buildServer();
 step('starting the server…');
-const { register } = await import('tsx/esm/api');
-register();
-await import(pathToFileURL(join(root, 'apps', 'server', 'src', 'server.ts')).href);
+// Stack traces name the TypeScript sources.
+process.setSourceMapsEnabled(true);
+await import(pathToFileURL(bundle).href);

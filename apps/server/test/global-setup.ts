@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { buildServer } from '../../../scripts/build-server.mjs';
 import { openDatabase } from '../src/db/client.js';
 import { ADMIN_DATABASE_URL, adminQuery, runDatabasePrefix } from './support/database.js';
 import { livekitBinary } from './support/app-process.js';
@@ -10,6 +11,8 @@ import { livekitBinary } from './support/app-process.js';
 export async function setup(): Promise<void> {
   process.env.STAGECAST_TEST_RUN ??= randomBytes(4).toString('hex');
   livekitBinary();
+  // The app the tests start as a process runs this bundle; built anew so it is the code here.
+  await buildServer();
   if (ADMIN_DATABASE_URL) await adminQuery('select 1');
   // One migrated PGlite database that test databases are copied from.
   const dir = mkdtempSync(join(tmpdir(), 'stagecast-pglite-template-'));
