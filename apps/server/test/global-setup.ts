@@ -4,7 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildServer } from '../../../scripts/build-server.mjs';
 import { openDatabase } from '../src/db/client.js';
-import { ADMIN_DATABASE_URL, adminQuery, runDatabasePrefix } from './support/database.js';
+import {
+  ADMIN_DATABASE_URL,
+  adminQuery,
+  postgresTemplateName,
+  runDatabasePrefix,
+} from './support/database.js';
 import { livekitBinary } from './support/app-process.js';
 
 /** Fails early and clearly when the real parts the tests need are missing. */
@@ -20,6 +25,17 @@ export async function setup(): Promise<void> {
   await template.migrate();
   await template.close();
   process.env.STAGECAST_PGLITE_TEMPLATE = join(dir, 'pglite');
+  if (ADMIN_DATABASE_URL) {
+    // The same on PostgreSQL: one migrated database that `create database … template` copies.
+    const name = postgresTemplateName();
+    await adminQuery(`create database ${name}`);
+    const url = new URL(ADMIN_DATABASE_URL);
+    url.pathname = `/${name}`;
+    const migrated = await openDatabase({ databaseUrl: url.toString(), dataDir: dir });
+    await migrated.migrate();
+    await migrated.close();
+    process.env.STAGECAST_POSTGRES_TEMPLATE = name;
+  }
 }
 
 /** Drops any database of this run that a crashed test left behind; other runs keep theirs. */

@@ -6,7 +6,7 @@ import { livekitPids, waitFor } from './support/processes.js';
 describe('the embedded LiveKit supervisor', () => {
   const startApp = useAppPerTest();
 
-  /** Starts the app on a fresh PGlite and waits until it is ready; answers its livekit-server. */
+  /** Starts the app on a fresh database and waits until it is ready; answers its livekit-server. */
   async function startWithLivekit(): Promise<{ running: RunningApp; child: number }> {
     const running = await startApp();
     await running.waitReady();

@@ -4,7 +4,10 @@ import { Room } from '@livekit/rtc-node';
 import type { AdminStats } from '@stagecast/contracts';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '../../../apps/server/test/support/database.js';
+import {
+  createTestDatabase,
+  preferredBackend,
+} from '../../../apps/server/test/support/database.js';
 import type { TestDatabase } from '../../../apps/server/test/support/database.js';
 import { startApp } from '../../../apps/server/test/support/app-process.js';
 import type { RunningApp } from '../../../apps/server/test/support/app-process.js';
@@ -43,12 +46,13 @@ describe('the admin page in Chromium', () => {
     mkdirSync(SHOTS, { recursive: true });
     // The hour before this run, then the app sampling every 5 s (LiveKit updates its traffic
     // counters about that often, so shorter samples would see bursts and gaps).
-    db = await createTestDatabase('pglite');
+    db = await createTestDatabase(preferredBackend());
     seededUntil = new Date(Date.now() - 60_000);
-    await seedStatsHistory(db.dataDir, seededUntil);
+    await seedStatsHistory(db, seededUntil);
     [app, browser] = await Promise.all([
       startApp({
         dataDir: db.dataDir,
+        databaseUrl: db.databaseUrl,
         env: { LOG_LEVEL: 'warn', RATE_LIMIT_MULTIPLIER: '50', STATS_INTERVAL: '5s' },
       }),
       launchBrowser(),

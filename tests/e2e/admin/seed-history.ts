@@ -11,8 +11,11 @@ const SLOT_SECONDS = 10;
  * starts, so that `/admin` shows what an operator sees on a server that has been up a while;
  * the samples the app takes during the test come after `until` and are checked on their own.
  */
-export async function seedStatsHistory(dataDir: string, until: Date): Promise<void> {
-  const database = await openDatabase({ dataDir, databaseUrl: undefined });
+export async function seedStatsHistory(
+  db: { dataDir: string; databaseUrl: string | undefined },
+  until: Date,
+): Promise<void> {
+  const database = await openDatabase({ dataDir: db.dataDir, databaseUrl: db.databaseUrl });
   try {
     const end = Math.floor(until.getTime() / 1000 / SLOT_SECONDS) * SLOT_SECONDS;
     const rows = [];

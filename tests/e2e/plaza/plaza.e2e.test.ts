@@ -17,7 +17,8 @@ async function openCreateAsMentor(page: Page, baseUrl: string) {
 }
 
 describe('plaza, sign-up and create, in Chromium', () => {
-  const e2e = useE2eApp();
+  // A newcomer's first run: `npm start` on PGlite, whatever database the run has.
+  const e2e = useE2eApp({ backend: 'pglite' });
 
   it('lets a mentor sign up, create a session, and shows it live in a plaza that was already open', async () => {
     const visitor = await (await newContext(e2e.browser)).newPage();

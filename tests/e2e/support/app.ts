@@ -4,6 +4,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { startAppOnPglite } from '../../../apps/server/test/support/app-on-pglite.js';
 import type { AppOnPglite } from '../../../apps/server/test/support/app-on-pglite.js';
+import { preferredBackend } from '../../../apps/server/test/support/database.js';
+import type { Backend } from '../../../apps/server/test/support/database.js';
 import type { RunningApp } from '../../../apps/server/test/support/app-process.js';
 import { launchBrowser } from './browser.js';
 
@@ -25,13 +27,19 @@ export async function screenshotLight(
   await page.emulateMedia({ colorScheme: 'dark' });
 }
 
-/** The real app as `npm start` runs it (embedded LiveKit, PGlite), on free ports, ready. */
-export async function startE2eApp(env: Record<string, string> = {}): Promise<AppOnPglite> {
-  const started = await startAppOnPglite({
-    LOG_LEVEL: 'warn',
-    RATE_LIMIT_MULTIPLIER: '50',
-    ...env,
-  });
+/**
+ * The real app as `npm start` runs it (embedded LiveKit), on free ports, ready: on PostgreSQL
+ * when the run has one (as a deployment does; PGlite's start and queries in WebAssembly cost
+ * the shared CPU seconds per app), on PGlite when `backend` says so or there is none.
+ */
+export async function startE2eApp(
+  env: Record<string, string> = {},
+  backend: Backend = preferredBackend(),
+): Promise<AppOnPglite> {
+  const started = await startAppOnPglite(
+    { LOG_LEVEL: 'warn', RATE_LIMIT_MULTIPLIER: '50', ...env },
+    backend,
+  );
   await started.app.waitReady();
   return started;
 }
@@ -56,6 +64,8 @@ export function useE2eApp(
     beforeStop?: () => Promise<unknown>;
     /** Settings on top, read when the app starts (after the file's own earlier `beforeAll`s). */
     env?: () => Record<string, string>;
+    /** The database the app runs on (`startE2eApp`'s choice unless told). */
+    backend?: Backend;
   } = {},
 ): E2eHandles {
   const handles = {} as E2eHandles;
@@ -63,7 +73,10 @@ export function useE2eApp(
 
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
-    [started, handles.browser] = await Promise.all([startE2eApp(options.env?.()), launchBrowser()]);
+    [started, handles.browser] = await Promise.all([
+      startE2eApp(options.env?.(), options.backend),
+      launchBrowser(),
+    ]);
     handles.app = started.app;
   });
 

@@ -1,8 +1,8 @@
 import { afterEach } from 'vitest';
 import { startApp } from './app-process.js';
 import type { RunningApp } from './app-process.js';
-import { onFreshPglite } from './database.js';
-import type { TestDatabase } from './database.js';
+import { onOwnDatabase, preferredBackend } from './database.js';
+import type { Backend, TestDatabase } from './database.js';
 
 export interface AppOnPglite {
   app: RunningApp;
@@ -12,17 +12,29 @@ export interface AppOnPglite {
 }
 
 /**
- * The app as its own process (`startApp`) on a fresh PGlite of its own, with `env` on top. Not
- * waited for: a test of a refused start looks at the exit, the others call `app.waitReady()`.
+ * The app as its own process (`startApp`) on a fresh database of its own, with `env` on top:
+ * PGlite, as `npm start` runs it, unless `backend` says otherwise. Not waited for: a test of a
+ * refused start looks at the exit, the others call `app.waitReady()`.
  */
-export async function startAppOnPglite(env?: Record<string, string>): Promise<AppOnPglite> {
-  const { started: app, db, stop } = await onFreshPglite((dataDir) => startApp({ dataDir, env }));
+export async function startAppOnPglite(
+  env?: Record<string, string>,
+  backend: Backend = 'pglite',
+): Promise<AppOnPglite> {
+  const {
+    started: app,
+    db,
+    stop,
+  } = await onOwnDatabase(backend, (db) =>
+    startApp({ dataDir: db.dataDir, databaseUrl: db.databaseUrl, env }),
+  );
   return { app, db, stop };
 }
 
 /**
  * For files whose tests each start an app of their own: registers an `afterEach` that stops
- * what the test started, and answers the function that starts one (`startAppOnPglite`).
+ * what the test started, and answers the function that starts one (`startAppOnPglite`, on
+ * PostgreSQL when the run has one: these tests are about the app's start, not its database, and
+ * PGlite's start costs seconds of CPU each time).
  */
 export function useAppPerTest(): (env?: Record<string, string>) => Promise<RunningApp> {
   const started: AppOnPglite[] = [];
@@ -30,7 +42,7 @@ export function useAppPerTest(): (env?: Record<string, string>) => Promise<Runni
     for (const one of started.splice(0)) await one.stop();
   });
   return async (env) => {
-    const one = await startAppOnPglite(env);
+    const one = await startAppOnPglite(env, preferredBackend());
     started.push(one);
     return one.app;
   };

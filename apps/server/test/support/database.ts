@@ -38,10 +38,16 @@ export function runDatabasePrefix(): string {
   return `${TEST_DATABASE_PREFIX}${process.env.STAGECAST_TEST_RUN ?? 'adhoc'}_`;
 }
 
+/** The run's migrated PostgreSQL database that the others are copied from (`global-setup.ts`). */
+export function postgresTemplateName(): string {
+  return `${runDatabasePrefix()}template`;
+}
+
 /**
- * A fresh database. PGlite's first start (initdb in WebAssembly) takes seconds, so unless
- * `empty` is asked for, a PGlite database is a copy of the run's migrated template
- * (`global-setup.ts`), which opens in a fraction of that.
+ * A fresh database. Unless `empty` is asked for, it is a copy of the run's migrated template
+ * (`global-setup.ts`): PGlite's first start (initdb in WebAssembly) takes seconds and a copy
+ * opens in a fraction of that; on PostgreSQL, `create database … template` saves every app
+ * start the migrations.
  */
 export async function createTestDatabase(
   backend: Backend,
@@ -56,7 +62,12 @@ export async function createTestDatabase(
   }
   if (!ADMIN_DATABASE_URL) throw new Error('DATABASE_URL is not set: no PostgreSQL to test on');
   const name = `${runDatabasePrefix()}${randomBytes(4).toString('hex')}`;
-  await adminQuery(`create database ${name}`);
+  const template = process.env.STAGECAST_POSTGRES_TEMPLATE;
+  await adminQuery(
+    template && !options.empty
+      ? `create database ${name} template ${template}`
+      : `create database ${name}`,
+  );
   const url = new URL(ADMIN_DATABASE_URL);
   url.pathname = `/${name}`;
   return {
@@ -88,12 +99,23 @@ export interface OnOwnDatabase<T> {
 }
 
 /** Starts something (an app, an app behind Caddy) on a fresh PGlite given as its data folder. */
-export async function onFreshPglite<T extends { stop(): Promise<unknown> }>(
+export function onFreshPglite<T extends { stop(): Promise<unknown> }>(
   start: (dataDir: string) => Promise<T>,
 ): Promise<OnOwnDatabase<T>> {
-  const db = await createTestDatabase('pglite');
+  return onOwnDatabase('pglite', (db) => start(db.dataDir));
+}
+
+/**
+ * Starts something on a fresh database of `backend` (its data folder, and its URL on
+ * PostgreSQL); `stop` stops it, then drops the database.
+ */
+export async function onOwnDatabase<T extends { stop(): Promise<unknown> }>(
+  backend: Backend,
+  start: (db: TestDatabase) => Promise<T>,
+): Promise<OnOwnDatabase<T>> {
+  const db = await createTestDatabase(backend);
   try {
-    const started = await start(db.dataDir);
+    const started = await start(db);
     const stop = async () => {
       await started.stop();
       await db.drop();
