@@ -132,7 +132,7 @@ describe('recording with the built-in recorder (real LiveKit, rtc-node publisher
     },
   });
 
-  it('records a 20 s session into an MP4 with H.264 video, AAC audio and pictures that change', async () => {
+  it('records a 10 s session into an MP4 with H.264 video, AAC audio and pictures that change', async () => {
     const { s, camera, stopAll } = await liveSessionWithPublisher();
     const started = await start(s.session_id);
     expect(started.status).toBe(200);
@@ -146,7 +146,9 @@ describe('recording with the built-in recorder (real LiveKit, rtc-node publisher
     );
     // And LiveKit itself flags the room (its recorder participant): clients' `room.isRecording`.
     await waitFor(() => camera.room.isRecording, 5_000, 'room.isRecording');
-    await sleep(20_000);
+    // Ten seconds prove what twenty did (codecs, one clock, pictures that change, the tone) for
+    // half the encoding in a full run; bench/ is where long recordings belong.
+    await sleep(10_000);
     const stopped = await stop(s.session_id);
     expect(stopped.status).toBe(200);
     expect(stopped.body.recording.status).toBe('complete');
@@ -164,12 +166,12 @@ describe('recording with the built-in recorder (real LiveKit, rtc-node publisher
     expect(video).toMatchObject({ codec_name: 'h264', width: WIDTH, height: HEIGHT });
     expect(audio?.codec_name).toBe('aac');
     const duration = Number(probe.format.duration);
-    expect(duration).toBeGreaterThan(18);
-    expect(duration).toBeLessThan(22);
+    expect(duration).toBeGreaterThan(8.5);
+    expect(duration).toBeLessThan(12);
     // One clock drives both: the audio lasts as long as the video.
     expect(Math.abs(Number(video!.duration) - Number(audio!.duration))).toBeLessThan(0.3);
-    const early = await frameAt(file, 4);
-    const late = await frameAt(file, 16);
+    const early = await frameAt(file, 2);
+    const late = await frameAt(file, 8);
     const hash = (b: Buffer) => createHash('sha256').update(b).digest('hex');
     expect(hash(early)).not.toBe(hash(late));
     // The tone is heard (silence would be about -91 dB).
@@ -235,18 +237,18 @@ describe('recording with the built-in recorder (real LiveKit, rtc-node publisher
     const started = await start(s.session_id);
     expect(started.status).toBe(200);
     const id = started.body.recording.recording_id as string;
-    await sleep(10_000);
+    await sleep(6_000);
     const screen = await publishSolidScreenShare(camera.room, YELLOW);
-    await sleep(10_000);
+    await sleep(6_000);
     expect((await stop(s.session_id)).body.recording.status).toBe('complete');
     await screen.stop();
     await stopAll();
 
     const file = fileOf(id);
     const probe = await ffprobe(file);
-    expect(Number(probe.format.duration)).toBeGreaterThan(18);
-    const before = await frameAt(file, 5);
-    const after = await frameAt(file, 18);
+    expect(Number(probe.format.duration)).toBeGreaterThan(10.5);
+    const before = await frameAt(file, 3);
+    const after = await frameAt(file, 11);
     // Before: the 4:3 camera, letterboxed on black in the 16:9 stage; after: the screen, whole.
     expect(near(averageColour(before, [0, 4]), [16, 16, 16], 24)).toBe(true);
     expect(near(averageColour(before), YELLOW, 40)).toBe(false);
@@ -405,7 +407,7 @@ describe('recording with the built-in recorder (real LiveKit, rtc-node publisher
     const kept = (await list(s1.session_id)).body.recordings[0];
     expect(kept).toMatchObject({ recording_id: playable, status: 'complete' });
     expect(kept.error).toMatch(/server restarted/);
-    expect(kept.duration_seconds).toBeGreaterThan(18);
+    expect(kept.duration_seconds).toBeGreaterThan(8.5);
     const lost = (await list(s2.session_id)).body.recordings[0];
     expect(lost).toMatchObject({
       recording_id: broken,
