@@ -1,4 +1,4 @@
-import { apiErrorResponses as errors, noContentSchema, route } from './api-route.js';
+import { noContentSchema, routeGroup } from './api-route.js';
 import {
   createIngestKeyBodySchema,
   ingestKeyCreatedSchema,
@@ -6,7 +6,9 @@ import {
 } from './ingest.js';
 import { sessionIdParamsSchema } from './sessions.js';
 
-const ingest = '/api/v1/live/sessions/:session_id/ingest';
+const ingest = routeGroup('ingest', '/api/v1/live/sessions/:session_id/ingest', {
+  params: sessionIdParamsSchema,
+});
 
 /**
  * Streaming from OBS into a session (issue 15), for its host (the owner) and admins: the WHIP
@@ -14,26 +16,11 @@ const ingest = '/api/v1/live/sessions/:session_id/ingest';
  * revoking the key (its stream removed within seconds).
  */
 export const ingestRoutes = {
-  getIngest: route({
-    method: 'GET',
-    path: ingest,
-    tags: ['ingest'],
-    params: sessionIdParamsSchema,
-    response: { 200: ingestResponseSchema, ...errors },
-  }),
-  createIngestKey: route({
-    method: 'POST',
-    path: ingest,
-    tags: ['ingest'],
-    params: sessionIdParamsSchema,
-    body: createIngestKeyBodySchema,
-    response: { 201: ingestKeyCreatedSchema, ...errors },
-  }),
-  revokeIngestKey: route({
-    method: 'DELETE',
-    path: ingest,
-    tags: ['ingest'],
-    params: sessionIdParamsSchema,
-    response: { 204: noContentSchema, ...errors },
-  }),
+  getIngest: ingest.get('', { 200: ingestResponseSchema }),
+  createIngestKey: ingest.post(
+    '',
+    { 201: ingestKeyCreatedSchema },
+    { body: createIngestKeyBodySchema },
+  ),
+  revokeIngestKey: ingest.delete('', { 204: noContentSchema }),
 } as const;
