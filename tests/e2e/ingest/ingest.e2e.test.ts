@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import { RoomServiceClient } from 'livekit-server-sdk';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SCREENSHOTS, useE2eApp } from '../support/app.js';
 import { newContext, waitForDecodedFrames } from '../support/browser.js';
 import { enterRoom, videoOf } from '../support/room.js';
-import { registerTeacher, signInTeacher } from '../support/teacher.js';
+import { teacherHosts } from '../support/teacher.js';
 import { publishOverWhip } from '../support/whip.js';
 
 /**
@@ -15,8 +15,7 @@ import { publishOverWhip } from '../support/whip.js';
 describe('streaming from OBS over WHIP (issue 15)', () => {
   // At info, the app logs each stream it removes on join (the proof that the old key's retry
   // joined and was thrown out, rather than failing on its own).
-  const e2e = useE2eApp({ env: () => ({ LOG_LEVEL: 'info' }) });
-  let baseUrl: string;
+  const e2e = useE2eApp({ env: () => ({ LOG_LEVEL: 'info' }), teacher: true });
 
   /** When the app logged removing `identity` on its join after `since` (epoch ms). */
   async function waitForRemovalLog(identity: string, since: number, timeoutMs: number) {
@@ -32,11 +31,6 @@ describe('streaming from OBS over WHIP (issue 15)', () => {
     }
   }
 
-  beforeAll(async () => {
-    baseUrl = e2e.app.baseUrl;
-    await registerTeacher(baseUrl);
-  });
-
   it('publishes with the stream key, shows on the viewer stage, and is cut off by revoke', async () => {
     const { apiKey, apiSecret } = e2e.app.keys();
     const livekit = new RoomServiceClient(
@@ -44,18 +38,15 @@ describe('streaming from OBS over WHIP (issue 15)', () => {
       apiKey,
       apiSecret,
     );
-    const hostContext = await newContext(e2e.browser);
-    const host = await hostContext.newPage();
-    await signInTeacher(hostContext, baseUrl);
-    const created = await hostContext.request.post(`${baseUrl}/api/v1/live/sessions`, {
-      data: { title: 'OBS class', session_type: 'broadcast', start_now: true },
+    const { hostContext, host, sessionId } = await teacherHosts(e2e, {
+      title: 'OBS class',
+      session_type: 'broadcast',
     });
-    const { session_id: sessionId } = (await created.json()) as { session_id: string };
     const inRoom = async (identity: string) =>
       (await livekit.listParticipants(sessionId)).some((p) => p.identity === identity);
 
     // The host opens "Stream from OBS", creates a key and reads the URL and the key.
-    await enterRoom(host, baseUrl, sessionId);
+    await enterRoom(host, e2e.baseUrl, sessionId);
     await host.getByTestId('open-ingest').click();
     await host.getByTestId('ingest-ttl').selectOption('3600');
     await host.getByTestId('ingest-create').click();
@@ -77,7 +68,7 @@ describe('streaming from OBS over WHIP (issue 15)', () => {
     // "OBS": a page that does the WHIP exchange with the key.
     const obsContext = await newContext(e2e.browser);
     const obs = await obsContext.newPage();
-    await obs.goto(`${baseUrl}/healthz`);
+    await obs.goto(`${e2e.baseUrl}/healthz`);
     const first = await publishOverWhip(obs, whipUrl, streamKey);
     expect(first.status, first.text).toBe(201);
     console.log(`WHIP publish: 201, video codec ${first.codec ?? 'unknown'}`);
@@ -85,10 +76,10 @@ describe('streaming from OBS over WHIP (issue 15)', () => {
     // A viewer (a guest) decodes it as the stage's main picture.
     const viewerContext = await newContext(e2e.browser);
     const viewer = await viewerContext.newPage();
-    await viewerContext.request.post(`${baseUrl}/api/v1/auth/guest`, {
+    await viewerContext.request.post(`${e2e.baseUrl}/api/v1/auth/guest`, {
       data: { display_name: 'Viewer' },
     });
-    await enterRoom(viewer, baseUrl, sessionId);
+    await enterRoom(viewer, e2e.baseUrl, sessionId);
     await waitForDecodedFrames(viewer, `.stage-focus ${videoOf(identity)}`, 10);
 
     // Revoke from the dialog: LiveKit drops the stream and the viewer's stage loses it.
