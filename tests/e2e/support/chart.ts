@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { SCREENSHOTS, screenshotLight } from './app.js';
 
-/** The charts' first line, `--chart-blue` of each theme (styles.css), as red, green, blue. */
+/** The charts' first line, `--chart-blue` of each theme (palette.css), as red, green, blue. */
 export const CHART_BLUE = { dark: [91, 140, 255], light: [42, 98, 232] } as const;
 
 /**
