@@ -49,6 +49,9 @@ const session = routeGroup('sessions', sessionPath, inSession);
 const participants = routeGroup('participants', sessionPath, inSession);
 const participant = { params: participantParamsSchema };
 const chat = routeGroup('chat', `${sessionPath}/chat`, inSession);
+const chatMessage = routeGroup('chat', `${sessionPath}/chat/:message_id`, {
+  params: chatMessageParamsSchema,
+});
 const recordings = routeGroup('recordings', sessionPath, inSession);
 
 /** The routes of live sessions and what happens in them (SPEC §3–§4), by name. */
@@ -122,11 +125,7 @@ export const sessionRoutes = {
     { 201: chatMessageResponseSchema, 200: chatMessageResponseSchema },
     { body: postChatBodySchema },
   ),
-  deleteChat: chat.delete(
-    '/:message_id',
-    { 204: noContentSchema },
-    { params: chatMessageParamsSchema },
-  ),
+  deleteChat: chatMessage.delete('', { 204: noContentSchema }),
 
   // recordings
   startRecording: recordings.post('/recording/start', { 200: recordingResponseSchema }),
