@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { usePanelActions } from '../use-panel-actions.js';
+import { usePanelActions } from '../usePanelActions.js';
 import { ListPanel } from '../ListPanel.js';
 import type { ListPanelProps } from '../ListPanel.js';
 import { PollCard } from './PollCard.js';

@@ -3,7 +3,7 @@ import { memo } from 'react';
 import { QUESTION_MAX_LENGTH } from '@stagecast/contracts';
 import { useTranslation } from 'react-i18next';
 import { TextComposer } from '../TextComposer.js';
-import { usePanelActions } from '../use-panel-actions.js';
+import { usePanelActions } from '../usePanelActions.js';
 import { ListPanel } from '../ListPanel.js';
 import type { ListPanelProps } from '../ListPanel.js';
 import { QuestionItem } from './QuestionItem.js';
