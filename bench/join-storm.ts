@@ -14,15 +14,13 @@ import { join } from 'node:path';
 import { runStorm, sampleCounts } from './join-storm-run.js';
 import type { CountSample, StormViewer } from './join-storm-run.js';
 import { buildLoadgen, startLoadgen } from './viewers-loadgen.js';
+import { runLiveClassBench } from './live-class.mjs';
 import {
-  cleanupOnExit,
   importFromServer,
   machineInfo,
   percentile as nearestRank,
   sleep,
-  startLiveClass,
   writeResults,
-  runBench,
 } from './support.mjs';
 
 const env = process.env;
@@ -83,21 +81,16 @@ function agreement(samples: CountSample[], settledAt: number) {
   return { agreedAt: since, afterSettledMs: since === null ? null : since - settledAt };
 }
 
-async function main() {
-  const loadBefore = loadavg();
-  const bin = buildLoadgen(log);
-  const cleanups = cleanupOnExit();
-  try {
-    const { app, api, mentor, session } = await startLiveClass({
-      prefix: 'storm',
-      title: 'Join storm',
-      database: settings.database,
-      cleanups,
-      nodeArgs: settings.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${settings.profileDir}`] : [],
-    });
-    log(`app on ${app.baseUrl}, LiveKit on ${app.livekitUrl}`);
-    const sessionId = session.session_id;
-
+await runLiveClassBench(
+  {
+    prefix: 'storm',
+    title: 'Join storm',
+    database: settings.database,
+    nodeArgs: settings.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${settings.profileDir}`] : [],
+    log,
+    prepare: () => buildLoadgen(log),
+  },
+  async ({ app, api, mentor, sessionId, cleanups, loadBefore, prepared: bin }) => {
     const keys = JSON.parse(readFileSync(join(app.dataDir, 'livekit-keys.json'), 'utf8')) as {
       apiKey: string;
       apiSecret: string;
@@ -260,9 +253,5 @@ async function main() {
     await writeResults('join-storm', { ...report, pass: ok });
     viewers.send({ op: 'quit' });
     await viewers.next((e) => e.ev === 'quit', 60_000).catch(() => undefined);
-  } finally {
-    await cleanups.runAll();
-  }
-}
-
-await runBench(main);
+  },
+);

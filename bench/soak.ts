@@ -16,14 +16,8 @@ import { claimRedisDatabase } from '../apps/server/test/support/redis-db.js';
 import { renderChart, uplotPage } from './chart.js';
 import { runSoak } from './soak-run.mjs';
 import type { SoakReport } from './soak-run.mjs';
-import {
-  cleanupOnExit,
-  machineInfo,
-  printTable,
-  startViewersApp,
-  writeResults,
-  runBench,
-} from './support.mjs';
+import { startViewersApp } from './live-class.mjs';
+import { cleanupOnExit, machineInfo, printTable, runBench, writeResults } from './support.mjs';
 
 const env = process.env;
 const seconds = Number(env.SOAK_SECONDS ?? 1800);

@@ -41,20 +41,6 @@ export function createDatabase(
   name: string,
   cleanups: Cleanups,
 ): Promise<string>;
-export function startViewersApp(options: {
-  prefix: string;
-  /** 'pglite', or the URL of a PostgreSQL database to create a fresh one beside. */
-  database: string;
-  cleanups: Cleanups;
-  nodeArgs?: string[];
-  env?: Record<string, string>;
-}): Promise<{
-  pid: number | undefined;
-  baseUrl: string;
-  livekitUrl: string;
-  dataDir: string;
-  databaseUrl: string | undefined;
-}>;
 /** Calls the API; resolves with the answer's JSON object, rejects on a non-2xx status. */
 export function apiClient(
   baseUrl: string,
@@ -77,15 +63,6 @@ export function castWithLiveSession(
   mentor: BenchAccount;
   session: { session_id: string } & Record<string, unknown>;
 }>;
-/** `startViewersApp`, an `apiClient` for it and `castWithLiveSession` with a public session. */
-export function startLiveClass(
-  options: Parameters<typeof startViewersApp>[0] & { title: string },
-): Promise<
-  Awaited<ReturnType<typeof castWithLiveSession>> & {
-    app: Awaited<ReturnType<typeof startViewersApp>>;
-    api: ReturnType<typeof apiClient>;
-  }
->;
 export function printTable(rows: string[][]): void;
 export function writeResults(benchmark: string, report: Record<string, unknown>): Promise<string>;
 export function addressOf(n: number): string;

@@ -1,10 +1,10 @@
-// Helpers the benchmarks share (join.mjs, recorder.mjs, first-frame.ts; types in support.d.mts).
+// Helpers the benchmarks share (join.mjs, recorder.mjs, first-frame.ts; types in support.d.mts);
+// the many-viewer benches' live class is in live-class.mjs.
 import { spawn } from 'node:child_process';
 import console from 'node:console';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { availableParallelism, cpus, tmpdir } from 'node:os';
-import { randomBytes } from 'node:crypto';
+import { availableParallelism, cpus } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import process from 'node:process';
 import { clearTimeout, setTimeout } from 'node:timers';
@@ -208,35 +208,6 @@ export async function createDatabase(adminDatabaseUrl, name, cleanups) {
   return url.toString();
 }
 
-/**
- * The app as a bench of many viewers runs it: the embedded livekit-server, a fresh data folder
- * named after `prefix`, PGlite or a fresh database on the PostgreSQL at `database`, and
- * `TRUST_PROXY` for loopback, so every viewer can come from an address of its own
- * (X-Forwarded-For) while the rate limits stay as configured; `env` adds settings (e.g.
- * `REDIS_URL`). All of it goes with `cleanups`.
- */
-export async function startViewersApp({ prefix, database, cleanups, nodeArgs = [], env = {} }) {
-  const dataDir = mkdtempSync(join(tmpdir(), `stagecast-bench-${prefix}-`));
-  cleanups.add(async () => rmSync(dataDir, { recursive: true, force: true }));
-  const databaseUrl =
-    database === 'pglite'
-      ? undefined
-      : await createDatabase(
-          database,
-          `stagecast_bench_${randomBytes(4).toString('hex')}`,
-          cleanups,
-        );
-  const app = await startServer({
-    livekitBin: livekitServerPath(),
-    dataDir,
-    databaseUrl,
-    env: { TRUST_PROXY: '127.0.0.1,::1', ...env },
-    nodeArgs,
-    cleanups,
-  });
-  return { ...app, dataDir, databaseUrl };
-}
-
 /** `api(method, path, token?, body?)` against the app at `baseUrl`: its JSON answer, or throws. */
 export function apiClient(baseUrl) {
   return async (method, path, token, body) => {
@@ -274,17 +245,6 @@ export async function castWithLiveSession(api, session) {
     ...session,
   });
   return { register, admin, mentor, session: live };
-}
-
-/**
- * A many-viewer bench's start: the app as `startViewersApp` runs it (`options`), an `api` client
- * for it, and the cast of `castWithLiveSession` with a public live session titled `title`.
- */
-export async function startLiveClass({ title, ...options }) {
-  const app = await startViewersApp(options);
-  const api = apiClient(app.baseUrl);
-  const cast = await castWithLiveSession(api, { title, is_public: true });
-  return { app, api, ...cast };
 }
 
 /** Prints `rows` (the first one the header) as columns padded to their widest cell. */

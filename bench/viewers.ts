@@ -19,14 +19,8 @@ import type { StepResult } from './viewers-step.js';
 import { createViewers } from './viewers-join.js';
 import { extrapolate } from './viewers-stats.js';
 import type { PublisherSnap } from './viewers-stats.js';
-import {
-  cleanupOnExit,
-  machineInfo,
-  sleep,
-  startLiveClass,
-  writeResults,
-  runBench,
-} from './support.mjs';
+import { runLiveClassBench } from './live-class.mjs';
+import { machineInfo, sleep, writeResults } from './support.mjs';
 
 const env = process.env;
 const settings = {
@@ -56,23 +50,27 @@ const clip: ClipSettings = {
 
 const log = (message: string) => console.log(`[viewers] ${message}`);
 
-async function main() {
-  // rtc-node logs at debug level unless in production; the bench's own process only.
-  process.env.NODE_ENV = 'production';
-  const { decodeWindow } = await import('./viewers-decode.js');
-  const loadBefore = loadavg();
-  const bin = buildLoadgen(log);
-  const clips = encodeClips(clip, log);
-  const cleanups = cleanupOnExit();
-  try {
-    const { app, api, mentor, session } = await startLiveClass({
-      prefix: 'viewers',
-      title: 'Viewers bench',
-      database: settings.database,
-      cleanups,
-    });
-    log(`app on ${app.baseUrl}, LiveKit on ${app.livekitUrl}`);
-    const sessionId = session.session_id;
+/** LiveKit's Prometheus listener: the fourth of the app's LiveKit ports (signal + 3). */
+function livekitMetricsUrl(livekitUrl: string): string {
+  const port = Number(new URL(livekitUrl).port) + 3;
+  return `http://127.0.0.1:${port}/metrics`;
+}
+
+await runLiveClassBench(
+  {
+    prefix: 'viewers',
+    title: 'Viewers bench',
+    database: settings.database,
+    log,
+    prepare: async () => {
+      // rtc-node logs at debug level unless in production; the bench's own process only.
+      process.env.NODE_ENV = 'production';
+      const { decodeWindow } = await import('./viewers-decode.js');
+      return { decodeWindow, bin: buildLoadgen(log), clips: encodeClips(clip, log) };
+    },
+  },
+  async ({ app, api, mentor, sessionId, cleanups, loadBefore, prepared }) => {
+    const { decodeWindow, bin, clips } = prepared;
     const host = await api('POST', `/api/v1/live/sessions/${sessionId}/join`, mentor.token, {});
 
     // The publisher, then the viewers' process.
@@ -171,15 +169,5 @@ async function main() {
     await renderChart(steps, file.replace(/\.json$/, '.png'));
     viewers.send({ op: 'quit' });
     await viewers.next((e) => e.ev === 'quit', 60_000).catch(() => undefined);
-  } finally {
-    await cleanups.runAll();
-  }
-}
-
-/** LiveKit's Prometheus listener: the fourth of the app's LiveKit ports (signal + 3). */
-function livekitMetricsUrl(livekitUrl: string): string {
-  const port = Number(new URL(livekitUrl).port) + 3;
-  return `http://127.0.0.1:${port}/metrics`;
-}
-
-await runBench(main);
+  },
+);

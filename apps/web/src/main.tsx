@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { App } from './app.js';
 import { createI18n } from './i18n/create-i18n.js';
+import './palette.css';
 import './styles.css';
 
 const root = document.getElementById('root');

@@ -74,3 +74,50 @@ export const apiErrorResponses = {
 
 /** The body of a `204 No Content` answer. */
 export const noContentSchema = z.null();
+
+/** What a route of a `routeGroup` declares besides its method, path, tags and answers. */
+export type RouteParts = Pick<ApiRoute, 'params' | 'querystring' | 'body' | 'hide'>;
+type NoParts = Record<never, never>;
+
+/** The answers of a `routeGroup` route: the success answers given and the error answers. */
+type Answers<A> = A extends null ? NoParts : { response: A & typeof apiErrorResponses };
+/** A route of a `routeGroup`: what `route()` would declare for it, literal types kept. */
+export type GroupRoute<M, P, T, D, X, A> = { method: M; path: P; tags: readonly [T] } & X &
+  Omit<D, keyof X> &
+  Answers<A>;
+
+/**
+ * The routes of one OpenAPI tag below one path, each with the group's `defaults` (e.g. the
+ * params of the path): `group.post(subpath, answers, parts?)` declares `POST <base><subpath>`
+ * with `parts` (params, querystring, body) over the defaults, answering the success answers
+ * given by status and every error answer (`apiErrorResponses`); `null` answers for a route whose
+ * answer is not JSON (no answer schema).
+ */
+export function routeGroup<
+  const T extends string,
+  const B extends string,
+  const D extends RouteParts = NoParts,
+>(tag: T, base: B, defaults?: D) {
+  const by =
+    <const M extends HttpMethod>(method: M) =>
+    <
+      const S extends string,
+      const A extends Record<number, z.ZodType> | null,
+      const X extends RouteParts = NoParts,
+    >(
+      subpath: S,
+      answers: A,
+      parts?: X,
+    ) => {
+      const declared: ApiRoute = {
+        method,
+        path: `${base}${subpath}`,
+        tags: [tag],
+        ...defaults,
+        ...parts,
+        ...(answers && { response: { ...answers, ...apiErrorResponses } }),
+      };
+      return declared as GroupRoute<M, `${B}${S}`, T, D, X, A>;
+    };
+  return { get: by('GET'), post: by('POST'), patch: by('PATCH'), delete: by('DELETE') };
+}

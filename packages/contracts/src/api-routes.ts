@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { adminStatsQuerySchema, adminStatsResponseSchema } from './admin-stats.js';
-import { apiErrorResponses as errors, noContentSchema, route } from './api-route.js';
+import { noContentSchema, route, routeGroup } from './api-route.js';
 import {
   adminUpdateUserBodySchema,
   authResponseSchema,
@@ -49,8 +49,14 @@ import {
 /** `PATCH /api/v1/admin/users/:user_id`. */
 export const userIdParamsSchema = z.object({ user_id: z.string().min(1).max(100) });
 
-const webhooks = '/api/v1/admin/webhooks';
-const webhook = `${webhooks}/:webhook_id`;
+const auth = routeGroup('auth', '/api/v1/auth');
+const sso = routeGroup('sso', '/auth');
+const admin = routeGroup('admin', '/api/v1/admin');
+const adminUser = { params: userIdParamsSchema };
+const webhooks = routeGroup('webhooks', '/api/v1/admin/webhooks');
+const webhook = routeGroup('webhooks', '/api/v1/admin/webhooks/:webhook_id', {
+  params: webhookIdParamsSchema,
+});
 
 /** Every route of the API (SPEC §2–§4), by name. */
 export const apiRoutes = {
@@ -78,27 +84,9 @@ export const apiRoutes = {
   }),
 
   // auth
-  register: route({
-    method: 'POST',
-    path: '/api/v1/auth/register',
-    tags: ['auth'],
-    body: registerBodySchema,
-    response: { 201: authResponseSchema, ...errors },
-  }),
-  login: route({
-    method: 'POST',
-    path: '/api/v1/auth/login',
-    tags: ['auth'],
-    body: loginBodySchema,
-    response: { 200: authResponseSchema, ...errors },
-  }),
-  guest: route({
-    method: 'POST',
-    path: '/api/v1/auth/guest',
-    tags: ['auth'],
-    body: guestBodySchema,
-    response: { 201: authResponseSchema, ...errors },
-  }),
+  register: auth.post('/register', { 201: authResponseSchema }, { body: registerBodySchema }),
+  login: auth.post('/login', { 200: authResponseSchema }, { body: loginBodySchema }),
+  guest: auth.post('/guest', { 201: authResponseSchema }, { body: guestBodySchema }),
   me: route({
     method: 'GET',
     path: '/api/v1/auth/me',
@@ -111,13 +99,11 @@ export const apiRoutes = {
     tags: ['auth'],
     response: { 204: noContentSchema, 401: errorBodySchema },
   }),
-  changePassword: route({
-    method: 'POST',
-    path: '/api/v1/auth/password',
-    tags: ['auth'],
-    body: changePasswordBodySchema,
-    response: { 200: authResponseSchema, ...errors },
-  }),
+  changePassword: auth.post(
+    '/password',
+    { 200: authResponseSchema },
+    { body: changePasswordBodySchema },
+  ),
   authOptions: route({
     method: 'GET',
     path: '/api/v1/auth/options',
@@ -128,42 +114,22 @@ export const apiRoutes = {
   // sign-in through the host site (issue 14): browser navigations answered with a 303, or a
   // page (JSON with `Accept: application/json`) saying why they were refused
   /** Verifies the host site's JWT once, sets the session cookie, redirects to a same-origin `next`. */
-  jwtHandoff: route({
-    method: 'GET',
-    path: '/auth/jwt',
-    tags: ['sso'],
-    querystring: jwtHandoffQuerySchema,
-  }),
+  jwtHandoff: sso.get('/jwt', null, { querystring: jwtHandoffQuerySchema }),
   /** Sends the browser to the OpenID provider (authorization code with PKCE, state and nonce). */
-  oidcStart: route({
-    method: 'GET',
-    path: '/auth/oidc/start',
-    tags: ['sso'],
-    querystring: oidcStartQuerySchema,
-  }),
+  oidcStart: sso.get('/oidc/start', null, { querystring: oidcStartQuerySchema }),
   /** Where the OpenID provider sends the browser back. */
-  oidcCallback: route({
-    method: 'GET',
-    path: '/auth/oidc/callback',
-    tags: ['sso'],
-    querystring: oidcCallbackQuerySchema,
-  }),
-  updateUser: route({
-    method: 'PATCH',
-    path: '/api/v1/admin/users/:user_id',
-    tags: ['admin'],
-    params: userIdParamsSchema,
-    body: adminUpdateUserBodySchema,
-    response: { 200: meResponseSchema, ...errors, 404: errorBodySchema },
-  }),
+  oidcCallback: sso.get('/oidc/callback', null, { querystring: oidcCallbackQuerySchema }),
+  updateUser: admin.patch(
+    '/users/:user_id',
+    { 200: meResponseSchema },
+    { ...adminUser, body: adminUpdateUserBodySchema },
+  ),
   /** The admin page's cards (now) and charts (the samples of the range). */
-  adminStats: route({
-    method: 'GET',
-    path: '/api/v1/admin/stats',
-    tags: ['admin'],
-    querystring: adminStatsQuerySchema,
-    response: { 200: adminStatsResponseSchema, ...errors },
-  }),
+  adminStats: admin.get(
+    '/stats',
+    { 200: adminStatsResponseSchema },
+    { querystring: adminStatsQuerySchema },
+  ),
 
   ...sessionRoutes,
   ...lobbyRoutes,
@@ -171,59 +137,32 @@ export const apiRoutes = {
   ...classroomRoutes,
 
   // operations: the audit log (issue 12)
-  auditLog: route({
-    method: 'GET',
-    path: '/api/v1/admin/audit',
-    tags: ['admin'],
-    querystring: auditQuerySchema,
-    response: { 200: auditResponseSchema, ...errors },
-  }),
+  auditLog: admin.get('/audit', { 200: auditResponseSchema }, { querystring: auditQuerySchema }),
   // connection check (`/check`), open to anyone: rate-limited per client address
-  checkToken: route({
-    method: 'POST',
-    path: '/api/v1/check/token',
-    tags: ['check'],
-    response: { 200: checkTokenResponseSchema, ...errors },
+  checkToken: routeGroup('check', '/api/v1/check').post('/token', {
+    200: checkTokenResponseSchema,
   }),
 
   // the admin page (issue 12): accounts and every session's recordings
-  adminUsers: route({
-    method: 'GET',
-    path: '/api/v1/admin/users',
-    tags: ['admin'],
-    querystring: adminUsersQuerySchema,
-    response: { 200: adminUsersResponseSchema, ...errors },
-  }),
+  adminUsers: admin.get(
+    '/users',
+    { 200: adminUsersResponseSchema },
+    { querystring: adminUsersQuerySchema },
+  ),
   /** Revokes every token of the account and removes it from every room; not one's own. */
-  disableUser: route({
-    method: 'POST',
-    path: '/api/v1/admin/users/:user_id/disable',
-    tags: ['admin'],
-    params: userIdParamsSchema,
-    response: { 200: adminUserResponseSchema, ...errors },
-  }),
-  enableUser: route({
-    method: 'POST',
-    path: '/api/v1/admin/users/:user_id/enable',
-    tags: ['admin'],
-    params: userIdParamsSchema,
-    response: { 200: adminUserResponseSchema, ...errors },
-  }),
-  adminRecordings: route({
-    method: 'GET',
-    path: '/api/v1/admin/recordings',
-    tags: ['admin'],
-    querystring: adminRecordingsQuerySchema,
-    response: { 200: adminRecordingsResponseSchema, ...errors },
-  }),
+  disableUser: admin.post('/users/:user_id/disable', { 200: adminUserResponseSchema }, adminUser),
+  enableUser: admin.post('/users/:user_id/enable', { 200: adminUserResponseSchema }, adminUser),
+  adminRecordings: admin.get(
+    '/recordings',
+    { 200: adminRecordingsResponseSchema },
+    { querystring: adminRecordingsQuerySchema },
+  ),
   /** The session's owner or an admin; not while it is being made (409 `recording_in_progress`). */
-  deleteRecording: route({
-    method: 'DELETE',
-    path: '/api/v1/recordings/:recording_id',
-    tags: ['recordings'],
-    params: recordingIdParamsSchema,
-    response: { 204: noContentSchema, ...errors },
-  }),
+  deleteRecording: routeGroup('recordings', '/api/v1/recordings/:recording_id').delete(
+    '',
+    { 204: noContentSchema },
+    { params: recordingIdParamsSchema },
+  ),
 
   /** What the embedded room needs of this server (`EMBED_ORIGINS`); open to anyone. */
   embedOptions: route({
@@ -234,59 +173,32 @@ export const apiRoutes = {
   }),
 
   // webhooks out to the host site (issue 14), admins only
-  listWebhooks: route({
-    method: 'GET',
-    path: webhooks,
-    tags: ['webhooks'],
-    response: { 200: webhookListResponseSchema, ...errors },
-  }),
+  listWebhooks: webhooks.get('', { 200: webhookListResponseSchema }),
   /** The secret is in this answer only (and in a rotation's). */
-  createWebhook: route({
-    method: 'POST',
-    path: webhooks,
-    tags: ['webhooks'],
-    body: createWebhookBodySchema,
-    response: { 201: webhookSecretResponseSchema, ...errors },
-  }),
-  updateWebhook: route({
-    method: 'PATCH',
-    path: webhook,
-    tags: ['webhooks'],
-    params: webhookIdParamsSchema,
-    body: updateWebhookBodySchema,
-    response: { 200: webhookResponseSchema, ...errors },
-  }),
+  createWebhook: webhooks.post(
+    '',
+    { 201: webhookSecretResponseSchema },
+    { body: createWebhookBodySchema },
+  ),
+  updateWebhook: webhook.patch(
+    '',
+    { 200: webhookResponseSchema },
+    { body: updateWebhookBodySchema },
+  ),
   /** Its pending deliveries go with it. */
-  deleteWebhook: route({
-    method: 'DELETE',
-    path: webhook,
-    tags: ['webhooks'],
-    params: webhookIdParamsSchema,
-    response: { 204: noContentSchema, ...errors },
-  }),
-  rotateWebhookSecret: route({
-    method: 'POST',
-    path: `${webhook}/rotate-secret`,
-    tags: ['webhooks'],
-    params: webhookIdParamsSchema,
-    response: { 200: webhookSecretResponseSchema, ...errors },
-  }),
-  webhookDeliveries: route({
-    method: 'GET',
-    path: `${webhook}/deliveries`,
-    tags: ['webhooks'],
-    params: webhookIdParamsSchema,
-    querystring: webhookDeliveriesQuerySchema,
-    response: { 200: webhookDeliveriesResponseSchema, ...errors },
-  }),
+  deleteWebhook: webhook.delete('', { 204: noContentSchema }),
+  rotateWebhookSecret: webhook.post('/rotate-secret', { 200: webhookSecretResponseSchema }),
+  webhookDeliveries: webhook.get(
+    '/deliveries',
+    { 200: webhookDeliveriesResponseSchema },
+    { querystring: webhookDeliveriesQuerySchema },
+  ),
   /** Sends the same event (same `webhook-id`) again now, with a new 24 h of retries. */
-  replayWebhookDelivery: route({
-    method: 'POST',
-    path: `${webhook}/deliveries/:delivery_id/replay`,
-    tags: ['webhooks'],
-    params: webhookDeliveryParamsSchema,
-    response: { 200: webhookDeliveryResponseSchema, ...errors },
-  }),
+  replayWebhookDelivery: webhook.post(
+    '/deliveries/:delivery_id/replay',
+    { 200: webhookDeliveryResponseSchema },
+    { params: webhookDeliveryParamsSchema },
+  ),
 
   /** LiveKit's signed webhooks: the raw body is verified, so no body schema. */
   livekitWebhook: route({

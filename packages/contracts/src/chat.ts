@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { sessionRoleSchema } from './roles.js';
 import { olderPageQuery } from './paging.js';
+import { nonBlankText } from './text.js';
 
 export const CHAT_TOPIC = 'chat';
 export const CHAT_MAX_LENGTH = 2000;
@@ -15,10 +16,7 @@ export const chatMessageSchema = z.object({
 export type ChatMessage = z.infer<typeof chatMessageSchema>;
 
 export const postChatBodySchema = z.object({
-  text: z
-    .string()
-    .refine((t) => t.trim().length > 0, 'must not be empty')
-    .refine((t) => t.length <= CHAT_MAX_LENGTH, `must be at most ${CHAT_MAX_LENGTH} characters`),
+  text: nonBlankText(CHAT_MAX_LENGTH),
   /** Chosen by the client; a retry with the same id returns the stored message. */
   client_message_id: z.string().min(1).max(64).optional(),
 });

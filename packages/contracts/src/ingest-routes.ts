@@ -1,4 +1,4 @@
-import { apiErrorResponses as errors, noContentSchema, route } from './api-route.js';
+import { noContentSchema, routeGroup } from './api-route.js';
 import {
   WHIP_PATH,
   createIngestKeyBodySchema,
@@ -8,7 +8,10 @@ import {
 } from './ingest.js';
 import { sessionIdParamsSchema } from './sessions.js';
 
-const ingest = '/api/v1/live/sessions/:session_id/ingest';
+const ingest = routeGroup('ingest', '/api/v1/live/sessions/:session_id/ingest', {
+  params: sessionIdParamsSchema,
+});
+const whip = routeGroup('ingest', WHIP_PATH);
 
 /**
  * Streaming from OBS into a session (issue 15), for its host (the owner) and admins: the WHIP
@@ -16,28 +19,13 @@ const ingest = '/api/v1/live/sessions/:session_id/ingest';
  * revoking the key (its stream removed within seconds). Then the WHIP gateway OBS itself calls.
  */
 export const ingestRoutes = {
-  getIngest: route({
-    method: 'GET',
-    path: ingest,
-    tags: ['ingest'],
-    params: sessionIdParamsSchema,
-    response: { 200: ingestResponseSchema, ...errors },
-  }),
-  createIngestKey: route({
-    method: 'POST',
-    path: ingest,
-    tags: ['ingest'],
-    params: sessionIdParamsSchema,
-    body: createIngestKeyBodySchema,
-    response: { 201: ingestKeyCreatedSchema, ...errors },
-  }),
-  revokeIngestKey: route({
-    method: 'DELETE',
-    path: ingest,
-    tags: ['ingest'],
-    params: sessionIdParamsSchema,
-    response: { 204: noContentSchema, ...errors },
-  }),
+  getIngest: ingest.get('', { 200: ingestResponseSchema }),
+  createIngestKey: ingest.post(
+    '',
+    { 201: ingestKeyCreatedSchema },
+    { body: createIngestKeyBodySchema },
+  ),
+  revokeIngestKey: ingest.delete('', { 204: noContentSchema }),
   /**
    * The WHIP gateway (RFC 9725) OBS calls with `Authorization: Bearer <stream key>`: the SDP
    * offer (`application/sdp`) in, `201` with the SDP answer and `Location` of the session out,
@@ -45,19 +33,9 @@ export const ingestRoutes = {
    * `ingest_key_invalid`, `ingest_key_revoked` or `ingest_key_expired`, and nothing reaches
    * LiveKit). Not JSON on success, so no answer schema.
    */
-  whipCreate: route({ method: 'POST', path: WHIP_PATH, tags: ['ingest'] }),
+  whipCreate: whip.post('', null),
   /** Trickle ICE or an ICE restart (`application/trickle-ice-sdpfrag`, `If-Match`). */
-  whipUpdate: route({
-    method: 'PATCH',
-    path: `${WHIP_PATH}/:participant_id`,
-    tags: ['ingest'],
-    params: whipResourceParamsSchema,
-  }),
+  whipUpdate: whip.patch('/:participant_id', null, { params: whipResourceParamsSchema }),
   /** Ends the WHIP session (OBS's "Stop Streaming"). */
-  whipDelete: route({
-    method: 'DELETE',
-    path: `${WHIP_PATH}/:participant_id`,
-    tags: ['ingest'],
-    params: whipResourceParamsSchema,
-  }),
+  whipDelete: whip.delete('/:participant_id', null, { params: whipResourceParamsSchema }),
 } as const;

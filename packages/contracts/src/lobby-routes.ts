@@ -1,4 +1,4 @@
-import { apiErrorResponses as errors, route } from './api-route.js';
+import { routeGroup } from './api-route.js';
 import {
   lobbyDecisionResponseSchema,
   lobbyDecisionsResponseSchema,
@@ -7,57 +7,25 @@ import {
 } from './lobby.js';
 import { sessionIdParamsSchema } from './sessions.js';
 
-const lobby = '/api/v1/live/sessions/:session_id/lobby';
+const lobby = routeGroup('lobby', '/api/v1/live/sessions/:session_id/lobby', {
+  params: sessionIdParamsSchema,
+});
+const entry = { params: lobbyEntryParamsSchema };
 
 /**
  * The waiting room of a session (issue 15). The join answers `202 {status: "waiting"}` while
  * the caller waits; hosts, co-hosts and admins list and decide here.
  */
 export const lobbyRoutes = {
-  listLobby: route({
-    method: 'GET',
-    path: lobby,
-    tags: ['lobby'],
-    params: sessionIdParamsSchema,
-    response: { 200: lobbyResponseSchema, ...errors },
-  }),
-  admitLobbyEntry: route({
-    method: 'POST',
-    path: `${lobby}/:user_id/admit`,
-    tags: ['lobby'],
-    params: lobbyEntryParamsSchema,
-    response: { 200: lobbyDecisionResponseSchema, ...errors },
-  }),
-  denyLobbyEntry: route({
-    method: 'POST',
-    path: `${lobby}/:user_id/deny`,
-    tags: ['lobby'],
-    params: lobbyEntryParamsSchema,
-    response: { 200: lobbyDecisionResponseSchema, ...errors },
-  }),
-  admitAllLobby: route({
-    method: 'POST',
-    path: `${lobby}/admit-all`,
-    tags: ['lobby'],
-    params: sessionIdParamsSchema,
-    response: { 200: lobbyDecisionsResponseSchema, ...errors },
-  }),
-  denyAllLobby: route({
-    method: 'POST',
-    path: `${lobby}/deny-all`,
-    tags: ['lobby'],
-    params: sessionIdParamsSchema,
-    response: { 200: lobbyDecisionsResponseSchema, ...errors },
-  }),
+  listLobby: lobby.get('', { 200: lobbyResponseSchema }),
+  admitLobbyEntry: lobby.post('/:user_id/admit', { 200: lobbyDecisionResponseSchema }, entry),
+  denyLobbyEntry: lobby.post('/:user_id/deny', { 200: lobbyDecisionResponseSchema }, entry),
+  admitAllLobby: lobby.post('/admit-all', { 200: lobbyDecisionsResponseSchema }),
+  denyAllLobby: lobby.post('/deny-all', { 200: lobbyDecisionsResponseSchema }),
   /**
    * Server-sent events for the one who waits (`event: status`, data `LobbyWaitEvent`): the knock
    * lives while this stream is open; closing it withdraws the knock. Not JSON, so no answer
    * schema.
    */
-  waitInLobby: route({
-    method: 'GET',
-    path: `${lobby}/wait`,
-    tags: ['lobby'],
-    params: sessionIdParamsSchema,
-  }),
+  waitInLobby: lobby.get('/wait', null),
 } as const;

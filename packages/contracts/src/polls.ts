@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { nonBlankText } from './text.js';
 
 /**
  * Polls of a live session (issue 15): a host or co-host writes one (a draft), opens it, closes
@@ -10,12 +11,6 @@ export const POLL_QUESTION_MAX_LENGTH = 300;
 export const POLL_OPTION_MAX_LENGTH = 120;
 export const POLL_MIN_OPTIONS = 2;
 export const POLL_MAX_OPTIONS = 6;
-
-const nonBlank = (max: number) =>
-  z
-    .string()
-    .refine((t) => t.trim().length > 0, 'must not be empty')
-    .refine((t) => t.length <= max, `must be at most ${max} characters`);
 
 export const pollStatusSchema = z.enum(['draft', 'open', 'closed']);
 export type PollStatus = z.infer<typeof pollStatusSchema>;
@@ -43,9 +38,9 @@ export const pollSchema = z.object({
 export type Poll = z.infer<typeof pollSchema>;
 
 export const createPollBodySchema = z.object({
-  question: nonBlank(POLL_QUESTION_MAX_LENGTH),
+  question: nonBlankText(POLL_QUESTION_MAX_LENGTH),
   options: z
-    .array(nonBlank(POLL_OPTION_MAX_LENGTH))
+    .array(nonBlankText(POLL_OPTION_MAX_LENGTH))
     .min(POLL_MIN_OPTIONS, `must have at least ${POLL_MIN_OPTIONS} options`)
     .max(POLL_MAX_OPTIONS, `must have at most ${POLL_MAX_OPTIONS} options`)
     .refine(

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { nonBlankText } from './text.js';
 
 /**
  * Questions and answers of a live session (issue 15): members ask (rate-limited per caller, as
@@ -23,15 +24,7 @@ export const questionSchema = z.object({
 });
 export type Question = z.infer<typeof questionSchema>;
 
-export const askQuestionBodySchema = z.object({
-  text: z
-    .string()
-    .refine((t) => t.trim().length > 0, 'must not be empty')
-    .refine(
-      (t) => t.length <= QUESTION_MAX_LENGTH,
-      `must be at most ${QUESTION_MAX_LENGTH} characters`,
-    ),
-});
+export const askQuestionBodySchema = z.object({ text: nonBlankText(QUESTION_MAX_LENGTH) });
 export const questionParamsSchema = z.object({
   session_id: z.uuid({ message: 'must be a UUID' }),
   question_id: z.uuid({ message: 'must be a question id' }),

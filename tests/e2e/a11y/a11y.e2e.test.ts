@@ -1,10 +1,10 @@
 import type { Page } from 'playwright-core';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { useE2eApp } from '../support/app.js';
 import { describeViolations, seriousViolations } from '../support/axe.js';
 import { newContext, waitForDecodedFrames } from '../support/browser.js';
 import { videoOf } from '../support/room.js';
-import { registerTeacher, signInTeacher } from '../support/teacher.js';
+import { teacherHosts } from '../support/teacher.js';
 
 /**
  * axe-core on the page as it is, in the dark theme and then the light one (the app follows the
@@ -22,30 +22,21 @@ async function checkBothThemes(page: Page, where: string) {
 }
 
 describe('accessibility (axe-core) of the main pages in both themes (issue 15)', () => {
-  const e2e = useE2eApp();
-  let baseUrl: string;
-
-  beforeAll(async () => {
-    baseUrl = e2e.app.baseUrl;
-    await registerTeacher(baseUrl);
-  });
+  const e2e = useE2eApp({ teacher: true });
 
   it('finds no serious or critical violation on the plaza, pre-join, room and admin pages', async () => {
     // The teacher (an admin: the first account) starts a class and schedules another.
-    const hostContext = await newContext(e2e.browser);
-    const host = await hostContext.newPage();
-    const teacher = await signInTeacher(hostContext, baseUrl);
-    const created = await hostContext.request.post(`${baseUrl}/api/v1/live/sessions`, {
-      data: { title: 'Live class', session_type: 'broadcast', start_now: true },
+    const { hostContext, host, teacher, sessionId } = await teacherHosts(e2e, {
+      title: 'Live class',
+      session_type: 'broadcast',
     });
-    const { session_id: sessionId } = (await created.json()) as { session_id: string };
     const later = new Date(Date.now() + 86_400_000).toISOString();
-    await hostContext.request.post(`${baseUrl}/api/v1/live/sessions`, {
+    await hostContext.request.post(`${e2e.baseUrl}/api/v1/live/sessions`, {
       data: { title: 'Tomorrow’s class', session_type: 'meeting', scheduled_at: later },
     });
 
     // The plaza, with a live card and an upcoming one.
-    await host.goto(`${baseUrl}/live`);
+    await host.goto(`${e2e.baseUrl}/live`);
     await host.getByTestId(`join-${sessionId}`).waitFor();
     await checkBothThemes(host, 'plaza');
 
@@ -55,7 +46,7 @@ describe('accessibility (axe-core) of the main pages in both themes (issue 15)',
     await checkBothThemes(host, 'pre-join (host)');
     const viewerContext = await newContext(e2e.browser);
     const viewer = await viewerContext.newPage();
-    await viewer.goto(`${baseUrl}/live/${sessionId}`);
+    await viewer.goto(`${e2e.baseUrl}/live/${sessionId}`);
     await viewer.getByTestId('guest-name-input').waitFor();
     await checkBothThemes(viewer, 'pre-join (guest)');
 
@@ -72,7 +63,7 @@ describe('accessibility (axe-core) of the main pages in both themes (issue 15)',
     await viewerContext.close();
 
     // The admin page, its charts drawn.
-    await host.goto(`${baseUrl}/admin`);
+    await host.goto(`${e2e.baseUrl}/admin`);
     await host.getByTestId('admin-page').waitFor();
     await host.locator('[data-testid="admin-chart-people"] canvas').waitFor();
     await checkBothThemes(host, 'admin');

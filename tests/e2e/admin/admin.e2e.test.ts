@@ -15,12 +15,11 @@ import { connectClient, publishSyntheticVideo } from '../../../apps/server/test/
 import type { Publisher } from '../../../apps/server/test/support/media.js';
 import { waitFor } from '../../../apps/server/test/support/processes.js';
 import { api } from '../support/api.js';
-import { screenshotLight } from '../support/app.js';
+import { SCREENSHOTS } from '../support/app.js';
 import { launchBrowser, newContext } from '../support/browser.js';
-import { chartPixels } from '../support/chart.js';
+import { chartPixels, screenshotWithChart } from '../support/chart.js';
 import { seedStatsHistory } from './seed-history.js';
 
-const SHOTS = join(import.meta.dirname, '../../../docs/screenshots');
 const PASSWORD = 'a long password';
 const ADMIN = { email: 'root@example.com', username: 'root' };
 const MENTOR = { email: 'mentor@example.com', username: 'mira' };
@@ -43,7 +42,7 @@ describe('the admin page in Chromium', () => {
   let publisher: Publisher | undefined;
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
+    mkdirSync(SCREENSHOTS, { recursive: true });
     // The hour before this run, then the app sampling every 5 s (LiveKit updates its traffic
     // counters about that often, so shorter samples would see bursts and gaps).
     db = await createTestDatabase(preferredBackend());
@@ -208,17 +207,7 @@ describe('the admin page in Chromium', () => {
       await page.locator(`[data-testid="${chart}"] canvas`).waitFor();
       await expect.poll(async () => (await chartPixels(page, chart)).blue).toBeGreaterThan(300);
     }
-    const people = await chartPixels(page, 'admin-chart-people');
-    expect(people.drawn).toBeGreaterThan(people.blue);
-    await page.screenshot({ path: join(SHOTS, 'admin.png'), fullPage: true });
-    // The light theme redraws the charts in its own palette: the line in its darker blue.
-    await screenshotLight(page, 'admin-light.png', {
-      fullPage: true,
-      ready: () =>
-        expect
-          .poll(async () => (await chartPixels(page, 'admin-chart-people', 'light')).blue)
-          .toBeGreaterThan(300),
-    });
+    await screenshotWithChart(page, 'admin-chart-people', 'admin', 300);
 
     // End the class from the table: a confirmation, then it is over for everyone in it.
     await page.getByTestId(`admin-end-${classId}`).click();
@@ -274,7 +263,7 @@ describe('the admin page in Chromium', () => {
       .poll(async () => (await chartPixels(page, 'admin-chart-people')).blue)
       .toBeGreaterThan(150);
     expect(await overflows(page)).toBe(false);
-    await page.screenshot({ path: join(SHOTS, 'admin-phone.png'), fullPage: true });
+    await page.screenshot({ path: join(SCREENSHOTS, 'admin-phone.png'), fullPage: true });
     for (const tab of ['users', 'recordings', 'audit']) {
       await page.getByTestId(`admin-tab-${tab}`).click();
       await page.locator('[role="tabpanel"] .admin-card h2').first().waitFor();

@@ -5,9 +5,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { connectClient } from '../../../apps/server/test/support/media.js';
 import { waitFor } from '../../../apps/server/test/support/processes.js';
 import { apiOk } from '../support/api.js';
-import { SCREENSHOTS, screenshotLight, useE2eApp } from '../support/app.js';
+import { SCREENSHOTS, useE2eApp } from '../support/app.js';
 import { newContext } from '../support/browser.js';
-import { chartPixels } from '../support/chart.js';
+import { chartPixels, screenshotWithChart } from '../support/chart.js';
 import { registerTeacher, signInTeacher } from '../support/teacher.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -121,16 +121,7 @@ describe('the attendance report in Chromium', () => {
     await expect
       .poll(async () => (await chartPixels(page, 'attendance-chart')).blue, { timeout: 5_000 })
       .toBeGreaterThan(200);
-    const pixels = await chartPixels(page, 'attendance-chart');
-    expect(pixels.drawn).toBeGreaterThan(pixels.blue);
-    await page.screenshot({ path: join(SCREENSHOTS, 'report.png'), fullPage: true });
-    await screenshotLight(page, 'report-light.png', {
-      fullPage: true,
-      ready: () =>
-        expect
-          .poll(async () => (await chartPixels(page, 'attendance-chart', 'light')).blue)
-          .toBeGreaterThan(200),
-    });
+    await screenshotWithChart(page, 'attendance-chart', 'report', 200);
 
     // The download link gives the CSV, with the formula neutralised.
     const href = await page.getByTestId('report-csv').getAttribute('href');

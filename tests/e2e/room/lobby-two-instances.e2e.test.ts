@@ -8,9 +8,9 @@ import type { RunningApp } from '../../../apps/server/test/support/app-process.j
 import { createTestDatabase } from '../../../apps/server/test/support/database.js';
 import type { TestDatabase } from '../../../apps/server/test/support/database.js';
 import { claimRedisDatabase } from '../../../apps/server/test/support/redis-db.js';
-import { launchBrowser, newContext, waitForDecodedFrames } from '../support/browser.js';
-import { enterRoom, videoOf } from '../support/room.js';
-import { registerTeacher, signInTeacher } from '../support/teacher.js';
+import { launchBrowser, waitForDecodedFrames } from '../support/browser.js';
+import { enterRoom, guestKnocks, videoOf } from '../support/room.js';
+import { registerTeacher, teacherHosts } from '../support/teacher.js';
 
 /**
  * Two app processes behind no proxy, on one PostgreSQL database and one Redis, sharing one
@@ -64,37 +64,24 @@ describe.runIf(process.env.DATABASE_URL && process.env.REDIS_URL)(
 
     it('shows the host on A a knock taken by B, and lets the guest in through B to see the host', async () => {
       await registerTeacher(a.baseUrl);
-      const hostContext = await newContext(browser);
-      const host = await hostContext.newPage();
-      const teacher = await signInTeacher(hostContext, a.baseUrl);
-      const created = await hostContext.request.post(`${a.baseUrl}/api/v1/live/sessions`, {
-        data: { title: 'Two doors', start_now: true, waiting_room: true },
-      });
-      const { session_id: sessionId } = (await created.json()) as { session_id: string };
+      const { hostContext, host, teacher, sessionId } = await teacherHosts(
+        { browser, baseUrl: a.baseUrl },
+        { title: 'Two doors', waiting_room: true },
+      );
       await enterRoom(host, a.baseUrl, sessionId);
       await waitForDecodedFrames(host, videoOf(`user:${teacher.id}`), 1);
 
-      const guestContext = await newContext(browser);
-      const guest = await guestContext.newPage();
-      await guest.goto(`${b.baseUrl}/live`);
-      await guest.getByTestId(`join-${sessionId}`).click();
-      await guest.getByTestId('guest-name-input').fill('Bea');
-      await guest.getByTestId('guest-enter').click();
-      await guest.getByTestId('join-button').click();
-      await guest.getByTestId('lobby-waiting').waitFor();
-      const me = (await (await guestContext.request.get(`${b.baseUrl}/api/v1/auth/me`)).json()) as {
-        user: { id: string };
-      };
+      const guest = await guestKnocks({ browser, baseUrl: b.baseUrl }, sessionId, 'Bea');
 
       // The knock, taken by B, reaches A's page over the shared LiveKit (well before the 15 s
       // poll); the decision, taken by A, reaches B's stream through Redis.
       await host
-        .locator(`[data-testid="lobby-entry"][data-user-id="${me.user.id}"]`)
+        .locator(`[data-testid="lobby-entry"][data-user-id="${guest.id}"]`)
         .waitFor({ timeout: 8_000 });
-      await host.getByTestId(`lobby-admit-${me.user.id}`).click();
-      await waitForDecodedFrames(guest, videoOf(`user:${teacher.id}`), 5);
+      await host.getByTestId(`lobby-admit-${guest.id}`).click();
+      await waitForDecodedFrames(guest.page, videoOf(`user:${teacher.id}`), 5);
 
-      await guestContext.close();
+      await guest.context.close();
       await hostContext.close();
     });
   },

@@ -1,48 +1,23 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SCREENSHOTS, useE2eApp } from '../support/app.js';
-import { newContext, waitForDecodedFrames } from '../support/browser.js';
-import { enterRoom, videoOf } from '../support/room.js';
-import { registerTeacher, signInTeacher } from '../support/teacher.js';
+import { waitForDecodedFrames } from '../support/browser.js';
+import { enterRoom, guestKnocks, videoOf } from '../support/room.js';
+import { teacherHosts } from '../support/teacher.js';
 
 describe('the waiting room in Chromium (issue 15)', () => {
-  const e2e = useE2eApp();
-  let baseUrl: string;
-
-  beforeAll(async () => {
-    baseUrl = e2e.app.baseUrl;
-    await registerTeacher(baseUrl);
-  });
-
-  /** A guest who comes from the plaza and presses Join: they land on the waiting page. */
-  async function guestKnocks(sessionId: string, name: string) {
-    const context = await newContext(e2e.browser);
-    const page = await context.newPage();
-    await page.goto(`${baseUrl}/live`);
-    await page.getByTestId(`join-${sessionId}`).click();
-    await page.getByTestId('guest-name-input').fill(name);
-    await page.getByTestId('guest-enter').click();
-    await page.getByTestId('join-button').click();
-    await page.getByTestId('lobby-waiting').waitFor();
-    const me = (await (await context.request.get(`${baseUrl}/api/v1/auth/me`)).json()) as {
-      user: { id: string };
-    };
-    return { context, page, id: me.user.id };
-  }
+  const e2e = useE2eApp({ teacher: true });
 
   const entryOf = (host: Page, id: string) =>
     host.locator(`[data-testid="lobby-entry"][data-user-id="${id}"]`);
 
   it('holds a knock until the host admits it (then the viewer sees the host) or denies it', async () => {
-    const hostContext = await newContext(e2e.browser);
-    const host = await hostContext.newPage();
-    const teacher = await signInTeacher(hostContext, baseUrl);
-    const created = await hostContext.request.post(`${baseUrl}/api/v1/live/sessions`, {
-      data: { title: 'Office hours', session_type: 'broadcast', start_now: true },
+    const { hostContext, host, teacher, sessionId } = await teacherHosts(e2e, {
+      title: 'Office hours',
+      session_type: 'broadcast',
     });
-    const { session_id: sessionId } = (await created.json()) as { session_id: string };
-    await enterRoom(host, baseUrl, sessionId);
+    await enterRoom(host, e2e.baseUrl, sessionId);
     await waitForDecodedFrames(host, videoOf(`user:${teacher.id}`), 1);
     // The host turns the waiting room on from inside the room: the next joiner waits.
     const waitingRoom = host.getByTestId('toggle-waiting-room');
@@ -53,14 +28,14 @@ describe('the waiting room in Chromium (issue 15)', () => {
     expect(await host.getByTestId('lobby-panel').count()).toBe(0);
 
     // A knock reaches the host's page live, with its badge.
-    const wanda = await guestKnocks(sessionId, 'Wanda');
+    const wanda = await guestKnocks(e2e, sessionId, 'Wanda');
     await entryOf(host, wanda.id).waitFor({ timeout: 10_000 });
     expect(await host.getByTestId('lobby-count').textContent()).toContain('1');
     expect(await entryOf(host, wanda.id).textContent()).toContain('Wanda');
     await wanda.page.screenshot({ path: join(SCREENSHOTS, 'lobby-waiting.png') });
 
     // A second knock; the host's screenshot shows both.
-    const dmitri = await guestKnocks(sessionId, 'Dmitri');
+    const dmitri = await guestKnocks(e2e, sessionId, 'Dmitri');
     await entryOf(host, dmitri.id).waitFor({ timeout: 10_000 });
     await host.getByTestId('lobby-admit-all').waitFor();
     await host.screenshot({ path: join(SCREENSHOTS, 'lobby-host.png') });
@@ -80,7 +55,7 @@ describe('the waiting room in Chromium (issue 15)', () => {
     expect(await dmitri.page.getByTestId('stage').count()).toBe(0);
 
     // Leaving the waiting page takes the knock away from the host's list.
-    const leaver = await guestKnocks(sessionId, 'Lena');
+    const leaver = await guestKnocks(e2e, sessionId, 'Lena');
     await entryOf(host, leaver.id).waitFor({ timeout: 10_000 });
     await leaver.page.getByTestId('lobby-leave').click();
     await entryOf(host, leaver.id).waitFor({ state: 'detached', timeout: 10_000 });

@@ -12,7 +12,7 @@ import { api, apiOk } from '../support/api.js';
 import { SCREENSHOTS, useE2eApp } from '../support/app.js';
 import { newContext } from '../support/browser.js';
 import { enterRoom } from '../support/room.js';
-import { registerTeacher, signInTeacher } from '../support/teacher.js';
+import { teacherHosts } from '../support/teacher.js';
 
 const VOTERS = 20;
 
@@ -20,26 +20,21 @@ describe('polls and Q&A with 20 rtc-node voters and two Chromium pages (issue 15
   const rooms: Room[] = [];
   const e2e = useE2eApp({
     beforeStop: () => Promise.all(rooms.map((r) => r.disconnect().catch(() => undefined))),
+    teacher: true,
   });
-  let baseUrl: string;
   let sessionId: string;
   let host: Page;
   let viewer: Page;
   let voters: { token: string; packets: ReceivedPacket[] }[];
 
   beforeAll(async () => {
-    baseUrl = e2e.app.baseUrl;
-    await registerTeacher(baseUrl);
-    const hostContext = await newContext(e2e.browser);
-    await signInTeacher(hostContext, baseUrl);
-    const created = await hostContext.request.post(`${baseUrl}/api/v1/live/sessions`, {
-      data: { title: 'Polls class', session_type: 'broadcast', start_now: true },
-    });
-    sessionId = ((await created.json()) as { session_id: string }).session_id;
-    host = await hostContext.newPage();
+    ({ host, sessionId } = await teacherHosts(e2e, {
+      title: 'Polls class',
+      session_type: 'broadcast',
+    }));
     // The second page: a guest viewer, as a student arriving from a link.
     const viewerContext = await newContext(e2e.browser);
-    const guest = await viewerContext.request.post(`${baseUrl}/api/v1/auth/guest`, {
+    const guest = await viewerContext.request.post(`${e2e.baseUrl}/api/v1/auth/guest`, {
       data: { display_name: 'Vera' },
     });
     expect(guest.status()).toBe(201);
@@ -47,10 +42,10 @@ describe('polls and Q&A with 20 rtc-node voters and two Chromium pages (issue 15
     // Voters: guests that join and listen on the data channel, subscribing to no media. They
     // connect one at a time: rtc-node loses a room handle now and then under parallel connects.
     const joinVoter = async (i: number) => {
-      const { token } = await apiOk(baseUrl)<{ token: string }>('POST', '/api/v1/auth/guest', {
+      const { token } = await apiOk(e2e.baseUrl)<{ token: string }>('POST', '/api/v1/auth/guest', {
         display_name: `Voter ${i}`,
       });
-      const joined = await apiOk(baseUrl, token)<{ access_token: string }>(
+      const joined = await apiOk(e2e.baseUrl, token)<{ access_token: string }>(
         'POST',
         `/api/v1/live/sessions/${sessionId}/join`,
         {},
@@ -71,8 +66,8 @@ describe('polls and Q&A with 20 rtc-node voters and two Chromium pages (issue 15
     };
     [voters] = await Promise.all([
       connectAll(),
-      enterRoom(host, baseUrl, sessionId),
-      enterRoom(viewer, baseUrl, sessionId),
+      enterRoom(host, e2e.baseUrl, sessionId),
+      enterRoom(viewer, e2e.baseUrl, sessionId),
     ]);
   }, 240_000);
 
@@ -104,12 +99,12 @@ describe('polls and Q&A with 20 rtc-node voters and two Chromium pages (issue 15
     // 20 API votes at once, and the viewer's click.
     const started = Date.now();
     const answers = await Promise.all([
-      ...voters.map((v, i) => api(baseUrl, v.token)('POST', votes, { option: i % 3 })),
+      ...voters.map((v, i) => api(e2e.baseUrl, v.token)('POST', votes, { option: i % 3 })),
       viewer.getByTestId('poll-vote-1').click(),
     ]);
     const statuses = answers.slice(0, VOTERS).map((a) => (a as { status: number }).status);
     expect(statuses).toEqual(Array(VOTERS).fill(201));
-    const again = await api(baseUrl, voters[0]!.token)<{ error: { reason: string } }>(
+    const again = await api(e2e.baseUrl, voters[0]!.token)<{ error: { reason: string } }>(
       'POST',
       votes,
       { option: 2 },
@@ -118,7 +113,7 @@ describe('polls and Q&A with 20 rtc-node voters and two Chromium pages (issue 15
     expect(again.body.error.reason).toBe('already_voted');
 
     // The API's counts: 7 + 7 + 6 from the voters, one more for option 1 from the viewer.
-    const asHost = apiOk(baseUrl, voters[1]!.token);
+    const asHost = apiOk(e2e.baseUrl, voters[1]!.token);
     const expected = [7, 8, 6];
     await waitFor(
       async () => {
@@ -177,10 +172,10 @@ describe('polls and Q&A with 20 rtc-node voters and two Chromium pages (issue 15
     await item.first().waitFor({ timeout: 10_000 });
     const questionId = (await item.first().getAttribute('data-testid'))!.slice('question-'.length);
     const path = `/api/v1/live/sessions/${sessionId}/questions/${questionId}/upvote`;
-    const answers = await Promise.all(voters.map((v) => api(baseUrl, v.token)('POST', path)));
+    const answers = await Promise.all(voters.map((v) => api(e2e.baseUrl, v.token)('POST', path)));
     expect(answers.map((a) => a.status)).toEqual(Array(VOTERS).fill(200));
-    expect((await api(baseUrl, voters[3]!.token)('POST', path)).status).toBe(409);
-    const { questions } = await apiOk(baseUrl, voters[0]!.token)<{ questions: Question[] }>(
+    expect((await api(e2e.baseUrl, voters[3]!.token)('POST', path)).status).toBe(409);
+    const { questions } = await apiOk(e2e.baseUrl, voters[0]!.token)<{ questions: Question[] }>(
       'GET',
       `/api/v1/live/sessions/${sessionId}/questions`,
     );

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SCREENSHOTS, screenshotLight, useE2eApp } from '../support/app.js';
 import {
   getUserMediaCalls,
@@ -8,68 +8,43 @@ import {
   newContext,
   waitForDecodedFrames,
 } from '../support/browser.js';
-import { enterRoom, videoOf } from '../support/room.js';
+import { enterRoom, joinAsGuest, videoOf } from '../support/room.js';
 import { recordPeerConnections, sentVideoWidth } from '../support/rtc-stats.js';
-import { registerTeacher, signInTeacher, TEACHER } from '../support/teacher.js';
+import { TEACHER, teacherHosts } from '../support/teacher.js';
 
 /**
  * The teacher, signed in in a fresh browser context that records its peer connections, starts a
  * session and joins it from the pre-join (camera and microphone on); resolves once their own
  * video decodes.
  */
-async function hostLiveSession(options: {
-  browser: Browser;
-  baseUrl: string;
-  title: string;
-  type: 'broadcast' | 'meeting';
-}) {
-  const { browser, baseUrl } = options;
-  const context = await newContext(browser);
-  await recordPeerConnections(context);
-  const page = await context.newPage();
-  const user = await signInTeacher(context, baseUrl);
-  const created = await context.request.post(`${baseUrl}/api/v1/live/sessions`, {
-    data: { title: options.title, session_type: options.type, start_now: true },
-  });
-  const { session_id: sessionId } = (await created.json()) as { session_id: string };
-  await enterRoom(page, baseUrl, sessionId);
-  await waitForDecodedFrames(page, videoOf(`user:${user.id}`), 1);
-  return { context, page, user, sessionId };
+async function hostLiveSession(
+  e2e: { browser: Browser; baseUrl: string },
+  title: string,
+  type: 'broadcast' | 'meeting',
+) {
+  const hosting = await teacherHosts(e2e, { title, session_type: type }, recordPeerConnections);
+  await enterRoom(hosting.host, e2e.baseUrl, hosting.sessionId);
+  await waitForDecodedFrames(hosting.host, videoOf(`user:${hosting.teacher.id}`), 1);
+  return hosting;
 }
 
 describe('the live room in Chromium with fake camera and microphone', () => {
-  const e2e = useE2eApp();
-  let baseUrl: string;
-
-  beforeAll(async () => {
-    baseUrl = e2e.app.baseUrl;
-    await registerTeacher(baseUrl);
-  });
+  const e2e = useE2eApp({ teacher: true });
 
   it('carries a whole class: video, chat, hands, promotion, screen share, kick and the end', async () => {
     // A publisher's camera and microphone are on from the pre-join.
-    const {
-      context: hostContext,
-      page: host,
-      user: hostUser,
-      sessionId,
-    } = await hostLiveSession({
-      browser: e2e.browser,
-      baseUrl,
-      title: 'Live class',
-      type: 'broadcast',
-    });
+    const { hostContext, host, teacher, sessionId } = await hostLiveSession(
+      e2e,
+      'Live class',
+      'broadcast',
+    );
     expect(await host.getByTestId('toggle-camera').getAttribute('aria-pressed')).toBe('true');
 
     // The viewer comes from the plaza, as a guest.
     const viewerContext = await newContext(e2e.browser);
     const viewer = await viewerContext.newPage();
-    await viewer.goto(`${baseUrl}/live`);
-    await viewer.getByTestId(`join-${sessionId}`).click();
-    await viewer.getByTestId('guest-name-input').fill('Vera');
-    await viewer.getByTestId('guest-enter').click();
-    await viewer.getByTestId('join-button').click();
-    await waitForDecodedFrames(viewer, videoOf(`user:${hostUser.id}`), 10);
+    await joinAsGuest(viewer, { baseUrl: e2e.baseUrl, sessionId, from: 'plaza' }, 'Vera');
+    await waitForDecodedFrames(viewer, videoOf(`user:${teacher.id}`), 10);
     // The connection started as soon as the join answered is the one the room uses: one only.
     expect(await signalConnections(viewer)).toBe(1);
     await viewer.screenshot({ path: join(SCREENSHOTS, 'room-viewer.png') });
@@ -92,7 +67,7 @@ describe('the live room in Chromium with fake camera and microphone', () => {
 
     // A raised hand, a promotion, and the viewer's camera on the host's page.
     const viewerMe = (await (
-      await viewerContext.request.get(`${baseUrl}/api/v1/auth/me`)
+      await viewerContext.request.get(`${e2e.baseUrl}/api/v1/auth/me`)
     ).json()) as {
       user: { id: string };
     };
@@ -124,18 +99,15 @@ describe('the live room in Chromium with fake camera and microphone', () => {
     // A second viewer who never publishes: never asked for camera or microphone.
     const quietContext = await newContext(e2e.browser);
     const quiet = await quietContext.newPage();
-    await quiet.goto(`${baseUrl}/live/${sessionId}`);
-    await quiet.getByTestId('guest-name-input').fill('Quinn');
-    await quiet.getByTestId('guest-enter').click();
-    await quiet.getByTestId('join-button').click();
-    await waitForDecodedFrames(quiet, videoOf(`user:${hostUser.id}`), 5);
+    await joinAsGuest(quiet, { baseUrl: e2e.baseUrl, sessionId, from: 'link' }, 'Quinn');
+    await waitForDecodedFrames(quiet, videoOf(`user:${teacher.id}`), 5);
     expect(await getUserMediaCalls(quiet)).toBe(0);
 
     // Kick: removed, and no way back.
     await host.getByTestId(`kick-${viewerId}`).click();
     await host.getByTestId('confirm-ok').click();
     await viewer.getByTestId('room-removed').waitFor({ timeout: 10_000 });
-    await viewer.goto(`${baseUrl}/live/${sessionId}`);
+    await viewer.goto(`${e2e.baseUrl}/live/${sessionId}`);
     await viewer.getByTestId('join-button').click();
     await viewer.getByTestId('room-removed').waitFor({ timeout: 10_000 });
 
@@ -147,7 +119,7 @@ describe('the live room in Chromium with fake camera and microphone', () => {
 
     // The audit log holds each moderation action of the class, done by the teacher, in order.
     const audit = await hostContext.request.get(
-      `${baseUrl}/api/v1/admin/audit?session_id=${sessionId}`,
+      `${e2e.baseUrl}/api/v1/admin/audit?session_id=${sessionId}`,
     );
     expect(audit.status()).toBe(200);
     const { entries } = (await audit.json()) as {
@@ -165,7 +137,7 @@ describe('the live room in Chromium with fake camera and microphone', () => {
       'session_end',
     ]);
     for (const entry of entries) {
-      expect(entry.actor).toEqual({ id: hostUser.id, name: TEACHER.username });
+      expect(entry.actor).toEqual({ id: teacher.id, name: TEACHER.username });
     }
     expect(entries.flatMap((e) => (e.target ? [e.target.identity] : []))).toEqual([
       `guest:${viewerId}`,
@@ -173,7 +145,7 @@ describe('the live room in Chromium with fake camera and microphone', () => {
     ]);
 
     // The recording plays in the page, fetched with HTTP Range from our server.
-    await host.goto(`${baseUrl}/live/${sessionId}/recordings`);
+    await host.goto(`${e2e.baseUrl}/live/${sessionId}/recordings`);
     await host
       .locator('[data-testid^="recording-"][data-status="complete"]')
       .waitFor({ timeout: 30_000 });
@@ -194,12 +166,7 @@ describe('the live room in Chromium with fake camera and microphone', () => {
   }, 120_000);
 
   it('changes the published resolution with the video preset, and the level meter follows the microphone', async () => {
-    const { context, page } = await hostLiveSession({
-      browser: e2e.browser,
-      baseUrl,
-      title: 'Presets',
-      type: 'meeting',
-    });
+    const { hostContext: context, host: page } = await hostLiveSession(e2e, 'Presets', 'meeting');
     await page.waitForFunction(async () => true);
     await expect.poll(() => sentVideoWidth(page), { timeout: 15_000 }).toBe(1280);
 

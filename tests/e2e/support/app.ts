@@ -8,6 +8,7 @@ import { preferredBackend } from '../../../apps/server/test/support/database.js'
 import type { Backend } from '../../../apps/server/test/support/database.js';
 import type { RunningApp } from '../../../apps/server/test/support/app-process.js';
 import { launchBrowser } from './browser.js';
+import { registerTeacher } from './teacher.js';
 
 /** Where the e2e tests leave the screenshots that the docs show. */
 export const SCREENSHOTS = join(import.meta.dirname, '../../../docs/screenshots');
@@ -48,6 +49,8 @@ export async function startE2eApp(
 export interface E2eHandles {
   /** Set before the first test. */
   app: RunningApp;
+  /** Set before the first test: the app's address (`app.baseUrl`). */
+  baseUrl: string;
   /** Set before the first test: Chromium (`launchBrowser`). */
   browser: Browser;
 }
@@ -55,8 +58,9 @@ export interface E2eHandles {
 /**
  * The usual set-up of an e2e file (or `describe` block), registered where it is called, like
  * `useStack`: before all its tests the app (`startE2eApp`) and Chromium, started side by side,
- * and the screenshots folder; after all of them `beforeStop`, then Chromium closed and the app
- * stopped. A file adds to the set-up with a `beforeAll` of its own after this call.
+ * and the screenshots folder, and with `teacher` the teacher registered (the first account, so an
+ * admin); after all of them `beforeStop`, then Chromium closed and the app stopped. A file adds
+ * to the set-up with a `beforeAll` of its own after this call.
  */
 export function useE2eApp(
   options: {
@@ -66,6 +70,8 @@ export function useE2eApp(
     env?: () => Record<string, string>;
     /** The database the app runs on (`startE2eApp`'s choice unless told). */
     backend?: Backend;
+    /** Registers the teacher (`registerTeacher`) once the app is up. */
+    teacher?: boolean;
   } = {},
 ): E2eHandles {
   const handles = {} as E2eHandles;
@@ -78,6 +84,8 @@ export function useE2eApp(
       launchBrowser(),
     ]);
     handles.app = started.app;
+    handles.baseUrl = started.app.baseUrl;
+    if (options.teacher) await registerTeacher(handles.baseUrl);
   });
 
   afterAll(async () => {

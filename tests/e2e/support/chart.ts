@@ -1,6 +1,9 @@
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { SCREENSHOTS, screenshotLight } from './app.js';
 
-/** The charts' first line, `--chart-blue` of each theme (styles.css), as red, green, blue. */
+/** The charts' first line, `--chart-blue` of each theme (palette.css), as red, green, blue. */
 export const CHART_BLUE = { dark: [91, 140, 255], light: [42, 98, 232] } as const;
 
 /**
@@ -25,4 +28,27 @@ export async function chartPixels(page: Page, testId: string, theme: 'dark' | 'l
     },
     { id: testId, rgb: CHART_BLUE[theme] },
   );
+}
+
+/**
+ * The whole page, whose chart `testId` is drawn (its first line and more: axes, grid), as the
+ * docs' screenshots `<name>.png` and, once the light theme has redrawn the chart in its own
+ * palette (more than `minBlue` pixels of its darker blue), `<name>-light.png`.
+ */
+export async function screenshotWithChart(
+  page: Page,
+  testId: string,
+  name: string,
+  minBlue: number,
+) {
+  const pixels = await chartPixels(page, testId);
+  expect(pixels.drawn).toBeGreaterThan(pixels.blue);
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  await screenshotLight(page, `${name}-light.png`, {
+    fullPage: true,
+    ready: () =>
+      expect
+        .poll(async () => (await chartPixels(page, testId, 'light')).blue)
+        .toBeGreaterThan(minBlue),
+  });
 }

@@ -1,5 +1,6 @@
-import type { BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { expect } from 'vitest';
+import { newContext } from './browser.js';
 
 /** The teacher of the e2e classes: registered first on a fresh app, so an admin. */
 export const TEACHER = {
@@ -26,4 +27,26 @@ export async function signInTeacher(context: BrowserContext, baseUrl: string) {
   });
   expect(res.status()).toBe(200);
   return ((await res.json()) as { user: { id: string } }).user;
+}
+
+/**
+ * The teacher, signed in in a fresh browser context of `e2e`'s Chromium (`prepare` runs on it
+ * before its page opens), hosts a live session they created as `session`: their context, their
+ * page, their user and the session's id.
+ */
+export async function teacherHosts(
+  e2e: { browser: Browser; baseUrl: string },
+  session: { title: string; session_type?: 'broadcast' | 'meeting'; waiting_room?: boolean },
+  prepare?: (context: BrowserContext) => Promise<unknown>,
+) {
+  const hostContext = await newContext(e2e.browser);
+  await prepare?.(hostContext);
+  const host = await hostContext.newPage();
+  const teacher = await signInTeacher(hostContext, e2e.baseUrl);
+  const created = await hostContext.request.post(`${e2e.baseUrl}/api/v1/live/sessions`, {
+    data: { ...session, start_now: true },
+  });
+  expect(created.status()).toBe(201);
+  const { session_id: sessionId } = (await created.json()) as { session_id: string };
+  return { hostContext, host, teacher, sessionId };
 }

@@ -14,7 +14,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { users } from './schema/accounts.js';
-import { timestamps } from './schema/columns.js';
+import { createdAtColumn, identityColumn, sessionIdColumn, timestamps } from './schema/columns.js';
 
 /**
  * The database schema: accounts and sign-in in `schema/accounts.ts`, live sessions, what
@@ -67,12 +67,6 @@ export const liveSessions = pgTable(
   ],
 );
 
-/** The session a row belongs to: the row is deleted with it. */
-const sessionIdColumn = () =>
-  uuid('session_id')
-    .notNull()
-    .references(() => liveSessions.sessionId, { onDelete: 'cascade' });
-
 /**
  * One row per identity per session: its role there, whether it is connected now, and its
  * moderation state. `user_id` is an account id or a guest id, so it is not a foreign key.
@@ -83,8 +77,7 @@ export const liveParticipants = pgTable(
     id: uuid('id').primaryKey(),
     sessionId: sessionIdColumn(),
     userId: text('user_id').notNull(),
-    /** `user:<id>` or `guest:<id>`: the LiveKit identity. */
-    identity: text('identity').notNull(),
+    identity: identityColumn(),
     displayName: text('display_name').notNull(),
     role: text('role', { enum: ['host', 'co_host', 'speaker', 'viewer'] }).notNull(),
     connected: boolean('connected').notNull().default(false),
@@ -122,7 +115,7 @@ export const chatMessages = pgTable(
     text: text('text').notNull(),
     /** Chosen by the client so a retry after a reconnect does not store the message twice. */
     clientMessageId: text('client_message_id'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtColumn(),
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
     deletedBy: text('deleted_by'),
   },
@@ -201,7 +194,7 @@ export const attendanceIntervals = pgTable(
     sessionId: sessionIdColumn(),
     /** LiveKit's id of this connection (`PA_…`). */
     livekitSid: text('livekit_sid').notNull(),
-    identity: text('identity').notNull(),
+    identity: identityColumn(),
     userId: text('user_id').notNull(),
     displayName: text('display_name').notNull(),
     /** The role the participant had when this connection began. */
@@ -209,7 +202,7 @@ export const attendanceIntervals = pgTable(
     joinedAt: timestamp('joined_at', { withTimezone: true, precision: 3 }).notNull(),
     /** Null while connected; the session's end closes what is still open. */
     leftAt: timestamp('left_at', { withTimezone: true, precision: 3 }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtColumn(),
   },
   (t) => [
     uniqueIndex('attendance_intervals_connection_key').on(t.sessionId, t.livekitSid),
@@ -321,7 +314,7 @@ export const webhookDeliveries = pgTable(
     lastStatusCode: integer('last_status_code'),
     lastError: text('last_error'),
     deliveredAt: timestamp('delivered_at', { withTimezone: true }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtColumn(),
   },
   (t) => [
     uniqueIndex('webhook_deliveries_event_endpoint_key').on(t.eventId, t.endpointId),

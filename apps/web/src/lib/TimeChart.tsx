@@ -12,7 +12,7 @@ const COUNT_STEPS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 5000, 10_000, 50_
 export interface TimeSeries {
   label: string;
   /**
-   * A colour of the page's palette: `var(--chart-blue)` (styles.css; read when drawn, so the
+   * A colour of the page's palette: `var(--chart-blue)` (palette.css; read when drawn, so the
    * line follows the theme) or a plain `#rrggbb`.
    */
   color: string;

@@ -8,7 +8,7 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
-import { timestamps } from './columns.js';
+import { createdAtColumn, timestamps } from './columns.js';
 
 /** Accounts (SPEC §2). Guests are not stored here: they live only in their short token. */
 export const users = pgTable(
@@ -51,7 +51,7 @@ export const authTokens = pgTable(
     /** For guests: their id (`guest:<id>` is their identity) and the name they gave. */
     guestId: text('guest_id'),
     displayName: text('display_name'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtColumn(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
   },

@@ -10,27 +10,21 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { liveSessions } from '../schema.js';
-
-const sessionId = () =>
-  uuid('session_id')
-    .notNull()
-    .references(() => liveSessions.sessionId, { onDelete: 'cascade' });
-const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+import { createdAtColumn, identityColumn, sessionIdColumn } from './columns.js';
 
 /** A poll of a session (issue 15): a draft, then open, then closed; never back. */
 export const polls = pgTable(
   'polls',
   {
     id: uuid('id').primaryKey(),
-    sessionId: sessionId(),
+    sessionId: sessionIdColumn(),
     question: text('question').notNull(),
     /** The options' texts, in order: a vote names its index. */
     options: jsonb('options').$type<string[]>().notNull(),
     status: text('status', { enum: ['draft', 'open', 'closed'] }).notNull(),
     /** The moderator's identity. */
     createdBy: text('created_by').notNull(),
-    createdAt: createdAt(),
+    createdAt: createdAtColumn(),
     openedAt: timestamp('opened_at', { withTimezone: true }),
     closedAt: timestamp('closed_at', { withTimezone: true }),
   },
@@ -47,10 +41,9 @@ export const pollVotes = pgTable(
     pollId: uuid('poll_id')
       .notNull()
       .references(() => polls.id, { onDelete: 'cascade' }),
-    /** `user:<id>` or `guest:<id>`. */
-    identity: text('identity').notNull(),
+    identity: identityColumn(),
     option: integer('option').notNull(),
-    createdAt: createdAt(),
+    createdAt: createdAtColumn(),
   },
   (t) => [primaryKey({ columns: [t.pollId, t.identity] })],
 );
@@ -60,7 +53,7 @@ export const questions = pgTable(
   'questions',
   {
     id: uuid('id').primaryKey(),
-    sessionId: sessionId(),
+    sessionId: sessionIdColumn(),
     authorIdentity: text('author_identity').notNull(),
     authorName: text('author_name').notNull(),
     text: text('text').notNull(),
@@ -68,7 +61,7 @@ export const questions = pgTable(
     hiddenAt: timestamp('hidden_at', { withTimezone: true }),
     /** The moderator who hid it. */
     hiddenBy: text('hidden_by'),
-    createdAt: createdAt(),
+    createdAt: createdAtColumn(),
   },
   (t) => [index('questions_session_idx').on(t.sessionId, t.createdAt)],
 );
@@ -80,8 +73,8 @@ export const questionUpvotes = pgTable(
     questionId: uuid('question_id')
       .notNull()
       .references(() => questions.id, { onDelete: 'cascade' }),
-    identity: text('identity').notNull(),
-    createdAt: createdAt(),
+    identity: identityColumn(),
+    createdAt: createdAtColumn(),
   },
   (t) => [primaryKey({ columns: [t.questionId, t.identity] })],
 );

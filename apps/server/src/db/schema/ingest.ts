@@ -1,5 +1,5 @@
 import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { liveSessions } from '../schema.js';
+import { createdAtColumn, sessionIdColumn } from './columns.js';
 
 /**
  * Stream keys for OBS (issue 15): one row per key a session's host created. The key itself is a
@@ -12,14 +12,12 @@ export const ingestKeys = pgTable(
   'ingest_keys',
   {
     keyId: uuid('key_id').primaryKey(),
-    sessionId: uuid('session_id')
-      .notNull()
-      .references(() => liveSessions.sessionId, { onDelete: 'cascade' }),
+    sessionId: sessionIdColumn(),
     /** SHA-256 (hex) of the token. */
     tokenHash: text('token_hash').notNull(),
     /** The account that created it. */
     createdBy: text('created_by').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtColumn(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
   },

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { check, index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { liveSessions } from '../schema.js';
+import { check, index, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { identityColumn, sessionIdColumn } from './columns.js';
 
 /**
  * The waiting room (issue 15): one row per identity that knocked on a session. In the database,
@@ -13,11 +13,8 @@ import { liveSessions } from '../schema.js';
 export const lobbyEntries = pgTable(
   'lobby_entries',
   {
-    sessionId: uuid('session_id')
-      .notNull()
-      .references(() => liveSessions.sessionId, { onDelete: 'cascade' }),
-    /** `user:<id>` or `guest:<id>`. */
-    identity: text('identity').notNull(),
+    sessionId: sessionIdColumn(),
+    identity: identityColumn(),
     /** The account id or the guest id: the `user_id` of the admit and deny paths. */
     userId: text('user_id').notNull(),
     displayName: text('display_name').notNull(),

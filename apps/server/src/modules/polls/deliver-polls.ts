@@ -2,11 +2,8 @@ import { POLLS_TOPIC } from '@stagecast/contracts';
 import type { Poll, PollsDataPacket } from '@stagecast/contracts';
 import type { AppContext } from '../../context.js';
 import { participantRepository } from '../participants/participant-repository.js';
-import { coalescer } from './coalescer.js';
 import type { PollRepository } from './poll-repository.js';
-
-/** At most this many result packets per second per poll, however fast the votes come. */
-export const RESULTS_PER_SECOND = 4;
+import { resendOnChange } from './resend-on-change.js';
 
 /** The identities that moderate the session (they see its drafts). */
 export async function moderatorIdentities(ctx: AppContext, sessionId: string) {
@@ -37,20 +34,7 @@ export function pollDelivery(ctx: AppContext, repo: PollRepository) {
       ctx.logger.warn({ err, session: poll.session_id }, 'poll delivery over LiveKit failed');
     });
   };
-  const results = coalescer({
-    intervalMs: 1000 / RESULTS_PER_SECOND,
-    flush: async (pollId) => {
-      const row = await repo.findById(pollId);
-      if (!row) return;
-      const [poll] = await repo.dtos([row]);
-      await deliver(poll!);
-    },
-    onError: (err, pollId) => ctx.logger.warn({ err, poll: pollId }, 'poll results not sent'),
-  });
-  return {
-    deliver,
-    handleVote: (pollId: string) => results.handle(pollId),
-    close: () => results.close(),
-  };
+  const results = resendOnChange(ctx, { kind: 'poll', what: 'poll results', repo, deliver });
+  return { deliver, handleVote: (id: string) => results.handle(id), close: () => results.close() };
 }
 export type PollDelivery = ReturnType<typeof pollDelivery>;

@@ -1,8 +1,7 @@
 import { QUESTIONS_TOPIC } from '@stagecast/contracts';
 import type { Question, QuestionsDataPacket } from '@stagecast/contracts';
 import type { AppContext } from '../../context.js';
-import { coalescer } from '../polls/coalescer.js';
-import { RESULTS_PER_SECOND } from '../polls/deliver-polls.js';
+import { resendOnChange } from '../polls/resend-on-change.js';
 import type { QuestionRepository } from './question-repository.js';
 
 /**
@@ -23,13 +22,11 @@ export function questionDelivery(ctx: AppContext, repo: QuestionRepository) {
         ctx.logger.warn({ err, session: question.session_id }, 'question delivery failed');
       });
   };
-  const upvotes = coalescer({
-    intervalMs: 1000 / RESULTS_PER_SECOND,
-    flush: async (questionId) => {
-      const row = await repo.findById(questionId);
-      if (row) await deliver((await repo.dtos([row]))[0]!);
-    },
-    onError: (err, id) => ctx.logger.warn({ err, question: id }, 'question upvotes not sent'),
+  const upvotes = resendOnChange(ctx, {
+    kind: 'question',
+    what: 'question upvotes',
+    repo,
+    deliver,
   });
   return {
     deliver,

@@ -1,42 +1,81 @@
-import { Children } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CardTable } from '../../lib/CardTable.js';
-import type { CardTableProps } from '../../lib/CardTable.js';
+import { NoticeLine } from './notice.js';
+import type { Notice } from './notice.js';
 import { Pager } from './Pager.js';
 import type { PagerProps } from './Pager.js';
 
-/** Where an admin list's rows come from: its query, failed or (once `data` is there) loaded. */
-export interface ListState {
-  isError: boolean;
-  data?: unknown;
+/** One column of an admin table: its name in the header, and its cell for each item. */
+export interface AdminColumn<Item> {
+  name: string;
+  cell: (item: Item) => ReactNode;
+  /** Classes of the column's cells (the first column's beside `admin-name`). */
+  className?: string;
+  /** The `data-testid` of the column's cells. */
+  testId?: string;
 }
 
+/** A row's React key and its `data-*` attributes (the test ids and states the tests read). */
+export type AdminRowProps = { key: string | number } & {
+  [attribute: `data-${string}`]: string | number | boolean;
+};
+
 /**
- * An admin list as a table in its scrolling frame when it has rows (its children), or what
- * stands in its place: the load failure, or (once loaded) the text for an empty list; a paged
- * list has its pager under it.
+ * An admin list under its panel's notice line: a table in its scrolling frame when it has items,
+ * or what stands in its place: the load failure, or (once loaded: `items` given) the text for an
+ * empty list; a paged list has its pager under it. Each item is a row of `columns`: the first
+ * column's cell is the row's header, every other cell carries its column's name for the phone
+ * layout (see CardTable).
  */
-export function AdminTable(
-  props: Omit<CardTableProps, 'className'> & {
-    className?: string;
-    list: ListState;
-    empty: string;
-    paging?: PagerProps;
-  },
-) {
+export function AdminTable<Item>(props: {
+  testId: string;
+  className?: string;
+  columns: readonly AdminColumn<Item>[];
+  /** Undefined until the list is loaded. */
+  items: readonly Item[] | undefined;
+  row: (item: Item) => AdminRowProps;
+  failed: boolean;
+  empty: string;
+  notice?: Notice | undefined;
+  paging?: PagerProps;
+}) {
   const { t } = useTranslation();
-  const { list, empty, className, paging, ...table } = props;
-  const rows = Children.count(table.children);
+  const { items = [], columns, className, paging } = props;
+  const [header, ...cells] = columns;
   return (
     <>
-      {list.isError && <p className="error">{t('admin.loadFailed')}</p>}
-      {list.data !== undefined && rows === 0 && <p className="empty">{empty}</p>}
-      {rows > 0 && (
+      <NoticeLine notice={props.notice} />
+      {props.failed && <p className="error">{t('admin.loadFailed')}</p>}
+      {props.items?.length === 0 && <p className="empty">{props.empty}</p>}
+      {items.length > 0 && header && (
         <div className="admin-table-wrap">
           <CardTable
-            {...table}
+            testId={props.testId}
+            columns={columns.map((column) => column.name)}
             className={className ? `admin-table ${className}` : 'admin-table'}
-          />
+          >
+            {items.map((item) => {
+              const { key, ...data } = props.row(item);
+              return (
+                <tr key={key} {...data}>
+                  <th scope="row" className={`admin-name ${header.className ?? ''}`.trim()}>
+                    {header.cell(item)}
+                  </th>
+                  {cells.map((column) => (
+                    <td
+                      key={column.name}
+                      data-label={column.name}
+                      className={column.className}
+                      data-testid={column.testId}
+                    >
+                      {column.cell(item)}
+                    </td>
+                  ))}
+                </tr>
+              );
+            })}
+          </CardTable>
         </div>
       )}
       {paging && <Pager {...paging} />}

@@ -8,11 +8,9 @@ import { ApiError } from '../../api/client.js';
 import { adminAuditQuery } from '../../api/queries.js';
 import type { AuditFilter } from '../../api/query-keys.js';
 import { AdminTable } from './AdminTable.js';
+import type { AdminColumn } from './AdminTable.js';
 import { describeDetails } from './audit-details.js';
 import { MoreButton } from './Pager.js';
-
-const COLUMNS = ['action', 'time', 'actor', 'target', 'session', 'address', 'details'] as const;
-type Column = (typeof COLUMNS)[number];
 
 /**
  * The audit log, newest first, 50 entries at a time going back; filtered by action, session or
@@ -23,7 +21,6 @@ export function AuditPanel() {
   const [filter, setFilter] = useState<AuditFilter>({});
   const [draft, setDraft] = useState({ action: '', session_id: '', actor_id: '' });
   const log = useInfiniteQuery(adminAuditQuery(filter));
-  const entries = log.data?.pages.flatMap((page) => page.entries) ?? [];
 
   const apply = (next: typeof draft) => {
     setDraft(next);
@@ -47,9 +44,52 @@ export function AuditPanel() {
       onChange={(event) => setDraft({ ...draft, [name]: event.target.value })}
     />
   );
-  const column = (key: Column) => t(`admin.audit.columns.${key}`);
   const when = (iso: string) =>
     new Date(iso).toLocaleString(i18n.language, { dateStyle: 'short', timeStyle: 'medium' });
+  const columns: AdminColumn<AuditEntry>[] = [
+    { name: t('admin.audit.columns.action'), cell: (e) => t(`admin.audit.actions.${e.action}`) },
+    {
+      name: t('admin.audit.columns.time'),
+      cell: (e) => <time dateTime={e.at}>{when(e.at)}</time>,
+    },
+    {
+      name: t('admin.audit.columns.actor'),
+      cell: (e) => (
+        <button
+          type="button"
+          className="link-button"
+          title={t('admin.audit.byActor', { name: e.actor.name })}
+          onClick={() => apply({ ...draft, actor_id: e.actor.id })}
+        >
+          {e.actor.name}
+        </button>
+      ),
+    },
+    {
+      name: t('admin.audit.columns.target'),
+      cell: (e) => e.target?.name ?? e.target?.identity ?? e.target?.user_id ?? '',
+    },
+    {
+      name: t('admin.audit.columns.session'),
+      cell: (e) =>
+        e.session_id && (
+          <button
+            type="button"
+            className="link-button admin-id"
+            title={t('admin.audit.bySession')}
+            onClick={() => apply({ ...draft, session_id: e.session_id ?? '' })}
+          >
+            {e.session_id.slice(0, 8)}
+          </button>
+        ),
+    },
+    { name: t('admin.audit.columns.address'), className: 'admin-id', cell: (e) => e.ip ?? '' },
+    {
+      name: t('admin.audit.columns.details'),
+      className: 'admin-details',
+      cell: (e) => describeDetails(e.details),
+    },
+  ];
   const invalid =
     log.error instanceof ApiError && log.error.code === 'VALIDATION_FAILED' ? log.error : null;
 
@@ -89,73 +129,18 @@ export function AuditPanel() {
       <AdminTable
         className="audit-table"
         testId="admin-audit"
-        columns={COLUMNS.map(column)}
-        list={{ isError: log.isError && !invalid, data: log.data }}
+        columns={columns}
+        items={log.data?.pages.flatMap((page) => page.entries)}
+        row={(e) => ({
+          key: e.id,
+          'data-testid': 'audit-row',
+          'data-action': e.action,
+          'data-actor-id': e.actor.id,
+        })}
+        failed={log.isError && !invalid}
         empty={t('admin.audit.none')}
-      >
-        {entries.map((entry) => (
-          <AuditRow
-            key={entry.id}
-            entry={entry}
-            when={when(entry.at)}
-            column={column}
-            onActor={() => apply({ ...draft, actor_id: entry.actor.id })}
-            onSession={() => apply({ ...draft, session_id: entry.session_id ?? '' })}
-          />
-        ))}
-      </AdminTable>
+      />
       <MoreButton list={log} label={t('admin.audit.more')} />
     </section>
-  );
-}
-
-function AuditRow(props: {
-  entry: AuditEntry;
-  when: string;
-  column: (key: Column) => string;
-  onActor: () => void;
-  onSession: () => void;
-}) {
-  const { t } = useTranslation();
-  const { entry, column } = props;
-  const target = entry.target?.name ?? entry.target?.identity ?? entry.target?.user_id;
-  return (
-    <tr data-testid="audit-row" data-action={entry.action} data-actor-id={entry.actor.id}>
-      <th scope="row" className="admin-name">
-        {t(`admin.audit.actions.${entry.action}`)}
-      </th>
-      <td data-label={column('time')}>
-        <time dateTime={entry.at}>{props.when}</time>
-      </td>
-      <td data-label={column('actor')}>
-        <button
-          type="button"
-          className="link-button"
-          title={t('admin.audit.byActor', { name: entry.actor.name })}
-          onClick={props.onActor}
-        >
-          {entry.actor.name}
-        </button>
-      </td>
-      <td data-label={column('target')}>{target ?? ''}</td>
-      <td data-label={column('session')}>
-        {entry.session_id && (
-          <button
-            type="button"
-            className="link-button admin-id"
-            title={t('admin.audit.bySession')}
-            onClick={props.onSession}
-          >
-            {entry.session_id.slice(0, 8)}
-          </button>
-        )}
-      </td>
-      <td data-label={column('address')} className="admin-id">
-        {entry.ip ?? ''}
-      </td>
-      <td data-label={column('details')} className="admin-details">
-        {describeDetails(entry.details)}
-      </td>
-    </tr>
   );
 }

@@ -9,10 +9,8 @@ import { useNow } from '../../lib/use-now.js';
 import { formatClock } from '../plaza/format-time.js';
 import { ConfirmDialog } from '../room/ConfirmDialog.js';
 import { AdminTable } from './AdminTable.js';
-import { NoticeLine } from './notice.js';
+import type { AdminColumn } from './AdminTable.js';
 import { useAdminAction } from './use-admin-action.js';
-
-const COLUMNS = ['title', 'owner', 'started', 'people', 'actions'] as const;
 
 /**
  * Every live session (private ones too): title, host, time on air, people now; open it, or end
@@ -26,10 +24,60 @@ export function LiveSessionsTable() {
     run: (session: Session) => sessionsApi.end(session.session_id),
     done: (session) => t('admin.sessions.ended', { title: session.title }),
     refresh: () => [queryKeys.sessions],
+    confirm: (session) => ({
+      title: t('admin.sessions.confirmTitle', { title: session.title }),
+      body: t('admin.sessions.confirmBody'),
+      confirmLabel: t('admin.sessions.confirmOk'),
+    }),
   });
-  const ending = end.asking;
-  const column = (key: (typeof COLUMNS)[number]) => t(`admin.sessions.columns.${key}`);
-  const sessions = list.data?.sessions ?? [];
+  const columns: AdminColumn<Session>[] = [
+    {
+      name: t('admin.sessions.columns.title'),
+      cell: (s) => (
+        <>
+          <Link to={`/live/${s.session_id}`}>{s.title}</Link>
+          {!s.is_public && <span className="badge">{t('admin.sessions.private')}</span>}
+        </>
+      ),
+    },
+    { name: t('admin.sessions.columns.owner'), cell: (s) => s.host.username },
+    {
+      name: t('admin.sessions.columns.started'),
+      cell: (s) =>
+        s.started_at && (
+          <time
+            dateTime={s.started_at}
+            title={new Date(s.started_at).toLocaleString(i18n.language)}
+          >
+            {t('admin.sessions.onAir', { time: formatClock(now - Date.parse(s.started_at)) })}
+          </time>
+        ),
+    },
+    {
+      name: t('admin.sessions.columns.people'),
+      className: 'admin-figure',
+      cell: (s) => s.participant_count,
+    },
+    {
+      name: t('admin.sessions.columns.actions'),
+      cell: (s) => (
+        <span className="admin-actions">
+          <Link className="button" to={`/live/${s.session_id}`}>
+            {t('admin.sessions.open')}
+          </Link>
+          <button
+            type="button"
+            className="danger"
+            data-testid={`admin-end-${s.session_id}`}
+            disabled={end.mutation.isPending && end.mutation.variables?.session_id === s.session_id}
+            onClick={() => end.ask(s)}
+          >
+            {t('admin.sessions.end')}
+          </button>
+        </span>
+      ),
+    },
+  ];
 
   return (
     <section className="card admin-card" aria-labelledby="admin-live-title">
@@ -37,62 +85,20 @@ export function LiveSessionsTable() {
         {t('admin.sessions.title')}
         {list.data && <span className="admin-count">{list.data.total}</span>}
       </h2>
-      <NoticeLine notice={end.notice} />
       <AdminTable
         testId="admin-live-sessions"
-        columns={COLUMNS.map(column)}
-        list={list}
+        columns={columns}
+        items={list.data?.sessions}
+        row={(s) => ({
+          key: s.session_id,
+          'data-testid': 'admin-session-row',
+          'data-session-id': s.session_id,
+        })}
+        failed={list.isError}
+        notice={end.notice}
         empty={t('admin.sessions.none')}
-      >
-        {sessions.map((s) => (
-          <tr key={s.session_id} data-testid="admin-session-row" data-session-id={s.session_id}>
-            <th scope="row" className="admin-name">
-              <Link to={`/live/${s.session_id}`}>{s.title}</Link>
-              {!s.is_public && <span className="badge">{t('admin.sessions.private')}</span>}
-            </th>
-            <td data-label={column('owner')}>{s.host.username}</td>
-            <td data-label={column('started')}>
-              {s.started_at && (
-                <time
-                  dateTime={s.started_at}
-                  title={new Date(s.started_at).toLocaleString(i18n.language)}
-                >
-                  {t('admin.sessions.onAir', {
-                    time: formatClock(now - Date.parse(s.started_at)),
-                  })}
-                </time>
-              )}
-            </td>
-            <td data-label={column('people')} className="admin-figure">
-              {s.participant_count}
-            </td>
-            <td data-label={column('actions')}>
-              <span className="admin-actions">
-                <Link className="button" to={`/live/${s.session_id}`}>
-                  {t('admin.sessions.open')}
-                </Link>
-                <button
-                  type="button"
-                  className="danger"
-                  data-testid={`admin-end-${s.session_id}`}
-                  disabled={
-                    end.mutation.isPending && end.mutation.variables?.session_id === s.session_id
-                  }
-                  onClick={() => end.ask(s)}
-                >
-                  {t('admin.sessions.end')}
-                </button>
-              </span>
-            </td>
-          </tr>
-        ))}
-      </AdminTable>
-      <ConfirmDialog
-        {...end.dialog}
-        title={t('admin.sessions.confirmTitle', { title: ending?.title ?? '' })}
-        body={t('admin.sessions.confirmBody')}
-        confirmLabel={t('admin.sessions.confirmOk')}
       />
+      <ConfirmDialog {...end.dialog} />
     </section>
   );
 }

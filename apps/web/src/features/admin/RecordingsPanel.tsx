@@ -9,12 +9,11 @@ import { queryKeys } from '../../api/query-keys.js';
 import { formatClock } from '../plaza/format-time.js';
 import { ConfirmDialog } from '../room/ConfirmDialog.js';
 import { AdminTable } from './AdminTable.js';
+import type { AdminColumn } from './AdminTable.js';
 import { formatBytes } from './format.js';
-import { NoticeLine } from './notice.js';
 import { useAdminAction } from './use-admin-action.js';
 
 const IN_PROGRESS = new Set(['starting', 'active', 'ending']);
-const COLUMNS = ['session', 'owner', 'started', 'duration', 'size', 'status', 'actions'] as const;
 
 /**
  * Every session's recordings, newest first, with their size and the total; a finished one can
@@ -28,12 +27,59 @@ export function RecordingsPanel() {
     run: (recording: AdminRecording) => adminApi.deleteRecording(recording.recording_id),
     done: (recording) => t('admin.recordings.deleted', { title: recording.session_title }),
     refresh: (recording) => [queryKeys.recordings(recording.session_id)],
+    confirm: (recording) => ({
+      title: t('admin.recordings.confirmTitle', { title: recording.session_title }),
+      body: t('admin.recordings.confirmBody'),
+      confirmLabel: t('admin.recordings.confirmOk'),
+    }),
   });
-  const deleting = remove.asking;
-
-  const column = (key: (typeof COLUMNS)[number]) => t(`admin.recordings.columns.${key}`);
   const unknown = t('admin.recordings.unknown');
-  const recordings = list.data?.recordings ?? [];
+  const columns: AdminColumn<AdminRecording>[] = [
+    {
+      name: t('admin.recordings.columns.session'),
+      cell: (r) => <Link to={`/live/${r.session_id}/recordings`}>{r.session_title}</Link>,
+    },
+    { name: t('admin.recordings.columns.owner'), cell: (r) => r.owner.username },
+    {
+      name: t('admin.recordings.columns.started'),
+      cell: (r) =>
+        new Date(r.started_at ?? r.created_at).toLocaleString(i18n.language, {
+          dateStyle: 'medium',
+          timeStyle: 'short',
+        }),
+    },
+    {
+      name: t('admin.recordings.columns.duration'),
+      className: 'admin-figure',
+      cell: (r) => (r.duration_seconds === null ? unknown : formatClock(r.duration_seconds * 1000)),
+    },
+    {
+      name: t('admin.recordings.columns.size'),
+      className: 'admin-figure',
+      cell: (r) => (r.size_bytes === null ? unknown : formatBytes(r.size_bytes, i18n.language)),
+    },
+    {
+      name: t('admin.recordings.columns.status'),
+      cell: (r) => t(`shell.recordings.status.${r.status}`),
+    },
+    {
+      name: t('admin.recordings.columns.actions'),
+      cell: (r) => {
+        const busy = IN_PROGRESS.has(r.status);
+        return (
+          <button
+            type="button"
+            className="danger"
+            disabled={busy || (remove.mutation.isPending && remove.mutation.variables === r)}
+            title={busy ? t('admin.recordings.busyHint') : undefined}
+            onClick={() => remove.ask(r)}
+          >
+            {t('admin.recordings.delete')}
+          </button>
+        );
+      },
+    },
+  ];
 
   return (
     <section className="card admin-card" aria-labelledby="admin-recordings-title">
@@ -46,56 +92,17 @@ export function RecordingsPanel() {
           })}
         </p>
       )}
-      <NoticeLine notice={remove.notice} />
       <AdminTable
         testId="admin-recordings"
-        columns={COLUMNS.map(column)}
-        list={list}
+        columns={columns}
+        items={list.data?.recordings}
+        row={(r) => ({ key: r.recording_id, 'data-testid': 'admin-recording-row' })}
+        failed={list.isError}
+        notice={remove.notice}
         paging={{ page, total: list.data?.total, onPage: setPage }}
         empty={t('admin.recordings.none')}
-      >
-        {recordings.map((r) => {
-          const busy = IN_PROGRESS.has(r.status);
-          return (
-            <tr key={r.recording_id} data-testid="admin-recording-row">
-              <th scope="row" className="admin-name">
-                <Link to={`/live/${r.session_id}/recordings`}>{r.session_title}</Link>
-              </th>
-              <td data-label={column('owner')}>{r.owner.username}</td>
-              <td data-label={column('started')}>
-                {new Date(r.started_at ?? r.created_at).toLocaleString(i18n.language, {
-                  dateStyle: 'medium',
-                  timeStyle: 'short',
-                })}
-              </td>
-              <td data-label={column('duration')} className="admin-figure">
-                {r.duration_seconds === null ? unknown : formatClock(r.duration_seconds * 1000)}
-              </td>
-              <td data-label={column('size')} className="admin-figure">
-                {r.size_bytes === null ? unknown : formatBytes(r.size_bytes, i18n.language)}
-              </td>
-              <td data-label={column('status')}>{t(`shell.recordings.status.${r.status}`)}</td>
-              <td data-label={column('actions')}>
-                <button
-                  type="button"
-                  className="danger"
-                  disabled={busy || (remove.mutation.isPending && remove.mutation.variables === r)}
-                  title={busy ? t('admin.recordings.busyHint') : undefined}
-                  onClick={() => remove.ask(r)}
-                >
-                  {t('admin.recordings.delete')}
-                </button>
-              </td>
-            </tr>
-          );
-        })}
-      </AdminTable>
-      <ConfirmDialog
-        {...remove.dialog}
-        title={t('admin.recordings.confirmTitle', { title: deleting?.session_title ?? '' })}
-        body={t('admin.recordings.confirmBody')}
-        confirmLabel={t('admin.recordings.confirmOk')}
       />
+      <ConfirmDialog {...remove.dialog} />
     </section>
   );
 }

@@ -7,11 +7,9 @@ import { adminApi } from '../../api/endpoints.js';
 import { adminUsersQuery } from '../../api/queries.js';
 import { ConfirmDialog } from '../room/ConfirmDialog.js';
 import { AdminTable } from './AdminTable.js';
-import { NoticeLine } from './notice.js';
+import type { AdminColumn } from './AdminTable.js';
 import { useAdminAction } from './use-admin-action.js';
 import { useDebounced } from './use-debounced.js';
-
-const COLUMNS = ['user', 'email', 'role', 'status', 'created', 'actions'] as const;
 
 /** One action on an account, as the mutation takes it. */
 type UserAction =
@@ -42,12 +40,91 @@ export function UsersPanel({ me }: { me: User }) {
         ? t('admin.users.roleChanged', { name, role: t(`admin.users.roles.${action.role}`) })
         : t(action.kind === 'disable' ? 'admin.users.disabled' : 'admin.users.enabled', { name });
     },
+    confirm: ({ user }) => ({
+      title: t('admin.users.confirmTitle', { name: user.username }),
+      body: t('admin.users.confirmBody', { name: user.username }),
+      confirmLabel: t('admin.users.confirmOk'),
+    }),
   });
-  const disabling = act.asking?.user;
-
-  const column = (key: (typeof COLUMNS)[number]) => t(`admin.users.columns.${key}`);
   const date = (iso: string) => new Date(iso).toLocaleDateString(i18n.language);
-  const users = list.data?.users ?? [];
+  const busy = (u: AdminUser) => act.mutation.isPending && act.mutation.variables?.user.id === u.id;
+  const columns: AdminColumn<AdminUser>[] = [
+    {
+      name: t('admin.users.columns.user'),
+      cell: (u) => (
+        <>
+          {u.username}
+          {u.id === me.id && <span className="badge">{t('admin.users.you')}</span>}
+        </>
+      ),
+    },
+    {
+      name: t('admin.users.columns.email'),
+      className: 'admin-email',
+      cell: (u) => u.email ?? '—',
+    },
+    {
+      name: t('admin.users.columns.role'),
+      cell: (u) => (
+        <select
+          value={u.role}
+          aria-label={t('admin.users.roleOf', { name: u.username })}
+          disabled={busy(u)}
+          data-testid={`admin-role-${u.id}`}
+          onChange={(event) =>
+            act.mutation.mutate({
+              kind: 'role',
+              user: u,
+              role: userRoleSchema.parse(event.target.value),
+            })
+          }
+        >
+          {userRoleSchema.options.map((role) => (
+            <option key={role} value={role}>
+              {t(`admin.users.roles.${role}`)}
+            </option>
+          ))}
+        </select>
+      ),
+    },
+    {
+      name: t('admin.users.columns.status'),
+      cell: (u) =>
+        u.disabled_at ? (
+          <span className="admin-state admin-state--bad">
+            {t('admin.users.disabledSince', { time: date(u.disabled_at) })}
+          </span>
+        ) : (
+          <span className="admin-state admin-state--good">{t('admin.users.active')}</span>
+        ),
+    },
+    { name: t('admin.users.columns.created'), cell: (u) => date(u.created_at) },
+    {
+      name: t('admin.users.columns.actions'),
+      cell: (u) =>
+        u.disabled_at ? (
+          <button
+            type="button"
+            disabled={busy(u)}
+            data-testid={`admin-enable-${u.id}`}
+            onClick={() => act.mutation.mutate({ kind: 'enable', user: u })}
+          >
+            {t('admin.users.enable')}
+          </button>
+        ) : (
+          <button
+            type="button"
+            className="danger"
+            disabled={busy(u) || u.id === me.id}
+            title={u.id === me.id ? t('admin.users.selfHint') : undefined}
+            data-testid={`admin-disable-${u.id}`}
+            onClick={() => act.ask({ kind: 'disable', user: u })}
+          >
+            {t('admin.users.disable')}
+          </button>
+        ),
+    },
+  ];
 
   return (
     <section className="card admin-card" aria-labelledby="admin-users-title">
@@ -71,95 +148,22 @@ export function UsersPanel({ me }: { me: User }) {
           }}
         />
       </div>
-      <NoticeLine notice={act.notice} />
       <AdminTable
         testId="admin-users"
-        columns={COLUMNS.map(column)}
-        list={list}
+        columns={columns}
+        items={list.data?.users}
+        row={(u) => ({
+          key: u.id,
+          'data-testid': 'admin-user-row',
+          'data-user-id': u.id,
+          'data-disabled': u.disabled_at !== null,
+        })}
+        failed={list.isError}
+        notice={act.notice}
         paging={{ page, total: list.data?.total, onPage: setPage }}
         empty={t('admin.users.none')}
-      >
-        {users.map((u) => {
-          const self = u.id === me.id;
-          const busy = act.mutation.isPending && act.mutation.variables?.user.id === u.id;
-          return (
-            <tr
-              key={u.id}
-              data-testid="admin-user-row"
-              data-user-id={u.id}
-              data-disabled={u.disabled_at !== null}
-            >
-              <th scope="row" className="admin-name">
-                {u.username}
-                {self && <span className="badge">{t('admin.users.you')}</span>}
-              </th>
-              <td data-label={column('email')} className="admin-email">
-                {u.email ?? '—'}
-              </td>
-              <td data-label={column('role')}>
-                <select
-                  value={u.role}
-                  aria-label={t('admin.users.roleOf', { name: u.username })}
-                  disabled={busy}
-                  data-testid={`admin-role-${u.id}`}
-                  onChange={(event) =>
-                    act.mutation.mutate({
-                      kind: 'role',
-                      user: u,
-                      role: userRoleSchema.parse(event.target.value),
-                    })
-                  }
-                >
-                  {userRoleSchema.options.map((role) => (
-                    <option key={role} value={role}>
-                      {t(`admin.users.roles.${role}`)}
-                    </option>
-                  ))}
-                </select>
-              </td>
-              <td data-label={column('status')}>
-                {u.disabled_at ? (
-                  <span className="admin-state admin-state--bad">
-                    {t('admin.users.disabledSince', { time: date(u.disabled_at) })}
-                  </span>
-                ) : (
-                  <span className="admin-state admin-state--good">{t('admin.users.active')}</span>
-                )}
-              </td>
-              <td data-label={column('created')}>{date(u.created_at)}</td>
-              <td data-label={column('actions')}>
-                {u.disabled_at ? (
-                  <button
-                    type="button"
-                    disabled={busy}
-                    data-testid={`admin-enable-${u.id}`}
-                    onClick={() => act.mutation.mutate({ kind: 'enable', user: u })}
-                  >
-                    {t('admin.users.enable')}
-                  </button>
-                ) : (
-                  <button
-                    type="button"
-                    className="danger"
-                    disabled={busy || self}
-                    title={self ? t('admin.users.selfHint') : undefined}
-                    data-testid={`admin-disable-${u.id}`}
-                    onClick={() => act.ask({ kind: 'disable', user: u })}
-                  >
-                    {t('admin.users.disable')}
-                  </button>
-                )}
-              </td>
-            </tr>
-          );
-        })}
-      </AdminTable>
-      <ConfirmDialog
-        {...act.dialog}
-        title={t('admin.users.confirmTitle', { name: disabling?.username ?? '' })}
-        body={t('admin.users.confirmBody', { name: disabling?.username ?? '' })}
-        confirmLabel={t('admin.users.confirmOk')}
       />
+      <ConfirmDialog {...act.dialog} />
     </section>
   );
 }

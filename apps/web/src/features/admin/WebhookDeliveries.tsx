@@ -7,22 +7,11 @@ import { adminApi } from '../../api/endpoints.js';
 import { adminWebhookDeliveriesQuery } from '../../api/queries.js';
 import { queryKeys } from '../../api/query-keys.js';
 import { AdminTable } from './AdminTable.js';
-import { NoticeLine } from './notice.js';
+import type { AdminColumn } from './AdminTable.js';
 import { MoreButton } from './Pager.js';
 import type { Notice } from './notice.js';
 import { webhookFailure } from './webhook-failure.js';
 
-const COLUMNS = [
-  'event',
-  'created',
-  'status',
-  'attempts',
-  'code',
-  'error',
-  'next',
-  'actions',
-] as const;
-type Column = (typeof COLUMNS)[number];
 const STATE_CLASS: Record<WebhookDeliveryStatus, string> = {
   pending: '',
   delivered: 'admin-state--good',
@@ -53,12 +42,66 @@ export function WebhookDeliveries(props: { webhook: WebhookEndpoint; onClose: ()
     onError: (err) => setNotice(webhookFailure(t, err)),
   });
 
-  const deliveries = log.data?.pages.flatMap((page) => page.deliveries) ?? [];
-  const column = (key: Column) => t(`admin.webhooks.log.columns.${key}`);
   const when = (iso: string | null) =>
     iso
       ? new Date(iso).toLocaleString(i18n.language, { dateStyle: 'short', timeStyle: 'medium' })
       : '';
+  const columns: AdminColumn<WebhookDelivery>[] = [
+    {
+      name: t('admin.webhooks.log.columns.event'),
+      cell: (d) => (
+        <>
+          <code>{d.event_type}</code>
+          <div className="admin-id admin-details">{d.event_id}</div>
+        </>
+      ),
+    },
+    {
+      name: t('admin.webhooks.log.columns.created'),
+      cell: (d) => <time dateTime={d.created_at}>{when(d.created_at)}</time>,
+    },
+    {
+      name: t('admin.webhooks.log.columns.status'),
+      cell: (d) => (
+        <span className={`admin-state ${STATE_CLASS[d.status]}`}>
+          {t(`admin.webhooks.log.statuses.${d.status}`)}
+        </span>
+      ),
+    },
+    {
+      name: t('admin.webhooks.log.columns.attempts'),
+      className: 'admin-figure',
+      cell: (d) => d.attempts,
+    },
+    {
+      name: t('admin.webhooks.log.columns.code'),
+      className: 'admin-figure',
+      testId: 'delivery-code',
+      cell: (d) => d.last_status_code ?? (d.attempts > 0 ? t('admin.webhooks.log.noAnswer') : ''),
+    },
+    {
+      name: t('admin.webhooks.log.columns.error'),
+      className: 'admin-details',
+      cell: (d) => d.last_error ?? '',
+    },
+    {
+      name: t('admin.webhooks.log.columns.next'),
+      cell: (d) => (d.status === 'pending' ? when(d.next_attempt_at) : ''),
+    },
+    {
+      name: t('admin.webhooks.log.columns.actions'),
+      cell: (d) => (
+        <button
+          type="button"
+          disabled={replay.isPending && replay.variables === d}
+          data-testid={`delivery-replay-${d.delivery_id}`}
+          onClick={() => replay.mutate(d)}
+        >
+          {t('admin.webhooks.log.replay')}
+        </button>
+      ),
+    },
+  ];
 
   return (
     <section className="card admin-card" aria-labelledby="admin-deliveries-title">
@@ -85,52 +128,19 @@ export function WebhookDeliveries(props: { webhook: WebhookEndpoint; onClose: ()
           {t('admin.webhooks.log.close')}
         </button>
       </div>
-      <NoticeLine notice={notice} />
       <AdminTable
         testId="admin-webhook-deliveries"
-        columns={COLUMNS.map(column)}
-        list={log}
+        columns={columns}
+        items={log.data?.pages.flatMap((page) => page.deliveries)}
+        row={(d) => ({
+          key: d.delivery_id,
+          'data-testid': 'webhook-delivery-row',
+          'data-status': d.status,
+        })}
+        failed={log.isError}
+        notice={notice}
         empty={t('admin.webhooks.log.none')}
-      >
-        {deliveries.map((d) => (
-          <tr key={d.delivery_id} data-testid="webhook-delivery-row" data-status={d.status}>
-            <th scope="row" className="admin-name">
-              <code>{d.event_type}</code>
-              <div className="admin-id admin-details">{d.event_id}</div>
-            </th>
-            <td data-label={column('created')}>
-              <time dateTime={d.created_at}>{when(d.created_at)}</time>
-            </td>
-            <td data-label={column('status')}>
-              <span className={`admin-state ${STATE_CLASS[d.status]}`}>
-                {t(`admin.webhooks.log.statuses.${d.status}`)}
-              </span>
-            </td>
-            <td data-label={column('attempts')} className="admin-figure">
-              {d.attempts}
-            </td>
-            <td data-label={column('code')} className="admin-figure" data-testid="delivery-code">
-              {d.last_status_code ?? (d.attempts > 0 ? t('admin.webhooks.log.noAnswer') : '')}
-            </td>
-            <td data-label={column('error')} className="admin-details">
-              {d.last_error ?? ''}
-            </td>
-            <td data-label={column('next')}>
-              {d.status === 'pending' ? when(d.next_attempt_at) : ''}
-            </td>
-            <td data-label={column('actions')}>
-              <button
-                type="button"
-                disabled={replay.isPending && replay.variables === d}
-                data-testid={`delivery-replay-${d.delivery_id}`}
-                onClick={() => replay.mutate(d)}
-              >
-                {t('admin.webhooks.log.replay')}
-              </button>
-            </td>
-          </tr>
-        ))}
-      </AdminTable>
+      />
       <MoreButton list={log} label={t('admin.webhooks.log.more')} />
     </section>
   );

@@ -8,14 +8,12 @@ import { adminWebhooksQuery } from '../../api/queries.js';
 import { queryKeys } from '../../api/query-keys.js';
 import { ConfirmDialog } from '../room/ConfirmDialog.js';
 import { AdminTable } from './AdminTable.js';
-import { NoticeLine } from './notice.js';
+import type { AdminColumn } from './AdminTable.js';
 import type { Notice } from './notice.js';
 import { WebhookCreateForm } from './WebhookCreateForm.js';
 import { WebhookDeliveries } from './WebhookDeliveries.js';
 import { webhookFailure } from './webhook-failure.js';
 import { WebhookSecret } from './WebhookSecret.js';
-
-const COLUMNS = ['url', 'events', 'state', 'created', 'actions'] as const;
 
 /**
  * Webhooks out to the host site (issue 14): the endpoints, a form to add one (its secret shown
@@ -51,8 +49,67 @@ export function WebhooksPanel() {
     onError: (err) => setNotice(webhookFailure(t, err)),
   });
 
-  const column = (key: (typeof COLUMNS)[number]) => t(`admin.webhooks.columns.${key}`);
-  const webhooks = list.data?.webhooks ?? [];
+  const columns: AdminColumn<WebhookEndpoint>[] = [
+    {
+      name: t('admin.webhooks.columns.url'),
+      className: 'admin-email',
+      cell: (w) => (
+        <>
+          {w.url}
+          {w.description && <div className="admin-details">{w.description}</div>}
+        </>
+      ),
+    },
+    {
+      name: t('admin.webhooks.columns.events'),
+      className: 'admin-details',
+      cell: (w) => (w.event_types ? w.event_types.join(', ') : t('admin.webhooks.allEvents')),
+    },
+    {
+      name: t('admin.webhooks.columns.state'),
+      cell: (w) => (
+        <span className={`admin-state admin-state--${w.enabled ? 'good' : 'bad'}`}>
+          {w.enabled ? t('admin.webhooks.on') : t('admin.webhooks.off')}
+        </span>
+      ),
+    },
+    {
+      name: t('admin.webhooks.columns.created'),
+      cell: (w) => new Date(w.created_at).toLocaleDateString(i18n.language),
+    },
+    {
+      name: t('admin.webhooks.columns.actions'),
+      cell: (w) => (
+        <span className="admin-actions">
+          <button
+            type="button"
+            aria-pressed={logOf?.webhook_id === w.webhook_id}
+            data-testid={`webhook-deliveries-${w.webhook_id}`}
+            onClick={() => setLogOf(w)}
+          >
+            {t('admin.webhooks.deliveries')}
+          </button>
+          <button
+            type="button"
+            disabled={toggle.isPending && toggle.variables === w}
+            data-testid={`webhook-toggle-${w.webhook_id}`}
+            onClick={() => toggle.mutate(w)}
+          >
+            {w.enabled ? t('admin.webhooks.turnOff') : t('admin.webhooks.turnOn')}
+          </button>
+          <button
+            type="button"
+            className="danger"
+            disabled={remove.isPending && remove.variables === w}
+            data-testid={`webhook-delete-${w.webhook_id}`}
+            onClick={() => setDeleting(w)}
+          >
+            {t('admin.webhooks.delete')}
+          </button>
+        </span>
+      ),
+    },
+  ];
 
   return (
     <>
@@ -66,62 +123,19 @@ export function WebhooksPanel() {
             onDone={() => setCreated(undefined)}
           />
         )}
-        <NoticeLine notice={notice} />
         <AdminTable
           testId="admin-webhooks"
-          columns={COLUMNS.map(column)}
-          list={list}
+          columns={columns}
+          items={list.data?.webhooks}
+          row={(w) => ({
+            key: w.webhook_id,
+            'data-testid': 'admin-webhook-row',
+            'data-enabled': w.enabled,
+          })}
+          failed={list.isError}
+          notice={notice}
           empty={t('admin.webhooks.none')}
-        >
-          {webhooks.map((w) => (
-            <tr key={w.webhook_id} data-testid="admin-webhook-row" data-enabled={w.enabled}>
-              <th scope="row" className="admin-name admin-email">
-                {w.url}
-                {w.description && <div className="admin-details">{w.description}</div>}
-              </th>
-              <td data-label={column('events')} className="admin-details">
-                {w.event_types ? w.event_types.join(', ') : t('admin.webhooks.allEvents')}
-              </td>
-              <td data-label={column('state')}>
-                <span className={`admin-state admin-state--${w.enabled ? 'good' : 'bad'}`}>
-                  {w.enabled ? t('admin.webhooks.on') : t('admin.webhooks.off')}
-                </span>
-              </td>
-              <td data-label={column('created')}>
-                {new Date(w.created_at).toLocaleDateString(i18n.language)}
-              </td>
-              <td data-label={column('actions')}>
-                <span className="admin-actions">
-                  <button
-                    type="button"
-                    aria-pressed={logOf?.webhook_id === w.webhook_id}
-                    data-testid={`webhook-deliveries-${w.webhook_id}`}
-                    onClick={() => setLogOf(w)}
-                  >
-                    {t('admin.webhooks.deliveries')}
-                  </button>
-                  <button
-                    type="button"
-                    disabled={toggle.isPending && toggle.variables === w}
-                    data-testid={`webhook-toggle-${w.webhook_id}`}
-                    onClick={() => toggle.mutate(w)}
-                  >
-                    {w.enabled ? t('admin.webhooks.turnOff') : t('admin.webhooks.turnOn')}
-                  </button>
-                  <button
-                    type="button"
-                    className="danger"
-                    disabled={remove.isPending && remove.variables === w}
-                    data-testid={`webhook-delete-${w.webhook_id}`}
-                    onClick={() => setDeleting(w)}
-                  >
-                    {t('admin.webhooks.delete')}
-                  </button>
-                </span>
-              </td>
-            </tr>
-          ))}
-        </AdminTable>
+        />
         <WebhookCreateForm
           onCreated={({ webhook, secret }) => {
             setNotice(undefined);

@@ -27,7 +27,7 @@ export interface StatsChart {
   lines: { key: SeriesKey; label: LineLabel; color: string; fill?: boolean; stepped?: boolean }[];
 }
 
-/** The page's palette for lines (styles.css), in each theme's shade: the accent's blue first. */
+/** The page's palette for lines (palette.css), in each theme's shade: the accent's blue first. */
 const BLUE = 'var(--chart-blue)';
 const GREEN = 'var(--chart-green)';
 const AMBER = 'var(--chart-amber)';

@@ -3,6 +3,7 @@ import type { QueryKey } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { queryKeys } from '../../api/query-keys.js';
+import type { ConfirmDialogProps } from '../room/ConfirmDialog.js';
 import { failureNotice } from './notice.js';
 import type { Notice } from './notice.js';
 
@@ -10,7 +11,8 @@ import type { Notice } from './notice.js';
  * An admin panel's action on one item of its list (end a session, delete a recording, disable an
  * account): it runs, says how it went in the panel's notice, and reads the admin page again
  * (and `refresh`'s queries) once it worked. One that cannot be undone is asked about first:
- * `ask(item)` opens the confirmation, whose `open`, `onConfirm` and `onClose` are `dialog`.
+ * `ask(item)` opens the confirmation, `confirm`'s question about the item, whose props are
+ * `dialog`.
  */
 export function useAdminAction<Item>(options: {
   run: (item: Item) => Promise<unknown>;
@@ -18,6 +20,8 @@ export function useAdminAction<Item>(options: {
   done: (item: Item) => string;
   /** Queries to read again besides the admin page's. */
   refresh?: (item: Item) => QueryKey[];
+  /** The question `ask(item)` puts: its title, body and the confirming button's label. */
+  confirm?: (item: Item) => Pick<ConfirmDialogProps, 'title' | 'body' | 'confirmLabel'>;
 }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
@@ -33,12 +37,17 @@ export function useAdminAction<Item>(options: {
     },
     onError: (err) => setNotice(failureNotice(t, err)),
   });
-  const dialog = {
+  const question =
+    asking !== null && options.confirm
+      ? options.confirm(asking)
+      : { title: '', body: '', confirmLabel: '' };
+  const dialog: ConfirmDialogProps = {
     open: asking !== null,
+    ...question,
     onConfirm: () => {
       if (asking !== null) mutation.mutate(asking);
     },
     onClose: () => setAsking(null),
   };
-  return { mutation, notice, asking, ask: setAsking, dialog };
+  return { mutation, notice, ask: setAsking, dialog };
 }

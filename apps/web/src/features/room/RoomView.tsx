@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { RoomAudioRenderer } from '@livekit/components-react';
 import { ConnectionState } from 'livekit-client';
-import { ChartBar, MessageCircleQuestionMark, MessageSquare } from 'lucide-react';
+import { ChartBar, MessageCircleQuestionMark, MessageSquare, Users } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { useLiveKitRoom } from '../../livekit/index.js';
 import { useEmbedRoom } from '../embed/use-embed-room.js';
@@ -9,7 +9,7 @@ import { ChatPanel } from './chat/ChatPanel.js';
 import { LobbyPanel } from './lobby/LobbyPanel.js';
 import { ControlsBar } from './controls/ControlsBar.js';
 import { NOTHING_ON } from './media-intent.js';
-import { PeopleLabel } from './participants/PeopleLabel.js';
+import { HandsBadge } from './participants/HandsBadge.js';
 import { ParticipantsPanel } from './participants/ParticipantsPanel.js';
 import { PollsPanel } from './polls/PollsPanel.js';
 import { QuestionsPanel } from './qa/QuestionsPanel.js';
@@ -75,17 +75,15 @@ export function RoomView() {
           tabs={[
             {
               id: 'chat',
-              label: (
-                <>
-                  <MessageSquare aria-hidden="true" size={18} />
-                  {t('room.chat.title')}
-                </>
-              ),
+              icon: MessageSquare,
+              label: t('room.chat.title'),
               content: <ChatPanel sessionId={session.session_id} canDelete={canModerate(role)} />,
             },
             {
               id: 'people',
-              label: <PeopleLabel hands={hands} />,
+              icon: Users,
+              label: t('room.people.title'),
+              badge: <HandsBadge hands={hands} />,
               content: (
                 <ParticipantsPanel
                   sessionId={session.session_id}
@@ -97,22 +95,14 @@ export function RoomView() {
             },
             {
               id: 'polls',
-              label: (
-                <>
-                  <ChartBar aria-hidden="true" size={18} />
-                  {t('classroom.polls.title')}
-                </>
-              ),
+              icon: ChartBar,
+              label: t('classroom.polls.title'),
               content: <PollsPanel sessionId={session.session_id} moderator={canModerate(role)} />,
             },
             {
               id: 'qa',
-              label: (
-                <>
-                  <MessageCircleQuestionMark aria-hidden="true" size={18} />
-                  {t('classroom.qa.title')}
-                </>
-              ),
+              icon: MessageCircleQuestionMark,
+              label: t('classroom.qa.title'),
               content: (
                 <QuestionsPanel sessionId={session.session_id} moderator={canModerate(role)} />
               ),

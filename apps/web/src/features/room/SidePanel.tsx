@@ -1,3 +1,4 @@
+import type { LucideIcon } from 'lucide-react';
 import { useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useMediaQuery } from './useMediaQuery.js';
 import './side-panel.css';
@@ -10,8 +11,22 @@ export const WIDE_LAYOUT_QUERY = '(min-width: 64rem)';
 
 export interface SidePanelTab {
   id: string;
-  label: ReactNode;
+  /** The tab's name, after its icon and before its badge (a count, say), if it has one. */
+  icon: LucideIcon;
+  label: string;
+  badge?: ReactNode;
   content: ReactNode;
+}
+
+/** A tab's label, on its tab button (narrow) or as its panel's heading (wide). */
+function TabLabel({ tab }: { tab: SidePanelTab }) {
+  return (
+    <>
+      <tab.icon aria-hidden="true" size={18} />
+      {tab.label}
+      {tab.badge}
+    </>
+  );
 }
 
 /**
@@ -56,7 +71,7 @@ export function SidePanel({ tabs, label }: { tabs: readonly SidePanelTab[]; labe
               onClick={() => setSelected(tab.id)}
               onKeyDown={(event) => onKeyDown(event, index)}
             >
-              {tab.label}
+              <TabLabel tab={tab} />
             </button>
           ))}
         </div>
@@ -72,7 +87,7 @@ export function SidePanel({ tabs, label }: { tabs: readonly SidePanelTab[]; labe
         >
           {wide && (
             <h2 id={`${panelId(tab.id)}-heading`} className="room-panel-heading">
-              {tab.label}
+              <TabLabel tab={tab} />
             </h2>
           )}
           {tab.content}

@@ -12,18 +12,27 @@ export interface SyncedList<T> {
   put: (item: T) => void;
 }
 
+/** Where a session's list comes from and how a newer copy of an item is taken in. */
+export interface SyncedSource<T> {
+  /** The list as the API answers it to the caller. */
+  load: (sessionId: string) => Promise<readonly T[]>;
+  /** The topic of the server's packets, each one item. */
+  topic: string;
+  parse: (payload: Uint8Array) => T | undefined;
+  /** What a newer copy keeps of the one held. */
+  merge: (current: T | undefined, incoming: T, source: ItemSource) => T;
+}
+
 /**
  * A list of the session's items (polls, questions) kept current: read through the API once
  * connected (and again after LiveKit restored a dropped connection), then updated by the
- * packets the server sends on `topic`. `merge` decides what a newer copy keeps of the one held.
+ * packets the server sends on the source's topic.
  */
-export function useSyncedList<T extends { id: string }>(options: {
-  load: () => Promise<readonly T[]>;
-  topic: string;
-  parse: (payload: Uint8Array) => T | undefined;
-  merge: (current: T | undefined, incoming: T, source: ItemSource) => T;
-}): SyncedList<T> {
-  const { load, merge } = options;
+export function useSyncedList<T extends { id: string }>(
+  sessionId: string,
+  source: SyncedSource<T>,
+): SyncedList<T> {
+  const { load, merge } = source;
   const [items, setItems] = useState<readonly T[]>([]);
   const [failed, setFailed] = useState(false);
   const [generation, setGeneration] = useState(0);
@@ -46,7 +55,7 @@ export function useSyncedList<T extends { id: string }>(options: {
   useEffect(() => {
     if (!connected) return;
     let cancelled = false;
-    load()
+    load(sessionId)
       .then((loaded) => {
         if (cancelled) return;
         setFailed(false);
@@ -58,11 +67,11 @@ export function useSyncedList<T extends { id: string }>(options: {
     return () => {
       cancelled = true;
     };
-  }, [load, apply, connected, generation]);
+  }, [load, sessionId, apply, connected, generation]);
   useReconnected(() => setGeneration((n) => n + 1), connected);
 
-  useDataTopic(options.topic, (payload) => {
-    const item = options.parse(payload);
+  useDataTopic(source.topic, (payload) => {
+    const item = source.parse(payload);
     if (item) apply([item], 'packet');
   });
 

@@ -1,8 +1,9 @@
 import { SendHorizontal } from 'lucide-react';
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useRef, useState } from 'react';
 import { CHAT_MAX_LENGTH } from '@stagecast/contracts';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../api/client.js';
+import { TextComposer } from '../TextComposer.js';
 import { newClientMessageId } from './client-message-id.js';
 
 type SendProblem = 'rate_limited' | 'ended' | 'failed';
@@ -16,60 +17,39 @@ function problemOf(error: unknown): SendProblem {
 /** The chat input. A failed send keeps the text; sending it again reuses the message id. */
 export function ChatComposer({ send }: { send: (text: string, id: string) => Promise<void> }) {
   const { t } = useTranslation();
-  const inputId = useId();
-  const [text, setText] = useState('');
-  const [sending, setSending] = useState(false);
   const [problem, setProblem] = useState<SendProblem | undefined>(undefined);
   // The id of the last attempt and its text, so a retry of the same text is not stored twice.
   const attempt = useRef<{ id: string; text: string } | undefined>(undefined);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const body = text.trim();
-    if (body === '' || sending) return;
+  const onSend = async (body: string) => {
     if (attempt.current?.text !== body) attempt.current = { id: newClientMessageId(), text: body };
-    setSending(true);
     setProblem(undefined);
     try {
       await send(body, attempt.current.id);
       attempt.current = undefined;
-      setText('');
+      return true;
     } catch (error) {
       setProblem(problemOf(error));
-    } finally {
-      setSending(false);
+      return false;
     }
   };
 
   return (
-    <form className="chat-composer" onSubmit={(event) => void submit(event)}>
-      <label htmlFor={inputId} className="visually-hidden">
-        {t('room.chat.inputLabel')}
-      </label>
-      <input
-        id={inputId}
-        type="text"
-        autoComplete="off"
-        maxLength={CHAT_MAX_LENGTH}
-        placeholder={t('room.chat.placeholder')}
-        value={text}
-        onChange={(event) => setText(event.target.value)}
-        data-testid="chat-input"
-      />
-      <button
-        type="submit"
-        className="primary"
-        disabled={sending || text.trim() === ''}
-        data-testid="chat-send"
-      >
-        <SendHorizontal aria-hidden="true" size={18} />
-        {t('room.chat.send')}
-      </button>
+    <TextComposer
+      className="chat-composer"
+      label={t('room.chat.inputLabel')}
+      placeholder={t('room.chat.placeholder')}
+      maxLength={CHAT_MAX_LENGTH}
+      icon={<SendHorizontal aria-hidden="true" size={18} />}
+      sendLabel={t('room.chat.send')}
+      testIds={{ input: 'chat-input', send: 'chat-send' }}
+      onSend={onSend}
+    >
       {problem && (
         <p role="alert" className="room-error chat-problem">
           {t(`room.chat.problems.${problem}`)}
         </p>
       )}
-    </form>
+    </TextComposer>
   );
 }

@@ -3,6 +3,7 @@ import type { SessionRole } from '@stagecast/contracts';
 import { LogOut, Settings } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { canPublish, canRaiseHand, canRunSession } from '../roles.js';
+import { ControlButton } from './ControlButton.js';
 import { HostControls } from './HostControls.js';
 import { PublisherControls } from './PublisherControls.js';
 import { RaiseHandButton } from './RaiseHandButton.js';
@@ -28,15 +29,12 @@ export function ControlsBar(props: ControlsBarProps) {
         <PublisherControls />
       ) : (
         <>
-          <button
-            type="button"
-            className="control"
-            data-testid="open-settings"
+          <ControlButton
+            testId="open-settings"
+            icon={Settings}
+            label={t('room.controls.settings')}
             onClick={() => setViewerSettingsOpen(true)}
-          >
-            <Settings aria-hidden="true" size={20} />
-            <span className="control-label">{t('room.controls.settings')}</span>
-          </button>
+          />
           <ViewerSettingsDialog
             open={viewerSettingsOpen}
             onClose={() => setViewerSettingsOpen(false)}
@@ -47,10 +45,13 @@ export function ControlsBar(props: ControlsBarProps) {
         <RaiseHandButton raised={props.handRaised} setRaised={props.setHandRaised} />
       )}
       {canRunSession(role) && <HostControls />}
-      <button type="button" className="danger control" data-testid="leave" onClick={props.onLeave}>
-        <LogOut aria-hidden="true" size={20} />
-        <span className="control-label">{t('room.controls.leave')}</span>
-      </button>
+      <ControlButton
+        testId="leave"
+        icon={LogOut}
+        label={t('room.controls.leave')}
+        kind="danger"
+        onClick={props.onLeave}
+      />
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { ConfirmDialog } from '../ConfirmDialog.js';
 import { IngestDialog } from '../ingest/IngestDialog.js';
 import { useRoomSessionContext } from '../room-session-context.js';
 import { useRecordingOn } from '../useRecordingOn.js';
+import { ControlButton } from './ControlButton.js';
 import { ToggleButton } from './ToggleButton.js';
 
 /** Go live, record, stream from OBS, end the session; for the host only. */
@@ -50,16 +51,14 @@ export function HostControls() {
   return (
     <>
       {session.status === 'scheduled' && (
-        <button
-          type="button"
-          className="primary control"
-          data-testid="go-live"
+        <ControlButton
+          testId="go-live"
+          icon={Radio}
+          label={t('room.controls.goLive')}
+          kind="primary"
           disabled={busy}
           onClick={() => void run('start')}
-        >
-          <Radio aria-hidden="true" size={20} />
-          <span className="control-label">{t('room.controls.goLive')}</span>
-        </button>
+        />
       )}
       {session.status === 'live' && (
         <ToggleButton
@@ -84,27 +83,22 @@ export function HostControls() {
         <span className="control-label">{t('shell.recordings.link')}</span>
       </a>
       {session.status !== 'ended' && (
-        <button
-          type="button"
-          className="control"
-          data-testid="open-ingest"
-          aria-haspopup="dialog"
+        <ControlButton
+          testId="open-ingest"
+          icon={Cast}
+          label={t('ingest.open')}
+          opensDialog
           onClick={() => setIngestOpen(true)}
-        >
-          <Cast aria-hidden="true" size={20} />
-          <span className="control-label">{t('ingest.open')}</span>
-        </button>
+        />
       )}
-      <button
-        type="button"
-        className="danger control"
-        data-testid="end-session"
+      <ControlButton
+        testId="end-session"
+        icon={CircleStop}
+        label={t('room.controls.endSession')}
+        kind="danger"
         disabled={busy}
         onClick={() => setConfirming(true)}
-      >
-        <CircleStop aria-hidden="true" size={20} />
-        <span className="control-label">{t('room.controls.endSession')}</span>
-      </button>
+      />
       {failed && (
         <p role="alert" className="room-error room-controls-error">
           {t(

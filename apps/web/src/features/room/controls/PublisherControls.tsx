@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { ConnectionState } from 'livekit-client';
-import { Mic, MicOff, ScreenShare, Settings, Video, VideoOff } from 'lucide-react';
+import { ScreenShare, Settings } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { ariaKeyShortcut, isApplePlatform, shortcutLabel } from '../../../lib/media-shortcuts.js';
 import { useLiveKitMedia, useLiveKitRoom, type MediaControlError } from '../../../livekit/index.js';
@@ -8,6 +8,8 @@ import { useEmbedCommand } from '../../embed/embed-context.js';
 import { SettingsDialog } from '../../settings/SettingsDialog.js';
 import type { MediaIntent } from '../media-intent.js';
 import { useRoomSessionContext } from '../room-session-context.js';
+import { ControlButton } from './ControlButton.js';
+import { DeviceToggle } from './DeviceToggle.js';
 import { ToggleButton } from './ToggleButton.js';
 import { useMediaShortcuts } from './useMediaShortcuts.js';
 
@@ -17,11 +19,6 @@ const cancelledPicker = (error: MediaControlError) =>
 
 const canShareScreen = () =>
   typeof globalThis.navigator?.mediaDevices?.getDisplayMedia === 'function';
-
-const ICONS = {
-  microphone: { on: Mic, off: MicOff },
-  camera: { on: Video, off: VideoOff },
-} as const;
 
 /**
  * Microphone, camera and screen share toggles and the full settings dialog, for roles that
@@ -69,13 +66,10 @@ export function PublisherControls() {
   return (
     <>
       {(['microphone', 'camera'] as const).map((kind) => (
-        <ToggleButton
+        <DeviceToggle
           key={kind}
+          kind={kind}
           testId={`toggle-${kind}`}
-          label={t(`room.controls.${kind}`)}
-          variant="device"
-          icon={ICONS[kind].on}
-          offIcon={ICONS[kind].off}
           pressed={published[kind]}
           disabled={media.pending[kind]}
           title={`${t(`room.controls.${kind}`)} (${shortcutLabel(kind, apple)})`}
@@ -92,15 +86,12 @@ export function PublisherControls() {
         title={canShareScreen() ? undefined : t('room.controls.screenShareUnsupported')}
         onClick={() => void media.toggleScreenShare()}
       />
-      <button
-        type="button"
-        className="control"
-        data-testid="open-settings"
+      <ControlButton
+        testId="open-settings"
+        icon={Settings}
+        label={t('room.controls.settings')}
         onClick={() => setSettingsOpen(true)}
-      >
-        <Settings aria-hidden="true" size={20} />
-        <span className="control-label">{t('room.controls.settings')}</span>
-      </button>
+      />
       {media.error && !cancelledPicker(media.error) && (
         <p role="alert" className="room-error room-controls-error">
           {t(`room.media.${media.error.reason}`, {

@@ -32,23 +32,18 @@ export function LobbyPanel({ sessionId }: { sessionId: string }) {
                   {entry.display_name}
                   {entry.is_guest && <small> ({t('lobby.panel.guest')})</small>}
                 </span>
-                <button
-                  type="button"
-                  className="primary"
-                  aria-label={t('lobby.panel.admitName', { name: entry.display_name })}
-                  data-testid={`lobby-admit-${entry.user_id}`}
-                  onClick={() => void lobby.admit(entry.user_id)}
-                >
-                  {t('lobby.panel.admit')}
-                </button>
-                <button
-                  type="button"
-                  aria-label={t('lobby.panel.denyName', { name: entry.display_name })}
-                  data-testid={`lobby-deny-${entry.user_id}`}
-                  onClick={() => void lobby.deny(entry.user_id)}
-                >
-                  {t('lobby.panel.deny')}
-                </button>
+                {(['admit', 'deny'] as const).map((decision) => (
+                  <button
+                    key={decision}
+                    type="button"
+                    className={decision === 'admit' ? 'primary' : undefined}
+                    aria-label={t(`lobby.panel.${decision}Name`, { name: entry.display_name })}
+                    data-testid={`lobby-${decision}-${entry.user_id}`}
+                    onClick={() => void lobby[decision](entry.user_id)}
+                  >
+                    {t(`lobby.panel.${decision}`)}
+                  </button>
+                ))}
               </li>
             ))}
           </ul>

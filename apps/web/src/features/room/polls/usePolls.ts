@@ -4,6 +4,7 @@ import type { CreatePollBody, Poll } from '@stagecast/contracts';
 import { request } from '../../../api/client.js';
 import { parsePollPacket, TOPICS } from '../data-packets.js';
 import { useSyncedList } from '../useSyncedList.js';
+import type { SyncedSource } from '../useSyncedList.js';
 import { mergePoll, orderPolls } from './polls-state.js';
 
 export interface UsePollsResult {
@@ -15,18 +16,17 @@ export interface UsePollsResult {
   vote: (pollId: string, option: number) => Promise<void>;
 }
 
+const polls: SyncedSource<Poll> = {
+  load: async (sessionId) =>
+    (await request(r.listPolls, { params: { session_id: sessionId } })).polls,
+  topic: TOPICS.polls,
+  parse: parsePollPacket,
+  merge: mergePoll,
+};
+
 /** The session's polls (issue 15), live over topic `polls`, with the calls that change them. */
 export function usePolls(sessionId: string): UsePollsResult {
-  const load = useCallback(
-    async () => (await request(r.listPolls, { params: { session_id: sessionId } })).polls,
-    [sessionId],
-  );
-  const list = useSyncedList({
-    load,
-    topic: TOPICS.polls,
-    parse: parsePollPacket,
-    merge: mergePoll,
-  });
+  const list = useSyncedList(sessionId, polls);
   const { put } = list;
   const at = useCallback(
     (pollId: string) => ({ session_id: sessionId, poll_id: pollId }),

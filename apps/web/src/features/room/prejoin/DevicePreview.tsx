@@ -1,4 +1,3 @@
-import { Mic, MicOff, Video, VideoOff } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { useVideoSettings, VIDEO_PRESETS, VolumeMeter } from '../../../livekit/index.js';
 import { DeviceSelect } from '../../settings/DeviceSelect.js';
@@ -6,12 +5,7 @@ import { useDeviceCheck } from '../../settings/useDeviceCheck.js';
 import type { MediaIntent } from '../media-intent.js';
 import { PreviewVideo } from './PreviewVideo.js';
 import { useCameraPreview } from './useCameraPreview.js';
-import { ToggleButton } from '../controls/ToggleButton.js';
-
-const ICONS = {
-  microphone: { on: Mic, off: MicOff },
-  camera: { on: Video, off: VideoOff },
-} as const;
+import { DeviceToggle } from '../controls/DeviceToggle.js';
 
 export interface DevicePreviewProps {
   choices: MediaIntent;
@@ -48,13 +42,10 @@ export function DevicePreview({ choices, onChange }: DevicePreviewProps) {
       </div>
       <div className="prejoin-toggles">
         {(['camera', 'microphone'] as const).map((kind) => (
-          <ToggleButton
+          <DeviceToggle
             key={kind}
+            kind={kind}
             testId={`prejoin-${kind}`}
-            label={t(`room.controls.${kind}`)}
-            variant="device"
-            icon={ICONS[kind].on}
-            offIcon={ICONS[kind].off}
             pressed={choices[kind]}
             onClick={() => onChange({ ...choices, [kind]: !choices[kind] })}
           />

@@ -1,7 +1,11 @@
 import { Send } from 'lucide-react';
-import { memo, useId, useState, type FormEvent } from 'react';
+import { memo } from 'react';
 import { QUESTION_MAX_LENGTH } from '@stagecast/contracts';
 import { useTranslation } from 'react-i18next';
+import { TextComposer } from '../TextComposer.js';
+import { usePanelActions } from '../usePanelActions.js';
+import { ListPanel } from '../ListPanel.js';
+import type { ListPanelProps } from '../ListPanel.js';
 import { QuestionItem } from './QuestionItem.js';
 import { useQuestions } from './useQuestions.js';
 import './qa.css';
@@ -10,53 +14,30 @@ import './qa.css';
 export const QuestionsPanel = memo(function QuestionsPanel({
   sessionId,
   moderator,
-}: {
-  sessionId: string;
-  moderator: boolean;
-}) {
+}: ListPanelProps) {
   const { t } = useTranslation();
-  const inputId = useId();
   const qa = useQuestions(sessionId, moderator);
-  const [text, setText] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [failed, setFailed] = useState(false);
-  const act = (action: Promise<void>) => {
-    setFailed(false);
-    return action.catch(() => setFailed(true));
-  };
-  const ask = async (event: FormEvent) => {
-    event.preventDefault();
-    if (text.trim() === '' || busy) return;
-    setBusy(true);
-    await act(qa.ask(text.trim()).then(() => setText('')));
-    setBusy(false);
-  };
+  const { failed, act } = usePanelActions();
   return (
-    <div className="qa-panel" data-testid="qa-panel">
-      <form className="qa-ask" onSubmit={(event) => void ask(event)}>
-        <label htmlFor={inputId} className="visually-hidden">
-          {t('classroom.qa.label')}
-        </label>
-        <textarea
-          id={inputId}
-          rows={2}
-          maxLength={QUESTION_MAX_LENGTH}
+    <ListPanel
+      className="qa-panel"
+      testId="qa-panel"
+      top={
+        <TextComposer
+          className="qa-ask"
+          label={t('classroom.qa.label')}
           placeholder={t('classroom.qa.placeholder')}
-          value={text}
-          onChange={(event) => setText(event.target.value)}
-          data-testid="qa-input"
+          maxLength={QUESTION_MAX_LENGTH}
+          rows={2}
+          icon={<Send aria-hidden="true" size={16} />}
+          sendLabel={t('classroom.qa.ask')}
+          testIds={{ input: 'qa-input', send: 'qa-ask' }}
+          onSend={(text) => act(qa.ask(text))}
         />
-        <button
-          type="submit"
-          className="primary"
-          disabled={busy || text.trim() === ''}
-          data-testid="qa-ask"
-        >
-          <Send aria-hidden="true" size={16} />
-          {t('classroom.qa.ask')}
-        </button>
-      </form>
-      {qa.questions.length === 0 && <p className="room-muted">{t('classroom.qa.empty')}</p>}
+      }
+      empty={qa.questions.length === 0 && t('classroom.qa.empty')}
+      failure={qa.failed ? t('classroom.qa.failed') : failed && t('classroom.qa.actionFailed')}
+    >
       <ol className="panel-list question-list" aria-label={t('classroom.qa.title')}>
         {qa.questions.map((question) => (
           <QuestionItem
@@ -68,11 +49,6 @@ export const QuestionsPanel = memo(function QuestionsPanel({
           />
         ))}
       </ol>
-      {(failed || qa.failed) && (
-        <p role="alert" className="room-error">
-          {t(qa.failed ? 'classroom.qa.failed' : 'classroom.qa.actionFailed')}
-        </p>
-      )}
-    </div>
+    </ListPanel>
   );
 });

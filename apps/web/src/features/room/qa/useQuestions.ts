@@ -4,6 +4,7 @@ import type { Question } from '@stagecast/contracts';
 import { request } from '../../../api/client.js';
 import { parseQuestionPacket, TOPICS } from '../data-packets.js';
 import { useSyncedList } from '../useSyncedList.js';
+import type { SyncedSource } from '../useSyncedList.js';
 import { mergeQuestion, visibleQuestions } from './questions-state.js';
 
 export interface UseQuestionsResult {
@@ -15,18 +16,17 @@ export interface UseQuestionsResult {
   update: (questionId: string, change: { answered?: boolean; hidden?: boolean }) => Promise<void>;
 }
 
+const questions: SyncedSource<Question> = {
+  load: async (sessionId) =>
+    (await request(r.listQuestions, { params: { session_id: sessionId } })).questions,
+  topic: TOPICS.questions,
+  parse: parseQuestionPacket,
+  merge: mergeQuestion,
+};
+
 /** The session's Q&A (issue 15), live over topic `questions`, with the calls that change it. */
 export function useQuestions(sessionId: string, moderator: boolean): UseQuestionsResult {
-  const load = useCallback(
-    async () => (await request(r.listQuestions, { params: { session_id: sessionId } })).questions,
-    [sessionId],
-  );
-  const list = useSyncedList({
-    load,
-    topic: TOPICS.questions,
-    parse: parseQuestionPacket,
-    merge: mergeQuestion,
-  });
+  const list = useSyncedList(sessionId, questions);
   const { put } = list;
   const at = useCallback(
     (questionId: string) => ({ session_id: sessionId, question_id: questionId }),
