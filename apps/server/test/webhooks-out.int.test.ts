@@ -424,8 +424,10 @@ describe('webhooks out', () => {
     );
     expect(refused).toMatchObject({ status: 'pending', last_status_code: 307, delivered_at: null });
     expect(refused!.last_error).toMatch(/redirect, not followed/);
+    // A delivery counts its attempt when it takes it, before the request is out: the second
+    // request may still be on its way (a full run saw the count at 2 and one request received).
+    await waitFor(() => redirecting.received.length >= 2, 10_000, 'the second redirected request');
     expect(elsewhere.received).toHaveLength(0);
-    expect(redirecting.received.length).toBeGreaterThanOrEqual(2);
 
     // A disabled endpoint is not attempted; replaying one of its deliveries says why not.
     expect((await endpoints.patch(moved.webhook.webhook_id, { enabled: false })).status).toBe(200);
