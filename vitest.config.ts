@@ -24,6 +24,17 @@ class LongestFirst extends BaseSequencer {
 }
 
 const unitFiles = ['apps/*/src/**/*.test.ts', 'packages/*/src/**/*.test.ts'];
+/**
+ * Unit files that replace a module with `vi.mock`: a mock applies only where the module is
+ * imported anew, so these run isolated (in a worker that shared its modules, an earlier file's
+ * real livekit-client would be what they get).
+ */
+const mockingFiles = [
+  'apps/web/src/features/room/LiveRoom.test.ts',
+  'apps/web/src/features/room/RoomPage.test.ts',
+  'apps/web/src/features/room/controls/RoomControls.test.ts',
+  'apps/web/src/features/embed/EmbedPage.test.ts',
+];
 const integrationFiles = [
   'apps/*/src/**/*.int.test.ts',
   'apps/*/test/**/*.test.ts',
@@ -48,10 +59,11 @@ export default defineConfig({
           // rest anew for each (half the CPU and the time of isolated files).
           name: 'unit',
           include: unitFiles,
-          exclude: [...configDefaults.exclude, '**/*.int.test.ts'],
+          exclude: [...configDefaults.exclude, '**/*.int.test.ts', ...mockingFiles],
           isolate: false,
         },
       },
+      { extends: true, test: { name: 'unit-mocking', include: mockingFiles } },
       {
         extends: true,
         test: {
