@@ -332,7 +332,8 @@ describe('recording with the built-in recorder (real LiveKit, rtc-node publisher
     );
     expect(failed.error).toMatch(/ffmpeg.*killed \(SIGKILL\)/);
     expect(failed.download_url).toBeNull();
-    expect(existsSync(fileOf(id))).toBe(false);
+    // The partial file goes just after the status is written (a full run saw it still there).
+    await waitFor(() => !existsSync(fileOf(id)), 5_000, 'the partial file removed');
     await waitFor(
       () => JSON.parse(camera.room.metadata || '{}').recording === false,
       5_000,
