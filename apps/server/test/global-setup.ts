@@ -7,6 +7,7 @@ import { openDatabase } from '../src/db/client.js';
 import {
   ADMIN_DATABASE_URL,
   adminQuery,
+  databaseUrlOf,
   postgresTemplateName,
   runDatabasePrefix,
 } from './support/database.js';
@@ -29,9 +30,7 @@ export async function setup(): Promise<void> {
     // The same on PostgreSQL: one migrated database that `create database … template` copies.
     const name = postgresTemplateName();
     await adminQuery(`create database ${name}`);
-    const url = new URL(ADMIN_DATABASE_URL);
-    url.pathname = `/${name}`;
-    const migrated = await openDatabase({ databaseUrl: url.toString(), dataDir: dir });
+    const migrated = await openDatabase({ databaseUrl: databaseUrlOf(name), dataDir: dir });
     await migrated.migrate();
     await migrated.close();
     process.env.STAGECAST_POSTGRES_TEMPLATE = name;

@@ -35,8 +35,8 @@ export function livekitBinary(): string {
 
 /**
  * Starts the real server (the bundle of `src/server.ts` that the global set-up builds) as its own
- * process on free ports, with the embedded LiveKit, the way `npm start` runs it. Its working directory is `dataDir`, so no `.env` of the
- * developer's leaks in.
+ * process on free ports, with the embedded LiveKit, the way `npm start` runs it. Its working
+ * directory is `dataDir`, so no `.env` of the developer's leaks in.
  */
 export async function startApp(options: {
   dataDir: string;

@@ -38,6 +38,13 @@ export function runDatabasePrefix(): string {
   return `${TEST_DATABASE_PREFIX}${process.env.STAGECAST_TEST_RUN ?? 'adhoc'}_`;
 }
 
+/** The URL of database `name` on the run's PostgreSQL server (`DATABASE_URL`). */
+export function databaseUrlOf(name: string): string {
+  const url = new URL(ADMIN_DATABASE_URL!);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
 /** The run's migrated PostgreSQL database that the others are copied from (`global-setup.ts`). */
 export function postgresTemplateName(): string {
   return `${runDatabasePrefix()}template`;
@@ -68,11 +75,9 @@ export async function createTestDatabase(
       ? `create database ${name} template ${template}`
       : `create database ${name}`,
   );
-  const url = new URL(ADMIN_DATABASE_URL);
-  url.pathname = `/${name}`;
   return {
     backend,
-    databaseUrl: url.toString(),
+    databaseUrl: databaseUrlOf(name),
     dataDir,
     drop: async () => {
       await adminQuery(`drop database if exists ${name} with (force)`);
