@@ -69,6 +69,7 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: integrationFiles,
+          setupFiles: ['apps/server/test/support/setup-integration.ts'],
           globalSetup: ['apps/server/test/global-setup.ts'],
         },
       },

@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { Room, RoomEvent } from '@livekit/rtc-node';
 import type { Logger } from 'pino';
+import { quietRtcNode } from '../rtc-node-logs.js';
 import { AUDIO_SAMPLE_RATE, describeExit, startEncoder } from './encoder.js';
 import type { Encoder, EncoderExit } from './encoder.js';
 import { processCpuSeconds } from './process-cpu.js';
@@ -47,6 +48,9 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
  * start calls for, repeating the last picture and writing silence when nothing new came, so
  * audio and video stay in step however publishers come and go. When ffmpeg falls behind, frames wait (up to a bound) instead of piling up.
  */
+// Before the recorder's first room starts rtc-node's native side: no log capture (see there).
+quietRtcNode();
+
 export class RoomRecorder {
   private readonly room = new Room();
   private readonly inputs = new RoomInputs();
