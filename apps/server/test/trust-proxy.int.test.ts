@@ -2,7 +2,7 @@ import { request } from 'node:http';
 import { AccessToken } from 'livekit-server-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requestThrough } from './support/caddy.js';
-import { startProxiedAppOnPglite } from './support/proxied-app.js';
+import { startProxiedAppOnOwnDatabase } from './support/proxied-app.js';
 import type { ProxiedApp } from './support/proxied-app.js';
 
 /** The auth routes allow 10 a minute per client address (`plugins/rate-limit.ts`). */
@@ -47,7 +47,7 @@ describe('behind Caddy with TRUST_PROXY: the client address comes from the proxy
 
   beforeAll(async () => {
     // `info`: one log line per request, with the address the app attributes it to.
-    stack = await startProxiedAppOnPglite({ LOG_LEVEL: 'info' });
+    stack = await startProxiedAppOnOwnDatabase({ LOG_LEVEL: 'info' });
   });
 
   afterAll(async () => {

@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp } from '../../../apps/server/test/support/app-process.js';
 import type { RunningApp } from '../../../apps/server/test/support/app-process.js';
-import { onFreshPglite } from '../../../apps/server/test/support/database.js';
+import { onOwnDatabase, preferredBackend } from '../../../apps/server/test/support/database.js';
 import { SCREENSHOTS } from '../support/app.js';
 import { newContext } from '../support/browser.js';
 import {
@@ -37,9 +37,10 @@ interface CheckApp {
  */
 async function startCheckApp(lab: TurnLab, turn: Record<string, string>): Promise<CheckApp> {
   const host = lab.net.hostAddress;
-  const { started: app, stop } = await onFreshPglite((dataDir) =>
+  const { started: app, stop } = await onOwnDatabase(preferredBackend(), (db) =>
     startApp({
-      dataDir,
+      dataDir: db.dataDir,
+      databaseUrl: db.databaseUrl,
       host,
       env: ({ livekitPort }) => ({
         LOG_LEVEL: 'warn',

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requestThrough } from '../../../apps/server/test/support/caddy.js';
-import { startProxiedAppOnPglite } from '../../../apps/server/test/support/proxied-app.js';
+import { startProxiedAppOnOwnDatabase } from '../../../apps/server/test/support/proxied-app.js';
 import type { ProxiedApp } from '../../../apps/server/test/support/proxied-app.js';
 import { launchBrowser, newContext, waitForDecodedFrames } from '../support/browser.js';
 import { enterRoom, videoOf } from '../support/room.js';
@@ -46,7 +46,7 @@ describe('HTTPS through the real Caddy (deploy/Caddyfile, local CA) in Chromium'
 
   beforeAll(async () => {
     // Reconcile once at start only: a participant marked connected later came by webhook.
-    stack = await startProxiedAppOnPglite({
+    stack = await startProxiedAppOnOwnDatabase({
       LOG_LEVEL: 'warn',
       RATE_LIMIT_MULTIPLIER: '50',
       RECONCILE_INTERVAL: '1h',

@@ -103,13 +103,6 @@ export interface OnOwnDatabase<T> {
   stop: () => Promise<void>;
 }
 
-/** Starts something (an app, an app behind Caddy) on a fresh PGlite given as its data folder. */
-export function onFreshPglite<T extends { stop(): Promise<unknown> }>(
-  start: (dataDir: string) => Promise<T>,
-): Promise<OnOwnDatabase<T>> {
-  return onOwnDatabase('pglite', (db) => start(db.dataDir));
-}
-
 /**
  * Starts something on a fresh database of `backend` (its data folder, and its URL on
  * PostgreSQL); `stop` stops it, then drops the database.

@@ -3,7 +3,7 @@ import { startApp } from './app-process.js';
 import type { RunningApp } from './app-process.js';
 import { startCaddy } from './caddy.js';
 import type { RunningCaddy } from './caddy.js';
-import { onFreshPglite } from './database.js';
+import { onOwnDatabase, preferredBackend } from './database.js';
 
 export interface ProxiedApp {
   app: RunningApp;
@@ -58,8 +58,15 @@ export async function startProxiedApp(options: {
   }
 }
 
-/** `startProxiedApp` on a fresh PGlite of its own, dropped when it stops. */
-export async function startProxiedAppOnPglite(env: Record<string, string>): Promise<ProxiedApp> {
-  const { started, stop } = await onFreshPglite((dataDir) => startProxiedApp({ dataDir, env }));
+/**
+ * `startProxiedApp` on a fresh database of its own (the run's PostgreSQL when it has one, else
+ * PGlite), dropped when it stops.
+ */
+export async function startProxiedAppOnOwnDatabase(
+  env: Record<string, string>,
+): Promise<ProxiedApp> {
+  const { started, stop } = await onOwnDatabase(preferredBackend(), (db) =>
+    startProxiedApp({ dataDir: db.dataDir, databaseUrl: db.databaseUrl, env }),
+  );
   return { ...started, stop };
 }
