@@ -13,7 +13,16 @@ export interface SoakSample {
   };
   dbConnections: number | null;
   livekit: { rssMb: number; cpu: number };
-  generator: { rssMb: number; heapMb: number; externalMb: number; cpu: number };
+  /** `cpu`: this process's and the Go clients' process's (`goCpu`, `goRssMb`) if any. */
+  generator: {
+    rssMb: number;
+    heapMb: number;
+    externalMb: number;
+    nodeCpu: number;
+    goRssMb?: number;
+    goCpu?: number;
+    cpu: number;
+  };
   /** LiveKit's ACTIVE participants, all it lists, and the database's connected ones. */
   participants: { livekit: number | null; livekitAll: number | null; database: number | null };
   clients: { connected: number; visits: number; ops: number };
@@ -48,8 +57,8 @@ export interface SoakReport {
     firstErrors: { at: string; op: string; status: number; detail: unknown }[];
   };
   visits: number;
-  /** Whether the generator's @livekit/rtc-node ran with its log capture off (soak-clients.mjs). */
-  rtcNodeLogCaptureOff: boolean;
+  /** The clients' LiveKit side (soak-livekit.mjs); for rtc-node, whether its log capture was off. */
+  livekitClients: { kind: 'go' | 'rtc-node'; logCaptureOff?: boolean };
   eventLoopP99Ms: { median: number | null; p99OfSamples: number | null; max: number | null };
   meanCpuCores: { app: number | null; livekit: number | null; generator: number | null };
   participantsDuringChurn: { samples: number; agreeing: number; maxDifference: number };
@@ -93,5 +102,7 @@ export function runSoak(options: {
   thinkMs?: [number, number];
   /** End the settle period once both counts have been 0 this long (default: wait it all). */
   quietMs?: number;
+  /** The clients' LiveKit side: Go (bench/viewers churn, the default) or @livekit/rtc-node. */
+  livekitClients?: 'go' | 'rtc-node';
   log?: (message: string) => void;
 }): Promise<SoakReport>;

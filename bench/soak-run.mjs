@@ -4,6 +4,7 @@
 // (soak-sampler.mjs); then every client leaves, and after a settle period the room must be
 // empty in LiveKit and in the database. Types in soak-run.d.mts.
 import { EXPECTED, startSoakClients } from './soak-clients.mjs';
+import { liveKitClients } from './soak-livekit.mjs';
 import { flatness, startSampler } from './soak-sampler.mjs';
 import { apiClient, castWithLiveSession, importFromServer, percentile, sleep } from './support.mjs';
 
@@ -65,12 +66,12 @@ export async function runSoak({
   sampleSeconds,
   thinkMs,
   quietMs,
+  livekitClients = 'go',
   log = () => undefined,
 }) {
   const api = apiClient(app.baseUrl);
   const { mentor, session } = await castWithLiveSession(api, { title: 'Soak', is_public: true });
   const sessionId = session.session_id;
-  const { Room } = await importFromServer('@livekit/rtc-node');
   const { RoomServiceClient } = await importFromServer('livekit-server-sdk');
   const roomService = new RoomServiceClient(
     app.livekitUrl.replace(/^ws/, 'http'),
@@ -107,15 +108,20 @@ export async function runSoak({
         )
       : null;
 
+  const livekit = await liveKitClients(livekitClients, { livekitUrl: app.livekitUrl, log });
   // The host stays connected all along, as the mentor of a class does.
   const hostJoin = await api('POST', `/api/v1/live/sessions/${sessionId}/join`, mentor.token, {});
-  const hostRoom = new Room();
-  await hostRoom.connect(app.livekitUrl, hostJoin.access_token, { autoSubscribe: false });
+  const hostLink = livekit.connect('host', hostJoin.access_token);
+  await hostLink.connected.catch(async (err) => {
+    await livekit.close();
+    throw err;
+  });
 
   let crowd;
   const sampler = startSampler({
     appPid: app.pid,
     livekitPid: app.livekitPid,
+    generatorPid: livekit.pid,
     metricsUrl: `${app.baseUrl}/metrics`,
     counts,
     dbConnections,
@@ -133,7 +139,7 @@ export async function runSoak({
     log(`${clients} clients churning for ${seconds} s in session ${sessionId}…`);
     crowd = await startSoakClients({
       baseUrl: app.baseUrl,
-      livekitUrl: app.livekitUrl,
+      livekit,
       sessionId,
       host: mentor,
       count: clients,
@@ -151,7 +157,7 @@ export async function runSoak({
     const churnEnd = (Date.now() - started) / 1000;
     log('every client leaves…');
     await crowd.stop();
-    await hostRoom.disconnect();
+    await hostLink.leave();
     const left = Date.now();
     // The settle period: the whole of it, or (with `quietMs`) until LiveKit and the database
     // have both counted nobody for that long.
@@ -188,7 +194,7 @@ export async function runSoak({
       churnSeconds: Math.round(churnEnd),
       ops: summarizeOps(crowd.ops),
       visits: crowd.visits(),
-      rtcNodeLogCaptureOff: crowd.logCaptureOff,
+      livekitClients: { kind: livekit.kind, logCaptureOff: livekit.logCaptureOff },
       eventLoopP99Ms: {
         median: percentile(loop, 50),
         p99OfSamples: percentile(loop, 99),
@@ -219,8 +225,9 @@ export async function runSoak({
     };
   } finally {
     await crowd?.stop();
-    await hostRoom.disconnect().catch(() => undefined);
+    await hostLink.leave();
     await sampler.stop();
+    await livekit.close();
     await pg?.end();
   }
 }

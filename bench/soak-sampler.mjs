@@ -31,11 +31,12 @@ const round = (v, digits = 1) => (v === null ? null : Math.round(v * 10 ** digit
  * Samples every `everyMs` until `stop()`. `counts()` answers `{livekit, database}` (the room's
  * participants in LiveKit, the session's connected participants in the database);
  * `dbConnections()` the app's connections to PostgreSQL, or null; `extra()` more fields (the
- * clients' own figures). Each sample's `t` is in seconds from the start.
+ * clients' own figures); `generatorPid` the Go clients' process, if any. Each sample's `t` is in seconds from the start.
  */
 export function startSampler({
   appPid,
   livekitPid,
+  generatorPid,
   metricsUrl,
   counts,
   dbConnections,
@@ -51,6 +52,7 @@ export function startSampler({
     app: cpuTicks(appPid),
     livekit: cpuTicks(livekitPid),
     generator: process.cpuUsage(),
+    loadgen: generatorPid ? cpuTicks(generatorPid) : 0,
   });
   let last = cpu();
   const take = async () => {
@@ -90,11 +92,21 @@ export function startSampler({
         rssMb: round(rssMb(livekitPid)),
         cpu: round((now.livekit - last.livekit) / ticks / seconds, 3),
       },
+      // This process (the clients' API calls, and rtc-node's clients if those) and the Go
+      // clients' process if any; `cpu` is both.
       generator: {
         rssMb: round(process.memoryUsage.rss() / 2 ** 20),
         heapMb: round(process.memoryUsage().heapUsed / 2 ** 20),
         externalMb: round(process.memoryUsage().external / 2 ** 20),
-        cpu: round((gen.user + gen.system) / 1e6 / seconds, 3),
+        nodeCpu: round((gen.user + gen.system) / 1e6 / seconds, 3),
+        ...(generatorPid && {
+          goRssMb: round(rssMb(generatorPid)),
+          goCpu: round((now.loadgen - last.loadgen) / ticks / seconds, 3),
+        }),
+        cpu: round(
+          (gen.user + gen.system) / 1e6 / seconds + (now.loadgen - last.loadgen) / ticks / seconds,
+          3,
+        ),
       },
       participants,
       /** The machine's 1-minute load average (it is shared). */

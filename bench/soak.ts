@@ -30,6 +30,8 @@ const settings = {
   settleSeconds: Number(env.SOAK_SETTLE_SECONDS ?? 20),
   /** Each client's think time before each action and after leaving, min,max in ms. */
   thinkMs: (env.SOAK_THINK_MS ?? '2000,10000').split(',').map(Number) as [number, number],
+  /** The clients' LiveKit side: `go` (bench/viewers churn) or `rtc-node`. */
+  livekitClients: (env.SOAK_LIVEKIT_CLIENTS ?? 'go') as 'go' | 'rtc-node',
   database: env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
   redis: env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379',
 };
@@ -47,6 +49,7 @@ function chartPage(report: SoakReport): string {
       s.map((p) => p.app.rssMb),
       s.map((p) => p.app.heapMb),
       s.map((p) => p.livekit.rssMb),
+      s.map((p) => p.generator.goRssMb ?? null),
     ],
     handles: [
       x,
@@ -79,7 +82,7 @@ const line = (label, stroke, extra = {}) => ({ label, stroke, width: 2, ...extra
 const minutes = { label: 'minutes' };
 new uPlot({ ...common, title: 'Memory (MB)', axes: [minutes, { label: 'MB' }],
   series: [minutes, line('app RSS', '#1f77b4'), line('app heap used', '#17becf'),
-    line('livekit-server RSS', '#d62728')] }, data.memory, document.getElementById('memory'));
+    line('livekit-server RSS', '#d62728'), line('Go clients RSS', '#2ca02c', { width: 1 })] }, data.memory, document.getElementById('memory'));
 new uPlot({ ...common, title: 'App: open fds, active handles; PostgreSQL connections',
   axes: [minutes, {}], series: [minutes, line('open fds', '#1f77b4'),
     line('active handles', '#ff7f0e'), line('DB connections', '#2ca02c')] },
@@ -162,6 +165,7 @@ async function main() {
       settleSeconds: settings.settleSeconds,
       sampleSeconds: settings.sampleSeconds,
       thinkMs: settings.thinkMs,
+      livekitClients: settings.livekitClients,
       log,
     });
     const loadAfter = loadavg();

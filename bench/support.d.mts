@@ -87,5 +87,6 @@ export function postFrom(
   body: unknown,
 ): Promise<CallFromAnswer>;
 export function percentile(values: number[], p: number): number | null;
+export function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T>;
 /** Runs a bench's `main` and exits: 0 when it resolves, 1 with the error when it throws. */
 export function runBench(main: () => Promise<void>): Promise<never>;

@@ -313,6 +313,15 @@ export function percentile(values, p) {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
+/** `promise`, or a rejection after `ms` (`what: no answer within ms`). */
+export function within(promise, ms, what) {
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
 /** Runs a bench's `main` and exits: 0 when it resolves, 1 with the error when it throws. */
 export function runBench(main) {
   return main().then(

@@ -1,51 +1,14 @@
-// The Go load generator of bench/viewers.ts (bench/viewers/, LiveKit's Go SDK on pion): built
-// with `go build` into the user cache, its clips encoded once with ffmpeg into the same cache,
-// and its processes driven in JSON lines (see bench/viewers/view.go and publish.go).
-import { spawn, spawnSync } from 'node:child_process';
+// The Go load generator of bench/viewers.ts (bench/viewers/, LiveKit's Go SDK on pion): its
+// build and processes are loadgen.mjs's; here, its clips, encoded once with ffmpeg into the
+// same cache.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync } from 'node:fs';
-import { homedir } from 'node:os';
+import { existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
-import type { Cleanups } from './support.mjs';
+import { cacheDir, run } from './loadgen.mjs';
 import { ROOT } from './support.mjs';
 
-const SOURCE_DIR = join(ROOT, 'bench/viewers');
-
-export function cacheDir(): string {
-  const base = process.env.XDG_CACHE_HOME || join(homedir(), '.cache');
-  return join(base, 'stagecast', 'bench-viewers');
-}
-
-function run(cmd: string, args: string[], cwd: string, what: string): void {
-  const res = spawnSync(cmd, args, { cwd, encoding: 'utf8', maxBuffer: 64 << 20 });
-  if (res.error && 'code' in res.error && res.error.code === 'ENOENT')
-    throw new Error(`${what}: \`${cmd}\` is not on the PATH (see bench/README.md)`);
-  if (res.error) throw new Error(`${what}: ${res.error.message}`);
-  if (res.status !== 0)
-    throw new Error(`${what} failed:\n${(res.stderr || res.stdout).slice(-4000)}`);
-}
-
-/**
- * The loadgen binary for the current sources: `go build` (the Go module proxy serves LiveKit's
- * SDK; a first build takes a minute or two) into the cache, named by a hash of the sources.
- */
-export function buildLoadgen(log: (m: string) => void): string {
-  const hash = createHash('sha256');
-  for (const file of readdirSync(SOURCE_DIR).sort()) {
-    if (/\.(go|mod|sum)$/.test(file))
-      hash.update(file).update(readFileSync(join(SOURCE_DIR, file)));
-  }
-  const bin = join(cacheDir(), `loadgen-${hash.digest('hex').slice(0, 16)}`);
-  if (existsSync(bin)) return bin;
-  mkdirSync(cacheDir(), { recursive: true });
-  log('building the Go load generator (go build, bench/viewers)…');
-  const started = Date.now();
-  run('go', ['build', '-o', `${bin}.tmp`, '.'], SOURCE_DIR, 'go build of bench/viewers');
-  renameSync(`${bin}.tmp`, bin);
-  log(`built in ${((Date.now() - started) / 1000).toFixed(0)} s: ${bin}`);
-  return bin;
-}
+export { buildLoadgen, cacheDir, startLoadgen } from './loadgen.mjs';
+export type { LoadgenEvent, LoadgenProcess } from './loadgen.mjs';
 
 export interface ClipSettings {
   seconds: number;
@@ -123,76 +86,4 @@ export function encodeClips(settings: ClipSettings, log: (m: string) => void): C
     );
   }
   return { dir, fileKbps };
-}
-
-/** One JSON line a loadgen process wrote. */
-export type LoadgenEvent = { ev: string } & Record<string, unknown>;
-
-export interface LoadgenProcess {
-  pid: number;
-  send(command: Record<string, unknown>): void;
-  /** The next event that `match` accepts (events seen before the call are not looked at). */
-  next(match: (e: LoadgenEvent) => boolean, timeoutMs: number): Promise<LoadgenEvent>;
-  on(handler: (e: LoadgenEvent) => void): void;
-  off(handler: (e: LoadgenEvent) => void): void;
-  stderr(): string;
-  exited: Promise<number | null>;
-}
-
-/** Starts `bin <args>` (`env` on top of ours); its stop (SIGTERM, then SIGKILL) goes to `cleanups` at once. */
-export function startLoadgen(
-  bin: string,
-  args: string[],
-  cleanups: Cleanups,
-  env: Record<string, string> = {},
-): LoadgenProcess {
-  const child = spawn(bin, args, {
-    stdio: ['pipe', 'pipe', 'pipe'],
-    env: { ...process.env, ...env },
-  });
-  let errText = '';
-  child.stderr.on('data', (d: Buffer) => (errText = (errText + d.toString()).slice(-20_000)));
-  const handlers = new Set<(e: LoadgenEvent) => void>();
-  createInterface({ input: child.stdout }).on('line', (line) => {
-    if (!line.startsWith('{')) return;
-    const event = JSON.parse(line) as LoadgenEvent;
-    for (const h of [...handlers]) h(event);
-  });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-  let gone = false;
-  void exited.then(() => (gone = true));
-  cleanups.add(async () => {
-    if (gone) return;
-    child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    await exited;
-    clearTimeout(timer);
-  });
-  return {
-    pid: child.pid ?? 0,
-    send: (command) => void child.stdin.write(`${JSON.stringify(command)}\n`),
-    next: (match, timeoutMs) =>
-      new Promise((resolve, reject) => {
-        const timer = setTimeout(() => {
-          handlers.delete(handler);
-          reject(new Error(`loadgen: no answer in ${timeoutMs} ms\n${errText.slice(-2000)}`));
-        }, timeoutMs);
-        const handler = (e: LoadgenEvent) => {
-          if (!match(e)) return;
-          clearTimeout(timer);
-          handlers.delete(handler);
-          resolve(e);
-        };
-        handlers.add(handler);
-        void exited.then((code) => {
-          clearTimeout(timer);
-          handlers.delete(handler);
-          reject(new Error(`loadgen exited (${code}):\n${errText.slice(-3000)}`));
-        });
-      }),
-    on: (handler) => void handlers.add(handler),
-    off: (handler) => void handlers.delete(handler),
-    stderr: () => errText,
-    exited,
-  };
 }

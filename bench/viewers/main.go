@@ -1,6 +1,7 @@
 // Command loadgen is the load generator of bench/viewers.ts: `loadgen publish …` publishes one
-// simulcast camera from pre-encoded clips, `loadgen view …` runs the subscribing viewers. Both
-// talk to the bench in JSON lines (stdout), see publish.go and view.go.
+// simulcast camera from pre-encoded clips, `loadgen view …` runs the subscribing viewers,
+// `loadgen churn …` the soak's connecting and leaving clients. All talk to the bench in JSON
+// lines (stdout), see publish.go, view.go and churn.go.
 package main
 
 import (
@@ -34,7 +35,7 @@ func emit(v any) {
 
 func main() {
 	if len(os.Args) < 2 {
-		fmt.Fprintln(os.Stderr, "usage: loadgen publish|view [flags]")
+		fmt.Fprintln(os.Stderr, "usage: loadgen publish|view|churn [flags]")
 		os.Exit(2)
 	}
 	// The SDK's own log (warnings and errors only) goes to stderr, apart from the JSON lines.
@@ -46,6 +47,8 @@ func main() {
 		err = runPublish(os.Args[2:])
 	case "view":
 		err = runView(os.Args[2:])
+	case "churn":
+		err = runChurn(os.Args[2:])
 	default:
 		err = fmt.Errorf("unknown command %q", os.Args[1])
 	}
