@@ -3,7 +3,7 @@ import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ModuleRouteOptions } from '../../context.js';
 import { assertModerator } from '../sessions/access.js';
-import { guardedRoutes, sessionScope } from '../sessions/session-access.js';
+import { sessionScope } from '../sessions/session-access.js';
 import { attendanceCsv, prefersCsv } from './attendance-csv.js';
 import { attendanceRepository } from './attendance-repository.js';
 import { classroomSummary } from './classroom-summary.js';
@@ -18,8 +18,7 @@ export const attendanceRoutes: FastifyPluginAsyncZod<ModuleRouteOptions> = async
   app,
   { ctx, auth },
 ) => {
-  const { preHandler } = sessionScope({ ctx, auth });
-  const route = guardedRoutes(app, preHandler);
+  const { route } = sessionScope(app, { ctx, auth });
   const attendance = attendanceRepository(ctx.database.db);
 
   route(apiRoutes.sessionAttendance, assertModerator, async (access, request, reply) => {

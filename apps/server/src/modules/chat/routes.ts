@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ModuleRouteOptions } from '../../context.js';
 import { AppError } from '../../errors.js';
 import { assertModerator } from '../sessions/access.js';
-import { guardedRoutes, sessionScope } from '../sessions/session-access.js';
+import { sessionScope } from '../sessions/session-access.js';
 import { assertChatMember } from './assert-chat-member.js';
 import { chatRepository, toChatDto } from './chat-repository.js';
 import { deleteMessage } from './delete-message.js';
@@ -18,8 +18,7 @@ export const chatRoutes: FastifyPluginAsyncZod<ModuleRouteOptions> = async (
   app,
   { ctx, auth, limits },
 ) => {
-  const { preHandler } = sessionScope({ ctx, auth });
-  const route = guardedRoutes(app, preHandler);
+  const { route } = sessionScope(app, { ctx, auth });
   const chat = chatRepository(ctx.database.db);
 
   route(apiRoutes.chatHistory, assertChatMember, async (_access, request) => {

@@ -2,7 +2,7 @@ import { apiRoutes } from '@stagecast/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ModuleRouteOptions } from '../../context.js';
 import { assertOwner } from '../sessions/access.js';
-import { guardedRoutes, sessionScope } from '../sessions/session-access.js';
+import { sessionScope } from '../sessions/session-access.js';
 import { createIngestKey } from './create-ingest-key.js';
 import { toIngestKey, whipUrl } from './ingest-dto.js';
 import { ingestKeyRepository } from './ingest-repository.js';
@@ -17,8 +17,7 @@ export const ingestRoutes: FastifyPluginAsyncZod<ModuleRouteOptions> = async (
   app,
   { ctx, auth },
 ) => {
-  const { preHandler } = sessionScope({ ctx, auth });
-  const route = guardedRoutes(app, preHandler);
+  const { route } = sessionScope(app, { ctx, auth });
   // The stream key is a credential: no answer of these routes is kept by any cache.
   app.addHook('onSend', async (_request, reply) => {
     reply.header('cache-control', 'no-store');

@@ -2,7 +2,7 @@ import { apiRoutes } from '@stagecast/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ModuleRouteOptions } from '../../context.js';
 import { assertModerator, assertSignedIn } from '../sessions/access.js';
-import { guardedRoutes, sessionScope } from '../sessions/session-access.js';
+import { sessionScope } from '../sessions/session-access.js';
 import { decideLobby } from './decide-lobby.js';
 import { toLobbyEntry } from './lobby-dto.js';
 import type { LobbyService } from './lobby-service.js';
@@ -16,8 +16,7 @@ import type { OpenStreams } from './wait-stream.js';
 export const lobbyRoutes: FastifyPluginAsyncZod<
   ModuleRouteOptions & { lobby: LobbyService }
 > = async (app, { ctx, auth, lobby }) => {
-  const { preHandler } = sessionScope({ ctx, auth });
-  const route = guardedRoutes(app, preHandler);
+  const { route } = sessionScope(app, { ctx, auth });
   const open: OpenStreams = new Set();
   app.addHook('onClose', async () => {
     for (const stop of [...open]) stop();

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ModuleRouteOptions } from '../../context.js';
 import { declareRoute } from '../../declare-route.js';
 import { assertCanRead, assertModerator, assertSignedIn } from '../sessions/access.js';
-import { guardedRoutes, sessionScope } from '../sessions/session-access.js';
+import { sessionScope } from '../sessions/session-access.js';
 import { changeRole } from './change-role.js';
 import { kickParticipant } from './kick-participant.js';
 import { muteParticipant } from './mute-participant.js';
@@ -18,8 +18,7 @@ export const participantRoutes: FastifyPluginAsyncZod<ModuleRouteOptions> = asyn
   app,
   { ctx, auth },
 ) => {
-  const { participants, preHandler } = sessionScope({ ctx, auth });
-  const route = guardedRoutes(app, preHandler);
+  const { participants, preHandler, route } = sessionScope(app, { ctx, auth });
 
   app.route({
     ...declareRoute(app, apiRoutes.listParticipants),
@@ -64,8 +63,7 @@ export const participantRoutes: FastifyPluginAsyncZod<ModuleRouteOptions> = asyn
  * caller raises or lowers their own hand.
  */
 export const handRoute: FastifyPluginAsyncZod<ModuleRouteOptions> = async (app, { ctx, auth }) => {
-  const { participants, preHandler } = sessionScope({ ctx, auth });
-  const route = guardedRoutes(app, preHandler);
+  const { participants, route } = sessionScope(app, { ctx, auth });
   route(apiRoutes.raiseHand, assertSignedIn, async (access, request) => {
     const { raised } = request.body;
     const updated = await raiseHand({ ctx, participants, access, raised });

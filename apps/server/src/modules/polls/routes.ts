@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ModuleRouteOptions } from '../../context.js';
 import { assertChatMember } from '../chat/assert-chat-member.js';
 import { assertModerator } from '../sessions/access.js';
-import { guardedRoutes, sessionScope } from '../sessions/session-access.js';
+import { sessionScope } from '../sessions/session-access.js';
 import { changePollStatus } from './change-poll-status.js';
 import { createPoll } from './create-poll.js';
 import { pollDelivery } from './deliver-polls.js';
@@ -16,8 +16,7 @@ import { votePoll } from './vote-poll.js';
  * votes once. Stored first, then sent over LiveKit data (topic `polls`) by the server alone.
  */
 export const pollRoutes: FastifyPluginAsyncZod<ModuleRouteOptions> = async (app, { ctx, auth }) => {
-  const { preHandler } = sessionScope({ ctx, auth });
-  const route = guardedRoutes(app, preHandler);
+  const { route } = sessionScope(app, { ctx, auth });
   const repo = pollRepository(ctx.database.db);
   const delivery = pollDelivery(ctx, repo);
   app.addHook('onClose', async () => delivery.close());

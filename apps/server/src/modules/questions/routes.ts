@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ModuleRouteOptions } from '../../context.js';
 import { assertChatMember } from '../chat/assert-chat-member.js';
 import { assertModerator } from '../sessions/access.js';
-import { guardedRoutes, sessionScope } from '../sessions/session-access.js';
+import { sessionScope } from '../sessions/session-access.js';
 import { askQuestion } from './ask-question.js';
 import { questionDelivery } from './deliver-questions.js';
 import { questionRepository } from './question-repository.js';
@@ -20,8 +20,7 @@ export const questionRoutes: FastifyPluginAsyncZod<ModuleRouteOptions> = async (
   app,
   { ctx, auth, limits },
 ) => {
-  const { preHandler } = sessionScope({ ctx, auth });
-  const route = guardedRoutes(app, preHandler);
+  const { route } = sessionScope(app, { ctx, auth });
   const repo = questionRepository(ctx.database.db);
   const delivery = questionDelivery(ctx, repo);
   app.addHook('onClose', async () => delivery.close());

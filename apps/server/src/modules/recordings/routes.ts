@@ -6,7 +6,7 @@ import { AppError } from '../../errors.js';
 import { actorOf, auditBy } from '../audit/record-audit.js';
 import { assertModerator, assertOwner, assertSignedIn, loadAccess } from '../sessions/access.js';
 import type { SessionAccess, SignedInAccess } from '../sessions/access.js';
-import { guardedRoutes, sessionScope } from '../sessions/session-access.js';
+import { sessionScope } from '../sessions/session-access.js';
 import { deleteRecording } from './delete-recording.js';
 import { recordingFile } from './recording-files.js';
 import { toRecordingDto } from './recording-dto.js';
@@ -35,8 +35,7 @@ export const recordingRoutes: FastifyPluginAsyncZod<RecordingRouteOptions> = asy
   app,
   { ctx, auth, recordings },
 ) => {
-  const { sessions, preHandler } = sessionScope({ ctx, auth });
-  const route = guardedRoutes(app, preHandler);
+  const { sessions, route } = sessionScope(app, { ctx, auth });
   const dto = (row: Parameters<typeof toRecordingDto>[0]) =>
     toRecordingDto(row, ctx.config.publicUrl);
 

@@ -12,7 +12,7 @@ import { inviteLink } from './invite.js';
 import { joinSession } from './join-session.js';
 import { rotateInvite } from './rotate-invite.js';
 import { sessionCalendar } from './session-calendar.js';
-import { guardedRoutes, sessionScope } from './session-access.js';
+import { sessionScope } from './session-access.js';
 import { toSessionDto } from './session-dto.js';
 import { startSession } from './start-session.js';
 import { updateSession } from './update-session.js';
@@ -22,8 +22,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<ModuleRouteOptions> = async (
   app,
   { ctx, auth, limits },
 ) => {
-  const { sessions, participants, preHandler } = sessionScope({ ctx, auth });
-  const route = guardedRoutes(app, preHandler);
+  const { sessions, participants, preHandler, route } = sessionScope(app, { ctx, auth });
   const viewOf = async (id: string) => toSessionDto(await sessions.view(id));
 
   app.route({

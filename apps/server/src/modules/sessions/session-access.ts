@@ -38,13 +38,14 @@ const fromParams: SessionIdOf = (request) => (request.params as { session_id: st
 
 /**
  * What the routes plugins of the session-scoped modules (sessions, participants, chat,
- * recordings) set up alike: the repositories, writing through the app's access cache, and the
- * pre-handlers that load the session access once, before the handler, and put it on
+ * recordings…) of `app` set up alike: the repositories, writing through the app's access cache,
+ * and the pre-handlers that load the session access once, before the handler, and put it on
  * `request.sessionAccess`: `preHandler` for routes under `/sessions/:session_id`,
  * `accessFrom((request) => …)` where the session is named elsewhere (the body, say). They run
  * after validation, so the id they read is already checked; a missing session is NOT_FOUND.
+ * `route` declares a guarded route behind `preHandler` (see `guardedRoutes`).
  */
-export function sessionScope({ ctx, auth }: Pick<ModuleRouteOptions, 'ctx' | 'auth'>) {
+export function sessionScope(app: ZodApp, { ctx, auth }: Pick<ModuleRouteOptions, 'ctx' | 'auth'>) {
   const sessions = sessionRepository(ctx.database.db, ctx.accessCache);
   const participants = participantRepository(ctx.database.db, ctx.accessCache);
   const accessFrom = (idOf: SessionIdOf): preHandlerAsyncHookHandler =>
@@ -56,7 +57,8 @@ export function sessionScope({ ctx, auth }: Pick<ModuleRouteOptions, 'ctx' | 'au
         sessionId: idOf(request),
       });
     };
-  return { sessions, participants, accessFrom, preHandler: accessFrom(fromParams) };
+  const preHandler = accessFrom(fromParams);
+  return { sessions, participants, accessFrom, preHandler, route: guardedRoutes(app, preHandler) };
 }
 
 /** A guard of `access.ts`: refuses the caller (throws) or narrows their access to `A`. */
@@ -88,7 +90,7 @@ type HandlerOf<R extends ApiRoute> = RouteHandlerMethod<
  * (so no `!` follows); the request, reply and answer are typed from the route's schemas.
  * `options` adds the route's `config` (its rate limit).
  */
-export function guardedRoutes(app: ZodApp, preHandler: preHandlerAsyncHookHandler) {
+function guardedRoutes(app: ZodApp, preHandler: preHandlerAsyncHookHandler) {
   return function route<const R extends ApiRoute, A extends SessionAccess>(
     apiRoute: R,
     guard: AccessGuard<A>,
