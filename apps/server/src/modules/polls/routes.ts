@@ -8,6 +8,7 @@ import { changePollStatus } from './change-poll-status.js';
 import { createPoll } from './create-poll.js';
 import { pollDelivery } from './deliver-polls.js';
 import { pollRepository } from './poll-repository.js';
+import { roomItems } from './room-items.js';
 import { votePoll } from './vote-poll.js';
 
 /**
@@ -17,15 +18,11 @@ import { votePoll } from './vote-poll.js';
  */
 export const pollRoutes: FastifyPluginAsyncZod<ModuleRouteOptions> = async (app, { ctx, auth }) => {
   const { route } = sessionScope(app, { ctx, auth });
-  const repo = pollRepository(ctx.database.db);
-  const delivery = pollDelivery(ctx, repo);
-  app.addHook('onClose', async () => delivery.close());
-  const uses = { ctx, repo, delivery };
+  const { uses, listFor } = roomItems(app, ctx, pollRepository, pollDelivery);
 
-  route(apiRoutes.listPolls, assertChatMember, async (access) => {
-    const rows = await repo.list(access.view.session.sessionId, access.canModerate);
-    return { polls: await repo.dtos(rows, access.identity) };
-  });
+  route(apiRoutes.listPolls, assertChatMember, async (access) => ({
+    polls: await listFor(access),
+  }));
 
   route(apiRoutes.createPoll, assertModerator, async (access, request, reply) => {
     const poll = await createPoll({ ...uses, access, body: request.body });

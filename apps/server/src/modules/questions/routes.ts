@@ -6,6 +6,7 @@ import { assertModerator } from '../sessions/access.js';
 import { sessionScope } from '../sessions/session-access.js';
 import { askQuestion } from './ask-question.js';
 import { questionDelivery } from './deliver-questions.js';
+import { roomItems } from '../polls/room-items.js';
 import { questionRepository } from './question-repository.js';
 import { updateQuestion } from './update-question.js';
 import { upvoteQuestion } from './upvote-question.js';
@@ -21,15 +22,11 @@ export const questionRoutes: FastifyPluginAsyncZod<ModuleRouteOptions> = async (
   { ctx, auth, limits },
 ) => {
   const { route } = sessionScope(app, { ctx, auth });
-  const repo = questionRepository(ctx.database.db);
-  const delivery = questionDelivery(ctx, repo);
-  app.addHook('onClose', async () => delivery.close());
-  const uses = { ctx, repo, delivery };
+  const { uses, listFor } = roomItems(app, ctx, questionRepository, questionDelivery);
 
-  route(apiRoutes.listQuestions, assertChatMember, async (access) => {
-    const rows = await repo.list(access.view.session.sessionId, access.canModerate);
-    return { questions: await repo.dtos(rows, access.identity) };
-  });
+  route(apiRoutes.listQuestions, assertChatMember, async (access) => ({
+    questions: await listFor(access),
+  }));
 
   route(
     apiRoutes.askQuestion,
