@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useModalDialog } from '../../../lib/use-modal-dialog.js';
 import { CopyField } from './CopyField.js';
 import { ingestApi } from './ingest-api.js';
+import { RoomError } from '../RoomError.js';
 import '../dialog.css';
 import './ingest.css';
 
@@ -134,11 +135,7 @@ export function IngestDialog(props: { open: boolean; sessionId: string; onClose:
           <strong>{t('ingest.revokeTitle')}</strong> {t('ingest.revokeBody')}
         </p>
       )}
-      {failed && (
-        <p role="alert" className="room-error">
-          {t('ingest.failed')}
-        </p>
-      )}
+      {failed && <RoomError>{t('ingest.failed')}</RoomError>}
       <div className="room-dialog-actions">
         {info?.key && (
           <button

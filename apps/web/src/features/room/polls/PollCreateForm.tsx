@@ -8,6 +8,7 @@ import {
   type CreatePollBody,
 } from '@stagecast/contracts';
 import { useTranslation } from 'react-i18next';
+import { RoomError } from '../RoomError.js';
 
 /** Whether the form holds a poll the API takes: a question and 2–6 distinct options. */
 export function pollDraftValid(question: string, options: readonly string[]): boolean {
@@ -114,13 +115,13 @@ export function PollCreateForm({ create }: { create: (body: CreatePollBody) => P
           {t('classroom.polls.create.submit')}
         </button>
         {problem && (
-          <p role="alert" className="room-error">
+          <RoomError>
             {t(
               problem === 'invalid'
                 ? 'classroom.polls.create.invalid'
                 : 'classroom.polls.actionFailed',
             )}
-          </p>
+          </RoomError>
         )}
       </fieldset>
     </form>
