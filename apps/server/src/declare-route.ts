@@ -2,7 +2,7 @@ import type { ApiRoute } from '@stagecast/contracts';
 import type { FastifyInstance } from 'fastify';
 
 /** The Fastify schema of a table route: its tags, params, querystring, body and answers. */
-type SchemaOf<R extends ApiRoute> = Omit<R, 'method' | 'path' | 'tags'> & { tags: string[] };
+export type SchemaOf<R extends ApiRoute> = Omit<R, 'method' | 'path' | 'tags'> & { tags: string[] };
 
 /**
  * A route of the shared table (`apiRoutes` in `@stagecast/contracts`) as Fastify route options,

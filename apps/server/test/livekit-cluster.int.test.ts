@@ -147,14 +147,18 @@ describe.runIf(REDIS_URL)('two LiveKit nodes on one Redis', () => {
       if ((await roomsOn(home)) > before) lonely = id;
     }
     expect(lonely).toBeDefined();
-    await connectTo(lonely!);
-    await waitFor(
-      async () =>
-        (await countIn(sessionId)).participant_count === 3 &&
-        (await countIn(lonely!)).participant_count === 1,
-      5_000,
-      'host, viewer and the quiet one counted, and the lonely class',
-    );
+    const lonelyId = lonely!;
+    await connectTo(lonelyId);
+    /** Waits for the API to count `inClass` people in the class and `inLonely` in the lonely one. */
+    const countsReach = (inClass: number, inLonely: number, ms: number, what: string) =>
+      waitFor(
+        async () =>
+          (await countIn(sessionId)).participant_count === inClass &&
+          (await countIn(lonelyId)).participant_count === inLonely,
+        ms,
+        what,
+      );
+    await countsReach(3, 1, 5_000, 'host, viewer and the quiet one counted, and the lonely class');
 
     // kill -9 of the node hosting both rooms.
     const framesAtKill = viewer.frames;
@@ -182,16 +186,10 @@ describe.runIf(REDIS_URL)('two LiveKit nodes on one Redis', () => {
     );
     const expected = [`user:${teacher.user.id}`, `user:${viewerAccount.user.id}`].sort();
     const settled = Date.now();
-    await waitFor(
-      async () =>
-        (await countIn(sessionId)).participant_count === 2 &&
-        (await countIn(lonely!)).participant_count === 0,
-      10_000,
-      'the counts to settle',
-    );
+    await countsReach(2, 0, 10_000, 'the counts to settle');
     const inLivekit = (await livekit.listParticipants(sessionId)).map((p) => p.identity).sort();
     expect(inLivekit).toEqual(expected);
-    expect(await livekit.listParticipants(lonely!)).toEqual([]);
+    expect(await livekit.listParticipants(lonelyId)).toEqual([]);
     // Every live session's room is on the surviving node now.
     expect(await roomsOn(other)).toBe(sessions);
     expect(

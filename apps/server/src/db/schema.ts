@@ -14,7 +14,13 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { users } from './schema/accounts.js';
-import { createdAtColumn, identityColumn, sessionIdColumn, timestamps } from './schema/columns.js';
+import {
+  createdAtColumn,
+  personColumns,
+  ownerColumn,
+  sessionRowColumns,
+  timestamps,
+} from './schema/columns.js';
 
 /**
  * The database schema: accounts and sign-in in `schema/accounts.ts`, live sessions, what
@@ -74,11 +80,8 @@ export const liveSessions = pgTable(
 export const liveParticipants = pgTable(
   'live_participants',
   {
-    id: uuid('id').primaryKey(),
-    sessionId: sessionIdColumn(),
-    userId: text('user_id').notNull(),
-    identity: identityColumn(),
-    displayName: text('display_name').notNull(),
+    ...sessionRowColumns(),
+    ...personColumns(),
     role: text('role', { enum: ['host', 'co_host', 'speaker', 'viewer'] }).notNull(),
     connected: boolean('connected').notNull().default(false),
     handRaised: boolean('hand_raised').notNull().default(false),
@@ -107,8 +110,7 @@ export const liveParticipants = pgTable(
 export const chatMessages = pgTable(
   'chat_messages',
   {
-    id: uuid('id').primaryKey(),
-    sessionId: sessionIdColumn(),
+    ...sessionRowColumns(),
     senderIdentity: text('sender_identity').notNull(),
     senderName: text('sender_name').notNull(),
     senderRole: text('sender_role').notNull(),
@@ -141,8 +143,7 @@ export const webhookEvents = pgTable('webhook_events', {
 export const recordings = pgTable(
   'recordings',
   {
-    id: uuid('id').primaryKey(),
-    sessionId: sessionIdColumn(),
+    ...sessionRowColumns(),
     status: text('status', { enum: ['starting', 'active', 'ending', 'complete', 'failed'] })
       .notNull()
       .default('starting'),
@@ -190,13 +191,10 @@ export const recordings = pgTable(
 export const attendanceIntervals = pgTable(
   'attendance_intervals',
   {
-    id: uuid('id').primaryKey(),
-    sessionId: sessionIdColumn(),
+    ...sessionRowColumns(),
     /** LiveKit's id of this connection (`PA_…`). */
     livekitSid: text('livekit_sid').notNull(),
-    identity: identityColumn(),
-    userId: text('user_id').notNull(),
-    displayName: text('display_name').notNull(),
+    ...personColumns(),
     /** The role the participant had when this connection began. */
     role: text('role', { enum: ['host', 'co_host', 'speaker', 'viewer'] }).notNull(),
     joinedAt: timestamp('joined_at', { withTimezone: true, precision: 3 }).notNull(),
@@ -294,9 +292,7 @@ export const webhookDeliveries = pgTable(
   'webhook_deliveries',
   {
     id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    endpointId: uuid('endpoint_id')
-      .notNull()
-      .references(() => webhookEndpoints.id, { onDelete: 'cascade' }),
+    endpointId: ownerColumn('endpoint_id', () => webhookEndpoints.id),
     /** `webhook-id`: one per event, shared by its endpoints' rows, kept on every retry. */
     eventId: text('event_id').notNull(),
     eventType: text('event_type').notNull(),

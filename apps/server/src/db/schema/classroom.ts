@@ -8,16 +8,14 @@ import {
   primaryKey,
   text,
   timestamp,
-  uuid,
 } from 'drizzle-orm/pg-core';
-import { createdAtColumn, identityColumn, sessionIdColumn } from './columns.js';
+import { createdAtColumn, identityColumn, ownerColumn, sessionRowColumns } from './columns.js';
 
 /** A poll of a session (issue 15): a draft, then open, then closed; never back. */
 export const polls = pgTable(
   'polls',
   {
-    id: uuid('id').primaryKey(),
-    sessionId: sessionIdColumn(),
+    ...sessionRowColumns(),
     question: text('question').notNull(),
     /** The options' texts, in order: a vote names its index. */
     options: jsonb('options').$type<string[]>().notNull(),
@@ -38,9 +36,7 @@ export const polls = pgTable(
 export const pollVotes = pgTable(
   'poll_votes',
   {
-    pollId: uuid('poll_id')
-      .notNull()
-      .references(() => polls.id, { onDelete: 'cascade' }),
+    pollId: ownerColumn('poll_id', () => polls.id),
     identity: identityColumn(),
     option: integer('option').notNull(),
     createdAt: createdAtColumn(),
@@ -52,8 +48,7 @@ export const pollVotes = pgTable(
 export const questions = pgTable(
   'questions',
   {
-    id: uuid('id').primaryKey(),
-    sessionId: sessionIdColumn(),
+    ...sessionRowColumns(),
     authorIdentity: text('author_identity').notNull(),
     authorName: text('author_name').notNull(),
     text: text('text').notNull(),
@@ -70,9 +65,7 @@ export const questions = pgTable(
 export const questionUpvotes = pgTable(
   'question_upvotes',
   {
-    questionId: uuid('question_id')
-      .notNull()
-      .references(() => questions.id, { onDelete: 'cascade' }),
+    questionId: ownerColumn('question_id', () => questions.id),
     identity: identityColumn(),
     createdAt: createdAtColumn(),
   },

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, index, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
-import { identityColumn, sessionIdColumn } from './columns.js';
+import { personColumns, sessionIdColumn } from './columns.js';
 
 /**
  * The waiting room (issue 15): one row per identity that knocked on a session. In the database,
@@ -14,10 +14,8 @@ export const lobbyEntries = pgTable(
   'lobby_entries',
   {
     sessionId: sessionIdColumn(),
-    identity: identityColumn(),
-    /** The account id or the guest id: the `user_id` of the admit and deny paths. */
-    userId: text('user_id').notNull(),
-    displayName: text('display_name').notNull(),
+    /** Its `user_id` is that of the admit and deny paths. */
+    ...personColumns(),
     status: text('status', { enum: ['waiting', 'admitted', 'denied'] }).notNull(),
     knockedAt: timestamp('knocked_at', { withTimezone: true }).notNull().defaultNow(),
     /** Touched by the open wait stream; a waiting row older than the freshness window is gone. */

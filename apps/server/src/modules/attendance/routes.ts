@@ -2,9 +2,8 @@ import { apiRoutes } from '@stagecast/contracts';
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ModuleRouteOptions } from '../../context.js';
-import { declareRoute } from '../../declare-route.js';
 import { assertModerator } from '../sessions/access.js';
-import { guarded, sessionScope } from '../sessions/session-access.js';
+import { sessionScope } from '../sessions/session-access.js';
 import { attendanceCsv, prefersCsv } from './attendance-csv.js';
 import { attendanceRepository } from './attendance-repository.js';
 import { classroomSummary } from './classroom-summary.js';
@@ -19,29 +18,25 @@ export const attendanceRoutes: FastifyPluginAsyncZod<ModuleRouteOptions> = async
   app,
   { ctx, auth },
 ) => {
-  const { preHandler } = sessionScope({ ctx, auth });
+  const { route } = sessionScope(app, { ctx, auth });
   const attendance = attendanceRepository(ctx.database.db);
 
-  app.route({
-    ...declareRoute(app, apiRoutes.sessionAttendance),
-    preHandler,
-    handler: guarded(assertModerator, async (access, request, reply) => {
-      const session = access.view.session;
-      const report = {
-        ...(await getAttendanceReport({
-          attendance,
-          session,
-          mergeWindowMs: ctx.config.attendanceMergeWindowSeconds * 1000,
-        })),
-        ...(await classroomSummary(ctx.database.db, session.sessionId)),
-      };
-      void reply.header('vary', 'accept');
-      const format = request.query.format;
-      if (format === 'csv' || (format === undefined && prefersCsv(request.headers.accept))) {
-        return sendCsv(reply, `attendance-${session.sessionId}.csv`, attendanceCsv(report));
-      }
-      return report;
-    }),
+  route(apiRoutes.sessionAttendance, assertModerator, async (access, request, reply) => {
+    const session = access.view.session;
+    const report = {
+      ...(await getAttendanceReport({
+        attendance,
+        session,
+        mergeWindowMs: ctx.config.attendanceMergeWindowSeconds * 1000,
+      })),
+      ...(await classroomSummary(ctx.database.db, session.sessionId)),
+    };
+    void reply.header('vary', 'accept');
+    const format = request.query.format;
+    if (format === 'csv' || (format === undefined && prefersCsv(request.headers.accept))) {
+      return sendCsv(reply, `attendance-${session.sessionId}.csv`, attendanceCsv(report));
+    }
+    return report;
   });
 };
 

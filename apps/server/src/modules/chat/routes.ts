@@ -1,10 +1,9 @@
 import { apiRoutes } from '@stagecast/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ModuleRouteOptions } from '../../context.js';
-import { declareRoute } from '../../declare-route.js';
 import { AppError } from '../../errors.js';
 import { assertModerator } from '../sessions/access.js';
-import { guarded, sessionScope } from '../sessions/session-access.js';
+import { sessionScope } from '../sessions/session-access.js';
 import { assertChatMember } from './assert-chat-member.js';
 import { chatRepository, toChatDto } from './chat-repository.js';
 import { deleteMessage } from './delete-message.js';
@@ -19,29 +18,24 @@ export const chatRoutes: FastifyPluginAsyncZod<ModuleRouteOptions> = async (
   app,
   { ctx, auth, limits },
 ) => {
-  const { preHandler } = sessionScope({ ctx, auth });
+  const { route } = sessionScope(app, { ctx, auth });
   const chat = chatRepository(ctx.database.db);
 
-  app.route({
-    ...declareRoute(app, apiRoutes.chatHistory),
-    preHandler,
-    handler: guarded(assertChatMember, async (_access, request) => {
-      const sessionId = request.params.session_id;
-      const { before: beforeId, limit } = request.query;
-      const before = beforeId ? await chat.find(sessionId, beforeId) : undefined;
-      if (beforeId && !before) {
-        throw new AppError('NOT_FOUND', 'no such message', { field: 'before' });
-      }
-      const { rows, hasMore } = await chat.page(sessionId, limit, before);
-      return { messages: rows.map(toChatDto), has_more: hasMore };
-    }),
+  route(apiRoutes.chatHistory, assertChatMember, async (_access, request) => {
+    const sessionId = request.params.session_id;
+    const { before: beforeId, limit } = request.query;
+    const before = beforeId ? await chat.find(sessionId, beforeId) : undefined;
+    if (beforeId && !before) {
+      throw new AppError('NOT_FOUND', 'no such message', { field: 'before' });
+    }
+    const { rows, hasMore } = await chat.page(sessionId, limit, before);
+    return { messages: rows.map(toChatDto), has_more: hasMore };
   });
 
-  app.route({
-    ...declareRoute(app, apiRoutes.postChat),
-    config: { rateLimit: limits.chat },
-    preHandler,
-    handler: guarded(assertChatMember, async (access, request, reply) => {
+  route(
+    apiRoutes.postChat,
+    assertChatMember,
+    async (access, request, reply) => {
       const { message, duplicate } = await sendMessage({
         ctx,
         chat,
@@ -50,15 +44,12 @@ export const chatRoutes: FastifyPluginAsyncZod<ModuleRouteOptions> = async (
         clientMessageId: request.body.client_message_id,
       });
       return reply.code(duplicate ? 200 : 201).send({ message });
-    }),
-  });
+    },
+    { config: { rateLimit: limits.chat } },
+  );
 
-  app.route({
-    ...declareRoute(app, apiRoutes.deleteChat),
-    preHandler,
-    handler: guarded(assertModerator, async (access, request, reply) => {
-      await deleteMessage({ ctx, chat, access, messageId: request.params.message_id });
-      return reply.code(204).send(null);
-    }),
+  route(apiRoutes.deleteChat, assertModerator, async (access, request, reply) => {
+    await deleteMessage({ ctx, chat, access, messageId: request.params.message_id });
+    return reply.code(204).send(null);
   });
 };

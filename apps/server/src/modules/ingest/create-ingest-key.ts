@@ -2,11 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { IngestKeyCreated } from '@stagecast/contracts';
 import { AppError } from '../../errors.js';
 import { createIngestToken } from '../../livekit/index.js';
-import { auditBy, recordAudit } from '../audit/record-audit.js';
 import type { CallerOptions, OwnerAccess } from '../sessions/access.js';
 import { toIngestKey, whipUrl } from './ingest-dto.js';
 import { ingestKeyRepository } from './ingest-repository.js';
-import { removeIngestStreams } from './stale-ingest.js';
+import { finishKeyChange } from './key-change.js';
 
 /**
  * A new stream key for the session (creates or rotates): the previous key is revoked in the same
@@ -36,12 +35,10 @@ export async function createIngestKey(
     createdBy: access.principal.kind === 'user' ? access.principal.user.id : access.identity,
     expiresAt: new Date(Date.now() + ttlSeconds * 1000),
   });
-  await removeIngestStreams(ctx, sessionId, revoked);
-  await recordAudit({
-    db: ctx.database.db,
+  await finishKeyChange({
+    ...options,
+    revoked,
     action: 'ingest_key_create',
-    by: auditBy(access.principal, options.ip),
-    sessionId,
     details: {
       key_id: keyId,
       ttl_seconds: ttlSeconds,

@@ -1,8 +1,7 @@
 import { AppError } from '../../errors.js';
-import { auditBy, recordAudit } from '../audit/record-audit.js';
 import type { CallerOptions, OwnerAccess } from '../sessions/access.js';
 import { ingestKeyRepository } from './ingest-repository.js';
-import { removeIngestStreams } from './stale-ingest.js';
+import { finishKeyChange } from './key-change.js';
 
 /**
  * Revokes the session's stream key: its stream, if connected, is removed now, and any later
@@ -20,12 +19,10 @@ export async function revokeIngestKey(
       reason: 'no_ingest_key',
     });
   }
-  await removeIngestStreams(ctx, sessionId, revoked);
-  await recordAudit({
-    db: ctx.database.db,
+  await finishKeyChange({
+    ...options,
+    revoked,
     action: 'ingest_key_revoke',
-    by: auditBy(access.principal, options.ip),
-    sessionId,
     details: { key_id: revoked.map((row) => row.keyId) },
   });
 }

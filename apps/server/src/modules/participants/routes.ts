@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ModuleRouteOptions } from '../../context.js';
 import { declareRoute } from '../../declare-route.js';
 import { assertCanRead, assertModerator, assertSignedIn } from '../sessions/access.js';
-import { guarded, sessionScope } from '../sessions/session-access.js';
+import { sessionScope } from '../sessions/session-access.js';
 import { changeRole } from './change-role.js';
 import { kickParticipant } from './kick-participant.js';
 import { muteParticipant } from './mute-participant.js';
@@ -18,7 +18,7 @@ export const participantRoutes: FastifyPluginAsyncZod<ModuleRouteOptions> = asyn
   app,
   { ctx, auth },
 ) => {
-  const { participants, preHandler } = sessionScope({ ctx, auth });
+  const { participants, preHandler, route } = sessionScope(app, { ctx, auth });
 
   app.route({
     ...declareRoute(app, apiRoutes.listParticipants),
@@ -30,43 +30,31 @@ export const participantRoutes: FastifyPluginAsyncZod<ModuleRouteOptions> = asyn
     },
   });
 
-  app.route({
-    ...declareRoute(app, apiRoutes.updateParticipant),
-    preHandler,
-    handler: guarded(assertModerator, async (access, request) => {
-      const { user_id: userId } = request.params;
-      const { role } = request.body;
-      const updated = await changeRole({ ctx, participants, access, userId, role, ip: request.ip });
-      return { participant: toParticipantDto(updated) };
-    }),
+  route(apiRoutes.updateParticipant, assertModerator, async (access, request) => {
+    const { user_id: userId } = request.params;
+    const { role } = request.body;
+    const updated = await changeRole({ ctx, participants, access, userId, role, ip: request.ip });
+    return { participant: toParticipantDto(updated) };
   });
 
-  app.route({
-    ...declareRoute(app, apiRoutes.kickParticipant),
-    preHandler,
-    handler: guarded(assertModerator, async (access, request) => {
-      const userId = request.params.user_id;
-      const banned = await kickParticipant({ ctx, participants, access, userId, ip: request.ip });
-      return { participant: toParticipantDto(banned) };
-    }),
+  route(apiRoutes.kickParticipant, assertModerator, async (access, request) => {
+    const userId = request.params.user_id;
+    const banned = await kickParticipant({ ctx, participants, access, userId, ip: request.ip });
+    return { participant: toParticipantDto(banned) };
   });
 
-  app.route({
-    ...declareRoute(app, apiRoutes.muteParticipant),
-    preHandler,
-    handler: guarded(assertModerator, async (access, request) => {
-      const { source } = request.body;
-      const userId = request.params.user_id;
-      const muted = await muteParticipant({
-        ctx,
-        participants,
-        access,
-        userId,
-        source,
-        ip: request.ip,
-      });
-      return { source, muted_tracks: muted };
-    }),
+  route(apiRoutes.muteParticipant, assertModerator, async (access, request) => {
+    const { source } = request.body;
+    const userId = request.params.user_id;
+    const muted = await muteParticipant({
+      ctx,
+      participants,
+      access,
+      userId,
+      source,
+      ip: request.ip,
+    });
+    return { source, muted_tracks: muted };
   });
 };
 
@@ -75,14 +63,10 @@ export const participantRoutes: FastifyPluginAsyncZod<ModuleRouteOptions> = asyn
  * caller raises or lowers their own hand.
  */
 export const handRoute: FastifyPluginAsyncZod<ModuleRouteOptions> = async (app, { ctx, auth }) => {
-  const { participants, preHandler } = sessionScope({ ctx, auth });
-  app.route({
-    ...declareRoute(app, apiRoutes.raiseHand),
-    preHandler,
-    handler: guarded(assertSignedIn, async (access, request) => {
-      const { raised } = request.body;
-      const updated = await raiseHand({ ctx, participants, access, raised });
-      return { participant: toParticipantDto(updated) };
-    }),
+  const { participants, route } = sessionScope(app, { ctx, auth });
+  route(apiRoutes.raiseHand, assertSignedIn, async (access, request) => {
+    const { raised } = request.body;
+    const updated = await raiseHand({ ctx, participants, access, raised });
+    return { participant: toParticipantDto(updated) };
   });
 };

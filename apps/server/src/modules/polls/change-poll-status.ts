@@ -1,8 +1,8 @@
 import type { Poll } from '@stagecast/contracts';
 import { AppError } from '../../errors.js';
-import type { CallerOptions, ModeratorAccess } from '../sessions/access.js';
-import type { PollDelivery } from './deliver-polls.js';
-import type { PollRepository, PollRow } from './poll-repository.js';
+import type { ModeratorAccess } from '../sessions/access.js';
+import type { PollCall } from './deliver-polls.js';
+import type { PollRow } from './poll-repository.js';
 
 /**
  * Opens a draft or closes an open poll, and tells the room. Doing it again changes nothing and
@@ -10,12 +10,7 @@ import type { PollRepository, PollRow } from './poll-repository.js';
  * `poll_closed`, closing a draft 409 `poll_not_open`.
  */
 export async function changePollStatus(
-  options: CallerOptions<ModeratorAccess> & {
-    repo: PollRepository;
-    delivery: PollDelivery;
-    pollId: string;
-    to: 'open' | 'closed';
-  },
+  options: PollCall<ModeratorAccess> & { pollId: string; to: 'open' | 'closed' },
 ): Promise<Poll> {
   const { access, repo, to } = options;
   const sessionId = access.view.session.sessionId;
@@ -27,9 +22,9 @@ export async function changePollStatus(
     row = await repo.transition(found.id, to === 'open' ? 'draft' : 'open', to, new Date());
     if (!row) return changePollStatus(options); // another moderator moved it meanwhile
   }
-  const [poll] = await repo.dtos([row], access.identity);
-  if (found.status !== to) await options.delivery.deliver(poll!);
-  return poll!;
+  const poll = await repo.dto(row, access.identity);
+  if (found.status !== to) await options.delivery.deliver(poll);
+  return poll;
 }
 
 function refuseBackwards(row: PollRow, to: 'open' | 'closed'): void {

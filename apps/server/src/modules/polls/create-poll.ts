@@ -1,17 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { CreatePollBody, Poll } from '@stagecast/contracts';
-import type { CallerOptions, ModeratorAccess } from '../sessions/access.js';
+import type { ModeratorAccess } from '../sessions/access.js';
 import { assertNotEnded } from '../sessions/assert-not-ended.js';
-import type { PollDelivery } from './deliver-polls.js';
-import type { PollRepository } from './poll-repository.js';
+import type { PollCall } from './deliver-polls.js';
 
 /** Stores a poll as a draft (or open at once, with `open`) and tells the room. */
 export async function createPoll(
-  options: CallerOptions<ModeratorAccess> & {
-    repo: PollRepository;
-    delivery: PollDelivery;
-    body: CreatePollBody;
-  },
+  options: PollCall<ModeratorAccess> & { body: CreatePollBody },
 ): Promise<Poll> {
   const { access, body } = options;
   assertNotEnded(access);
@@ -25,7 +20,7 @@ export async function createPoll(
     createdBy: access.identity,
     openedAt: body.open ? now : null,
   });
-  const [poll] = await options.repo.dtos([row], access.identity);
-  await options.delivery.deliver(poll!);
-  return poll!;
+  const poll = await options.repo.dto(row, access.identity);
+  await options.delivery.deliver(poll);
+  return poll;
 }

@@ -2,6 +2,7 @@ import { POLLS_TOPIC } from '@stagecast/contracts';
 import type { Poll, PollsDataPacket } from '@stagecast/contracts';
 import type { AppContext } from '../../context.js';
 import { participantRepository } from '../participants/participant-repository.js';
+import type { CallerOptions, SessionAccess } from '../sessions/access.js';
 import type { PollRepository } from './poll-repository.js';
 import { resendOnChange } from './resend-on-change.js';
 
@@ -38,3 +39,9 @@ export function pollDelivery(ctx: AppContext, repo: PollRepository) {
   return { deliver, handleVote: (id: string) => results.handle(id), close: () => results.close() };
 }
 export type PollDelivery = ReturnType<typeof pollDelivery>;
+
+/** What every poll use case takes: the caller, the polls and their delivery to the room. */
+export type PollCall<A extends SessionAccess> = CallerOptions<A> & {
+  repo: PollRepository;
+  delivery: PollDelivery;
+};

@@ -123,6 +123,10 @@ export function pollRepository(db: Db) {
       const mine = identity ? await this.votesOf(ids, identity) : new Map<string, number>();
       return rows.map((r) => toPollDto(r, counts.get(r.id) ?? [], mine.get(r.id) ?? null));
     },
+    /** The poll as the API shows it to `identity`. */
+    async dto(row: PollRow, identity: string): Promise<Poll> {
+      return (await this.dtos([row], identity))[0]!;
+    },
   };
 }
 export type PollRepository = ReturnType<typeof pollRepository>;

@@ -1,14 +1,14 @@
 import { apiRoutes } from '@stagecast/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ModuleRouteOptions } from '../../context.js';
-import { declareRoute } from '../../declare-route.js';
 import { assertChatMember } from '../chat/assert-chat-member.js';
 import { assertModerator } from '../sessions/access.js';
-import { guarded, sessionScope } from '../sessions/session-access.js';
+import { sessionScope } from '../sessions/session-access.js';
 import { changePollStatus } from './change-poll-status.js';
 import { createPoll } from './create-poll.js';
 import { pollDelivery } from './deliver-polls.js';
 import { pollRepository } from './poll-repository.js';
+import { roomItems } from './room-items.js';
 import { votePoll } from './vote-poll.js';
 
 /**
@@ -17,54 +17,34 @@ import { votePoll } from './vote-poll.js';
  * votes once. Stored first, then sent over LiveKit data (topic `polls`) by the server alone.
  */
 export const pollRoutes: FastifyPluginAsyncZod<ModuleRouteOptions> = async (app, { ctx, auth }) => {
-  const { preHandler } = sessionScope({ ctx, auth });
-  const repo = pollRepository(ctx.database.db);
-  const delivery = pollDelivery(ctx, repo);
-  app.addHook('onClose', async () => delivery.close());
-  const uses = { ctx, repo, delivery };
+  const { route } = sessionScope(app, { ctx, auth });
+  const { uses, listFor } = roomItems(app, ctx, pollRepository, pollDelivery);
 
-  app.route({
-    ...declareRoute(app, apiRoutes.listPolls),
-    preHandler,
-    handler: guarded(assertChatMember, async (access) => {
-      const rows = await repo.list(access.view.session.sessionId, access.canModerate);
-      return { polls: await repo.dtos(rows, access.identity) };
-    }),
+  route(apiRoutes.listPolls, assertChatMember, async (access) => ({
+    polls: await listFor(access),
+  }));
+
+  route(apiRoutes.createPoll, assertModerator, async (access, request, reply) => {
+    const poll = await createPoll({ ...uses, access, body: request.body });
+    return reply.code(201).send({ poll });
   });
 
-  app.route({
-    ...declareRoute(app, apiRoutes.createPoll),
-    preHandler,
-    handler: guarded(assertModerator, async (access, request, reply) => {
-      const poll = await createPoll({ ...uses, access, body: request.body });
-      return reply.code(201).send({ poll });
-    }),
-  });
-
-  for (const [route, to] of [
+  for (const [apiRoute, to] of [
     [apiRoutes.openPoll, 'open'],
     [apiRoutes.closePoll, 'closed'],
   ] as const) {
-    app.route({
-      ...declareRoute(app, route),
-      preHandler,
-      handler: guarded(assertModerator, async (access, request) => ({
-        poll: await changePollStatus({ ...uses, access, pollId: request.params.poll_id, to }),
-      })),
-    });
+    route(apiRoute, assertModerator, async (access, request) => ({
+      poll: await changePollStatus({ ...uses, access, pollId: request.params.poll_id, to }),
+    }));
   }
 
-  app.route({
-    ...declareRoute(app, apiRoutes.votePoll),
-    preHandler,
-    handler: guarded(assertChatMember, async (access, request, reply) => {
-      const poll = await votePoll({
-        ...uses,
-        access,
-        pollId: request.params.poll_id,
-        option: request.body.option,
-      });
-      return reply.code(201).send({ poll });
-    }),
+  route(apiRoutes.votePoll, assertChatMember, async (access, request, reply) => {
+    const poll = await votePoll({
+      ...uses,
+      access,
+      pollId: request.params.poll_id,
+      option: request.body.option,
+    });
+    return reply.code(201).send({ poll });
   });
 };

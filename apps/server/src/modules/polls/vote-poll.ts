@@ -1,9 +1,8 @@
 import type { Poll } from '@stagecast/contracts';
 import { AppError } from '../../errors.js';
-import type { CallerOptions, SignedInAccess } from '../sessions/access.js';
+import type { SignedInAccess } from '../sessions/access.js';
 import { assertNotEnded } from '../sessions/assert-not-ended.js';
-import type { PollDelivery } from './deliver-polls.js';
-import type { PollRepository } from './poll-repository.js';
+import type { PollCall } from './deliver-polls.js';
 
 /**
  * Counts the caller's one vote in an open poll and has the room's results updated (coalesced).
@@ -11,12 +10,7 @@ import type { PollRepository } from './poll-repository.js';
  * poll 409 `poll_closed`; an option the poll does not have, 400.
  */
 export async function votePoll(
-  options: CallerOptions<SignedInAccess> & {
-    repo: PollRepository;
-    delivery: PollDelivery;
-    pollId: string;
-    option: number;
-  },
+  options: PollCall<SignedInAccess> & { pollId: string; option: number },
 ): Promise<Poll> {
   const { access, repo, option } = options;
   assertNotEnded(access);
@@ -44,6 +38,5 @@ export async function votePoll(
     );
   }
   options.delivery.handleVote(row.id);
-  const [poll] = await repo.dtos([row], access.identity);
-  return poll!;
+  return repo.dto(row, access.identity);
 }

@@ -2,6 +2,7 @@ import { QUESTIONS_TOPIC } from '@stagecast/contracts';
 import type { Question, QuestionsDataPacket } from '@stagecast/contracts';
 import type { AppContext } from '../../context.js';
 import { resendOnChange } from '../polls/resend-on-change.js';
+import type { CallerOptions, SessionAccess } from '../sessions/access.js';
 import type { QuestionRepository } from './question-repository.js';
 
 /**
@@ -35,3 +36,9 @@ export function questionDelivery(ctx: AppContext, repo: QuestionRepository) {
   };
 }
 export type QuestionDelivery = ReturnType<typeof questionDelivery>;
+
+/** What every Q&A use case takes: the caller, the questions and their delivery to the room. */
+export type QuestionCall<A extends SessionAccess> = CallerOptions<A> & {
+  repo: QuestionRepository;
+  delivery: QuestionDelivery;
+};

@@ -96,6 +96,11 @@ export function questionRepository(db: Db) {
         : new Set();
       return rows.map((r) => toQuestionDto(r, mine.has(r.id)));
     },
+    /** The question as it stands now, as the API shows it to `identity`. */
+    async current(sessionId: string, id: string, identity: string): Promise<Question> {
+      const [question] = await this.dtos([(await this.find(sessionId, id))!], identity);
+      return question!;
+    },
   };
 }
 export type QuestionRepository = ReturnType<typeof questionRepository>;

@@ -1,12 +1,12 @@
 import { apiRoutes } from '@stagecast/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ModuleRouteOptions } from '../../context.js';
-import { declareRoute } from '../../declare-route.js';
 import { assertChatMember } from '../chat/assert-chat-member.js';
 import { assertModerator } from '../sessions/access.js';
-import { guarded, sessionScope } from '../sessions/session-access.js';
+import { sessionScope } from '../sessions/session-access.js';
 import { askQuestion } from './ask-question.js';
 import { questionDelivery } from './deliver-questions.js';
+import { roomItems } from '../polls/room-items.js';
 import { questionRepository } from './question-repository.js';
 import { updateQuestion } from './update-question.js';
 import { upvoteQuestion } from './upvote-question.js';
@@ -21,65 +21,45 @@ export const questionRoutes: FastifyPluginAsyncZod<ModuleRouteOptions> = async (
   app,
   { ctx, auth, limits },
 ) => {
-  const { preHandler } = sessionScope({ ctx, auth });
-  const repo = questionRepository(ctx.database.db);
-  const delivery = questionDelivery(ctx, repo);
-  app.addHook('onClose', async () => delivery.close());
-  const uses = { ctx, repo, delivery };
+  const { route } = sessionScope(app, { ctx, auth });
+  const { uses, listFor } = roomItems(app, ctx, questionRepository, questionDelivery);
 
-  app.route({
-    ...declareRoute(app, apiRoutes.listQuestions),
-    preHandler,
-    handler: guarded(assertChatMember, async (access) => {
-      const rows = await repo.list(access.view.session.sessionId, access.canModerate);
-      return { questions: await repo.dtos(rows, access.identity) };
-    }),
-  });
+  route(apiRoutes.listQuestions, assertChatMember, async (access) => ({
+    questions: await listFor(access),
+  }));
 
-  app.route({
-    ...declareRoute(app, apiRoutes.askQuestion),
-    config: { rateLimit: limits.questions },
-    preHandler,
-    handler: guarded(assertChatMember, async (access, request, reply) => {
+  route(
+    apiRoutes.askQuestion,
+    assertChatMember,
+    async (access, request, reply) => {
       const question = await askQuestion({ ...uses, access, text: request.body.text });
       return reply.code(201).send({ question });
+    },
+    { config: { rateLimit: limits.questions } },
+  );
+
+  route(apiRoutes.updateQuestion, assertModerator, async (access, request) => ({
+    question: await updateQuestion({
+      ...uses,
+      access,
+      questionId: request.params.question_id,
+      answered: request.body.answered,
+      hidden: request.body.hidden,
+      ip: request.ip,
     }),
-  });
+  }));
 
-  app.route({
-    ...declareRoute(app, apiRoutes.updateQuestion),
-    preHandler,
-    handler: guarded(assertModerator, async (access, request) => ({
-      question: await updateQuestion({
-        ...uses,
-        access,
-        questionId: request.params.question_id,
-        answered: request.body.answered,
-        hidden: request.body.hidden,
-        ip: request.ip,
-      }),
-    })),
-  });
-
-  app.route({
-    ...declareRoute(app, apiRoutes.upvoteQuestion),
-    preHandler,
-    handler: guarded(assertChatMember, async (access, request) => ({
-      question: await upvoteQuestion({
-        ...uses,
-        access,
-        questionId: request.params.question_id,
-        up: true,
-      }),
-    })),
-  });
-
-  app.route({
-    ...declareRoute(app, apiRoutes.removeUpvote),
-    preHandler,
-    handler: guarded(assertChatMember, async (access, request, reply) => {
-      await upvoteQuestion({ ...uses, access, questionId: request.params.question_id, up: false });
-      return reply.code(204).send(null);
+  route(apiRoutes.upvoteQuestion, assertChatMember, async (access, request) => ({
+    question: await upvoteQuestion({
+      ...uses,
+      access,
+      questionId: request.params.question_id,
+      up: true,
     }),
+  }));
+
+  route(apiRoutes.removeUpvote, assertChatMember, async (access, request, reply) => {
+    await upvoteQuestion({ ...uses, access, questionId: request.params.question_id, up: false });
+    return reply.code(204).send(null);
   });
 };

@@ -1,18 +1,15 @@
 import type { Question } from '@stagecast/contracts';
 import { AppError } from '../../errors.js';
 import { auditBy, recordAudit } from '../audit/record-audit.js';
-import type { CallerOptions, ModeratorAccess } from '../sessions/access.js';
-import type { QuestionDelivery } from './deliver-questions.js';
-import type { QuestionRepository } from './question-repository.js';
+import type { ModeratorAccess } from '../sessions/access.js';
+import type { QuestionCall } from './deliver-questions.js';
 
 /**
  * A moderator marks a question answered (or not) and hides it (or shows it again), then tells
  * the room; clients that do not moderate drop a hidden one. Hiding and showing are audited.
  */
 export async function updateQuestion(
-  options: CallerOptions<ModeratorAccess> & {
-    repo: QuestionRepository;
-    delivery: QuestionDelivery;
+  options: QuestionCall<ModeratorAccess> & {
     questionId: string;
     answered: boolean | undefined;
     hidden: boolean | undefined;
@@ -42,7 +39,7 @@ export async function updateQuestion(
       details: { question_id: row.id, text: row.text.slice(0, 200) },
     });
   }
-  const [question] = await repo.dtos([(await repo.find(sessionId, row.id))!], access.identity);
-  await options.delivery.deliver(question!);
-  return question!;
+  const question = await repo.current(sessionId, row.id, access.identity);
+  await options.delivery.deliver(question);
+  return question;
 }

@@ -1,9 +1,8 @@
 import type { Question } from '@stagecast/contracts';
 import { AppError } from '../../errors.js';
-import type { CallerOptions, SignedInAccess } from '../sessions/access.js';
+import type { SignedInAccess } from '../sessions/access.js';
 import { assertNotEnded } from '../sessions/assert-not-ended.js';
-import type { QuestionDelivery } from './deliver-questions.js';
-import type { QuestionRepository } from './question-repository.js';
+import type { QuestionCall } from './deliver-questions.js';
 
 /**
  * Adds the caller's upvote (`up`) or takes it back, and has the room's count updated
@@ -11,12 +10,7 @@ import type { QuestionRepository } from './question-repository.js';
  * those who cannot see it, and takes no upvotes from anyone.
  */
 export async function upvoteQuestion(
-  options: CallerOptions<SignedInAccess> & {
-    repo: QuestionRepository;
-    delivery: QuestionDelivery;
-    questionId: string;
-    up: boolean;
-  },
+  options: QuestionCall<SignedInAccess> & { questionId: string; up: boolean },
 ): Promise<Question> {
   const { access, repo } = options;
   assertNotEnded(access);
@@ -32,6 +26,5 @@ export async function upvoteQuestion(
     });
   }
   if (changed) options.delivery.handleUpvote(row.id);
-  const [question] = await repo.dtos([(await repo.find(sessionId, row.id))!], access.identity);
-  return question!;
+  return repo.current(sessionId, row.id, access.identity);
 }

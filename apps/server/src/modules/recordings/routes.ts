@@ -6,7 +6,7 @@ import { AppError } from '../../errors.js';
 import { actorOf, auditBy } from '../audit/record-audit.js';
 import { assertModerator, assertOwner, assertSignedIn, loadAccess } from '../sessions/access.js';
 import type { SessionAccess, SignedInAccess } from '../sessions/access.js';
-import { guarded, sessionScope } from '../sessions/session-access.js';
+import { sessionScope } from '../sessions/session-access.js';
 import { deleteRecording } from './delete-recording.js';
 import { recordingFile } from './recording-files.js';
 import { toRecordingDto } from './recording-dto.js';
@@ -35,36 +35,24 @@ export const recordingRoutes: FastifyPluginAsyncZod<RecordingRouteOptions> = asy
   app,
   { ctx, auth, recordings },
 ) => {
-  const { sessions, preHandler } = sessionScope({ ctx, auth });
+  const { sessions, route } = sessionScope(app, { ctx, auth });
   const dto = (row: Parameters<typeof toRecordingDto>[0]) =>
     toRecordingDto(row, ctx.config.publicUrl);
 
-  app.route({
-    ...declareRoute(app, apiRoutes.startRecording),
-    preHandler,
-    handler: guarded(assertModerator, async (access, request) => {
-      const by = auditBy(access.principal, request.ip);
-      const row = await recordings.start(request.params.session_id, access.identity, by);
-      return { recording: dto(row) };
-    }),
+  route(apiRoutes.startRecording, assertModerator, async (access, request) => {
+    const by = auditBy(access.principal, request.ip);
+    const row = await recordings.start(request.params.session_id, access.identity, by);
+    return { recording: dto(row) };
   });
 
-  app.route({
-    ...declareRoute(app, apiRoutes.stopRecording),
-    preHandler,
-    handler: guarded(assertModerator, async (access, request) => {
-      const by = auditBy(access.principal, request.ip);
-      return { recording: dto(await recordings.stop(request.params.session_id, by)) };
-    }),
+  route(apiRoutes.stopRecording, assertModerator, async (access, request) => {
+    const by = auditBy(access.principal, request.ip);
+    return { recording: dto(await recordings.stop(request.params.session_id, by)) };
   });
 
-  app.route({
-    ...declareRoute(app, apiRoutes.listRecordings),
-    preHandler,
-    handler: guarded(assertCanListRecordings, async (_access, request) => {
-      const rows = await recordings.repo.listBySession(request.params.session_id);
-      return { recordings: rows.map(dto) };
-    }),
+  route(apiRoutes.listRecordings, assertCanListRecordings, async (_access, request) => {
+    const rows = await recordings.repo.listBySession(request.params.session_id);
+    return { recordings: rows.map(dto) };
   });
 
   app.route({

@@ -12,7 +12,7 @@ import { inviteLink } from './invite.js';
 import { joinSession } from './join-session.js';
 import { rotateInvite } from './rotate-invite.js';
 import { sessionCalendar } from './session-calendar.js';
-import { guarded, sessionScope } from './session-access.js';
+import { sessionScope } from './session-access.js';
 import { toSessionDto } from './session-dto.js';
 import { startSession } from './start-session.js';
 import { updateSession } from './update-session.js';
@@ -22,7 +22,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<ModuleRouteOptions> = async (
   app,
   { ctx, auth, limits },
 ) => {
-  const { sessions, participants, preHandler } = sessionScope({ ctx, auth });
+  const { sessions, participants, preHandler, route } = sessionScope(app, { ctx, auth });
   const viewOf = async (id: string) => toSessionDto(await sessions.view(id));
 
   app.route({
@@ -101,63 +101,43 @@ export const sessionRoutes: FastifyPluginAsyncZod<ModuleRouteOptions> = async (
     },
   });
 
-  app.route({
-    ...declareRoute(app, apiRoutes.updateSession),
-    preHandler,
-    handler: guarded(assertOwner, async (access, request) => {
-      await updateSession({ sessions, session: access.view.session, changes: request.body });
-      // The waiting room turned off: whoever waits in it is let in rather than left waiting.
-      if (request.body.waiting_room === false && access.view.session.waitingRoom) {
-        await ctx.lobby?.decide({
-          sessionId: access.view.session.sessionId,
-          status: 'admitted',
-          by: access.identity,
-        });
-      }
-      return viewOf(request.params.session_id);
-    }),
+  route(apiRoutes.updateSession, assertOwner, async (access, request) => {
+    await updateSession({ sessions, session: access.view.session, changes: request.body });
+    // The waiting room turned off: whoever waits in it is let in rather than left waiting.
+    if (request.body.waiting_room === false && access.view.session.waitingRoom) {
+      await ctx.lobby?.decide({
+        sessionId: access.view.session.sessionId,
+        status: 'admitted',
+        by: access.identity,
+      });
+    }
+    return viewOf(request.params.session_id);
   });
 
-  app.route({
-    ...declareRoute(app, apiRoutes.startSession),
-    preHandler,
-    handler: guarded(assertOwner, async (access, request) => {
-      await startSession({ ctx, sessions, session: access.view.session });
-      return viewOf(request.params.session_id);
-    }),
+  route(apiRoutes.startSession, assertOwner, async (access, request) => {
+    await startSession({ ctx, sessions, session: access.view.session });
+    return viewOf(request.params.session_id);
   });
 
-  app.route({
-    ...declareRoute(app, apiRoutes.endSession),
-    preHandler,
-    handler: guarded(assertOwner, async (access, request) => {
-      const by = auditBy(access.principal, request.ip);
-      await endSession({ ctx, sessions, participants, session: access.view.session, by });
-      return viewOf(request.params.session_id);
-    }),
+  route(apiRoutes.endSession, assertOwner, async (access, request) => {
+    const by = auditBy(access.principal, request.ip);
+    await endSession({ ctx, sessions, participants, session: access.view.session, by });
+    return viewOf(request.params.session_id);
   });
 
-  app.route({
-    ...declareRoute(app, apiRoutes.deleteSession),
-    preHandler,
-    handler: guarded(assertOwner, async (access, request, reply) => {
-      const by = auditBy(access.principal, request.ip);
-      await deleteSession({ ctx, sessions, participants, session: access.view.session, by });
-      return reply.code(204).send(null);
-    }),
+  route(apiRoutes.deleteSession, assertOwner, async (access, request, reply) => {
+    const by = auditBy(access.principal, request.ip);
+    await deleteSession({ ctx, sessions, participants, session: access.view.session, by });
+    return reply.code(204).send(null);
   });
 
-  app.route({
-    ...declareRoute(app, apiRoutes.rotateInvite),
-    preHandler,
-    handler: guarded(assertOwner, async (_access, request) => {
-      const sessionId = request.params.session_id;
-      const invite = await rotateInvite({ ctx, sessions, sessionId });
-      return {
-        invite_link: inviteLink(ctx.config.publicUrl, sessionId, invite.secret),
-        invite_expires_at: invite.expiresAt.toISOString(),
-      };
-    }),
+  route(apiRoutes.rotateInvite, assertOwner, async (_access, request) => {
+    const sessionId = request.params.session_id;
+    const invite = await rotateInvite({ ctx, sessions, sessionId });
+    return {
+      invite_link: inviteLink(ctx.config.publicUrl, sessionId, invite.secret),
+      invite_expires_at: invite.expiresAt.toISOString(),
+    };
   });
 
   app.route({

@@ -13,7 +13,7 @@ export const tokenRoute: FastifyPluginAsyncZod<ModuleRouteOptions> = async (
   app,
   { ctx, auth, limits },
 ) => {
-  const { participants, accessFrom } = sessionScope({ ctx, auth });
+  const { participants, accessFrom } = sessionScope(app, { ctx, auth });
 
   app.route({
     ...declareRoute(app, apiRoutes.livekitToken),

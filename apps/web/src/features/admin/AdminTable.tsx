@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CardTable } from '../../lib/CardTable.js';
+import { ConfirmDialog } from '../room/ConfirmDialog.js';
+import type { ConfirmDialogProps } from '../room/ConfirmDialog.js';
 import { NoticeLine } from './notice.js';
 import type { Notice } from './notice.js';
 import { Pager } from './Pager.js';
@@ -24,7 +26,8 @@ export type AdminRowProps = { key: string | number } & {
 /**
  * An admin list under its panel's notice line: a table in its scrolling frame when it has items,
  * or what stands in its place: the load failure, or (once loaded: `items` given) the text for an
- * empty list; a paged list has its pager under it. Each item is a row of `columns`: the first
+ * empty list; a paged list has its pager under it, and the panel's action on its rows
+ * (`useAdminAction`) its notice above and its confirmation. Each item is a row of `columns`: the first
  * column's cell is the row's header, every other cell carries its column's name for the phone
  * layout (see CardTable).
  */
@@ -38,14 +41,16 @@ export function AdminTable<Item>(props: {
   failed: boolean;
   empty: string;
   notice?: Notice | undefined;
+  /** The panel's action on its rows: its notice and its confirmation (see useAdminAction). */
+  action?: { notice: Notice | undefined; dialog: ConfirmDialogProps };
   paging?: PagerProps;
 }) {
   const { t } = useTranslation();
-  const { items = [], columns, className, paging } = props;
+  const { items = [], columns, className, paging, action } = props;
   const [header, ...cells] = columns;
   return (
     <>
-      <NoticeLine notice={props.notice} />
+      <NoticeLine notice={action ? action.notice : props.notice} />
       {props.failed && <p className="error">{t('admin.loadFailed')}</p>}
       {props.items?.length === 0 && <p className="empty">{props.empty}</p>}
       {items.length > 0 && header && (
@@ -79,6 +84,7 @@ export function AdminTable<Item>(props: {
         </div>
       )}
       {paging && <Pager {...paging} />}
+      {action && <ConfirmDialog {...action.dialog} />}
     </>
   );
 }

@@ -7,7 +7,6 @@ import { adminLiveSessionsQuery } from '../../api/queries.js';
 import { queryKeys } from '../../api/query-keys.js';
 import { useNow } from '../../lib/use-now.js';
 import { formatClock } from '../plaza/format-time.js';
-import { ConfirmDialog } from '../room/ConfirmDialog.js';
 import { AdminTable } from './AdminTable.js';
 import type { AdminColumn } from './AdminTable.js';
 import { useAdminAction } from './use-admin-action.js';
@@ -95,10 +94,9 @@ export function LiveSessionsTable() {
           'data-session-id': s.session_id,
         })}
         failed={list.isError}
-        notice={end.notice}
+        action={end}
         empty={t('admin.sessions.none')}
       />
-      <ConfirmDialog {...end.dialog} />
     </section>
   );
 }

@@ -7,7 +7,6 @@ import { adminApi } from '../../api/endpoints.js';
 import { adminRecordingsQuery } from '../../api/queries.js';
 import { queryKeys } from '../../api/query-keys.js';
 import { formatClock } from '../plaza/format-time.js';
-import { ConfirmDialog } from '../room/ConfirmDialog.js';
 import { AdminTable } from './AdminTable.js';
 import type { AdminColumn } from './AdminTable.js';
 import { formatBytes } from './format.js';
@@ -98,11 +97,10 @@ export function RecordingsPanel() {
         items={list.data?.recordings}
         row={(r) => ({ key: r.recording_id, 'data-testid': 'admin-recording-row' })}
         failed={list.isError}
-        notice={remove.notice}
+        action={remove}
         paging={{ page, total: list.data?.total, onPage: setPage }}
         empty={t('admin.recordings.none')}
       />
-      <ConfirmDialog {...remove.dialog} />
     </section>
   );
 }

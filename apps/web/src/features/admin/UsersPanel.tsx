@@ -5,7 +5,6 @@ import type { AdminUser, User, UserRole } from '@stagecast/contracts';
 import { userRoleSchema } from '@stagecast/contracts';
 import { adminApi } from '../../api/endpoints.js';
 import { adminUsersQuery } from '../../api/queries.js';
-import { ConfirmDialog } from '../room/ConfirmDialog.js';
 import { AdminTable } from './AdminTable.js';
 import type { AdminColumn } from './AdminTable.js';
 import { useAdminAction } from './use-admin-action.js';
@@ -159,11 +158,10 @@ export function UsersPanel({ me }: { me: User }) {
           'data-disabled': u.disabled_at !== null,
         })}
         failed={list.isError}
-        notice={act.notice}
+        action={act}
         paging={{ page, total: list.data?.total, onPage: setPage }}
         empty={t('admin.users.none')}
       />
-      <ConfirmDialog {...act.dialog} />
     </section>
   );
 }

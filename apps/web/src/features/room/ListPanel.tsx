@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { RoomError } from './RoomError.js';
 
 /** What a side panel of the room (polls, Q&A) is given. */
 export interface ListPanelProps {
@@ -25,11 +26,7 @@ export function ListPanel(props: {
       {props.top}
       {props.empty && <p className="room-muted">{props.empty}</p>}
       {props.children}
-      {props.failure && (
-        <p role="alert" className="room-error">
-          {props.failure}
-        </p>
-      )}
+      {props.failure && <RoomError>{props.failure}</RoomError>}
     </div>
   );
 }

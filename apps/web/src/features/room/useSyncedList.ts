@@ -4,16 +4,23 @@ import { useConnectedOnce, useDataTopic, useReconnected } from '../../livekit/in
 /** Where an item's latest copy came from: the API (the caller's own view) or a data packet. */
 export type ItemSource = 'api' | 'packet';
 
-export interface SyncedList<T> {
+export interface SyncedList<T, Param extends string> {
   items: readonly T[];
   /** True when the list could not be read (live packets still arrive). */
   failed: boolean;
   /** Takes an item the API answered (after the caller's own action). */
   put: (item: T) => void;
+  /** The path parameters of one item's routes. */
+  at: (id: string) => ItemParams<Param>;
 }
 
+/** The path parameters of an item's routes: its session's id, and its own under `Param`. */
+export type ItemParams<Param extends string> = { session_id: string } & Record<Param, string>;
+
 /** Where a session's list comes from and how a newer copy of an item is taken in. */
-export interface SyncedSource<T> {
+export interface SyncedSource<T, Param extends string> {
+  /** The name of an item's id in its routes' paths (`poll_id`). */
+  param: Param;
   /** The list as the API answers it to the caller. */
   load: (sessionId: string) => Promise<readonly T[]>;
   /** The topic of the server's packets, each one item. */
@@ -28,11 +35,11 @@ export interface SyncedSource<T> {
  * connected (and again after LiveKit restored a dropped connection), then updated by the
  * packets the server sends on the source's topic.
  */
-export function useSyncedList<T extends { id: string }>(
+export function useSyncedList<T extends { id: string }, Param extends string>(
   sessionId: string,
-  source: SyncedSource<T>,
-): SyncedList<T> {
-  const { load, merge } = source;
+  source: SyncedSource<T, Param>,
+): SyncedList<T, Param> {
+  const { load, merge, param } = source;
   const [items, setItems] = useState<readonly T[]>([]);
   const [failed, setFailed] = useState(false);
   const [generation, setGeneration] = useState(0);
@@ -76,5 +83,9 @@ export function useSyncedList<T extends { id: string }>(
   });
 
   const put = useCallback((item: T) => apply([item], 'api'), [apply]);
-  return { items, failed, put };
+  const at = useCallback(
+    (id: string) => ({ session_id: sessionId, [param]: id }) as ItemParams<Param>,
+    [sessionId, param],
+  );
+  return { items, failed, put, at };
 }

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ChatComposer } from './ChatComposer.js';
 import { ChatMessageItem } from './ChatMessageItem.js';
 import { useChat } from './useChat.js';
+import { RoomError } from '../RoomError.js';
 import './chat.css';
 
 // Within this many pixels of the end counts as "reading the latest": new messages scroll in.
@@ -62,16 +63,8 @@ export const ChatPanel = memo(function ChatPanel({ sessionId, canDelete }: ChatP
         ))}
       </ol>
       {chat.messages.length === 0 && <p className="room-muted">{t('room.chat.empty')}</p>}
-      {chat.historyFailed && (
-        <p role="alert" className="room-error">
-          {t('room.chat.historyFailed')}
-        </p>
-      )}
-      {deleteFailed && (
-        <p role="alert" className="room-error">
-          {t('room.chat.deleteFailed')}
-        </p>
-      )}
+      {chat.historyFailed && <RoomError>{t('room.chat.historyFailed')}</RoomError>}
+      {deleteFailed && <RoomError>{t('room.chat.deleteFailed')}</RoomError>}
       <ChatComposer send={chat.send} />
     </div>
   );

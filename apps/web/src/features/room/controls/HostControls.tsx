@@ -5,6 +5,7 @@ import { sessionsApi } from '../../../api/endpoints.js';
 import { ConfirmDialog } from '../ConfirmDialog.js';
 import { IngestDialog } from '../ingest/IngestDialog.js';
 import { useRoomSessionContext } from '../room-session-context.js';
+import { useBusyAction } from '../useBusyAction.js';
 import { useRecordingOn } from '../useRecordingOn.js';
 import { ControlButton } from './ControlButton.js';
 import { ToggleButton } from './ToggleButton.js';
@@ -13,40 +14,26 @@ import { ToggleButton } from './ToggleButton.js';
 export function HostControls() {
   const { session, setSession, block } = useRoomSessionContext();
   const { t } = useTranslation();
-  const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [ingestOpen, setIngestOpen] = useState(false);
-  const [failed, setFailed] = useState<'start' | 'end' | 'record' | undefined>(undefined);
+  const { busy, failed, run: act } = useBusyAction<'start' | 'end' | 'record'>();
   const recording = useRecordingOn();
 
-  const toggleRecording = async () => {
-    setBusy(true);
-    setFailed(undefined);
-    try {
-      if (recording) await sessionsApi.stopRecording(session.session_id);
-      else await sessionsApi.startRecording(session.session_id);
-    } catch {
-      setFailed('record');
-    } finally {
-      setBusy(false);
-    }
-  };
+  const toggleRecording = () =>
+    act('record', () =>
+      recording
+        ? sessionsApi.stopRecording(session.session_id)
+        : sessionsApi.startRecording(session.session_id),
+    );
 
-  const run = async (action: 'start' | 'end') => {
-    setBusy(true);
-    setFailed(undefined);
-    try {
+  const run = (action: 'start' | 'end') =>
+    act(action, async () => {
       if (action === 'start') setSession(await sessionsApi.start(session.session_id));
       else {
         await sessionsApi.end(session.session_id);
         block({ kind: 'ended' });
       }
-    } catch {
-      setFailed(action);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <>

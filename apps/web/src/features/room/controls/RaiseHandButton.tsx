@@ -1,6 +1,6 @@
-import { useState } from 'react';
 import { Hand } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
+import { useBusyAction } from '../useBusyAction.js';
 import { ToggleButton } from './ToggleButton.js';
 
 export interface RaiseHandButtonProps {
@@ -11,19 +11,7 @@ export interface RaiseHandButtonProps {
 /** Raises or lowers the local hand through the API; moderators see it live. */
 export function RaiseHandButton({ raised, setRaised }: RaiseHandButtonProps) {
   const { t } = useTranslation();
-  const [busy, setBusy] = useState(false);
-  const [failed, setFailed] = useState(false);
-  const click = async () => {
-    setBusy(true);
-    setFailed(false);
-    try {
-      await setRaised(!raised);
-    } catch {
-      setFailed(true);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, failed, run } = useBusyAction<true>();
   return (
     <>
       <ToggleButton
@@ -33,7 +21,7 @@ export function RaiseHandButton({ raised, setRaised }: RaiseHandButtonProps) {
         icon={Hand}
         pressed={raised}
         disabled={busy}
-        onClick={() => void click()}
+        onClick={() => void run(true, () => setRaised(!raised))}
       />
       {failed && (
         <p role="alert" className="room-error room-controls-error">

@@ -6,6 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { useModalDialog } from '../../../lib/use-modal-dialog.js';
 import { CopyField } from './CopyField.js';
 import { ingestApi } from './ingest-api.js';
+import { RoomError } from '../RoomError.js';
+import { useBusyAction } from '../useBusyAction.js';
 import '../dialog.css';
 import './ingest.css';
 
@@ -25,8 +27,7 @@ export function IngestDialog(props: { open: boolean; sessionId: string; onClose:
   const [info, setInfo] = useState<IngestResponse | undefined>(undefined);
   const [streamKey, setStreamKey] = useState<string | undefined>(undefined);
   const [ttl, setTtl] = useState<TtlChoice>(DEFAULT_TTL);
-  const [busy, setBusy] = useState(false);
-  const [failed, setFailed] = useState(false);
+  const { busy, failed, setFailed, run } = useBusyAction<true>();
   const [confirming, setConfirming] = useState(false);
 
   useEffect(() => {
@@ -42,16 +43,8 @@ export function IngestDialog(props: { open: boolean; sessionId: string; onClose:
   }, [props.open, props.sessionId]);
 
   const act = async (work: () => Promise<void>) => {
-    setBusy(true);
-    setFailed(false);
-    try {
-      await work();
-    } catch {
-      setFailed(true);
-    } finally {
-      setBusy(false);
-      setConfirming(false);
-    }
+    await run(true, work);
+    setConfirming(false);
   };
   const create = () =>
     act(async () => {
@@ -134,11 +127,7 @@ export function IngestDialog(props: { open: boolean; sessionId: string; onClose:
           <strong>{t('ingest.revokeTitle')}</strong> {t('ingest.revokeBody')}
         </p>
       )}
-      {failed && (
-        <p role="alert" className="room-error">
-          {t('ingest.failed')}
-        </p>
-      )}
+      {failed && <RoomError>{t('ingest.failed')}</RoomError>}
       <div className="room-dialog-actions">
         {info?.key && (
           <button

@@ -1,8 +1,9 @@
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { DoorClosed, DoorOpen } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { sessionsApi } from '../../../api/endpoints.js';
 import { useRoomSessionContext } from '../room-session-context.js';
+import { useBusyAction } from '../useBusyAction.js';
 import './lobby.css';
 
 /**
@@ -14,21 +15,13 @@ export function WaitingRoomSwitch() {
   const { session, setSession } = useRoomSessionContext();
   const { t } = useTranslation();
   const stateId = useId();
-  const [busy, setBusy] = useState(false);
-  const [failed, setFailed] = useState(false);
+  const { busy, failed, run } = useBusyAction<true>();
   const on = session.waiting_room;
 
-  const toggle = async () => {
-    setBusy(true);
-    setFailed(false);
-    try {
-      setSession(await sessionsApi.update(session.session_id, { waiting_room: !on }));
-    } catch {
-      setFailed(true);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const toggle = () =>
+    run(true, async () =>
+      setSession(await sessionsApi.update(session.session_id, { waiting_room: !on })),
+    );
 
   const Icon = on ? DoorClosed : DoorOpen;
   const state = t(on ? 'lobby.switch.on' : 'lobby.switch.off');

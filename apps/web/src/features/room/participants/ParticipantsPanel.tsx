@@ -8,6 +8,7 @@ import type { ModerationRequest } from './ParticipantActions.js';
 import { ParticipantRow } from './ParticipantRow.js';
 import type { ParticipantRowModel } from './participants-state.js';
 import type { ParticipantsModel } from './useParticipantsModel.js';
+import { RoomError } from '../RoomError.js';
 import './participants.css';
 
 export interface ParticipantsPanelProps {
@@ -52,11 +53,7 @@ export function ParticipantsPanel({ sessionId, model, role, identity }: Particip
         {t('room.people.count', { n: model.rows.length })}
         {hands > 0 && ` · ${t('room.people.hands', { n: hands })}`}
       </p>
-      {failed && (
-        <p role="alert" className="room-error">
-          {t('room.people.actionFailed')}
-        </p>
-      )}
+      {failed && <RoomError>{t('room.people.actionFailed')}</RoomError>}
       <ul className="people-list" aria-label={t('room.people.label')}>
         {model.rows.map((row) => (
           <ParticipantRow

@@ -8,6 +8,8 @@ import {
   type CreatePollBody,
 } from '@stagecast/contracts';
 import { useTranslation } from 'react-i18next';
+import { RoomError } from '../RoomError.js';
+import { useBusyAction } from '../useBusyAction.js';
 
 /** Whether the form holds a poll the API takes: a question and 2–6 distinct options. */
 export function pollDraftValid(question: string, options: readonly string[]): boolean {
@@ -27,15 +29,17 @@ export function PollCreateForm({ create }: { create: (body: CreatePollBody) => P
   const [question, setQuestion] = useState('');
   const [options, setOptions] = useState(['', '']);
   const [openNow, setOpenNow] = useState(true);
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<'invalid' | 'failed' | undefined>(undefined);
+  const {
+    busy,
+    failed: problem,
+    setFailed: setProblem,
+    run,
+  } = useBusyAction<'invalid' | 'failed'>();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!pollDraftValid(question, options)) return setProblem('invalid');
-    setBusy(true);
-    setProblem(undefined);
-    try {
+    await run('failed', async () => {
       await create({
         question: question.trim(),
         options: options.map((o) => o.trim()),
@@ -43,11 +47,7 @@ export function PollCreateForm({ create }: { create: (body: CreatePollBody) => P
       });
       setQuestion('');
       setOptions(['', '']);
-    } catch {
-      setProblem('failed');
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   const setOption = (index: number, text: string) =>
     setOptions((all) => all.map((o, i) => (i === index ? text : o)));
@@ -114,13 +114,13 @@ export function PollCreateForm({ create }: { create: (body: CreatePollBody) => P
           {t('classroom.polls.create.submit')}
         </button>
         {problem && (
-          <p role="alert" className="room-error">
+          <RoomError>
             {t(
               problem === 'invalid'
                 ? 'classroom.polls.create.invalid'
                 : 'classroom.polls.actionFailed',
             )}
-          </p>
+          </RoomError>
         )}
       </fieldset>
     </form>

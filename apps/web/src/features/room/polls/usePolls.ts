@@ -16,7 +16,8 @@ export interface UsePollsResult {
   vote: (pollId: string, option: number) => Promise<void>;
 }
 
-const polls: SyncedSource<Poll> = {
+const polls: SyncedSource<Poll, 'poll_id'> = {
+  param: 'poll_id',
   load: async (sessionId) =>
     (await request(r.listPolls, { params: { session_id: sessionId } })).polls,
   topic: TOPICS.polls,
@@ -27,11 +28,7 @@ const polls: SyncedSource<Poll> = {
 /** The session's polls (issue 15), live over topic `polls`, with the calls that change them. */
 export function usePolls(sessionId: string): UsePollsResult {
   const list = useSyncedList(sessionId, polls);
-  const { put } = list;
-  const at = useCallback(
-    (pollId: string) => ({ session_id: sessionId, poll_id: pollId }),
-    [sessionId],
-  );
+  const { put, at } = list;
   return {
     polls: orderPolls(list.items),
     failed: list.failed,

@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { useAuth } from '../../auth/auth-context.js';
 import { useEmbedded } from '../../embed/embed-context.js';
 import { DisplayNameField } from './DisplayNameField.js';
+import { RoomError } from '../RoomError.js';
 
 type GuestProblem = 'disabled' | 'invalid' | 'rate_limited' | 'failed';
 
@@ -46,11 +47,7 @@ export function GuestEntry({ loginHref }: { loginHref: string }) {
         onChange={setName}
         testId="guest-name-input"
       />
-      {problem && (
-        <p role="alert" className="room-error">
-          {t(`room.guest.problems.${problem}`)}
-        </p>
-      )}
+      {problem && <RoomError>{t(`room.guest.problems.${problem}`)}</RoomError>}
       <button type="submit" className="primary" disabled={busy} data-testid="guest-enter">
         {t('room.guest.enter')}
       </button>

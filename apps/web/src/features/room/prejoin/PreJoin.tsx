@@ -9,6 +9,7 @@ import type { JoinProblem } from '../room-state.js';
 import { DevicePreview } from './DevicePreview.js';
 import { DisplayNameField } from './DisplayNameField.js';
 import { GuestEntry } from './GuestEntry.js';
+import { RoomError } from '../RoomError.js';
 import './prejoin.css';
 
 export interface PreJoinProps {
@@ -88,11 +89,7 @@ function JoinForm(props: PreJoinProps & { user: User }) {
       ) : (
         <p className="room-muted">{t('room.prejoin.viewerNote')}</p>
       )}
-      {props.problem && (
-        <p role="alert" className="room-error">
-          {t(`room.prejoin.problems.${props.problem}`)}
-        </p>
-      )}
+      {props.problem && <RoomError>{t(`room.prejoin.problems.${props.problem}`)}</RoomError>}
       <button
         type="submit"
         className="primary"

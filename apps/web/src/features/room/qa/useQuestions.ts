@@ -16,7 +16,8 @@ export interface UseQuestionsResult {
   update: (questionId: string, change: { answered?: boolean; hidden?: boolean }) => Promise<void>;
 }
 
-const questions: SyncedSource<Question> = {
+const questions: SyncedSource<Question, 'question_id'> = {
+  param: 'question_id',
   load: async (sessionId) =>
     (await request(r.listQuestions, { params: { session_id: sessionId } })).questions,
   topic: TOPICS.questions,
@@ -27,11 +28,7 @@ const questions: SyncedSource<Question> = {
 /** The session's Q&A (issue 15), live over topic `questions`, with the calls that change it. */
 export function useQuestions(sessionId: string, moderator: boolean): UseQuestionsResult {
   const list = useSyncedList(sessionId, questions);
-  const { put } = list;
-  const at = useCallback(
-    (questionId: string) => ({ session_id: sessionId, question_id: questionId }),
-    [sessionId],
-  );
+  const { put, at } = list;
   return {
     questions: visibleQuestions(list.items, moderator),
     failed: list.failed,
