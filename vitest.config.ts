@@ -69,11 +69,9 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: integrationFiles,
-          // These files start their servers and browsers in their hooks and stop them after, and
-          // share nothing else, so a worker keeps the modules it imported (the in-process app,
-          // Fastify, playwright-core, rtc-node) from one file to the next: 8 app-level files took
-          // 43 CPU-s instead of 70, and 63 s instead of 90.
-          isolate: false,
+          // Isolated, unlike the unit files: sharing a worker's modules took 8 app-level files from
+          // 70 CPU-s to 43, but a full run got slower (952 s against 840 s) with timing failures:
+          // what one file leaves running (clients, timers, pages) then runs on through the next.
           setupFiles: ['apps/server/test/support/setup-integration.ts'],
           globalSetup: ['apps/server/test/global-setup.ts'],
         },

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import process from 'node:process';
 import { createInterface } from 'node:readline';
 import { clearTimeout, setTimeout } from 'node:timers';
-import { ROOT } from './support.mjs';
+import { ROOT, stopAtCleanup } from './support.mjs';
 
 const SOURCE_DIR = join(ROOT, 'bench/viewers');
 
@@ -66,20 +66,11 @@ export function startLoadgen(bin, args, cleanups, env = {}) {
     const event = JSON.parse(line);
     for (const h of [...handlers]) h(event);
   });
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  let gone = false;
-  void exited.then(() => (gone = true));
-  cleanups.add(async () => {
-    if (gone) return;
-    child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    await exited;
-    clearTimeout(timer);
-  });
+  const { exited, gone } = stopAtCleanup(child, cleanups, 10_000);
   return {
     pid: child.pid ?? 0,
     send: (command) => {
-      if (!gone) child.stdin.write(`${JSON.stringify(command)}\n`);
+      if (!gone()) child.stdin.write(`${JSON.stringify(command)}\n`);
     },
     next: (match, timeoutMs) =>
       new Promise((resolve, reject) => {

@@ -13,6 +13,11 @@ export interface Cleanups {
   runAll(): Promise<void>;
 }
 export function cleanupOnExit(): Cleanups;
+export function stopAtCleanup(
+  child: import('node:child_process').ChildProcess,
+  cleanups: Cleanups,
+  killAfterMs: number,
+): { exited: Promise<number | null>; gone(): boolean };
 
 export function startNode(options: {
   name: string;

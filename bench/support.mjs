@@ -59,6 +59,24 @@ export function machineInfo() {
 }
 
 /**
+ * Registers a child process's stop with `cleanups`: SIGTERM, then SIGKILL after `killAfterMs`
+ * if it has not exited. `exited` resolves with its exit code; `gone()` says whether it has.
+ */
+export function stopAtCleanup(child, cleanups, killAfterMs) {
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  let gone = false;
+  void exited.then(() => (gone = true));
+  cleanups.add(async () => {
+    if (gone) return;
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+    await exited;
+    clearTimeout(timer);
+  });
+  return { exited, gone: () => gone };
+}
+
+/**
  * The stops of everything a bench starts, run last-first on success, on error and on Ctrl-C
  * (a second Ctrl-C exits at once), so that no app, LiveKit or database outlives the bench.
  */
@@ -109,19 +127,10 @@ export async function startNode({
   let output = '';
   child.stdout.on('data', (d) => (output = (output + d).slice(-20_000)));
   child.stderr.on('data', (d) => (output = (output + d).slice(-20_000)));
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  let gone = false;
-  void exited.then(() => (gone = true));
-  cleanups.add(async () => {
-    if (gone) return;
-    child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
-    await exited;
-    clearTimeout(timer);
-  });
+  const { gone } = stopAtCleanup(child, cleanups, killAfterMs);
   const deadline = Date.now() + timeoutMs;
   while (!(await ready().catch(() => false))) {
-    if (gone) throw new Error(`${name} exited before it was ready:\n${output.slice(-3000)}`);
+    if (gone()) throw new Error(`${name} exited before it was ready:\n${output.slice(-3000)}`);
     if (Date.now() > deadline)
       throw new Error(
         `${name} was not ready within ${timeoutMs / 1000} s:\n${output.slice(-3000)}`,

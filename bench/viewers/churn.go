@@ -1,11 +1,9 @@
 package main
 
 import (
-	"bufio"
 	"encoding/json"
 	"flag"
 	"fmt"
-	"os"
 	"runtime"
 	"sync"
 	"time"
@@ -49,34 +47,24 @@ func runChurn(args []string) error {
 		return err
 	}
 	pool := &churnPool{url: *url, connectTimeout: *connectTimeout, conns: map[string]*churnConn{}}
-	in := bufio.NewScanner(os.Stdin)
-	in.Buffer(make([]byte, 1<<20), 16<<20)
-	for in.Scan() {
+	return serveCommands(pool, 16<<20, func(op string, line []byte) error {
 		var cmd struct {
-			Op    string `json:"op"`
 			ID    string `json:"id"`
 			Token string `json:"token"`
 		}
-		if err := json.Unmarshal(in.Bytes(), &cmd); err != nil {
+		if err := json.Unmarshal(line, &cmd); err != nil {
 			return fmt.Errorf("bad command: %w", err)
 		}
-		switch cmd.Op {
+		switch op {
 		case "connect":
 			pool.connect(cmd.ID, cmd.Token)
 		case "disconnect":
 			go pool.disconnect(cmd.ID)
-		case "stats":
-			emit(pool.stats())
-		case "quit":
-			pool.disconnectAll()
-			emit(map[string]any{"ev": "quit"})
-			return nil
 		default:
-			return fmt.Errorf("unknown op %q", cmd.Op)
+			return fmt.Errorf("unknown op %q", op)
 		}
-	}
-	pool.disconnectAll()
-	return in.Err()
+		return nil
+	}, func() {})
 }
 
 func (p *churnPool) connect(id, token string) {

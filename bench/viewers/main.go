@@ -33,6 +33,43 @@ func emit(v any) {
 	out.Flush()
 }
 
+// connPool is what the view and churn modes share: their counters, and ending every connection.
+type connPool interface {
+	stats() map[string]any
+	disconnectAll()
+}
+
+// serveCommands reads JSON-line commands from stdin until "quit" or the end of its input.
+// "stats" and "quit" are answered here (beforeQuit runs after every connection ended, before
+// "quit" is answered); any other op goes to handle with its whole line.
+func serveCommands(p connPool, maxLine int, handle func(op string, line []byte) error, beforeQuit func()) error {
+	in := bufio.NewScanner(os.Stdin)
+	in.Buffer(make([]byte, 1<<20), maxLine)
+	for in.Scan() {
+		var head struct {
+			Op string `json:"op"`
+		}
+		if err := json.Unmarshal(in.Bytes(), &head); err != nil {
+			return fmt.Errorf("bad command: %w", err)
+		}
+		switch head.Op {
+		case "stats":
+			emit(p.stats())
+		case "quit":
+			p.disconnectAll()
+			beforeQuit()
+			emit(map[string]any{"ev": "quit"})
+			return nil
+		default:
+			if err := handle(head.Op, in.Bytes()); err != nil {
+				return err
+			}
+		}
+	}
+	p.disconnectAll()
+	return in.Err()
+}
+
 func main() {
 	if len(os.Args) < 2 {
 		fmt.Fprintln(os.Stderr, "usage: loadgen publish|view|churn [flags]")

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -80,37 +79,24 @@ func runView(args []string) error {
 		url: *url, slots: make(chan struct{}, *parallel),
 		connectTimeout: *connectTimeout, attempts: max(1, *attempts),
 	}
-	in := bufio.NewScanner(os.Stdin)
-	in.Buffer(make([]byte, 1<<20), 64<<20)
-	for in.Scan() {
+	return serveCommands(pool, 64<<20, func(op string, line []byte) error {
 		var cmd struct {
-			Op      string `json:"op"`
 			Viewers []struct {
 				ID    string `json:"id"`
 				Token string `json:"token"`
 			} `json:"viewers"`
 		}
-		if err := json.Unmarshal(in.Bytes(), &cmd); err != nil {
+		if err := json.Unmarshal(line, &cmd); err != nil {
 			return fmt.Errorf("bad command: %w", err)
 		}
-		switch cmd.Op {
-		case "add":
-			for _, v := range cmd.Viewers {
-				pool.add(v.ID, v.Token)
-			}
-		case "stats":
-			emit(pool.stats())
-		case "quit":
-			pool.disconnectAll()
-			pprof.StopCPUProfile()
-			emit(map[string]any{"ev": "quit"})
-			return nil
-		default:
-			return fmt.Errorf("unknown op %q", cmd.Op)
+		if op != "add" {
+			return fmt.Errorf("unknown op %q", op)
 		}
-	}
-	pool.disconnectAll()
-	return in.Err()
+		for _, v := range cmd.Viewers {
+			pool.add(v.ID, v.Token)
+		}
+		return nil
+	}, pprof.StopCPUProfile)
 }
 
 func (p *viewerPool) add(id, token string) {

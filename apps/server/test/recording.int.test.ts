@@ -134,6 +134,7 @@ describe('recording with the built-in recorder (real LiveKit, rtc-node publisher
 
   it('records a 10 s session into an MP4 with H.264 video, AAC audio and pictures that change', async () => {
     const { s, camera, stopAll } = await liveSessionWithPublisher();
+    const startedAt = Date.now();
     const started = await start(s.session_id);
     expect(started.status).toBe(200);
     expect(started.body.recording).toMatchObject({ status: 'active', backend: 'builtin' });
@@ -150,6 +151,9 @@ describe('recording with the built-in recorder (real LiveKit, rtc-node publisher
     // half the encoding in a full run; bench/ is where long recordings belong.
     await sleep(10_000);
     const stopped = await stop(s.session_id);
+    // The file can last no longer than from the start call to the stop's answer (the waits for
+    // the room's flags above are part of it: seconds on a loaded machine).
+    const recordedAtMost = (Date.now() - startedAt) / 1000;
     expect(stopped.status).toBe(200);
     expect(stopped.body.recording.status).toBe('complete');
     await waitFor(
@@ -167,7 +171,7 @@ describe('recording with the built-in recorder (real LiveKit, rtc-node publisher
     expect(audio?.codec_name).toBe('aac');
     const duration = Number(probe.format.duration);
     expect(duration).toBeGreaterThan(8.5);
-    expect(duration).toBeLessThan(12);
+    expect(duration).toBeLessThan(recordedAtMost + 0.5);
     // One clock drives both: the audio lasts as long as the video.
     expect(Math.abs(Number(video!.duration) - Number(audio!.duration))).toBeLessThan(0.3);
     const early = await frameAt(file, 2);
