@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { useAppPerTest } from './support/app-on-pglite.js';
+import { useAppPerTest } from './support/app-on-own-database.js';
 import type { RunningApp } from './support/app-process.js';
 import { waitFor } from './support/processes.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { useAppPerTest } from './support/app-on-pglite.js';
+import { useAppPerTest } from './support/app-on-own-database.js';
 import type { RunningApp } from './support/app-process.js';
 import { livekitPids, waitFor } from './support/processes.js';
 

@@ -2,8 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { startAppOnPglite } from '../../../apps/server/test/support/app-on-pglite.js';
-import type { AppOnPglite } from '../../../apps/server/test/support/app-on-pglite.js';
+import { startAppOnOwnDatabase } from '../../../apps/server/test/support/app-on-own-database.js';
+import type { AppOnOwnDatabase } from '../../../apps/server/test/support/app-on-own-database.js';
 import { preferredBackend } from '../../../apps/server/test/support/database.js';
 import type { Backend } from '../../../apps/server/test/support/database.js';
 import type { RunningApp } from '../../../apps/server/test/support/app-process.js';
@@ -36,8 +36,8 @@ export async function screenshotLight(
 export async function startE2eApp(
   env: Record<string, string> = {},
   backend: Backend = preferredBackend(),
-): Promise<AppOnPglite> {
-  const started = await startAppOnPglite(
+): Promise<AppOnOwnDatabase> {
+  const started = await startAppOnOwnDatabase(
     { LOG_LEVEL: 'warn', RATE_LIMIT_MULTIPLIER: '50', ...env },
     backend,
   );
@@ -75,7 +75,7 @@ export function useE2eApp(
   } = {},
 ): E2eHandles {
   const handles = {} as E2eHandles;
-  let started: AppOnPglite | undefined;
+  let started: AppOnOwnDatabase | undefined;
 
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
