@@ -13,10 +13,8 @@
 // the server ended the connection; `gone()` whether it did; `leave()` disconnects and resolves
 // true when that was answered within 10 s (false otherwise; it never rejects).
 import console from 'node:console';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
 import { buildLoadgen, startLoadgen } from './loadgen.mjs';
-import { importFromServer, ROOT, within } from './support.mjs';
+import { importFromServer, within } from './support.mjs';
 
 const CONNECT_MS = 15_000;
 const LEAVE_MS = 10_000;
@@ -86,25 +84,6 @@ async function goClients({ livekitUrl, log }) {
 }
 
 /**
- * @livekit/rtc-node 1.1 asks its native side for every log line at every level (it initializes
- * it with log capture on) and hands each one to every room's listener: with 50 clients about
- * 7,000 lines a second, which the generator could not keep up with (its memory grew by ~400 MB
- * a minute, disconnects waited more than 10 s). Initialized here with capture off, before the
- * SDK's first use: the native side then logs through RUST_LOG to stderr (unset: errors only).
- */
-function quietRtcNode() {
-  if (globalThis._ffiClientInstance) return false;
-  const fromServer = createRequire(join(ROOT, 'apps/server/package.json'));
-  const bindings = createRequire(fromServer.resolve('@livekit/rtc-node'))(
-    '@livekit/rtc-ffi-bindings',
-  );
-  const initialize = bindings.livekitInitialize;
-  bindings.livekitInitialize = (callback, _captureLogs, version) =>
-    initialize(callback, false, version);
-  return true;
-}
-
-/**
  * Lets a left room go at once. rtc-node 1.1 keeps a room the server disconnected (a kick)
  * listening to every FFI event, so it is never collected; and it frees a room's native side
  * (peer connection, threads, sockets) only when V8 collects the JS object: after 50 s of churn
@@ -118,6 +97,9 @@ function releaseRoom(ffi, room, closed) {
 
 /** The rtc-node clients, in this process. */
 async function rtcNodeClients({ livekitUrl }) {
+  // Before the SDK's first use: with 50 clients its log capture sent ~7,000 lines a second into
+  // this process (its memory grew ~400 MB a minute; disconnects waited more than 10 s).
+  const { quietRtcNode } = await import('../apps/server/src/livekit/rtc-node-logs.ts');
   const logCaptureOff = quietRtcNode();
   const { Room, RoomEvent } = await importFromServer('@livekit/rtc-node');
   const ffi = await importFromServer('@livekit/rtc-node', 'ffi_client.cjs');
