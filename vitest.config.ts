@@ -72,6 +72,7 @@ export default defineConfig({
           // Isolated, unlike the unit files: sharing a worker's modules took 8 app-level files from
           // 70 CPU-s to 43, but a full run got slower (952 s against 840 s) with timing failures:
           // what one file leaves running (clients, timers, pages) then runs on through the next.
+          isolate: true,
           setupFiles: ['apps/server/test/support/setup-integration.ts'],
           globalSetup: ['apps/server/test/global-setup.ts'],
         },

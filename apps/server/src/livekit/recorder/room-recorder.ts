@@ -8,6 +8,9 @@ import { processCpuSeconds } from './process-cpu.js';
 import { RoomInputs } from './room-inputs.js';
 import { StageCanvas } from './stage.js';
 
+// Before the recorder's first room starts rtc-node's native side: no log capture (see there).
+quietRtcNode();
+
 export interface RoomRecorderOptions {
   /** Where the recorder connects (LiveKit's signal URL). */
   url: string;
@@ -48,9 +51,6 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
  * start calls for, repeating the last picture and writing silence when nothing new came, so
  * audio and video stay in step however publishers come and go. When ffmpeg falls behind, frames wait (up to a bound) instead of piling up.
  */
-// Before the recorder's first room starts rtc-node's native side: no log capture (see there).
-quietRtcNode();
-
 export class RoomRecorder {
   private readonly room = new Room();
   private readonly inputs = new RoomInputs();
