@@ -67,6 +67,12 @@ export function startLoadgen(bin, args, cleanups, env = {}) {
     for (const h of [...handlers]) h(event);
   });
   const { exited, gone } = stopAtCleanup(child, cleanups, 10_000);
+  // The waits still pending, each failed at once if the process exits (one exit listener for
+  // all, not one per wait: a soak waits thousands of times).
+  const pending = new Set();
+  void exited.then((code) => {
+    for (const fail of [...pending]) fail(code);
+  });
   return {
     pid: child.pid ?? 0,
     send: (command) => {
@@ -74,22 +80,27 @@ export function startLoadgen(bin, args, cleanups, env = {}) {
     },
     next: (match, timeoutMs) =>
       new Promise((resolve, reject) => {
-        const timer = setTimeout(() => {
+        const settle = () => {
+          clearTimeout(timer);
           handlers.delete(handler);
+          pending.delete(fail);
+        };
+        const timer = setTimeout(() => {
+          settle();
           reject(new Error(`loadgen: no answer in ${timeoutMs} ms\n${errText.slice(-2000)}`));
         }, timeoutMs);
         const handler = (e) => {
           if (!match(e)) return;
-          clearTimeout(timer);
-          handlers.delete(handler);
+          settle();
           resolve(e);
         };
-        handlers.add(handler);
-        void exited.then((code) => {
-          clearTimeout(timer);
-          handlers.delete(handler);
+        const fail = (code) => {
+          settle();
           reject(new Error(`loadgen exited (${code}):\n${errText.slice(-3000)}`));
-        });
+        };
+        if (gone()) return fail(child.exitCode);
+        handlers.add(handler);
+        pending.add(fail);
       }),
     on: (handler) => void handlers.add(handler),
     off: (handler) => void handlers.delete(handler),
