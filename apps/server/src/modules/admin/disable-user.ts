@@ -2,11 +2,11 @@ import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors.js';
 import { orLivekitUnavailable } from '../../livekit/index.js';
 import { recordAudit } from '../audit/record-audit.js';
-import type { AuditBy } from '../audit/record-audit.js';
 import type { TokenIssuer } from '../auth/authenticator.js';
 import { userRepository } from '../auth/user-repository.js';
 import type { UserRow } from '../auth/user-repository.js';
 import { participantRepository } from '../participants/participant-repository.js';
+import type { UserChange } from './user-change.js';
 
 /**
  * Disables an account: it can no longer sign in, every token it holds stops working at once (on
@@ -16,13 +16,9 @@ import { participantRepository } from '../participants/participant-repository.js
  * themselves. Repeating it on a disabled account redoes the revocation and removals (after a
  * LiveKit outage, say) without a second audit entry.
  */
-export async function disableUser(options: {
-  ctx: AppContext;
-  tokens: TokenIssuer;
-  userId: string;
-  /** The admin who asked, from where. */
-  by: AuditBy;
-}): Promise<UserRow> {
+export async function disableUser(
+  options: UserChange & { ctx: AppContext; tokens: TokenIssuer },
+): Promise<UserRow> {
   const { ctx, tokens, userId, by } = options;
   if (by.actor.id === userId) {
     throw new AppError('FORBIDDEN', 'you cannot disable your own account', undefined, {
@@ -31,8 +27,7 @@ export async function disableUser(options: {
   }
   const db = ctx.database.db;
   const users = userRepository(db);
-  const before = await users.findById(userId);
-  if (!before) throw new AppError('NOT_FOUND', 'no such user');
+  const before = await users.get(userId);
   const user = before.disabledAt ? before : await users.setDisabledAt(userId, new Date());
   await tokens.revokeAllForUser(userId);
   if (!before.disabledAt) {

@@ -1,22 +1,16 @@
 import type { Db } from '../../db/client.js';
-import { AppError } from '../../errors.js';
 import { recordAudit } from '../audit/record-audit.js';
-import type { AuditBy } from '../audit/record-audit.js';
 import { userRepository } from '../auth/user-repository.js';
 import type { UserRow } from '../auth/user-repository.js';
+import type { UserChange } from './user-change.js';
 
 /**
  * Enables a disabled account again: it may sign in (its old tokens stay revoked). Recorded in
  * the audit log when it changed something.
  */
-export async function enableUser(options: {
-  db: Db;
-  userId: string;
-  by: AuditBy;
-}): Promise<UserRow> {
+export async function enableUser(options: UserChange & { db: Db }): Promise<UserRow> {
   const users = userRepository(options.db);
-  const before = await users.findById(options.userId);
-  if (!before) throw new AppError('NOT_FOUND', 'no such user');
+  const before = await users.get(options.userId);
   if (!before.disabledAt) return before;
   const user = await users.setDisabledAt(options.userId, null);
   await recordAudit({

@@ -1,9 +1,7 @@
 import { apiRoutes } from '@stagecast/contracts';
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ModuleRouteOptions } from '../../context.js';
 import { declareRoute } from '../../declare-route.js';
-import { accountActor } from '../audit/record-audit.js';
 import { userDto } from '../auth/authenticator.js';
 import { toAdminUserDto } from './admin-user-dto.js';
 import { adminsOnly } from './admins-only.js';
@@ -12,6 +10,7 @@ import { enableUser } from './enable-user.js';
 import { listRecordings } from './list-recordings.js';
 import { listUsers } from './list-users.js';
 import { setUserRole } from './set-user-role.js';
+import { userChangeOf } from './user-change.js';
 
 /**
  * SPEC §2 and issue 12: what only admins do (accounts: role, search, disable; every session's
@@ -22,21 +21,15 @@ export const adminRoutes: FastifyPluginAsyncZod<ModuleRouteOptions> = async (
   { ctx, auth },
 ) => {
   adminsOnly(app, auth);
-  /** The admin calling, as the audit log records them. */
-  const adminBy = (request: FastifyRequest) => ({
-    actor: accountActor(request.admin),
-    ip: request.ip,
-  });
 
   app.route({
     ...declareRoute(app, apiRoutes.updateUser),
     handler: async (request) => {
       const updated = await setUserRole({
+        ...userChangeOf(request),
         db: ctx.database.db,
         tokens: auth.tokens,
-        userId: request.params.user_id,
         role: request.body.role,
-        by: adminBy(request),
       });
       return { user: userDto(updated) };
     },
@@ -53,12 +46,7 @@ export const adminRoutes: FastifyPluginAsyncZod<ModuleRouteOptions> = async (
   app.route({
     ...declareRoute(app, apiRoutes.disableUser),
     handler: async (request) => {
-      const user = await disableUser({
-        ctx,
-        tokens: auth.tokens,
-        userId: request.params.user_id,
-        by: adminBy(request),
-      });
+      const user = await disableUser({ ...userChangeOf(request), ctx, tokens: auth.tokens });
       return { user: toAdminUserDto(user) };
     },
   });
@@ -66,11 +54,7 @@ export const adminRoutes: FastifyPluginAsyncZod<ModuleRouteOptions> = async (
   app.route({
     ...declareRoute(app, apiRoutes.enableUser),
     handler: async (request) => {
-      const user = await enableUser({
-        db: ctx.database.db,
-        userId: request.params.user_id,
-        by: adminBy(request),
-      });
+      const user = await enableUser({ ...userChangeOf(request), db: ctx.database.db });
       return { user: toAdminUserDto(user) };
     },
   });

@@ -17,6 +17,7 @@ export interface NewUser {
 
 /** Users table access; the same code runs on PGlite and PostgreSQL. */
 export function userRepository(db: Db) {
+  const noSuchUser = () => new AppError('NOT_FOUND', 'no such user');
   /** Changes the account; NOT_FOUND when there is no such account. */
   const update = async (id: string, patch: Partial<UserRow>): Promise<UserRow> => {
     const [row] = await db
@@ -24,7 +25,7 @@ export function userRepository(db: Db) {
       .set({ ...patch, updatedAt: new Date() })
       .where(eq(users.id, id))
       .returning();
-    if (!row) throw new AppError('NOT_FOUND', 'no such user');
+    if (!row) throw noSuchUser();
     return row;
   };
   return {
@@ -37,6 +38,12 @@ export function userRepository(db: Db) {
     },
     async findById(id: string): Promise<UserRow | undefined> {
       return findOne(db, users, eq(users.id, id));
+    },
+    /** The account; NOT_FOUND when there is none. */
+    async get(id: string): Promise<UserRow> {
+      const row = await findOne(db, users, eq(users.id, id));
+      if (!row) throw noSuchUser();
+      return row;
     },
     async findByEmail(email: string): Promise<UserRow | undefined> {
       return findOne(db, users, eq(users.email, email.toLowerCase()));
