@@ -11,7 +11,6 @@ import { sendsHsts } from './config.js';
 import type { AppContext, ModuleRouteOptions } from './context.js';
 import type { Database } from './db/client.js';
 import type { LivekitRuntime } from './livekit/runtime.js';
-import { auditRoutes } from './modules/admin/audit-routes.js';
 import { adminRoutes } from './modules/admin/routes.js';
 import { attendanceRoutes } from './modules/attendance/routes.js';
 import { createMetrics } from './metrics/instruments.js';
@@ -187,7 +186,6 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(authRoutes, { prefix: '/api/v1/auth', ...modules });
   await app.register(ssoRoutes, { prefix: '/auth', ...modules, sso });
   await app.register(adminRoutes, { prefix: '/api/v1/admin', ...modules });
-  await app.register(auditRoutes, { prefix: '/api/v1/admin', ...modules });
   const liveCounts = () => readLiveCounts(deps.database);
   const stats = statsRepository(deps.database);
   await app.register(adminStatsRoutes, {

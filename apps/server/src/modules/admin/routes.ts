@@ -7,6 +7,7 @@ import { toAdminUserDto } from './admin-user-dto.js';
 import { adminsOnly } from './admins-only.js';
 import { disableUser } from './disable-user.js';
 import { enableUser } from './enable-user.js';
+import { listAuditLog } from './list-audit-log.js';
 import { listRecordings } from './list-recordings.js';
 import { listUsers } from './list-users.js';
 import { setUserRole } from './set-user-role.js';
@@ -14,7 +15,8 @@ import { userChangeOf } from './user-change.js';
 
 /**
  * SPEC §2 and issue 12: what only admins do (accounts: role, search, disable; every session's
- * recordings); registered under `/api/v1/admin`.
+ * recordings; the audit log, paged with `before`/`limit` and filtered by `session_id`,
+ * `actor_id` and `action`); registered under `/api/v1/admin`.
  */
 export const adminRoutes: FastifyPluginAsyncZod<ModuleRouteOptions> = async (
   app,
@@ -67,6 +69,22 @@ export const adminRoutes: FastifyPluginAsyncZod<ModuleRouteOptions> = async (
         publicUrl: ctx.config.publicUrl,
         page: request.query.page,
         pageSize: request.query.page_size,
+      });
+    },
+  });
+
+  // There is no route that changes or removes an audit entry.
+  app.route({
+    ...declareRoute(app, apiRoutes.auditLog),
+    handler: async (request) => {
+      const q = request.query;
+      return listAuditLog({
+        db: ctx.database.db,
+        sessionId: q.session_id,
+        actorId: q.actor_id,
+        action: q.action,
+        before: q.before,
+        limit: q.limit,
       });
     },
   });
