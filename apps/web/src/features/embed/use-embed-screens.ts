@@ -10,7 +10,7 @@ import { useEmbed } from './embed-context.js';
 export function useEmbedScreens(view: RoomSessionView): void {
   const bridge = useEmbed();
   const screen = view.kind === 'status' ? view.screen : undefined;
-  const problem = view.kind === 'prejoin' ? view.problem : undefined;
+  const problem = view.kind === 'prejoin' ? view.props.problem : undefined;
   // The bridge reports a screen once, however often it is rendered.
   useEffect(() => {
     if (view.kind !== 'loading') bridge?.showing(screen);

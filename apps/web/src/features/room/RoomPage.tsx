@@ -44,14 +44,7 @@ export function RoomPage({ sessionId }: { sessionId: string }) {
         </p>
       );
     case 'lobby':
-      return (
-        <LobbyWaitScreen
-          key={view.knock}
-          waitUrl={view.waitUrl}
-          displayName={view.displayName}
-          onOutcome={view.onOutcome}
-        />
-      );
+      return <LobbyWaitScreen key={view.knock} {...view.props} />;
     case 'room':
       return (
         <RoomSessionContext.Provider value={view.context}>
@@ -67,12 +60,7 @@ export function RoomPage({ sessionId }: { sessionId: string }) {
     case 'prejoin':
       return (
         <PreJoin
-          session={view.session}
-          user={view.user}
-          isHost={view.isHost}
-          publishes={view.publishes}
-          joining={view.joining}
-          problem={view.problem}
+          {...view.props}
           loginHref={loginHref}
           onJoin={(name, choices) => void join(name, choices)}
         />

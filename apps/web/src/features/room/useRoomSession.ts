@@ -7,7 +7,7 @@ import {
   useRef,
   useState,
 } from 'react';
-import type { JoinResponse, Session, User } from '@stagecast/contracts';
+import type { JoinResponse } from '@stagecast/contracts';
 import type { Room } from 'livekit-client';
 import { sessionsApi } from '../../api/endpoints.js';
 import { useLocation, useSearchParams } from 'react-router';
@@ -15,9 +15,10 @@ import { connectEarly, createRoom, type ConnectionDetails } from '../../livekit/
 import { useAuth } from '../auth/auth-context.js';
 import { ApiError } from '../../api/client.js';
 import { isLobbyWait } from './lobby/lobby-api.js';
-import type { LobbyOutcome } from './lobby/useLobbyWait.js';
+import type { LobbyWaitScreenProps } from './lobby/LobbyWaitScreen.js';
 import { createMediaIntentStore, type MediaIntent } from './media-intent.js';
 import type { RoomSessionContextValue } from './room-session-context.js';
+import type { PreJoinProps } from './prejoin/PreJoin.js';
 import { willPublishOnJoin } from './roles.js';
 import {
   initialRoomPageState,
@@ -26,7 +27,6 @@ import {
   roomPageReducer,
   sessionScreen,
   type BlockedScreen,
-  type JoinProblem,
 } from './room-state.js';
 import { useSession } from './useSession.js';
 
@@ -49,21 +49,15 @@ export type RoomSessionView =
     }
   | {
       kind: 'prejoin';
-      session: Session;
-      user: User | null;
-      isHost: boolean;
-      publishes: boolean;
-      joining: boolean;
-      problem: JoinProblem | undefined;
+      /** The pre-join's props, but for the page's own login link and join. */
+      props: Omit<PreJoinProps, 'loginHref' | 'onJoin'>;
     }
   | {
       /** In the session's waiting room (the join answered 202) until a host decides. */
       kind: 'lobby';
       /** A new knock each time (the waiting page's key). */
       knock: number;
-      waitUrl: string;
-      displayName: string;
-      onOutcome: (outcome: LobbyOutcome) => void;
+      props: LobbyWaitScreenProps;
     }
   | {
       kind: 'room';
@@ -232,17 +226,19 @@ export function useRoomSession(sessionId: string): RoomSession {
     view = {
       kind: 'lobby',
       knock: lobby.knock,
-      waitUrl: lobby.waitUrl,
-      displayName: lobby.displayName,
-      onOutcome: (outcome) => {
-        if (outcome === 'again') void join(lobby.displayName, lobby.choices);
-        else {
-          setLobby(undefined);
-          dispatch({
-            type: 'blocked',
-            screen: { kind: outcome === 'denied' ? 'lobby_denied' : 'ended' },
-          });
-        }
+      props: {
+        waitUrl: lobby.waitUrl,
+        displayName: lobby.displayName,
+        onOutcome: (outcome) => {
+          if (outcome === 'again') void join(lobby.displayName, lobby.choices);
+          else {
+            setLobby(undefined);
+            dispatch({
+              type: 'blocked',
+              screen: { kind: outcome === 'denied' ? 'lobby_denied' : 'ended' },
+            });
+          }
+        },
       },
     };
   else if (roomState && context)
@@ -256,12 +252,14 @@ export function useRoomSession(sessionId: string): RoomSession {
   else
     view = {
       kind: 'prejoin',
-      session,
-      user,
-      isHost,
-      publishes: willPublishOnJoin(session, user),
-      joining: state.phase === 'prejoin' && state.joining,
-      problem: state.phase === 'prejoin' ? state.problem : undefined,
+      props: {
+        session,
+        user,
+        isHost,
+        publishes: willPublishOnJoin(session, user),
+        joining: state.phase === 'prejoin' && state.joining,
+        problem: state.phase === 'prejoin' ? state.problem : undefined,
+      },
     };
   return { view, loginHref, join, retry, backToPreJoin };
 }
