@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { sessionIdParamsSchema } from './sessions.js';
 import { sessionRoleSchema } from './roles.js';
 import { olderPageQuery } from './paging.js';
 import { nonBlankText } from './text.js';
@@ -28,8 +29,7 @@ export const chatHistoryResponseSchema = z.object({
   has_more: z.boolean(),
 });
 export const chatMessageResponseSchema = z.object({ message: chatMessageSchema });
-export const chatMessageParamsSchema = z.object({
-  session_id: z.uuid({ message: 'must be a UUID' }),
+export const chatMessageParamsSchema = sessionIdParamsSchema.extend({
   message_id: z.uuid({ message: 'must be a message id' }),
 });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { sessionIdParamsSchema } from './sessions.js';
 
 /** Where a knock stands: waiting for a moderator, let in, or turned away. */
 export const lobbyStatusSchema = z.enum(['waiting', 'admitted', 'denied']);
@@ -35,8 +36,7 @@ export type LobbyEntry = z.infer<typeof lobbyEntrySchema>;
 export const lobbyResponseSchema = z.object({ waiting: z.array(lobbyEntrySchema) });
 export type LobbyResponse = z.infer<typeof lobbyResponseSchema>;
 
-export const lobbyEntryParamsSchema = z.object({
-  session_id: z.uuid({ message: 'must be a UUID' }),
+export const lobbyEntryParamsSchema = sessionIdParamsSchema.extend({
   user_id: z.string().min(1).max(200),
 });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { sessionIdParamsSchema } from './sessions.js';
 import { sessionRoleSchema } from './roles.js';
 
 export const participantSchema = z.object({
@@ -13,8 +14,7 @@ export const participantSchema = z.object({
 });
 export type Participant = z.infer<typeof participantSchema>;
 
-export const participantParamsSchema = z.object({
-  session_id: z.uuid({ message: 'must be a UUID' }),
+export const participantParamsSchema = sessionIdParamsSchema.extend({
   user_id: z.string().min(1).max(100),
 });
 export const participantsResponseSchema = z.object({ participants: z.array(participantSchema) });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { sessionIdParamsSchema } from './sessions.js';
 import { nonBlankText } from './text.js';
 
 /**
@@ -52,8 +53,7 @@ export const createPollBodySchema = z.object({
 });
 export type CreatePollBody = z.infer<typeof createPollBodySchema>;
 
-export const pollParamsSchema = z.object({
-  session_id: z.uuid({ message: 'must be a UUID' }),
+export const pollParamsSchema = sessionIdParamsSchema.extend({
   poll_id: z.uuid({ message: 'must be a poll id' }),
 });
 export const voteBodySchema = z.object({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { sessionIdParamsSchema } from './sessions.js';
 import { nonBlankText } from './text.js';
 
 /**
@@ -25,8 +26,7 @@ export const questionSchema = z.object({
 export type Question = z.infer<typeof questionSchema>;
 
 export const askQuestionBodySchema = z.object({ text: nonBlankText(QUESTION_MAX_LENGTH) });
-export const questionParamsSchema = z.object({
-  session_id: z.uuid({ message: 'must be a UUID' }),
+export const questionParamsSchema = sessionIdParamsSchema.extend({
   question_id: z.uuid({ message: 'must be a question id' }),
 });
 /** A moderator's change: either flag or both. */

@@ -3,6 +3,7 @@ import { displayNameSchema } from './auth.js';
 import { sessionRoleSchema, sessionStatusSchema, sessionTypeSchema } from './roles.js';
 import { pageQuery } from './paging.js';
 
+/** A live session's path (`/:session_id/…`); the routes below it extend it with their own ids. */
 export const sessionIdParamsSchema = z.object({
   session_id: z.uuid({ message: 'must be a UUID' }),
 });
@@ -101,9 +102,7 @@ export const joinResponseSchema = z.object({
 export type JoinResponse = z.infer<typeof joinResponseSchema>;
 
 /** `POST /api/livekit/token`: the same join, shaped for integrators. */
-export const tokenBodySchema = joinBodySchema.extend({
-  session_id: z.uuid({ message: 'must be a UUID' }),
-});
+export const tokenBodySchema = joinBodySchema.extend(sessionIdParamsSchema.shape);
 export const tokenResponseSchema = z.object({
   token: z.string(),
   server_url: z.string(),
