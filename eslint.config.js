@@ -52,6 +52,47 @@ export const serverBoundaries = [
   },
 ];
 
+const ROOM_EVENTS_MESSAGE =
+  'Read room events through a hook in apps/web/src/livekit (e.g. useDataTopic).';
+
+/**
+ * The web boundary: room events are read through the hooks in apps/web/src/livekit
+ * (useDataTopic, useDisconnectOutcome, ...), never subscribed to in a feature. Tests and their
+ * fakes emit events on purpose. Exported for `apps/web/src/livekit/boundary.test.ts`.
+ */
+export const webBoundary = {
+  name: 'stagecast/web-room-events',
+  files: ['apps/web/src/features/**/*.ts', 'apps/web/src/features/**/*.tsx'],
+  ignores: ['**/*.test.ts', '**/*.test.tsx', '**/testing/**'],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        paths: [
+          {
+            name: 'livekit-client',
+            importNames: ['RoomEvent', 'ParticipantEvent', 'TrackEvent', 'EngineEvent'],
+            message: ROOM_EVENTS_MESSAGE,
+          },
+        ],
+      },
+    ],
+    'no-restricted-syntax': [
+      'error',
+      {
+        selector:
+          'CallExpression[callee.property.name=/^(on|once|off|addListener|removeListener)$/][callee.object.name=/(room|participant|track|publication)$/i]',
+        message: ROOM_EVENTS_MESSAGE,
+      },
+      {
+        selector:
+          'CallExpression[callee.property.name=/^(on|once|off|addListener|removeListener)$/][callee.object.property.name=/(room|participant|track|publication)$/i]',
+        message: ROOM_EVENTS_MESSAGE,
+      },
+    ],
+  },
+};
+
 export default tseslint.config(
   {
     ignores: [
@@ -118,39 +159,5 @@ export default tseslint.config(
       ],
     },
   },
-  {
-    // Web: room events are read through the hooks in apps/web/src/livekit (useDataTopic,
-    // useDisconnectOutcome, ...), never subscribed to in a feature. Tests and their fakes emit
-    // events on purpose.
-    files: ['apps/web/src/features/**/*.ts', 'apps/web/src/features/**/*.tsx'],
-    ignores: ['**/*.test.ts', '**/*.test.tsx', '**/testing/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [
-            {
-              name: 'livekit-client',
-              importNames: ['RoomEvent', 'ParticipantEvent', 'TrackEvent', 'EngineEvent'],
-              message:
-                'Read room events through a hook in apps/web/src/livekit (e.g. useDataTopic).',
-            },
-          ],
-        },
-      ],
-      'no-restricted-syntax': [
-        'error',
-        {
-          selector:
-            'CallExpression[callee.property.name=/^(on|once|off|addListener|removeListener)$/][callee.object.name=/(room|participant|track|publication)$/i]',
-          message: 'Read room events through a hook in apps/web/src/livekit (e.g. useDataTopic).',
-        },
-        {
-          selector:
-            'CallExpression[callee.property.name=/^(on|once|off|addListener|removeListener)$/][callee.object.property.name=/(room|participant|track|publication)$/i]',
-          message: 'Read room events through a hook in apps/web/src/livekit (e.g. useDataTopic).',
-        },
-      ],
-    },
-  },
+  webBoundary,
 );
