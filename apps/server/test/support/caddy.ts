@@ -124,14 +124,20 @@ export async function startCaddy(options: {
 
   const ca = join(dir, 'storage/pki/authorities/local');
   try {
-    const rootCa = await waitFor(
+    const { rootCa, intermediate } = await waitFor(
       () => {
         if (finished)
           throw new Error(`caddy exited before it was ready:\n${output().slice(-3000)}`);
-        // The root is written first and the intermediate a moment later: wait for both.
+        // The root is written first and the intermediate a moment later, each file created
+        // before its content is in: wait until both read as whole certificates.
         try {
-          readFileSync(join(ca, 'intermediate.crt'), 'utf8');
-          return readFileSync(join(ca, 'root.crt'), 'utf8');
+          const found = {
+            rootCa: readFileSync(join(ca, 'root.crt'), 'utf8'),
+            intermediate: readFileSync(join(ca, 'intermediate.crt'), 'utf8'),
+          };
+          new X509Certificate(found.rootCa);
+          new X509Certificate(found.intermediate);
+          return found;
         } catch {
           return undefined;
         }
@@ -143,9 +149,7 @@ export async function startCaddy(options: {
       port,
       origin: `https://localhost:${port}`,
       rootCa,
-      chromiumArgs: [
-        `--ignore-certificate-errors-spki-list=${spkiHash(readFileSync(join(ca, 'intermediate.crt'), 'utf8'))}`,
-      ],
+      chromiumArgs: [`--ignore-certificate-errors-spki-list=${spkiHash(intermediate)}`],
       output,
       stop,
     };
