@@ -24,17 +24,15 @@ let passed = 0;
 let failed = 0;
 
 /**
- * Runs one static check as its own process at a low CPU priority (`niceness`, 19 unless told);
- * resolves with its name, outcome, output and time. Niced, the checks take only the CPU the build
- * and the tests leave idle (integration tests spend much of their time waiting on timers and the
- * network), so they add little to the wall time and do not slow the timing-sensitive tests.
+ * Runs one static check as its own process at the lowest CPU priority; resolves with its name,
+ * outcome, output and time. Niced, the checks take only the CPU the build and the tests leave
+ * idle (integration tests spend much of their time waiting on timers and the network), so they
+ * add little to the wall time and do not slow the timing-sensitive tests.
  */
-function runCheck(name, cmd, args, niceness = 19) {
+function runCheck(name, cmd, args) {
   const started = Date.now();
   return new Promise((resolve) => {
-    const child = spawn('nice', ['-n', String(niceness), process.execPath, cmd, ...args], {
-      cwd: root,
-    });
+    const child = spawn('nice', ['-n', '19', process.execPath, cmd, ...args], { cwd: root });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
@@ -48,9 +46,7 @@ function runCheck(name, cmd, args, niceness = 19) {
 // The static checks, two at a time, beside the install steps and the tests; each one's output is
 // printed whole once all of them are done.
 const checks = [
-  // The longest check, a little less niced: at 19 it finished 15-25 s after the tests (three
-  // workers leave little idle CPU), alone on one core while the other idled.
-  ['eslint', bin('eslint', 'bin/eslint.js'), ['.'], 10],
+  ['eslint', bin('eslint', 'bin/eslint.js'), ['.']],
   [
     'prettier --check',
     bin('prettier', 'bin/prettier.cjs'),
