@@ -147,7 +147,9 @@ describe('polls and Q&A with 20 rtc-node voters and two Chromium pages (issue 15
     await waitFor(
       () =>
         voters.every((v) => lastPoll(v.packets, pollId)?.total_votes === VOTERS + 1) || undefined,
-      5_000,
+      // Delivery, not speed, is asserted here (the time is reported below): 20 clients in one
+      // test process under a loaded run once took over 5 s.
+      15_000,
       'the last results packet at every voter',
     );
     for (const v of voters) expect(lastPoll(v.packets, pollId)).toEqual({ ...api_, my_vote: null });
