@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../api/client.js';
 import { TextComposer } from '../TextComposer.js';
 import { newClientMessageId } from './client-message-id.js';
+import { RoomError } from '../RoomError.js';
 
 type SendProblem = 'rate_limited' | 'ended' | 'failed';
 
@@ -46,9 +47,7 @@ export function ChatComposer({ send }: { send: (text: string, id: string) => Pro
       onSend={onSend}
     >
       {problem && (
-        <p role="alert" className="room-error chat-problem">
-          {t(`room.chat.problems.${problem}`)}
-        </p>
+        <RoomError className="chat-problem">{t(`room.chat.problems.${problem}`)}</RoomError>
       )}
     </TextComposer>
   );

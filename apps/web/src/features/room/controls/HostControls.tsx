@@ -9,6 +9,7 @@ import { useBusyAction } from '../useBusyAction.js';
 import { useRecordingOn } from '../useRecordingOn.js';
 import { ControlButton } from './ControlButton.js';
 import { ToggleButton } from './ToggleButton.js';
+import { RoomError } from '../RoomError.js';
 
 /** Go live, record, stream from OBS, end the session; for the host only. */
 export function HostControls() {
@@ -87,7 +88,7 @@ export function HostControls() {
         onClick={() => setConfirming(true)}
       />
       {failed && (
-        <p role="alert" className="room-error room-controls-error">
+        <RoomError className="room-controls-error">
           {t(
             failed === 'start'
               ? 'room.controls.goLiveFailed'
@@ -95,7 +96,7 @@ export function HostControls() {
                 ? 'room.controls.recordingFailed'
                 : 'room.controls.endFailed',
           )}
-        </p>
+        </RoomError>
       )}
       <IngestDialog
         open={ingestOpen}

@@ -12,6 +12,7 @@ import { ControlButton } from './ControlButton.js';
 import { DeviceToggle } from './DeviceToggle.js';
 import { ToggleButton } from './ToggleButton.js';
 import { useMediaShortcuts } from './useMediaShortcuts.js';
+import { RoomError } from '../RoomError.js';
 
 // Closing the browser's screen picker reports as a denied permission: not worth an alert.
 const cancelledPicker = (error: MediaControlError) =>
@@ -93,11 +94,11 @@ export function PublisherControls() {
         onClick={() => setSettingsOpen(true)}
       />
       {media.error && !cancelledPicker(media.error) && (
-        <p role="alert" className="room-error room-controls-error">
+        <RoomError className="room-controls-error">
           {t(`room.media.${media.error.reason}`, {
             source: t(`room.media.sources.${media.error.source}`),
           })}
-        </p>
+        </RoomError>
       )}
       <SettingsDialog
         open={settingsOpen}

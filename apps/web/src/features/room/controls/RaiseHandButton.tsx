@@ -2,6 +2,7 @@ import { Hand } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { useBusyAction } from '../useBusyAction.js';
 import { ToggleButton } from './ToggleButton.js';
+import { RoomError } from '../RoomError.js';
 
 export interface RaiseHandButtonProps {
   raised: boolean;
@@ -24,9 +25,7 @@ export function RaiseHandButton({ raised, setRaised }: RaiseHandButtonProps) {
         onClick={() => void run(true, () => setRaised(!raised))}
       />
       {failed && (
-        <p role="alert" className="room-error room-controls-error">
-          {t('room.controls.handFailed')}
-        </p>
+        <RoomError className="room-controls-error">{t('room.controls.handFailed')}</RoomError>
       )}
     </>
   );
