@@ -15,6 +15,7 @@ import {
   root,
   step,
 } from './prepare.mjs';
+import { TSC, TYPECHECKS } from './typecheck.mjs';
 
 checkNode();
 installPackages();
@@ -52,17 +53,8 @@ const checks = [
     bin('prettier', 'bin/prettier.cjs'),
     ['--check', '--log-level', 'warn', '.'],
   ],
-  // TypeScript 7's native compiler (package typescript-native), on one thread: it checks the
-  // same code as 5.9 (which typescript-eslint needs for its API) for a quarter of the CPU here.
-  // tests/tsconfig.checks.json checks tests/e2e and bench in one program (they share the
-  // server's test support).
-  ...['packages/contracts', 'apps/server', 'apps/web', 'tests/tsconfig.checks.json'].map(
-    (project) => [
-      `tsc -p ${project}`,
-      bin('typescript-native', 'bin/tsc'),
-      ['-p', project, '--singleThreaded'],
-    ],
-  ),
+  // The type checks (scripts/typecheck.mjs), one check a project.
+  ...TYPECHECKS.map(({ project, args }) => [`tsc -p ${project}`, TSC, args]),
 ];
 step(`static checks (${checks.map(([name]) => name).join(', ')}), in the background…`);
 const pending = [...checks];
