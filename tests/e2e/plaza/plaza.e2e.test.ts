@@ -128,6 +128,8 @@ describe('plaza, sign-up and create, in Chromium', () => {
     const page = await (await newContext(e2e.browser, { width: 390, height: 844 })).newPage();
     await page.goto(`${e2e.app.baseUrl}/live`);
     await page.getByRole('heading', { name: 'Plaza' }).waitFor();
+    // The header is whole, account controls included, once the page knows nobody is signed in.
+    await page.getByRole('link', { name: 'Sign in' }).waitFor();
     const overflow = await page.evaluate(
       () => document.documentElement.scrollWidth > window.innerWidth,
     );

@@ -1,0 +1,61 @@
+import type { Room } from '@livekit/rtc-node';
+import { connectClient } from './media.js';
+import { waitFor } from './processes.js';
+
+const REMOVED = 'removed a banned, disabled, late or revoked (OBS) participant on join';
+
+/** The times (ms since the epoch) at which the app logged removing `identity` on its join. */
+function removals(logs: string, identity: string): number[] {
+  const times: number[] = [];
+  for (const text of logs.split('\n')) {
+    if (!text.includes(REMOVED)) continue;
+    try {
+      const line = JSON.parse(text) as { msg?: string; identity?: string; time?: number };
+      if (line.msg === REMOVED && line.identity === identity && line.time) times.push(line.time);
+    } catch {
+      // a line cut by the process's end
+    }
+  }
+  return times;
+}
+
+/**
+ * Connects with a token LiveKit still accepts but the app must refuse (a banned identity's old
+ * one) and resolves once the app has removed it: the app's log records the removal and the client
+ * is no longer connected. Returns how long after the attempt began the app removed it.
+ *
+ * The app removes the identity when LiveKit reports its join. Under load that can come before the
+ * client's peer connection is up; rtc-node's connect then fails (`wait_pc_connection timed out`)
+ * instead of resolving. That failure is the same removal seen from the client, so it counts, but
+ * only together with the app's own record of the removal.
+ */
+export async function connectUntilRemoved(options: {
+  livekitUrl: string;
+  token: string;
+  identity: string;
+  /** The app's log so far (JSON lines; every instance's, for a cluster). */
+  logs: () => string;
+  timeoutMs?: number;
+}): Promise<{ removedAfterMs: number }> {
+  const timeoutMs = options.timeoutMs ?? 5_000;
+  const before = removals(options.logs(), options.identity).length;
+  const started = Date.now();
+  let room: Room | undefined;
+  try {
+    room = await connectClient(options.livekitUrl, options.token);
+  } catch {
+    room = undefined;
+  }
+  try {
+    const removedAt = await waitFor(
+      () => removals(options.logs(), options.identity)[before],
+      // The log can only lag the client's failed connect, never lead a long way.
+      timeoutMs + Math.max(0, Date.now() - started),
+      `the app to log removing ${options.identity} on its join`,
+    );
+    if (room) await waitFor(() => !room.isConnected, timeoutMs, 'the removed client to be gone');
+    return { removedAfterMs: removedAt - started };
+  } finally {
+    await room?.disconnect().catch(() => undefined);
+  }
+}
