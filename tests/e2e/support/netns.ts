@@ -5,8 +5,7 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { chromium } from 'playwright-core';
-import { CHROMIUM } from './browser.js';
+import { CHROMIUM, launchChromium as launchWith } from './browser.js';
 
 /**
  * A client on a network of its own: a Linux network namespace joined to this host by a veth
@@ -297,20 +296,7 @@ export function createClientNetwork(): ClientNetwork {
         `#!/bin/sh\nexec ${[...sudo, 'ip', 'netns', 'exec', name, 'env', `HOME=${home}`, CHROMIUM].join(' ')} "$@"\n`,
       );
       chmodSync(wrapper, 0o755);
-      return chromium.launch({
-        executablePath: wrapper,
-        headless: true,
-        args: [
-          '--no-sandbox',
-          '--use-fake-ui-for-media-stream',
-          '--use-fake-device-for-media-stream',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-          '--disable-gpu',
-        ],
-      });
+      return launchWith(wrapper);
     },
 
     dispose: async () => {
