@@ -19,9 +19,8 @@ export async function recordAttendance(options: {
 }): Promise<void> {
   const { event, participant } = options;
   const repo = attendanceRepository(options.db);
-  const at = eventTime(event.createdAt, options.receivedAt);
   if (event.event === 'room_finished' && event.room) {
-    await repo.closeOpen(event.room, at);
+    await repo.closeOpen(event.room, eventTime(event.createdAt, options.receivedAt));
     return;
   }
   const sid = event.participant?.sid;
@@ -35,12 +34,13 @@ export async function recordAttendance(options: {
     role: participant.role,
   };
   // LiveKit's own millisecond of the join, on both events, beats the (whole-second) event time.
-  const joinedAt = event.participant?.joinedAt ?? at;
+  const joinedAt = event.participant?.joinedAt;
+  const at = eventTime(event.createdAt, options.receivedAt, joinedAt);
   if (event.event === 'participant_joined') {
-    await repo.joined(connection, joinedAt);
+    await repo.joined(connection, joinedAt ?? at);
   } else if (event.event === 'participant_left') {
     // A banned identity's connection made with an old token was never counted: a kicked
     // participant's own connection was, and is closed.
-    await repo.left(connection, joinedAt, at, Boolean(participant.bannedAt));
+    await repo.left(connection, joinedAt ?? at, at, Boolean(participant.bannedAt));
   }
 }
