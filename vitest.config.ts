@@ -47,10 +47,12 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 90_000,
     pool: 'forks',
-    // Three at a time on a 2-core machine: an integration file spends much of its time waiting
-    // (timers, LiveKit, the network), so two workers left the CPU a third idle (a full run used
-    // 1.44 cores; 551 s with two workers, 462 s with three, the same tests green).
-    maxWorkers: 3,
+    // Two at a time on a 2-core machine. Three were faster on a quick host (462 s against 551 s
+    // for two, when a run took 834 CPU-s), but on a host that does half as much per CPU-second
+    // (1,434 CPU-s for the same run) the run is CPU-bound either way: three took 801 s with two
+    // files failing from starvation (rtc-node connects timing out, an e2e past its time limit)
+    // where two took 736 s.
+    maxWorkers: 2,
     sequence: { concurrent: false, sequencer: LongestFirst },
     projects: [
       {
