@@ -20,6 +20,8 @@ export interface RelayResult {
   /** Video frames decoded from the first remote video track, and its width. */
   frames: number;
   width: number;
+  /** Video tracks other participants had published when it finished, subscribed or not. */
+  remoteVideoTracks: number;
   /** Every ICE server URL LiveKit handed over (credentials left out), before filtering. */
   iceServerUrls: string[];
   /** The ICE transport policies the page's peer connections were created with. */
@@ -111,7 +113,10 @@ export async function receiveThroughRelay(
         window as unknown as { LivekitClient: typeof LivekitClient }
       ).LivekitClient;
       const w = window as unknown as {
-        __relay: Omit<RelayResult, 'connected' | 'error' | 'frames' | 'width' | 'pairs'>;
+        __relay: Omit<
+          RelayResult,
+          'connected' | 'error' | 'frames' | 'width' | 'remoteVideoTracks' | 'pairs'
+        >;
         __relayPcs: RTCPeerConnection[];
       };
       const room = new Room();
@@ -165,6 +170,9 @@ export async function receiveThroughRelay(
         error,
         frames: decoded(),
         width: video.videoWidth,
+        remoteVideoTracks: [...room.remoteParticipants.values()].flatMap((p) =>
+          [...p.trackPublications.values()].filter((t) => t.kind === Track.Kind.Video),
+        ).length,
         ...w.__relay,
         pairs,
       };
