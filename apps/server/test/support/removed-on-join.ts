@@ -49,7 +49,7 @@ export async function connectUntilRemoved(options: {
   try {
     const removedAt = await waitFor(
       () => removals(options.logs(), options.identity)[before],
-      // The log can only lag the client's failed connect, never lead a long way.
+      // Counted from the end of the connect attempt, which under load can outlast the removal.
       timeoutMs + Math.max(0, Date.now() - started),
       `the app to log removing ${options.identity} on its join`,
     );
