@@ -1,4 +1,5 @@
 import type { Room } from '@livekit/rtc-node';
+import { logLines } from './cluster.js';
 import { connectClient } from './media.js';
 import { waitFor } from './processes.js';
 
@@ -6,17 +7,9 @@ const REMOVED = 'removed a banned, disabled, late or revoked (OBS) participant o
 
 /** The times (ms since the epoch) at which the app logged removing `identity` on its join. */
 function removals(logs: string, identity: string): number[] {
-  const times: number[] = [];
-  for (const text of logs.split('\n')) {
-    if (!text.includes(REMOVED)) continue;
-    try {
-      const line = JSON.parse(text) as { msg?: string; identity?: string; time?: number };
-      if (line.msg === REMOVED && line.identity === identity && line.time) times.push(line.time);
-    } catch {
-      // a line cut by the process's end
-    }
-  }
-  return times;
+  return logLines(logs)
+    .filter((line) => line.msg === REMOVED && line.identity === identity)
+    .map((line) => line.time);
 }
 
 /**
