@@ -250,14 +250,26 @@ describe.runIf(ADMIN_DATABASE_URL && REDIS_URL)('two app instances on PostgreSQL
     ).toHaveLength(1);
 
     // Every pass so far (one a second since the start) ran on the leader, never two at once.
+    // On a quick host the tests above take only a few seconds, so wait for six periods to have
+    // passed on both instances before counting them.
+    const [onLeader, onStandby] = await waitFor(
+      async () => {
+        const series = await Promise.all([
+          metricSeries(leader.baseUrl),
+          metricSeries(standby.baseUrl),
+        ]);
+        return (series[1].get('stagecast_reconcile_passes_total{outcome="standby"}') ?? 0) > 5
+          ? series
+          : undefined;
+      },
+      15_000,
+      'six reconcile periods on both instances',
+      250,
+    );
     const before = passes();
     expect(before.length).toBeGreaterThan(5);
     expect(new Set(before.map((p) => p.instance))).toEqual(new Set([leaderName]));
     expect(overlappingPasses(before)).toEqual([]);
-    const [onLeader, onStandby] = await Promise.all([
-      metricSeries(leader.baseUrl),
-      metricSeries(standby.baseUrl),
-    ]);
     expect(onLeader.get('stagecast_reconcile_passes_total{outcome="ran"}')).toBeGreaterThan(5);
     expect(onStandby.get('stagecast_reconcile_passes_total{outcome="ran"}')).toBe(0);
     expect(onStandby.get('stagecast_reconcile_passes_total{outcome="standby"}')).toBeGreaterThan(5);
