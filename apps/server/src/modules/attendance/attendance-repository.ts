@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { findAll } from '../../db/find-all.js';
 import { attendanceIntervals, liveParticipants } from '../../db/schema.js';
 
 export type IntervalRow = typeof attendanceIntervals.$inferSelect;
@@ -88,11 +89,8 @@ export function attendanceRepository(db: Db) {
       return new Map(rows.map((r) => [r.identity, r.role]));
     },
     async listForSession(sessionId: string): Promise<IntervalRow[]> {
-      return db
-        .select()
-        .from(attendanceIntervals)
-        .where(eq(attendanceIntervals.sessionId, sessionId))
-        .orderBy(asc(attendanceIntervals.joinedAt));
+      const inSession = eq(attendanceIntervals.sessionId, sessionId);
+      return findAll(db, attendanceIntervals, inSession, asc(attendanceIntervals.joinedAt));
     },
   };
 }

@@ -1,7 +1,8 @@
-import { and, asc, eq, gt, inArray, isNull } from 'drizzle-orm';
+import { and, asc, eq, gt } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { findAll } from '../../db/find-all.js';
 import { findOne } from '../../db/find-one.js';
-import { liveParticipants, lobbyEntries } from '../../db/schema.js';
+import { lobbyEntries } from '../../db/schema.js';
 
 export type LobbyRow = typeof lobbyEntries.$inferSelect;
 
@@ -70,11 +71,7 @@ export function lobbyRepository(db: Db) {
     },
     /** Who waits now, first knock first. */
     listWaiting: (sessionId: string): Promise<LobbyRow[]> =>
-      db
-        .select()
-        .from(lobbyEntries)
-        .where(waitingNow(sessionId))
-        .orderBy(asc(lobbyEntries.knockedAt)),
+      findAll(db, lobbyEntries, waitingNow(sessionId), asc(lobbyEntries.knockedAt)),
     /**
      * Decides on the waiting knock of `userId` (or on every one waiting now, when undefined);
      * the rows decided. A knock decided already, or withdrawn, is not decided again.
@@ -91,20 +88,6 @@ export function lobbyRepository(db: Db) {
         .set({ status: options.status, decidedAt: new Date(), decidedBy: options.by })
         .where(and(waitingNow(options.sessionId), ...who))
         .returning();
-    },
-    /** Identities of the session's hosts and co-hosts (who hear of the lobby over LiveKit). */
-    async moderatorIdentities(sessionId: string): Promise<string[]> {
-      const rows = await db
-        .select({ identity: liveParticipants.identity })
-        .from(liveParticipants)
-        .where(
-          and(
-            eq(liveParticipants.sessionId, sessionId),
-            inArray(liveParticipants.role, ['host', 'co_host']),
-            isNull(liveParticipants.bannedAt),
-          ),
-        );
-      return rows.map((r) => r.identity);
     },
   };
 }

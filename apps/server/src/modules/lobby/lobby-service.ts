@@ -2,6 +2,7 @@ import { LOBBY_TOPIC } from '@stagecast/contracts';
 import type { LobbyDataPacket } from '@stagecast/contracts';
 import type { Redis } from 'ioredis';
 import type { AppContext, AppHooks } from '../../context.js';
+import { participantRepository } from '../participants/participant-repository.js';
 import { lobbyBus } from './lobby-bus.js';
 import { lobbyRepository } from './lobby-repository.js';
 
@@ -15,13 +16,14 @@ export function lobbyService(
   redis?: Redis,
 ) {
   const repo = lobbyRepository(ctx.database.db);
+  const participants = participantRepository(ctx.database.db);
   const bus = lobbyBus(redis);
   /** Tells the session's moderators the lobby changed (they read the list again). */
   async function notifyModerators(sessionId: string, knocked?: string): Promise<void> {
     try {
       const [waiting, moderators] = await Promise.all([
         repo.listWaiting(sessionId),
-        repo.moderatorIdentities(sessionId),
+        participants.moderatorIdentities(sessionId),
       ]);
       const packet: LobbyDataPacket = {
         type: 'lobby_changed',

@@ -1,6 +1,7 @@
-import { and, count, eq, isNull, ne } from 'drizzle-orm';
+import { and, count, eq, inArray, isNull, ne } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { findAll } from '../../db/find-all.js';
 import { findOne } from '../../db/find-one.js';
 import { liveParticipants, liveSessions } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
@@ -67,11 +68,25 @@ export function participantRepository(db: Db, cache?: SessionAccessCache) {
     findOne(db, liveParticipants, inSession(sessionId, match));
   return {
     async participants(sessionId: string): Promise<ParticipantRow[]> {
-      return db
-        .select()
+      const notBanned = inSession(sessionId, isNull(liveParticipants.bannedAt));
+      return findAll(db, liveParticipants, notBanned, liveParticipants.createdAt);
+    },
+    /**
+     * Identities of the session's hosts and co-hosts, banned ones left out: who hears of drafts
+     * and of the waiting room over LiveKit data.
+     */
+    async moderatorIdentities(sessionId: string): Promise<string[]> {
+      const rows = await db
+        .select({ identity: liveParticipants.identity })
         .from(liveParticipants)
-        .where(inSession(sessionId, isNull(liveParticipants.bannedAt)))
-        .orderBy(liveParticipants.createdAt);
+        .where(
+          inSession(
+            sessionId,
+            inArray(liveParticipants.role, ['host', 'co_host']),
+            isNull(liveParticipants.bannedAt),
+          ),
+        );
+      return rows.map((r) => r.identity);
     },
     async findParticipant(
       sessionId: string,

@@ -6,12 +6,6 @@ import type { CallerOptions, SessionAccess } from '../sessions/access.js';
 import type { PollRepository } from './poll-repository.js';
 import { resendOnChange } from './resend-on-change.js';
 
-/** The identities that moderate the session (they see its drafts). */
-export async function moderatorIdentities(ctx: AppContext, sessionId: string) {
-  const rows = await participantRepository(ctx.database.db).participants(sessionId);
-  return rows.filter((r) => r.role === 'host' || r.role === 'co_host').map((r) => r.identity);
-}
-
 /**
  * Sends polls to the room over LiveKit data (topic `polls`), the server as the only author: a
  * draft to the moderators alone, an open or closed poll to everyone. Votes go through
@@ -19,6 +13,7 @@ export async function moderatorIdentities(ctx: AppContext, sessionId: string) {
  * A failed send is only logged: the poll is stored, and clients read it again on reconnect.
  */
 export function pollDelivery(ctx: AppContext, repo: PollRepository) {
+  const participants = participantRepository(ctx.database.db);
   const deliver = async (poll: Poll): Promise<void> => {
     const packet: PollsDataPacket = { type: 'poll', poll: { ...poll, my_vote: null } };
     const rooms = ctx.livekit.rooms;
@@ -28,7 +23,7 @@ export function pollDelivery(ctx: AppContext, repo: PollRepository) {
             poll.session_id,
             POLLS_TOPIC,
             packet,
-            await moderatorIdentities(ctx, poll.session_id),
+            await participants.moderatorIdentities(poll.session_id),
           )
         : rooms.broadcast(poll.session_id, POLLS_TOPIC, packet)
     ).catch((err: unknown) => {

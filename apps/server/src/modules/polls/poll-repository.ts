@@ -1,6 +1,7 @@
 import { and, asc, count, eq, inArray, ne } from 'drizzle-orm';
 import type { Poll, PollStatus } from '@stagecast/contracts';
 import type { Db } from '../../db/client.js';
+import { findAll } from '../../db/find-all.js';
 import { findOne } from '../../db/find-one.js';
 import { polls, pollVotes } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
@@ -46,13 +47,9 @@ export function pollRepository(db: Db) {
     },
     /** Oldest first; drafts left out unless asked for. */
     async list(sessionId: string, withDrafts: boolean): Promise<PollRow[]> {
-      return db
-        .select()
-        .from(polls)
-        .where(
-          and(eq(polls.sessionId, sessionId), withDrafts ? undefined : ne(polls.status, 'draft')),
-        )
-        .orderBy(asc(polls.createdAt), asc(polls.id));
+      const shown = withDrafts ? undefined : ne(polls.status, 'draft');
+      const where = and(eq(polls.sessionId, sessionId), shown);
+      return findAll(db, polls, where, asc(polls.createdAt), asc(polls.id));
     },
     /** Moves the poll from `from` to `to`; undefined when it was not in `from` (any more). */
     async transition(

@@ -1,5 +1,6 @@
 import { and, count, desc, eq, inArray, isNull, notInArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { findAll } from '../../db/find-all.js';
 import { findOne } from '../../db/find-one.js';
 import { liveSessions, recordings, users } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
@@ -77,11 +78,8 @@ export function recordingRepository(db: Db, publicUrl: string) {
     },
     /** Newest first. */
     async listBySession(sessionId: string): Promise<RecordingRow[]> {
-      return db
-        .select()
-        .from(recordings)
-        .where(eq(recordings.sessionId, sessionId))
-        .orderBy(desc(recordings.createdAt));
+      const inSession = eq(recordings.sessionId, sessionId);
+      return findAll(db, recordings, inSession, desc(recordings.createdAt));
     },
     async inProgress(sessionId: string): Promise<RecordingRow | undefined> {
       return findOne(
@@ -104,7 +102,7 @@ export function recordingRepository(db: Db, publicUrl: string) {
       );
     },
     async allInProgress(): Promise<RecordingRow[]> {
-      return db.select().from(recordings).where(inArray(recordings.status, IN_PROGRESS));
+      return findAll(db, recordings, inArray(recordings.status, IN_PROGRESS));
     },
     /** Applies `patch` only while the recording is in one of `from`; undefined when it was not. */
     async transition(

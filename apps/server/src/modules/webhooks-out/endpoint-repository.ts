@@ -1,5 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { findAll } from '../../db/find-all.js';
 import { findOne } from '../../db/find-one.js';
 import { webhookEndpoints } from '../../db/schema.js';
 
@@ -10,7 +11,7 @@ export type NewEndpoint = typeof webhookEndpoints.$inferInsert;
 export function endpointRepository(db: Db) {
   return {
     async list(): Promise<EndpointRow[]> {
-      return db.select().from(webhookEndpoints).orderBy(asc(webhookEndpoints.createdAt));
+      return findAll(db, webhookEndpoints, undefined, asc(webhookEndpoints.createdAt));
     },
     async find(id: string): Promise<EndpointRow | undefined> {
       return findOne(db, webhookEndpoints, eq(webhookEndpoints.id, id));
