@@ -36,6 +36,8 @@ export const sessionsApi = {
     request(r.joinSession, { params: session(id), body }),
   rotateInvite: (id: string) => request(r.rotateInvite, { params: session(id) }),
   participants: (id: string) => request(r.listParticipants, { params: session(id) }),
+  polls: (id: string) => request(r.listPolls, { params: session(id) }),
+  questions: (id: string) => request(r.listQuestions, { params: session(id) }),
   setRole: (id: string, userId: string, role: RouteBody<ApiRoutes['updateParticipant']>['role']) =>
     request(r.updateParticipant, { params: participant(id, userId), body: { role } }),
   kick: (id: string, userId: string) =>

@@ -10,13 +10,12 @@ import {
   type Question,
 } from '@stagecast/contracts';
 
-/** LiveKit data topics the API sends on; clients hold no publish-data grant. */
-export const TOPICS = {
-  chat: CHAT_TOPIC,
-  hand: 'hand',
-  polls: POLLS_TOPIC,
-  questions: QUESTIONS_TOPIC,
-} as const;
+/** A LiveKit data topic the API sends on, and the reader of its packets. */
+export interface PacketTopic<T> {
+  topic: string;
+  /** What a packet carries; undefined for anything malformed, which is dropped. */
+  parse: (payload: Uint8Array) => T | undefined;
+}
 
 function decodeJson(payload: Uint8Array): unknown {
   try {
@@ -57,3 +56,11 @@ export function parsePollPacket(payload: Uint8Array): Poll | undefined {
 export function parseQuestionPacket(payload: Uint8Array): Question | undefined {
   return questionsDataPacketSchema.safeParse(decodeJson(payload)).data?.question;
 }
+
+/** The topics the API sends on, each with its reader; clients hold no publish-data grant. */
+export const PACKETS = {
+  chat: { topic: CHAT_TOPIC, parse: parseChatPacket },
+  hand: { topic: 'hand', parse: parseHandPacket },
+  polls: { topic: POLLS_TOPIC, parse: parsePollPacket },
+  questions: { topic: QUESTIONS_TOPIC, parse: parseQuestionPacket },
+} as const satisfies Record<string, PacketTopic<unknown>>;

@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
-import { useConnectedOnce, useDataTopic, useReconnected } from '../../livekit/index.js';
+import { useConnectedOnce, useReconnected } from '../../livekit/index.js';
+import type { PacketTopic } from './data-packets.js';
+import { usePackets } from './usePackets.js';
 
 /** Where an item's latest copy came from: the API (the caller's own view) or a data packet. */
 export type ItemSource = 'api' | 'packet';
@@ -23,9 +25,8 @@ export interface SyncedSource<T, Param extends string> {
   param: Param;
   /** The list as the API answers it to the caller. */
   load: (sessionId: string) => Promise<readonly T[]>;
-  /** The topic of the server's packets, each one item. */
-  topic: string;
-  parse: (payload: Uint8Array) => T | undefined;
+  /** The server's packets, each one item. */
+  packets: PacketTopic<T>;
   /** What a newer copy keeps of the one held. */
   merge: (current: T | undefined, incoming: T, source: ItemSource) => T;
 }
@@ -77,10 +78,7 @@ export function useSyncedList<T extends { id: string }, Param extends string>(
   }, [load, sessionId, apply, connected, generation]);
   useReconnected(() => setGeneration((n) => n + 1), connected);
 
-  useDataTopic(source.topic, (payload) => {
-    const item = source.parse(payload);
-    if (item) apply([item], 'packet');
-  });
+  usePackets(source.packets, (item) => apply([item], 'packet'));
 
   const put = useCallback((item: T) => apply([item], 'api'), [apply]);
   const at = useCallback(

@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useReducer, useState } from 'react';
 import type { ChatMessage } from '@stagecast/contracts';
 import { sessionsApi } from '../../../api/endpoints.js';
-import { useConnectedOnce, useDataTopic, useReconnected } from '../../../livekit/index.js';
-import { parseChatPacket, TOPICS } from '../data-packets.js';
+import { useConnectedOnce, useReconnected } from '../../../livekit/index.js';
+import { PACKETS } from '../data-packets.js';
+import { usePackets } from '../usePackets.js';
 import { chatEventOf, chatReducer, emptyChat } from './chat-state.js';
 
 export interface UseChatResult {
@@ -45,10 +46,7 @@ export function useChat(sessionId: string): UseChatResult {
   }, [sessionId, connected, generation]);
   useReconnected(() => setGeneration((n) => n + 1), connected);
 
-  useDataTopic(TOPICS.chat, (payload) => {
-    const packet = parseChatPacket(payload);
-    if (packet) dispatch(chatEventOf(packet));
-  });
+  usePackets(PACKETS.chat, (packet) => dispatch(chatEventOf(packet)));
 
   const send = useCallback(
     async (text: string, clientMessageId: string) => {

@@ -3,8 +3,9 @@ import { useParticipants } from '@livekit/components-react';
 import type { Participant as LiveKitParticipant } from 'livekit-client';
 import type { Participant } from '@stagecast/contracts';
 import { sessionsApi } from '../../../api/endpoints.js';
-import { useConnectedOnce, useDataTopic, useParticipantChanges } from '../../../livekit/index.js';
-import { parseHandPacket, TOPICS } from '../data-packets.js';
+import { useConnectedOnce, useParticipantChanges } from '../../../livekit/index.js';
+import { PACKETS } from '../data-packets.js';
+import { usePackets } from '../usePackets.js';
 import {
   handsReducer,
   noHands,
@@ -67,10 +68,9 @@ export function useParticipantsModel(sessionId: string): ParticipantsModel {
     };
   }, [load, connected, changes]);
 
-  useDataTopic(TOPICS.hand, (payload) => {
-    const packet = parseHandPacket(payload);
-    if (packet) dispatchHands({ type: 'packet', at: Date.now(), ...packet });
-  });
+  usePackets(PACKETS.hand, (packet) =>
+    dispatchHands({ type: 'packet', at: Date.now(), ...packet }),
+  );
 
   const rows = useMemo(
     () =>

@@ -2,7 +2,8 @@ import { useCallback } from 'react';
 import { apiRoutes as r } from '@stagecast/contracts';
 import type { CreatePollBody, Poll } from '@stagecast/contracts';
 import { request } from '../../../api/client.js';
-import { parsePollPacket, TOPICS } from '../data-packets.js';
+import { sessionsApi } from '../../../api/endpoints.js';
+import { PACKETS } from '../data-packets.js';
 import { useSyncedList } from '../useSyncedList.js';
 import type { SyncedSource } from '../useSyncedList.js';
 import { mergePoll, orderPolls } from './polls-state.js';
@@ -18,10 +19,8 @@ export interface UsePollsResult {
 
 const polls: SyncedSource<Poll, 'poll_id'> = {
   param: 'poll_id',
-  load: async (sessionId) =>
-    (await request(r.listPolls, { params: { session_id: sessionId } })).polls,
-  topic: TOPICS.polls,
-  parse: parsePollPacket,
+  load: async (sessionId) => (await sessionsApi.polls(sessionId)).polls,
+  packets: PACKETS.polls,
   merge: mergePoll,
 };
 

@@ -2,7 +2,8 @@ import { useCallback } from 'react';
 import { apiRoutes as r } from '@stagecast/contracts';
 import type { Question } from '@stagecast/contracts';
 import { request } from '../../../api/client.js';
-import { parseQuestionPacket, TOPICS } from '../data-packets.js';
+import { sessionsApi } from '../../../api/endpoints.js';
+import { PACKETS } from '../data-packets.js';
 import { useSyncedList } from '../useSyncedList.js';
 import type { SyncedSource } from '../useSyncedList.js';
 import { mergeQuestion, visibleQuestions } from './questions-state.js';
@@ -18,10 +19,8 @@ export interface UseQuestionsResult {
 
 const questions: SyncedSource<Question, 'question_id'> = {
   param: 'question_id',
-  load: async (sessionId) =>
-    (await request(r.listQuestions, { params: { session_id: sessionId } })).questions,
-  topic: TOPICS.questions,
-  parse: parseQuestionPacket,
+  load: async (sessionId) => (await sessionsApi.questions(sessionId)).questions,
+  packets: PACKETS.questions,
   merge: mergeQuestion,
 };
 
