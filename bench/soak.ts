@@ -15,7 +15,7 @@ import { livekitPids } from '../apps/server/test/support/processes.js';
 import { claimRedisDatabase } from '../apps/server/test/support/redis-db.js';
 import { renderChart, uplotPage } from './chart.js';
 import { runSoak } from './soak-run.mjs';
-import type { SoakReport } from './soak-run.mjs';
+import type { SoakReport, SoakSample } from './soak-run.mjs';
 import { startViewersApp } from './live-class.mjs';
 import { cleanupOnExit, machineInfo, printTable, runBench, writeResults } from './support.mjs';
 
@@ -40,62 +40,97 @@ const log = (message: string) => console.log(`[soak] ${message}`);
 // @livekit/rtc-node logs at debug level unless in production (one line per connect).
 process.env.NODE_ENV ??= 'production';
 
+/** A line of a chart: its legend, colour and value in a sample, and other uPlot series options. */
+interface ChartLine {
+  label: string;
+  stroke: string;
+  value: (p: SoakSample) => number | null | undefined;
+  options?: { width?: number; dash?: number[]; scale?: string };
+}
+
+const line = (
+  label: string,
+  stroke: string,
+  value: ChartLine['value'],
+  options?: ChartLine['options'],
+): ChartLine => ({ label, stroke, value, options });
+
+/** A chart against minutes: its `<div>`, title, y axes and scales as uPlot takes them, lines. */
+interface Chart {
+  id: string;
+  title: string;
+  axes: object[];
+  scales?: object;
+  lines: ChartLine[];
+}
+
+const ON_CORES = { scale: 'cores' };
+
+/** The soak's charts, each line declared with the legend it is drawn under. */
+const CHARTS: Chart[] = [
+  {
+    id: 'memory',
+    title: 'Memory (MB)',
+    axes: [{ label: 'MB' }],
+    lines: [
+      line('app RSS', '#1f77b4', (p) => p.app.rssMb),
+      line('app heap used', '#17becf', (p) => p.app.heapMb),
+      line('livekit-server RSS', '#d62728', (p) => p.livekit.rssMb),
+      line('Go clients RSS', '#2ca02c', (p) => p.generator.goRssMb, { width: 1 }),
+    ],
+  },
+  {
+    id: 'handles',
+    title: 'App: open fds, active handles; PostgreSQL connections',
+    axes: [{}],
+    lines: [
+      line('open fds', '#1f77b4', (p) => p.app.fds),
+      line('active handles', '#ff7f0e', (p) => p.app.activeHandles),
+      line('DB connections', '#2ca02c', (p) => p.dbConnections),
+    ],
+  },
+  {
+    id: 'people',
+    title: 'Participants: LiveKit vs database',
+    axes: [{}],
+    lines: [
+      line('LiveKit ACTIVE', '#d62728', (p) => p.participants.livekit),
+      line('database', '#1f77b4', (p) => p.participants.database, { dash: [6, 4] }),
+      line('clients connected', '#7f7f7f', (p) => p.clients.connected),
+      line('LiveKit, any state', '#ff9896', (p) => p.participants.livekitAll, { width: 1 }),
+    ],
+  },
+  {
+    id: 'load',
+    title: 'Event-loop delay p99 (ms) and CPU (cores)',
+    axes: [{ label: 'ms' }, { scale: 'cores', side: 1, label: 'cores', grid: { show: false } }],
+    scales: { cores: { range: [0, 2] } },
+    lines: [
+      line('app event-loop p99 ms', '#9467bd', (p) => p.app.eventLoopP99Ms),
+      line('app CPU', '#1f77b4', (p) => p.app.cpu, ON_CORES),
+      line('livekit-server CPU', '#d62728', (p) => p.livekit.cpu, ON_CORES),
+      line('generator CPU', '#2ca02c', (p) => p.generator.cpu, ON_CORES),
+    ],
+  },
+];
+
 function chartPage(report: SoakReport): string {
   const s = report.samples;
   const x = s.map((p) => p.t / 60);
-  const data = {
-    memory: [
-      x,
-      s.map((p) => p.app.rssMb),
-      s.map((p) => p.app.heapMb),
-      s.map((p) => p.livekit.rssMb),
-      s.map((p) => p.generator.goRssMb ?? null),
-    ],
-    handles: [
-      x,
-      s.map((p) => p.app.fds),
-      s.map((p) => p.app.activeHandles),
-      s.map((p) => p.dbConnections),
-    ],
-    people: [
-      x,
-      s.map((p) => p.participants.livekit),
-      s.map((p) => p.participants.database),
-      s.map((p) => p.clients.connected),
-      s.map((p) => p.participants.livekitAll ?? null),
-    ],
-    load: [
-      x,
-      s.map((p) => p.app.eventLoopP99Ms),
-      s.map((p) => p.app.cpu),
-      s.map((p) => p.livekit.cpu),
-      s.map((p) => p.generator.cpu),
-    ],
-  };
+  const charts = CHARTS.map(({ lines, ...chart }) => ({
+    ...chart,
+    series: lines.map(({ label, stroke, options }) => ({ label, stroke, width: 2, ...options })),
+    data: [x, ...lines.map(({ value }) => s.map((p) => value(p) ?? null))],
+  }));
   return uplotPage(
-    '<div id="memory"></div><div id="handles"></div><div id="people"></div><div id="load"></div>',
+    CHARTS.map(({ id }) => `<div id="${id}"></div>`).join(''),
     `
-const data = ${JSON.stringify(data)};
-const common = { width: 620, height: 320, legend: { live: false },
-  scales: { x: { time: false } } };
-const line = (label, stroke, extra = {}) => ({ label, stroke, width: 2, ...extra });
 const minutes = { label: 'minutes' };
-new uPlot({ ...common, title: 'Memory (MB)', axes: [minutes, { label: 'MB' }],
-  series: [minutes, line('app RSS', '#1f77b4'), line('app heap used', '#17becf'),
-    line('livekit-server RSS', '#d62728'), line('Go clients RSS', '#2ca02c', { width: 1 })] }, data.memory, document.getElementById('memory'));
-new uPlot({ ...common, title: 'App: open fds, active handles; PostgreSQL connections',
-  axes: [minutes, {}], series: [minutes, line('open fds', '#1f77b4'),
-    line('active handles', '#ff7f0e'), line('DB connections', '#2ca02c')] },
-  data.handles, document.getElementById('handles'));
-new uPlot({ ...common, title: 'Participants: LiveKit vs database', axes: [minutes, {}],
-  series: [minutes, line('LiveKit ACTIVE', '#d62728'), line('database', '#1f77b4', { dash: [6, 4] }),
-    line('clients connected', '#7f7f7f'), line('LiveKit, any state', '#ff9896', { width: 1 })] }, data.people, document.getElementById('people'));
-new uPlot({ ...common, title: 'Event-loop delay p99 (ms) and CPU (cores)',
-  scales: { x: { time: false }, cores: { range: [0, 2] } },
-  axes: [minutes, { label: 'ms' }, { scale: 'cores', side: 1, label: 'cores', grid: { show: false } }],
-  series: [minutes, line('app event-loop p99 ms', '#9467bd'),
-    line('app CPU', '#1f77b4', { scale: 'cores' }), line('livekit-server CPU', '#d62728', { scale: 'cores' }),
-    line('generator CPU', '#2ca02c', { scale: 'cores' })] }, data.load, document.getElementById('load'));
+for (const chart of ${JSON.stringify(charts)}) {
+  new uPlot({ width: 620, height: 320, legend: { live: false }, title: chart.title,
+    scales: { x: { time: false }, ...chart.scales }, axes: [minutes, ...chart.axes],
+    series: [minutes, ...chart.series] }, chart.data, document.getElementById(chart.id));
+}
 `,
     '#charts { flex-wrap: wrap; width: 1270px; }',
   );
