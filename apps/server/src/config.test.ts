@@ -62,6 +62,7 @@ describe('parseConfig', () => {
     const config = parseConfig(
       {
         LIVEKIT_TOKEN_TTL: '15m',
+        RECORDING_EGRESS_TIMEOUT: '30s',
         ALLOW_GUESTS: 'off',
         CORS_ORIGINS: 'https://a.example.com, http://localhost:5173/',
         DATA_DIR: '/var/lib/stagecast',
@@ -72,6 +73,7 @@ describe('parseConfig', () => {
       cwd,
     );
     expect(config.tokenTtlSeconds).toBe(900);
+    expect(config.recording.egressTimeoutSeconds).toBe(30);
     expect(config.allowGuests).toBe(false);
     expect(config.corsOrigins).toEqual(['https://a.example.com', 'http://localhost:5173']);
     expect(config.dataDir).toBe('/var/lib/stagecast');
@@ -88,6 +90,7 @@ describe('parseConfig', () => {
     [{ REDIS_URL: 'not a url' }, 'REDIS_URL'],
     [{ LIVEKIT_TOKEN_TTL: 'ten minutes' }, 'LIVEKIT_TOKEN_TTL'],
     [{ LIVEKIT_TOKEN_TTL: '5s' }, 'LIVEKIT_TOKEN_TTL'],
+    [{ RECORDING_EGRESS_TIMEOUT: '5m' }, 'RECORDING_EGRESS_TIMEOUT'],
     [{ ALLOW_GUESTS: 'maybe' }, 'ALLOW_GUESTS'],
     [{ CORS_ORIGINS: '*' }, 'CORS_ORIGINS'],
     [{ CORS_ORIGINS: 'https://a.example.com/path' }, 'CORS_ORIGINS'],

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   booleanFlag,
+  duration,
   optionalString,
   settingsArea,
   urlWithProtocols,
@@ -30,6 +31,7 @@ export const recordingEnv = {
   RECORDING_MAX_ACTIVE: wholeNumber(2, 1, 100),
   FFMPEG_PATH: optionalString,
   RECORDING_EGRESS_DIR: optionalString,
+  RECORDING_EGRESS_TIMEOUT: duration('10s', 1, 120),
   RECORDING_S3_BUCKET: optionalString,
   RECORDING_S3_REGION: optionalString,
   RECORDING_S3_ENDPOINT: urlWithProtocols(['http:', 'https:']),
@@ -60,6 +62,11 @@ export interface RecordingConfig {
   ffmpegPath: string | undefined;
   /** Where Egress writes files, as its container sees `DATA_DIR/recordings`. */
   egressDir: string | undefined;
+  /**
+   * How long a request to LiveKit Egress may take, in seconds; past it the start or stop is
+   * answered 503 (with no egress service connected, LiveKit itself answers only after ~22 s).
+   */
+  egressTimeoutSeconds: number;
   /** Egress uploads here instead when set. */
   s3:
     | {
@@ -117,6 +124,7 @@ export function toRecordingSettings(env: RecordingEnv): RecordingSettings {
       maxActive: env.RECORDING_MAX_ACTIVE,
       ffmpegPath: env.FFMPEG_PATH,
       egressDir: env.RECORDING_EGRESS_DIR,
+      egressTimeoutSeconds: env.RECORDING_EGRESS_TIMEOUT,
       s3:
         env.RECORDING_S3_BUCKET && env.RECORDING_S3_ACCESS_KEY && env.RECORDING_S3_SECRET
           ? {

@@ -75,9 +75,11 @@ function apiUrl(config: Config): string {
   return `http://127.0.0.1:${config.livekit.port}`;
 }
 
-const TIMEOUT_SECONDS = 10;
-
-async function call<T>(operation: string, run: () => Promise<T>): Promise<T> {
+async function call<T>(
+  operation: string,
+  timeoutSeconds: number,
+  run: () => Promise<T>,
+): Promise<T> {
   try {
     return await run();
   } catch (err) {
@@ -91,7 +93,7 @@ async function call<T>(operation: string, run: () => Promise<T>): Promise<T> {
     const timedOut = name === 'TimeoutError' || name === 'AbortError';
     throw new EgressUnavailableError(
       timedOut
-        ? `LiveKit Egress did not ${operation} within ${TIMEOUT_SECONDS} s: is an egress service running and connected to LiveKit?`
+        ? `LiveKit Egress did not ${operation} within ${timeoutSeconds} s: is an egress service running and connected to LiveKit?`
         : `LiveKit Egress did not ${operation}: ${(err as Error)?.message ?? String(err)}`,
       err,
     );
@@ -148,22 +150,23 @@ export function egressControl(
   keys: LivekitKeys,
   defaultDir: string,
 ): EgressBackend {
+  const timeout = config.recording.egressTimeoutSeconds;
   const client = new EgressClient(apiUrl(config), keys.apiKey, keys.apiSecret, {
-    requestTimeout: TIMEOUT_SECONDS,
+    requestTimeout: timeout,
   });
   return {
     async start(room, recordingId) {
       const { storage, location, output } = fileOutput(config.recording, defaultDir, recordingId);
-      const info = await call('start', () =>
+      const info = await call('start', timeout, () =>
         client.startRoomCompositeEgress(room, { file: output }, { layout: 'speaker' }),
       );
       return { state: egressStateOf(info), storage, location };
     },
     async stop(egressId) {
-      return egressStateOf(await call('stop', () => client.stopEgress(egressId)));
+      return egressStateOf(await call('stop', timeout, () => client.stopEgress(egressId)));
     },
     async get(egressId) {
-      const [info] = await call('answer', () => client.listEgress({ egressId }));
+      const [info] = await call('answer', timeout, () => client.listEgress({ egressId }));
       return info ? egressStateOf(info) : undefined;
     },
   };
