@@ -7,6 +7,7 @@ export { useLiveKitRoom, type LiveKitRoomContextValue } from './context/room-con
 export {
   connectEarly,
   createRoom,
+  unlockRoomAudio,
   RoomConnectionError,
   type ConnectionDetails,
   type RoomConnectionErrorCode,
@@ -49,6 +50,7 @@ export {
 export { useTrackPreview, type UseTrackPreviewOptions } from './hooks/useTrackPreview.js';
 export { useLiveKitMedia, type UseLiveKitMediaResult } from './hooks/useLiveKitMedia.js';
 export { useConnectedOnce } from './hooks/useConnectedOnce.js';
+export { useFirstPicture } from './hooks/useFirstPicture.js';
 export { useDataTopic } from './hooks/useDataTopic.js';
 export { useDisconnectOutcome } from './hooks/useDisconnectOutcome.js';
 export { useParticipantChanges, useReconnected } from './hooks/useRoomChanges.js';

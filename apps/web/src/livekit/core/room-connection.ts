@@ -56,6 +56,16 @@ export function createRoom(options?: RoomOptions): Room {
 }
 
 /**
+ * Lets `room` play audio, from inside the user's click on Join: an AudioContext made in a user
+ * gesture runs at once, so the session's sound needs no extra click where the browser blocks
+ * autoplay. Made now, while our API answers the join, it is also off the connection's path
+ * (livekit-client otherwise makes it at the start of `connect`: ~10 ms before the signal opens).
+ */
+export function unlockRoomAudio(room: Room): void {
+  room.startAudio().catch(() => undefined);
+}
+
+/**
  * Starts connecting a room (a new one, or one made ahead with {@link createRoom}) at once,
  * before any UI is rendered around it, so LiveKit's handshake runs while the room view renders.
  * Hand the room to `LiveKitRoomProvider` as `room`: its own `connect` with the same details

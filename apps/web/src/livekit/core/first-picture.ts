@@ -1,0 +1,82 @@
+import {
+  ConnectionState,
+  RoomEvent,
+  Track,
+  TrackEvent,
+  type RemoteTrack,
+  type Room,
+} from 'livekit-client';
+
+// HTMLMediaElement.HAVE_CURRENT_DATA: the element has a frame to show.
+const HAS_FRAME = 2;
+
+/** Whether someone else in the room sends a picture we would subscribe to (unmuted video). */
+function pictureExpected(room: Room): boolean {
+  for (const participant of room.remoteParticipants.values()) {
+    for (const publication of participant.videoTrackPublications.values()) {
+      if (!publication.isMuted) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Calls `onShown` once, when the room first shows a remote picture: a subscribed video track
+ * started playing in an element (livekit-client plays it on attach; a MediaStream plays once
+ * its first frame is there). Once connected with no remote video to wait for, at once. A video
+ * that cannot play (autoplay refused) counts as shown: there is nothing more to wait for.
+ * Returns the function that stops watching.
+ */
+export function watchFirstPicture(room: Room, onShown: () => void): () => void {
+  let done = false;
+  const stops: (() => void)[] = [];
+  const stop = () => {
+    for (const undo of stops.splice(0)) undo();
+  };
+  const shown = () => {
+    if (done) return;
+    done = true;
+    stop();
+    onShown();
+  };
+  const watchTrack = (track: RemoteTrack) => {
+    if (track.kind !== Track.Kind.Video) return;
+    // Playing means a frame is decoded; shown means it was on screen (the next presented frame).
+    const playing = () => {
+      const video = track.attachedElements.find(
+        (element): element is HTMLVideoElement =>
+          element instanceof HTMLVideoElement && 'requestVideoFrameCallback' in element,
+      );
+      if (video) video.requestVideoFrameCallback(() => shown());
+      else shown();
+    };
+    if (track.attachedElements.some((element) => element.readyState >= HAS_FRAME)) {
+      return playing();
+    }
+    track.on(TrackEvent.VideoPlaybackStarted, playing);
+    track.on(TrackEvent.VideoPlaybackFailed, shown);
+    stops.push(() => {
+      track.off(TrackEvent.VideoPlaybackStarted, playing);
+      track.off(TrackEvent.VideoPlaybackFailed, shown);
+    });
+  };
+  const onState = (state: ConnectionState) => {
+    if (state === ConnectionState.Connected && !pictureExpected(room)) shown();
+  };
+  room.on(RoomEvent.TrackSubscribed, watchTrack);
+  room.on(RoomEvent.ConnectionStateChanged, onState);
+  stops.push(() => {
+    room.off(RoomEvent.TrackSubscribed, watchTrack);
+    room.off(RoomEvent.ConnectionStateChanged, onState);
+  });
+  for (const participant of room.remoteParticipants.values()) {
+    for (const publication of participant.videoTrackPublications.values()) {
+      if (publication.track) watchTrack(publication.track);
+    }
+  }
+  if (!done) onState(room.state);
+  return () => {
+    done = true;
+    stop();
+  };
+}
