@@ -1,57 +1,47 @@
-import { useEffect } from 'react';
+import { useState } from 'react';
 import { RoomAudioRenderer } from '@livekit/components-react';
 import { ConnectionState } from 'livekit-client';
-import { ChartBar, MessageCircleQuestionMark, MessageSquare, Users } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
-import { useLiveKitRoom } from '../../livekit/index.js';
+import { useFirstPicture, useLiveKitRoom } from '../../livekit/index.js';
 import { useEmbedRoom } from '../embed/use-embed-room.js';
-import { ChatPanel } from './chat/ChatPanel.js';
-import { LobbyPanel } from './lobby/LobbyPanel.js';
-import { ControlsBar } from './controls/ControlsBar.js';
-import { NOTHING_ON } from './media-intent.js';
-import { HandsBadge } from './participants/HandsBadge.js';
-import { ParticipantsPanel } from './participants/ParticipantsPanel.js';
-import { PollsPanel } from './polls/PollsPanel.js';
-import { QuestionsPanel } from './qa/QuestionsPanel.js';
-import { useParticipantsModel } from './participants/useParticipantsModel.js';
-import { canModerate, canPublish, canRaiseHand } from './roles.js';
-import { RecordingBadge } from './RecordingBadge.js';
+import { ConnectingControls } from './controls/ControlsBar.js';
+import { RoomChrome } from './RoomChrome.js';
 import { RoomHeader } from './RoomHeader.js';
 import { useRoomSessionContext } from './room-session-context.js';
-import { SidePanel } from './SidePanel.js';
 import { Stage } from './stage/Stage.js';
-import { StartAudioButton } from './StartAudioButton.js';
-import { ToastRegion } from './toasts/ToastRegion.js';
-import { useRoomToasts } from './toasts/useRoomToasts.js';
 import { useConnectionEvents } from './useConnectionEvents.js';
 import { useLocalRole } from './useLocalRole.js';
 
-/** The live room, inside a `LiveKitRoomProvider`: stage, chat, participants and controls. */
+/**
+ * How long the chrome waits for the first picture at most (a slow network, a camera that never
+ * sends): then it mounts anyway.
+ */
+export const CHROME_WAIT_MS = 2_000;
+
+/**
+ * The live room, inside a `LiveKitRoomProvider`: header, stage and audio at once; the rest
+ * ({@link RoomChrome}: side panel, the role's controls, toasts, the start-audio button) once the
+ * first picture is shown, with Leave alone until then. Mounted together, their rendering held up
+ * LiveKit's handshake on the main thread: the picture came ~50 % later than on a bare
+ * livekit-client page. On a rejoin nothing waits.
+ */
 export function RoomView() {
-  const { session, join, intent, rejoining, block } = useRoomSessionContext();
+  const { session, join, rejoining, block, connection } = useRoomSessionContext();
   const { t } = useTranslation();
   const { state, reconnecting } = useLiveKitRoom();
   useConnectionEvents();
   const role = useLocalRole(join.role);
-  const model = useParticipantsModel(session.session_id);
-
-  // A demotion stops our tracks; a later promotion starts with everything off.
-  useEffect(() => {
-    if (!canPublish(role)) intent.set(NOTHING_ON);
-  }, [role, intent]);
-
-  const self = model.rows.find((row) => row.identity === join.identity);
-  const { toasts, dismiss } = useRoomToasts(model.rows, role);
-  const hands = model.rows.filter((row) => row.handRaised).length;
+  const pictureShown = useFirstPicture({ capMs: CHROME_WAIT_MS, initially: connection > 0 });
+  // The chrome's places in the layout, so that mounting it later moves nothing else.
+  const [top, setTop] = useState<HTMLElement | null>(null);
+  const [side, setSide] = useState<HTMLElement | null>(null);
+  const [bottom, setBottom] = useState<HTMLElement | null>(null);
   const leave = () => block({ kind: 'left' });
   useEmbedRoom({
     identity: join.identity,
     role,
     connected: state === ConnectionState.Connected,
-    handRaised: self?.handRaised ?? false,
-    canRaiseHand: canRaiseHand(role),
     leave,
-    setHandRaised: model.setHandRaised,
   });
   return (
     <div className="room" data-role={role}>
@@ -66,59 +56,17 @@ export function RoomView() {
         </div>
       )}
       <RoomHeader session={session} role={role} />
-      <RecordingBadge />
-      {canModerate(role) && <LobbyPanel sessionId={session.session_id} />}
+      <div ref={setTop} className="room-slot" />
       <div className="room-body">
         <Stage />
-        <SidePanel
-          label={t('room.side.label')}
-          tabs={[
-            {
-              id: 'chat',
-              icon: MessageSquare,
-              label: t('room.chat.title'),
-              content: <ChatPanel sessionId={session.session_id} canDelete={canModerate(role)} />,
-            },
-            {
-              id: 'people',
-              icon: Users,
-              label: t('room.people.title'),
-              badge: <HandsBadge hands={hands} />,
-              content: (
-                <ParticipantsPanel
-                  sessionId={session.session_id}
-                  model={model}
-                  role={role}
-                  identity={join.identity}
-                />
-              ),
-            },
-            {
-              id: 'polls',
-              icon: ChartBar,
-              label: t('classroom.polls.title'),
-              content: <PollsPanel sessionId={session.session_id} moderator={canModerate(role)} />,
-            },
-            {
-              id: 'qa',
-              icon: MessageCircleQuestionMark,
-              label: t('classroom.qa.title'),
-              content: (
-                <QuestionsPanel sessionId={session.session_id} moderator={canModerate(role)} />
-              ),
-            },
-          ]}
-        />
+        <div ref={setSide} className="room-slot" />
       </div>
-      <ControlsBar
-        role={role}
-        handRaised={self?.handRaised ?? false}
-        setHandRaised={model.setHandRaised}
-        onLeave={leave}
-      />
-      <ToastRegion toasts={toasts} onDismiss={dismiss} />
+      {!pictureShown && <ConnectingControls onLeave={leave} />}
+      <div ref={setBottom} className="room-slot" />
+      {pictureShown && top && side && bottom && (
+        <RoomChrome slots={{ top, side, bottom }} role={role} onLeave={leave} />
+      )}
       <RoomAudioRenderer />
-      <StartAudioButton />
     </div>
   );
 }

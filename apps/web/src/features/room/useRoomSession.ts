@@ -11,7 +11,12 @@ import type { JoinResponse } from '@stagecast/contracts';
 import type { Room } from 'livekit-client';
 import { sessionsApi } from '../../api/endpoints.js';
 import { useLocation, useSearchParams } from 'react-router';
-import { connectEarly, createRoom, type ConnectionDetails } from '../../livekit/index.js';
+import {
+  connectEarly,
+  createRoom,
+  unlockRoomAudio,
+  type ConnectionDetails,
+} from '../../livekit/index.js';
 import { useAuth } from '../auth/auth-context.js';
 import { ApiError } from '../../api/client.js';
 import { isLobbyWait } from './lobby/lobby-api.js';
@@ -121,7 +126,10 @@ export function useRoomSession(sessionId: string): RoomSession {
       intent.set(choices);
       dispatch({ type: 'join_started' });
       try {
-        const answer = await sessionsApi.join(sessionId, joinBody.current);
+        const answering = sessionsApi.join(sessionId, joinBody.current);
+        // Still in the click (a user gesture), while the request is out.
+        if (spareRoom.current) unlockRoomAudio(spareRoom.current);
+        const answer = await answering;
         if (isLobbyWait(answer)) {
           const knock = Date.now();
           setLobby({ knock, waitUrl: answer.wait_url, displayName, choices });

@@ -18,6 +18,29 @@ export interface ControlsBarProps {
   onLeave: () => void;
 }
 
+function LeaveButton({ onLeave }: { onLeave: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <ControlButton
+      testId="leave"
+      icon={LogOut}
+      label={t('room.controls.leave')}
+      kind="danger"
+      onClick={onLeave}
+    />
+  );
+}
+
+/** The controls while the room connects, before the first picture: only Leave. */
+export function ConnectingControls({ onLeave }: { onLeave: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <div className="room-controls" role="group" aria-label={t('room.controls.label')}>
+      <LeaveButton onLeave={onLeave} />
+    </div>
+  );
+}
+
 /** The room's controls, by role: media for publishers, a hand for the audience, host actions. */
 export function ControlsBar(props: ControlsBarProps) {
   const { t } = useTranslation();
@@ -45,13 +68,7 @@ export function ControlsBar(props: ControlsBarProps) {
         <RaiseHandButton raised={props.handRaised} setRaised={props.setHandRaised} />
       )}
       {canRunSession(role) && <HostControls />}
-      <ControlButton
-        testId="leave"
-        icon={LogOut}
-        label={t('room.controls.leave')}
-        kind="danger"
-        onClick={props.onLeave}
-      />
+      <LeaveButton onLeave={props.onLeave} />
     </div>
   );
 }
