@@ -4,7 +4,7 @@ import { ConnectionState } from 'livekit-client';
 import { useTranslation } from 'react-i18next';
 import { useFirstPicture, useLiveKitRoom } from '../../livekit/index.js';
 import { useEmbedRoom } from '../embed/use-embed-room.js';
-import { ConnectingControls } from './controls/ControlsBar.js';
+import { ControlsFrame } from './controls/ControlsBar.js';
 import { RoomChrome } from './RoomChrome.js';
 import { RoomHeader } from './RoomHeader.js';
 import { useRoomSessionContext } from './room-session-context.js';
@@ -61,7 +61,7 @@ export function RoomView() {
         <Stage />
         <div ref={setSide} className="room-slot" />
       </div>
-      {!pictureShown && <ConnectingControls onLeave={leave} />}
+      {!pictureShown && <ControlsFrame onLeave={leave} />}
       <div ref={setBottom} className="room-slot" />
       {pictureShown && top && side && bottom && (
         <RoomChrome slots={{ top, side, bottom }} role={role} onLeave={leave} />

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { SessionRole } from '@stagecast/contracts';
 import { LogOut, Settings } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
@@ -18,25 +18,28 @@ export interface ControlsBarProps {
   onLeave: () => void;
 }
 
-function LeaveButton({ onLeave }: { onLeave: () => void }) {
-  const { t } = useTranslation();
-  return (
-    <ControlButton
-      testId="leave"
-      icon={LogOut}
-      label={t('room.controls.leave')}
-      kind="danger"
-      onClick={onLeave}
-    />
-  );
-}
-
-/** The controls while the room connects, before the first picture: only Leave. */
-export function ConnectingControls({ onLeave }: { onLeave: () => void }) {
+/**
+ * The controls bar: `children` (the role's controls), then Leave. Alone, while the room connects
+ * and before the first picture: only Leave.
+ */
+export function ControlsFrame({
+  onLeave,
+  children,
+}: {
+  onLeave: () => void;
+  children?: ReactNode;
+}) {
   const { t } = useTranslation();
   return (
     <div className="room-controls" role="group" aria-label={t('room.controls.label')}>
-      <LeaveButton onLeave={onLeave} />
+      {children}
+      <ControlButton
+        testId="leave"
+        icon={LogOut}
+        label={t('room.controls.leave')}
+        kind="danger"
+        onClick={onLeave}
+      />
     </div>
   );
 }
@@ -47,7 +50,7 @@ export function ControlsBar(props: ControlsBarProps) {
   const [viewerSettingsOpen, setViewerSettingsOpen] = useState(false);
   const { role } = props;
   return (
-    <div className="room-controls" role="group" aria-label={t('room.controls.label')}>
+    <ControlsFrame onLeave={props.onLeave}>
       {canPublish(role) ? (
         <PublisherControls />
       ) : (
@@ -68,7 +71,6 @@ export function ControlsBar(props: ControlsBarProps) {
         <RaiseHandButton raised={props.handRaised} setRaised={props.setHandRaised} />
       )}
       {canRunSession(role) && <HostControls />}
-      <LeaveButton onLeave={props.onLeave} />
-    </div>
+    </ControlsFrame>
   );
 }
