@@ -34,8 +34,9 @@ export interface RoomChromeSlots {
 /**
  * Everything of the live room but its header, stage and audio: the side panel (chat, people,
  * polls, Q&A), the role's controls, toasts, the start-audio button (should the browser block
- * sound), the recording badge and the waiting room, with the participants model they share. The room view mounts it once the first picture is shown and
- * renders it into the places it keeps for it, so the stage is never mounted again.
+ * sound), the recording badge and the waiting room, with the participants model they share.
+ * The room view mounts it once the first picture is shown and renders it into the places it
+ * keeps for it, so the stage is never mounted again.
  */
 export function RoomChrome({
   slots,

@@ -4,28 +4,27 @@ import {
   Track,
   TrackEvent,
   type RemoteTrack,
+  type RemoteTrackPublication,
   type Room,
 } from 'livekit-client';
+import { onRoomEvents } from './room-events.js';
 
 // HTMLMediaElement.HAVE_CURRENT_DATA: the element has a frame to show.
 const HAS_FRAME = 2;
 
-/** Whether someone else in the room sends a picture we would subscribe to (unmuted video). */
-function pictureExpected(room: Room): boolean {
+/** Every video the others in the room publish. */
+function* remoteVideos(room: Room): Generator<RemoteTrackPublication> {
   for (const participant of room.remoteParticipants.values()) {
-    for (const publication of participant.videoTrackPublications.values()) {
-      if (!publication.isMuted) return true;
-    }
+    yield* participant.videoTrackPublications.values();
   }
-  return false;
 }
 
 /**
  * Calls `onShown` once, when the room first shows a remote picture: a subscribed video track
  * started playing in an element (livekit-client plays it on attach; a MediaStream plays once
- * its first frame is there). Once connected with no remote video to wait for, at once. A video
- * that cannot play (autoplay refused) counts as shown: there is nothing more to wait for.
- * Returns the function that stops watching.
+ * its first frame is there) and the element then presented a frame. Once connected with no
+ * unmuted remote video to wait for, at once. A video that cannot play (autoplay refused) counts
+ * as shown: there is nothing more to wait for. Returns the function that stops watching.
  */
 export function watchFirstPicture(room: Room, onShown: () => void): () => void {
   let done = false;
@@ -61,18 +60,15 @@ export function watchFirstPicture(room: Room, onShown: () => void): () => void {
     });
   };
   const onState = (state: ConnectionState) => {
-    if (state === ConnectionState.Connected && !pictureExpected(room)) shown();
+    if (state !== ConnectionState.Connected) return;
+    if (![...remoteVideos(room)].some((publication) => !publication.isMuted)) shown();
   };
-  room.on(RoomEvent.TrackSubscribed, watchTrack);
-  room.on(RoomEvent.ConnectionStateChanged, onState);
-  stops.push(() => {
-    room.off(RoomEvent.TrackSubscribed, watchTrack);
-    room.off(RoomEvent.ConnectionStateChanged, onState);
-  });
-  for (const participant of room.remoteParticipants.values()) {
-    for (const publication of participant.videoTrackPublications.values()) {
-      if (publication.track) watchTrack(publication.track);
-    }
+  stops.push(
+    onRoomEvents(room, [RoomEvent.TrackSubscribed], watchTrack),
+    onRoomEvents(room, [RoomEvent.ConnectionStateChanged], onState),
+  );
+  for (const publication of remoteVideos(room)) {
+    if (publication.track) watchTrack(publication.track);
   }
   if (!done) onState(room.state);
   return () => {
