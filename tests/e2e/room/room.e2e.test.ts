@@ -191,17 +191,23 @@ describe('the live room in Chromium with fake camera and microphone', () => {
     await page.screenshot({ path: join(SCREENSHOTS, 'settings-shortcuts.png') });
     await page.keyboard.press('Escape');
 
+    // The stage tile shows a muted microphone only while it is.
+    const tile = page.locator('.stage-tile').first();
+    expect(await tile.locator('.stage-mic-off').count()).toBe(0);
+
     // Ctrl+D and Ctrl+E turn the microphone and camera off and on again, as the buttons do.
     const pressed = (testId: string) => page.getByTestId(testId).getAttribute('aria-pressed');
     expect(await pressed('toggle-microphone')).toBe('true');
     await page.keyboard.press('Control+KeyD');
     await expect.poll(() => pressed('toggle-microphone')).toBe('false');
+    await tile.locator('.stage-mic-off').waitFor();
     await page.keyboard.press('Control+KeyE');
     await expect.poll(() => pressed('toggle-camera')).toBe('false');
     await page.keyboard.press('Control+KeyE');
     await expect.poll(() => pressed('toggle-camera')).toBe('true');
     await page.keyboard.press('Control+KeyD');
     await expect.poll(() => pressed('toggle-microphone')).toBe('true');
+    await tile.locator('.stage-mic-off').waitFor({ state: 'detached' });
 
     // The stage's layout switch.
     await page.getByTestId('layout-speaker').click();

@@ -51,6 +51,8 @@ export { useTrackPreview, type UseTrackPreviewOptions } from './hooks/useTrackPr
 export { useLiveKitMedia, type UseLiveKitMediaResult } from './hooks/useLiveKitMedia.js';
 export { useConnectedOnce } from './hooks/useConnectedOnce.js';
 export { useFirstPicture } from './hooks/useFirstPicture.js';
+export { useParticipantState } from './hooks/useParticipantState.js';
+export type { ParticipantState } from './core/participant-state.js';
 export { useDataTopic } from './hooks/useDataTopic.js';
 export { useDisconnectOutcome } from './hooks/useDisconnectOutcome.js';
 export { useParticipantChanges, useReconnected } from './hooks/useRoomChanges.js';

@@ -1,7 +1,7 @@
 import type { Participant as LiveKitParticipant } from 'livekit-client';
 import { Hand } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
-import { ConnectionQualityBadge } from '../stage/ConnectionQualityBadge.js';
+import { ParticipantQualityBadge } from '../stage/ConnectionQualityBadge.js';
 import type { ModerationActions } from '../roles.js';
 import { ParticipantActions, type ModerationRequest } from './ParticipantActions.js';
 import type { ParticipantRowModel } from './participants-state.js';
@@ -42,7 +42,7 @@ export function ParticipantRow({ row, participant, actions, busy, onAction }: Pa
             <Hand aria-hidden="true" size={18} />
           </span>
         )}
-        {participant && <ConnectionQualityBadge participant={participant} />}
+        {participant && <ParticipantQualityBadge participant={participant} />}
       </div>
       {anyAction && (
         <ParticipantActions row={row} actions={actions} busy={busy} onAction={onAction} />

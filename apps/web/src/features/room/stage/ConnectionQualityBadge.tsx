@@ -1,14 +1,14 @@
 import { useConnectionQualityIndicator } from '@livekit/components-react';
 import type { Participant } from 'livekit-client';
+import type { ParticipantState } from '../../../livekit/index.js';
 import { useTranslation } from 'react-i18next';
 import './quality.css';
 
 const BARS = { excellent: 3, good: 2, poor: 1, lost: 0, unknown: 0 } as const;
 
 /** LiveKit's connection quality for one participant, as bars with a spoken label. */
-export function ConnectionQualityBadge({ participant }: { participant: Participant }) {
+export function ConnectionQualityBadge({ quality }: { quality: ParticipantState['quality'] }) {
   const { t } = useTranslation();
-  const { quality } = useConnectionQualityIndicator({ participant });
   const label = t('room.quality.label', { quality: t(`room.quality.${quality}`) });
   return (
     <span
@@ -23,4 +23,10 @@ export function ConnectionQualityBadge({ participant }: { participant: Participa
       ))}
     </span>
   );
+}
+
+/** The badge for a participant whose other state is not shown (the people list). */
+export function ParticipantQualityBadge({ participant }: { participant: Participant }) {
+  const { quality } = useConnectionQualityIndicator({ participant });
+  return <ConnectionQualityBadge quality={quality} />;
 }

@@ -1,13 +1,8 @@
-import {
-  isTrackReference,
-  ParticipantTile,
-  useIsMuted,
-  type TrackReferenceOrPlaceholder,
-} from '@livekit/components-react';
+import { isTrackReference, type TrackReferenceOrPlaceholder } from '@livekit/components-react';
 import { Track } from 'livekit-client';
 import { MicOff } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
-import { ParticipantVideo } from '../../../livekit/index.js';
+import { ParticipantVideo, useParticipantState } from '../../../livekit/index.js';
 import { ConnectionQualityBadge } from './ConnectionQualityBadge.js';
 
 function initials(name: string): string {
@@ -22,22 +17,28 @@ function initials(name: string): string {
  * One video on the stage (a camera or a screen share) or, for a speaker without a camera, their
  * initials over it. The video is there from the start, so LiveKit attaches the track the moment
  * it is subscribed, without waiting for a render. The tile and the video carry `data-identity`
- * and `data-lk-source`, so tests and styles can find whose video is which.
+ * and `data-lk-source`, so tests and styles can find whose video is which; the tile carries
+ * `data-lk-speaking` and `data-lk-local-participant` as components-react's `ParticipantTile` does
+ * (one subscription here instead of its several).
  */
 export function StageTile({ trackRef }: { trackRef: TrackReferenceOrPlaceholder }) {
   const { t } = useTranslation();
   const { participant } = trackRef;
   const name = participant.name || participant.identity;
   const isScreen = trackRef.source === Track.Source.ScreenShare;
-  const videoMuted = useIsMuted(trackRef);
-  const micMuted = useIsMuted({ participant, source: Track.Source.Microphone });
+  const { speaking, videoMuted, micMuted, quality } = useParticipantState(
+    participant,
+    trackRef.source,
+  );
   const caption = isScreen ? t('room.stage.screenOf', { name }) : name;
   const showVideo = isTrackReference(trackRef) && !videoMuted;
   return (
-    <ParticipantTile
-      trackRef={trackRef}
+    <div
       className={isScreen ? 'stage-tile stage-tile--screen' : 'stage-tile'}
       data-identity={participant.identity}
+      data-lk-source={trackRef.source}
+      data-lk-local-participant={participant.isLocal}
+      data-lk-speaking={speaking}
       aria-label={caption}
       role="group"
     >
@@ -60,8 +61,8 @@ export function StageTile({ trackRef }: { trackRef: TrackReferenceOrPlaceholder 
             {t('room.stage.micOffShort')}
           </span>
         )}
-        <ConnectionQualityBadge participant={participant} />
+        <ConnectionQualityBadge quality={quality} />
       </div>
-    </ParticipantTile>
+    </div>
   );
 }
