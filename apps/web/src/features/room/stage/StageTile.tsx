@@ -15,8 +15,10 @@ function initials(name: string): string {
 
 /**
  * One video on the stage (a camera or a screen share) or, for a speaker without a camera, their
- * initials over it. The video is there from the start, so LiveKit attaches the track the moment
- * it is subscribed, without waiting for a render. The tile and the video carry `data-identity`
+ * initials over it. The video is rendered as soon as the participant is listed: a track that is
+ * already there is attached at once, a later one in LiveKit's own subscription event, without a
+ * render. (On a first join livekit-client lists the others together with their tracks, so there
+ * the attach waits for this render: see ARCHITECTURE.) The tile and the video carry `data-identity`
  * and `data-lk-source`, so tests and styles can find whose video is which; the tile carries
  * `data-lk-speaking` and `data-lk-local-participant` as components-react's `ParticipantTile` does
  * (one subscription here instead of its several).
