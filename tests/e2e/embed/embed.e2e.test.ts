@@ -26,6 +26,20 @@ import { videoOf } from '../support/room.js';
  * servers on loopback (`http://localhost:<port>`), another site than the app
  * (`http://127.0.0.1:<port>`): one listed in EMBED_ORIGINS, one not.
  */
+/** In the page and its frames: counts the early videos (see useEarlyVideo) ever added. */
+function countEarlyVideos() {
+  new MutationObserver((records) => {
+    for (const record of records) {
+      for (const node of record.addedNodes) {
+        if (node instanceof HTMLElement && node.classList.contains('stage-early-video')) {
+          const w = window as { __earlyVideos?: number };
+          w.__earlyVideos = (w.__earlyVideos ?? 0) + 1;
+        }
+      }
+    }
+  }).observe(document, { childList: true, subtree: true });
+}
+
 describe('the room embedded in another site, in Chromium', () => {
   let listed: HostSite;
   let unlisted: HostSite;
@@ -68,6 +82,7 @@ describe('the room embedded in another site, in Chromium', () => {
 
   it('signs the site’s user in with its JWT, shows the host’s video in the frame, and obeys leave', async () => {
     const context = await newContext(e2e.browser);
+    await context.addInitScript(countEarlyVideos);
     const page = await context.newPage();
     const token = await issuer.sign({ sub: `student-${randomUUID()}`, name: 'Ada' });
     await page.goto(listed.pageUrl(sessionId, token));
@@ -82,6 +97,12 @@ describe('the room embedded in another site, in Chromium', () => {
 
     // The host's synthetic camera, decoded inside the frame.
     await waitForDecodedFrames(frame, videoOf(hostIdentity), 10);
+    // Its only track came with the join: attached before its tile rendered, over the stage, then
+    // the tile's own video took over (useEarlyVideo).
+    await frame.waitForFunction(() => !document.querySelector('.stage-early-video'));
+    expect(await frame.evaluate(() => (window as { __earlyVideos?: number }).__earlyVideos)).toBe(
+      1,
+    );
     // A viewer is never asked for camera or microphone.
     expect(await getUserMediaCalls(frame)).toBe(0);
     await page.screenshot({ path: join(SCREENSHOTS, 'embed.png') });

@@ -51,6 +51,7 @@ export { useTrackPreview, type UseTrackPreviewOptions } from './hooks/useTrackPr
 export { useLiveKitMedia, type UseLiveKitMediaResult } from './hooks/useLiveKitMedia.js';
 export { useConnectedOnce } from './hooks/useConnectedOnce.js';
 export { useFirstPicture } from './hooks/useFirstPicture.js';
+export { useEarlyVideo } from './hooks/useEarlyVideo.js';
 export { useParticipantState } from './hooks/useParticipantState.js';
 export type { ParticipantState } from './core/participant-state.js';
 export { useDataTopic } from './hooks/useDataTopic.js';

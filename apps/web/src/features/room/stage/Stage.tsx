@@ -7,6 +7,7 @@ import {
 import { Track } from 'livekit-client';
 import { INGEST_KIND } from '@stagecast/contracts';
 import { useTranslation } from 'react-i18next';
+import { useEarlyVideo } from '../../../livekit/index.js';
 import { usePersistedState } from '../../../livekit/hooks/usePersistedState.js';
 import { canPublish, parseRole, ROLE_RANK } from '../roles.js';
 import { arrangeStage, parseStageLayout } from './stage-layout.js';
@@ -54,6 +55,15 @@ export const Stage = memo(function Stage() {
   const setSection = useCallback((element: HTMLElement | null) => {
     section.current = element;
   }, []);
+  const earlyHost = useRef<HTMLDivElement | null>(null);
+  // A first join's first remote video, over the stage until its tile shows it (useEarlyVideo).
+  useEarlyVideo(
+    earlyHost,
+    refs.every((ref) => ref.participant.isLocal),
+    'stage-early-video',
+  );
+  // At the same place in both layouts, so that React keeps the element (and its video).
+  const early = <div ref={earlyHost} className="stage-early" aria-hidden="true" />;
 
   if (refs.length === 0) {
     return (
@@ -62,6 +72,7 @@ export const Stage = memo(function Stage() {
         data-testid="stage"
         aria-label={t('room.stage.label')}
       >
+        {early}
         <p>{t('room.stage.empty')}</p>
       </section>
     );
@@ -83,6 +94,7 @@ export const Stage = memo(function Stage() {
       data-layout={layout}
       aria-label={t('room.stage.label')}
     >
+      {early}
       <StageToolbar layout={layout} onLayout={setLayout} fullscreen={fullscreen} />
       {focus && (
         <div className="stage-focus">
