@@ -117,12 +117,20 @@ export function phasesSince(phases: Record<string, number>, from: number): Recor
  */
 export async function measureOurs(
   browser: Browser,
-  options: { origin: string; sessionId: string; token: string; profile?: SelfTimeTally },
+  options: {
+    origin: string;
+    sessionId: string;
+    token: string;
+    profile?: SelfTimeTally;
+    exp?: string;
+  },
 ): Promise<OursTiming> {
   await sleep(PLI_QUIET_MS);
   const context = await newContext(browser);
   try {
     await context.addInitScript(FIRST_FRAME_PROBE);
+    if (options.exp)
+      await context.addInitScript(`localStorage.setItem('exp', ${JSON.stringify(options.exp)})`);
     await context.addCookies([
       {
         name: 'stagecast_token',

@@ -28,6 +28,9 @@ import { SelfTimeTally, startProfiling } from './cpu-profile.js';
 import { formatJson, sleep } from './support.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
+const AB = process.env.BENCH_AB;
+const oursB: number[] = [];
+const phasesB = new Map<string, number[]>();
 // BENCH_PROFILE=1 samples both pages' main thread from the click (or start) to the first frame.
 const PROFILE = process.env.BENCH_PROFILE === '1';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -131,6 +134,17 @@ async function main() {
         oursBeforeSignal.push(t.signal);
         oursJoinAnswered.push(t.joinAnswered);
       }
+      if (AB) {
+        const guest = await api('/api/v1/auth/guest', { display_name: `ViewerB ${run}` });
+        const t = await measureOurs(browser, {
+          origin: app.baseUrl,
+          sessionId: session.session_id!,
+          token: guest.token!,
+          exp: AB,
+        });
+        keepPhases(phasesB, t.phases);
+        oursB.push(t.firstFrame);
+      }
       // Bare: livekit-client alone, with a token from the same API.
       await sleep(PLI_QUIET_MS);
       {
@@ -166,7 +180,7 @@ async function main() {
         await context.close();
       }
       process.stderr.write(
-        `[bench] run ${run + 1}/${RUNS}: ours ${Math.round(ours.at(-1)!)} ms (API join at ${Math.round(oursJoinAnswered.at(-1)!)}, signal at ${Math.round(oursBeforeSignal.at(-1)!)}), bare ${Math.round(bare.at(-1)!)} ms (signal at ${Math.round(bareBeforeSignal.at(-1)!)})\n`,
+        `[bench] run ${run + 1}/${RUNS}: ours ${Math.round(ours.at(-1)!)} ms (API join at ${Math.round(oursJoinAnswered.at(-1)!)}, signal at ${Math.round(oursBeforeSignal.at(-1)!)}), ${AB ? `B ${Math.round(oursB.at(-1)!)} ms, ` : ''}bare ${Math.round(bare.at(-1)!)} ms (signal at ${Math.round(bareBeforeSignal.at(-1)!)})\n`,
       );
     }
     const result = {
@@ -194,6 +208,15 @@ async function main() {
         ]),
       ),
       goal: 'ours ≤ 1.10 × bare',
+      ab: AB
+        ? {
+            medianA: Math.round(median(ours)),
+            medianB: Math.round(median(oursB)),
+            ratioB: Number((median(oursB) / median(bare)).toFixed(3)),
+            pairedDiffMedian: Math.round(median(oursB.map((b, i) => b - ours[i]!)) * 10) / 10,
+            phasesB: Object.fromEntries([...phasesB].map(([n, v]) => [n, Math.round(median(v))])),
+          }
+        : undefined,
     };
     if (PROFILE) {
       for (const page of ['ours', 'bare'] as const) {
