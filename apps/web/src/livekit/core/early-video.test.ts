@@ -2,6 +2,7 @@
 import { RoomEvent, Track, type RemoteTrack } from 'livekit-client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { offlineRoom } from '../../test-support/offline-room.js';
+import { presentableVideo } from '../../test-support/presentable-video.js';
 import { HAND_OVER_MS, showFirstVideoEarly } from './early-video.js';
 
 /** A remote track as far as the early video uses it: kind, attach, detach, its elements. */
@@ -23,16 +24,9 @@ function fakeTrack(kind: Track.Kind = Track.Kind.Video) {
 
 /** A tile's own <video> for `track`, whose next presented frame the test decides. */
 function tileVideo(track: RemoteTrack) {
-  const element = document.createElement('video');
-  let present: () => void = () => undefined;
-  Object.assign(element, {
-    requestVideoFrameCallback: (callback: () => void) => {
-      present = callback;
-      return 1;
-    },
-  });
-  track.attach(element);
-  return { element, present: () => present() };
+  const video = presentableVideo();
+  track.attach(video.element);
+  return video;
 }
 
 function setUp() {

@@ -3,6 +3,7 @@ import { EventEmitter } from 'events';
 import { ConnectionState, RoomEvent, Track, TrackEvent, type RemoteTrack } from 'livekit-client';
 import { describe, expect, it, vi } from 'vitest';
 import { offlineRoom } from '../../test-support/offline-room.js';
+import { presentableVideo } from '../../test-support/presentable-video.js';
 import { watchFirstPicture } from './first-picture.js';
 
 /** A remote video track as far as the watcher reads it: kind, elements, events. */
@@ -24,19 +25,6 @@ function publishVideo(room: ReturnType<typeof offlineRoom>['room'], isMuted = fa
   return { track, publication };
 }
 
-/** A <video> whose next presented frame the test decides. */
-function videoElement() {
-  const element = document.createElement('video');
-  let present: () => void = () => undefined;
-  Object.assign(element, {
-    requestVideoFrameCallback: (callback: () => void) => {
-      present = callback;
-      return 1;
-    },
-  });
-  return { element, present: () => present() };
-}
-
 describe('watchFirstPicture', () => {
   it('says shown once connected when nobody sends video', () => {
     const { room, setState } = offlineRoom();
@@ -55,7 +43,7 @@ describe('watchFirstPicture', () => {
     watchFirstPicture(room, onShown);
     setState(ConnectionState.Connected);
     room.emit(RoomEvent.TrackSubscribed, track, {} as never, {} as never);
-    const { element, present } = videoElement();
+    const { element, present } = presentableVideo();
     track.attachedElements.push(element);
     track.emit(TrackEvent.VideoPlaybackStarted);
     // Playing is decoded; shown is the next frame presented.
@@ -87,7 +75,7 @@ describe('watchFirstPicture', () => {
   it('counts a track that already plays when it starts watching, and stops when told', () => {
     const { room } = offlineRoom();
     const { track, publication } = publishVideo(room);
-    const { element, present } = videoElement();
+    const { element, present } = presentableVideo();
     Object.defineProperty(element, 'readyState', { value: 4 });
     track.attachedElements.push(element);
     publication.track = track;
