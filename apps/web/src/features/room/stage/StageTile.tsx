@@ -18,7 +18,8 @@ function initials(name: string): string {
  * initials over it. The video is rendered as soon as the participant is listed: a track that is
  * already there is attached at once, a later one in LiveKit's own subscription event, without a
  * render. (On a first join livekit-client lists the others together with their tracks, so there
- * the attach waits for this render: see ARCHITECTURE.) The tile and the video carry `data-identity`
+ * the attach waits for this render; the stage's early video shows the first one meanwhile: see
+ * `useEarlyVideo` and ARCHITECTURE.) The tile and the video carry `data-identity`
  * and `data-lk-source`, so tests and styles can find whose video is which; the tile carries
  * `data-lk-speaking` and `data-lk-local-participant` as components-react's `ParticipantTile` does
  * (one subscription here instead of its several).
