@@ -55,6 +55,28 @@ describe('watchFirstPicture', () => {
     expect(onShown).toHaveBeenCalledOnce();
   });
 
+  it("counts a frame of any of the track's elements, one attached after it played too", () => {
+    const { room } = offlineRoom();
+    const { track } = publishVideo(room);
+    const onShown = vi.fn();
+    watchFirstPicture(room, onShown);
+    room.emit(RoomEvent.TrackSubscribed, track, {} as never, {} as never);
+    // The stage's early video plays, then leaves before presenting (its tile's took over).
+    const early = presentableVideo();
+    track.attachedElements.push(early.element);
+    track.emit(TrackEvent.VideoPlaybackStarted);
+    const tile = presentableVideo();
+    track.attachedElements.push(tile.element);
+    track.emit(TrackEvent.ElementAttached, tile.element);
+    track.attachedElements.splice(0, 1);
+    expect(onShown).not.toHaveBeenCalled();
+    tile.present();
+    expect(onShown).toHaveBeenCalledOnce();
+    early.present();
+    expect(onShown).toHaveBeenCalledOnce();
+    expect(track.listenerCount(TrackEvent.ElementAttached)).toBe(0);
+  });
+
   it('does not wait for a muted camera, and counts a video that cannot play as shown', () => {
     const muted = offlineRoom();
     publishVideo(muted.room, true);

@@ -12,6 +12,11 @@ import { onRoomEvents } from './room-events.js';
 // HTMLMediaElement.HAVE_CURRENT_DATA: the element has a frame to show.
 const HAS_FRAME = 2;
 
+/** A <video> that can say when it presents a frame. */
+function isPresenting(element: HTMLMediaElement): element is HTMLVideoElement {
+  return element instanceof HTMLVideoElement && 'requestVideoFrameCallback' in element;
+}
+
 /** Every video the others in the room publish. */
 function* remoteVideos(room: Room): Generator<RemoteTrackPublication> {
   for (const participant of room.remoteParticipants.values()) {
@@ -40,14 +45,17 @@ export function watchFirstPicture(room: Room, onShown: () => void): () => void {
   };
   const watchTrack = (track: RemoteTrack) => {
     if (track.kind !== Track.Kind.Video) return;
-    // Playing means a frame is decoded; shown means it was on screen (the next presented frame).
+    // Playing means a frame is decoded; shown means it was on screen: the next frame presented
+    // by any of the track's elements, those attached later too (the stage's early video can be
+    // removed before it presents one, once the tile's own has: useEarlyVideo).
+    const presented = (element: HTMLMediaElement) => {
+      if (isPresenting(element)) element.requestVideoFrameCallback(() => shown());
+    };
     const playing = () => {
-      const video = track.attachedElements.find(
-        (element): element is HTMLVideoElement =>
-          element instanceof HTMLVideoElement && 'requestVideoFrameCallback' in element,
-      );
-      if (video) video.requestVideoFrameCallback(() => shown());
-      else shown();
+      if (!track.attachedElements.some(isPresenting)) return shown();
+      track.attachedElements.forEach(presented);
+      track.on(TrackEvent.ElementAttached, presented);
+      stops.push(() => track.off(TrackEvent.ElementAttached, presented));
     };
     if (track.attachedElements.some((element) => element.readyState >= HAS_FRAME)) {
       return playing();
