@@ -3,7 +3,13 @@ import { RoomEvent, Track, type RemoteTrack } from 'livekit-client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { offlineRoom } from '../../test-support/offline-room.js';
 import { presentableVideo } from '../../test-support/presentable-video.js';
-import { HAND_OVER_MS, showFirstVideoEarly } from './early-video.js';
+import {
+  HAND_OVER_MS,
+  showFirstVideoEarly,
+  startEarlyVideo,
+  takeEarlyVideo,
+  UNSHOWN_MS,
+} from './early-video.js';
 
 /** A remote track as far as the early video uses it: kind, attach, detach, its elements. */
 function fakeTrack(kind: Track.Kind = Track.Kind.Video) {
@@ -112,5 +118,68 @@ describe('showFirstVideoEarly', () => {
     expect(next.attachedElements).toEqual([]);
     subscribe(fakeTrack());
     expect(host.children).toHaveLength(0);
+  });
+});
+
+describe('startEarlyVideo', () => {
+  function started() {
+    const { room } = offlineRoom();
+    startEarlyVideo(room);
+    const holder = document.body.lastElementChild as HTMLElement;
+    const subscribe = (track: RemoteTrack) =>
+      room.emit(RoomEvent.TrackSubscribed, track, {} as never, {} as never);
+    return { room, holder, subscribe };
+  }
+
+  it('plays the first video unseen before any render, then moves it to the stage that takes it', () => {
+    const { room, holder, subscribe } = started();
+    expect(holder.getAttribute('aria-hidden')).toBe('true');
+    expect(holder.style.opacity).toBe('0');
+    const track = fakeTrack();
+    subscribe(track);
+    const video = holder.querySelector('video')!;
+    expect(track.attachedElements).toEqual([video]);
+
+    const stage = document.createElement('div');
+    document.body.append(stage);
+    const early = takeEarlyVideo(room, stage, 'early')!;
+    // The same element, still attached, now styled and in the stage; the holder is gone.
+    expect(stage.querySelector('video')).toBe(video);
+    expect(video.className).toBe('early');
+    expect(track.attachedElements).toEqual([video]);
+    expect(holder.isConnected).toBe(false);
+    // Taken once: a second stage (a remount) shows its own.
+    expect(takeEarlyVideo(room, stage, 'early')).toBeUndefined();
+    early.stop();
+    expect(stage.children).toHaveLength(0);
+  });
+
+  it('shows a video that arrives after the stage took it in the stage', () => {
+    const { room, holder, subscribe } = started();
+    const stage = document.createElement('div');
+    document.body.append(stage);
+    takeEarlyVideo(room, stage, 'early');
+    subscribe(fakeTrack());
+    expect(stage.querySelector('video.early')).not.toBeNull();
+    expect(holder.isConnected).toBe(false);
+  });
+
+  it('is dropped, holder and all, when the room disconnects or no stage takes it in time', () => {
+    const gone = started();
+    const track = fakeTrack();
+    gone.subscribe(track);
+    gone.room.emit(RoomEvent.Disconnected);
+    expect(gone.holder.isConnected).toBe(false);
+    expect(track.attachedElements).toEqual([]);
+    expect(takeEarlyVideo(gone.room, document.body, 'early')).toBeUndefined();
+
+    vi.useFakeTimers();
+    const late = started();
+    vi.advanceTimersByTime(UNSHOWN_MS - 1);
+    expect(late.holder.isConnected).toBe(true);
+    vi.advanceTimersByTime(1);
+    expect(late.holder.isConnected).toBe(false);
+    late.subscribe(fakeTrack());
+    expect(document.querySelector('video')).toBeNull();
   });
 });

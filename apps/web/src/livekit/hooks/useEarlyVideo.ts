@@ -1,6 +1,6 @@
 import { useLayoutEffect, useRef, type RefObject } from 'react';
 import { useLiveKitRoom } from '../context/room-context.js';
-import { showFirstVideoEarly, type EarlyVideo } from '../core/early-video.js';
+import { showFirstVideoEarly, takeEarlyVideo, type EarlyVideo } from '../core/early-video.js';
 
 /**
  * Shows the room's first remote video in `host` before its tile is rendered (see
@@ -15,7 +15,10 @@ export function useEarlyVideo(
   const { room } = useLiveKitRoom();
   const early = useRef<EarlyVideo | undefined>(undefined);
   useLayoutEffect(() => {
-    const shown = showFirstVideoEarly(room, host.current!, className);
+    // The one taken since the connect began (connectEarly), or one taken from now on.
+    const shown =
+      takeEarlyVideo(room, host.current!, className) ??
+      showFirstVideoEarly(room, host.current!, className);
     early.current = shown;
     return () => {
       shown.stop();
