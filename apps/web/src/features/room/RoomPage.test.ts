@@ -2,7 +2,7 @@
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { apiError, fakeSession, type FakeRoute } from './testing/fake-api.js';
-import { offlineRooms } from './testing/offline-livekit.js';
+import { offlineConnect, offlineRooms } from './testing/offline-livekit.js';
 import { installRoomPageFakes, renderRoomPage, type RoomPageFakes } from './testing/room-page.js';
 
 const S = '/api/v1/live/sessions/s1';
@@ -21,6 +21,7 @@ beforeEach(() => {
 });
 
 afterEach(() => {
+  offlineConnect.gate = undefined;
   fakes.uninstall();
   vi.restoreAllMocks();
 });
@@ -109,6 +110,30 @@ describe('RoomPage', () => {
     expect(await screen.findByRole('dialog', { name: 'Settings' })).toBeDefined();
     await act(async () => {});
     expect(fakes.devices.getUserMediaCalls).toEqual([]);
+  });
+
+  it('keeps the pre-join, joining, until LiveKit has connected, and then shows the room', async () => {
+    let connected!: () => void;
+    offlineConnect.gate = new Promise((resolve) => (connected = resolve));
+    const calls = renderRoomPage({
+      'GET /api/v1/auth/me': { status: 200, body: { user: viewer } },
+      [`GET ${S}`]: { status: 200, body: fakeSession() },
+      [`POST ${S}/join`]: joinAs('viewer', 'guest:v1'),
+      [`GET ${S}/chat`]: { status: 200, body: { messages: [], has_more: false } },
+      [`GET ${S}/participants`]: { status: 200, body: { participants: [] } },
+    });
+    fireEvent.click(await screen.findByTestId('join-button'));
+    await waitFor(() => expect(offlineRooms.at(-1)?.state).toBe('connecting'));
+    await act(async () => {});
+    // The handshake has the main thread to itself: no room view yet.
+    expect(calls.filter((c) => c.path === `${S}/join`)).toHaveLength(1);
+    expect(screen.queryByTestId('stage')).toBeNull();
+    expect(screen.getByTestId<HTMLButtonElement>('join-button').disabled).toBe(true);
+    connected();
+    await screen.findByTestId('stage');
+    // The provider took the connected room over: no second join, no second room.
+    expect(calls.filter((c) => c.path === `${S}/join`)).toHaveLength(1);
+    expect(offlineRooms.at(-1)?.state).toBe('connected');
   });
 
   it('gives a promoted viewer the media controls without rejoining', async () => {

@@ -1,12 +1,4 @@
-import {
-  startTransition,
-  useCallback,
-  useEffect,
-  useMemo,
-  useReducer,
-  useRef,
-  useState,
-} from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { JoinResponse } from '@stagecast/contracts';
 import type { Room } from 'livekit-client';
 import { sessionsApi } from '../../api/endpoints.js';
@@ -37,6 +29,19 @@ import { useSession } from './useSession.js';
 
 // How often a waiting page asks whether the session went live.
 const WAITING_POLL_MS = 10_000;
+
+/**
+ * How long a first join keeps the pre-join (joining) on screen while LiveKit's handshake runs;
+ * a slower one shows the room view with its connecting banner.
+ */
+export const FIRST_RENDER_WAIT_MS = 1_500;
+
+/** Resolves when `settled` does, or after `ms`, whichever comes first. */
+function settledWithin(settled: Promise<void>, ms: number): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)));
+  return Promise.race([settled, late]).finally(() => clearTimeout(timer));
+}
 
 /** Which screen the room page shows, with what it needs. */
 export type RoomSessionView =
@@ -107,6 +112,15 @@ export function useRoomSession(sessionId: string): RoomSession {
   // The first connection's room, connecting since the join answered (the provider takes it over).
   const [earlyRoom, setEarlyRoom] = useState<Room | undefined>(undefined);
   useEffect(() => () => void earlyRoom?.disconnect(), [earlyRoom]);
+  // That room until the room view is rendered: disconnected if the page goes first.
+  const connecting = useRef<Room | undefined>(undefined);
+  useEffect(
+    () => () => {
+      void connecting.current?.disconnect();
+      connecting.current = undefined;
+    },
+    [],
+  );
   // A room made while the pre-join is on screen, so the click only has to connect it.
   const spareRoom = useRef<Room | undefined>(undefined);
   useEffect(() => {
@@ -139,14 +153,18 @@ export function useRoomSession(sessionId: string): RoomSession {
         setLobby(undefined);
         const joined = answer;
         firstJoin.current = joined;
-        // LiveKit's handshake starts now and runs while the room view renders; that render is
-        // a transition, so React yields to the handshake's steps instead of holding them up.
-        const room = connectEarly(joined, spareRoom.current);
+        // LiveKit's handshake starts now, with the first video taken as it arrives; the room
+        // view renders once the handshake is over (or has taken FIRST_RENDER_WAIT_MS): rendered
+        // during it, on the same main thread, it held up the handshake's steps.
+        const { room, settled } = connectEarly(joined, spareRoom.current);
         spareRoom.current = undefined;
-        startTransition(() => {
-          setEarlyRoom(room);
-          dispatch({ type: 'joined', join: joined });
-        });
+        connecting.current = room;
+        await settledWithin(settled, FIRST_RENDER_WAIT_MS);
+        if (connecting.current !== room) return;
+        connecting.current = undefined;
+        // Not a transition: by now the picture waits for this render alone, so it goes at once.
+        setEarlyRoom(room);
+        dispatch({ type: 'joined', join: joined });
       } catch (cause) {
         setLobby(undefined);
         dispatch({ type: 'join_failed', error: cause });

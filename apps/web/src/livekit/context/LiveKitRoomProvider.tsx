@@ -15,8 +15,9 @@ export interface LiveKitRoomProviderProps {
   /** Gets a server URL and access token from our API (the session's join endpoint). */
   fetchConnectionDetails: () => Promise<ConnectionDetails>;
   /**
-   * A room to use instead of a new one (tests, or one from `connectEarly` that is already
-   * connecting). The provider connects and disconnects it either way.
+   * A room to use instead of a new one (tests, or one from `connectEarly`: connecting still,
+   * or connected already). The provider connects and disconnects it either way; connecting a
+   * connected room does nothing, and one whose early connect failed is tried once more.
    */
   room?: Room;
   /** Extra options for the room the provider creates; adaptive stream and dynacast are on. */

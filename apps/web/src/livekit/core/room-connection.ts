@@ -5,6 +5,7 @@ import {
   RoomEvent,
   type RoomOptions,
 } from 'livekit-client';
+import { startEarlyVideo } from './early-video.js';
 
 /** What our API returns for a join: where LiveKit is and the token to present there. */
 export interface ConnectionDetails {
@@ -65,16 +66,30 @@ export function unlockRoomAudio(room: Room): void {
   room.startAudio().catch(() => undefined);
 }
 
+/** A first connection under way: its room, and when its connect has ended either way. */
+export interface EarlyConnection {
+  room: Room;
+  settled: Promise<void>;
+}
+
 /**
  * Starts connecting a room (a new one, or one made ahead with {@link createRoom}) at once,
- * before any UI is rendered around it, so LiveKit's handshake runs while the room view renders.
- * Hand the room to `LiveKitRoomProvider` as `room`: its own `connect` with the same details
- * joins this attempt (livekit-client returns the pending one) and reports how it ends; a
- * failure here is left for it to report.
+ * before any UI is rendered around it, and takes its first remote video from the start
+ * ({@link startEarlyVideo}), so that the room view can render after the handshake. Hand the
+ * room to `LiveKitRoomProvider` as `room`: its own `connect` with the same details joins this
+ * attempt (livekit-client returns the pending one, or nothing to do once connected) and reports
+ * how it ends; a failure here is left for it to report.
  */
-export function connectEarly(details: ConnectionDetails, room: Room = createRoom()): Room {
-  room.connect(details.server_url, details.access_token).catch(() => undefined);
-  return room;
+export function connectEarly(
+  details: ConnectionDetails,
+  room: Room = createRoom(),
+): EarlyConnection {
+  startEarlyVideo(room);
+  const settled = room.connect(details.server_url, details.access_token).then(
+    () => undefined,
+    () => undefined,
+  );
+  return { room, settled };
 }
 
 /**

@@ -8,6 +8,9 @@ type LiveKitModule = typeof LiveKit;
 /** Every Room the app created under {@link offlineLiveKit}, oldest first. */
 export const offlineRooms: Room[] = [];
 
+/** While `gate` is set, a connect waits for it before it is connected (a handshake under way). */
+export const offlineConnect: { gate: Promise<void> | undefined } = { gate: undefined };
+
 /**
  * livekit-client with a Room that connects without a server, for `vi.mock('livekit-client')`:
  * the real Room, whose `connect` and `disconnect` move its state as a server would.
@@ -24,6 +27,8 @@ export function offlineLiveKit(actual: LiveKitModule): LiveKitModule {
       this.connect = async () => {
         // Private in the typings; a real connect forwards local track events to the room so.
         (this as unknown as { setupLocalParticipantEvents(): void }).setupLocalParticipantEvents();
+        move(actual.ConnectionState.Connecting);
+        await offlineConnect.gate;
         move(actual.ConnectionState.Connected);
       };
       this.disconnect = async () => move(actual.ConnectionState.Disconnected);
