@@ -55,7 +55,13 @@ export const FIRST_FRAME_PROBE = `
     for (const v of document.querySelectorAll('video')) {
       if (v.__probed) continue;
       v.__probed = true;
-      v.requestVideoFrameCallback(() => { window.__firstFrameAt ??= performance.now(); });
+      // A frame counts once it is on screen: not while its video (or a parent) is invisible.
+      const onFrame = () => {
+        if (v.checkVisibility({ opacityProperty: true, visibilityProperty: true })) {
+          window.__firstFrameAt ??= performance.now();
+        } else v.requestVideoFrameCallback(onFrame);
+      };
+      v.requestVideoFrameCallback(onFrame);
     }
   }).observe(document, { childList: true, subtree: true });
 `;
