@@ -40,6 +40,15 @@ const joinAs = (role: 'viewer' | 'host', identity: string) => ({
   },
 });
 
+/** A signed-in guest, a live broadcast, and the answers its room asks for. */
+const viewerInLiveSession = (): Record<string, FakeRoute> => ({
+  'GET /api/v1/auth/me': { status: 200, body: { user: viewer } },
+  [`GET ${S}`]: { status: 200, body: fakeSession() },
+  [`POST ${S}/join`]: joinAs('viewer', 'guest:v1'),
+  [`GET ${S}/chat`]: { status: 200, body: { messages: [], has_more: false } },
+  [`GET ${S}/participants`]: { status: 200, body: { participants: [] } },
+});
+
 describe('RoomPage', () => {
   it('explains a private session opened without an invite', async () => {
     renderRoomPage({ ...signedOut, [`GET ${S}`]: apiError(403, 'FORBIDDEN') });
@@ -115,13 +124,7 @@ describe('RoomPage', () => {
   it('keeps the pre-join, joining, until LiveKit has connected, and then shows the room', async () => {
     let connected!: () => void;
     offlineConnect.gate = new Promise((resolve) => (connected = resolve));
-    const calls = renderRoomPage({
-      'GET /api/v1/auth/me': { status: 200, body: { user: viewer } },
-      [`GET ${S}`]: { status: 200, body: fakeSession() },
-      [`POST ${S}/join`]: joinAs('viewer', 'guest:v1'),
-      [`GET ${S}/chat`]: { status: 200, body: { messages: [], has_more: false } },
-      [`GET ${S}/participants`]: { status: 200, body: { participants: [] } },
-    });
+    const calls = renderRoomPage(viewerInLiveSession());
     fireEvent.click(await screen.findByTestId('join-button'));
     await waitFor(() => expect(offlineRooms.at(-1)?.state).toBe('connecting'));
     await act(async () => {});
@@ -137,13 +140,7 @@ describe('RoomPage', () => {
   });
 
   it('gives a promoted viewer the media controls without rejoining', async () => {
-    const calls = renderRoomPage({
-      'GET /api/v1/auth/me': { status: 200, body: { user: viewer } },
-      [`GET ${S}`]: { status: 200, body: fakeSession() },
-      [`POST ${S}/join`]: joinAs('viewer', 'guest:v1'),
-      [`GET ${S}/chat`]: { status: 200, body: { messages: [], has_more: false } },
-      [`GET ${S}/participants`]: { status: 200, body: { participants: [] } },
-    });
+    const calls = renderRoomPage(viewerInLiveSession());
     fireEvent.click(await screen.findByTestId('join-button'));
     await screen.findByTestId('raise-hand');
     // The role is read from attribute events once connected: emit it after that, as LiveKit does.
