@@ -9,6 +9,7 @@ import {
   unlockRoomAudio,
   type ConnectionDetails,
 } from '../../livekit/index.js';
+import { withTimeout } from '../../lib/with-timeout.js';
 import { useAuth } from '../auth/auth-context.js';
 import { ApiError } from '../../api/client.js';
 import { isLobbyWait } from './lobby/lobby-api.js';
@@ -35,13 +36,6 @@ const WAITING_POLL_MS = 10_000;
  * a slower one shows the room view with its connecting banner.
  */
 export const FIRST_RENDER_WAIT_MS = 1_500;
-
-/** Resolves when `settled` does, or after `ms`, whichever comes first. */
-function settledWithin(settled: Promise<void>, ms: number): Promise<void> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)));
-  return Promise.race([settled, late]).finally(() => clearTimeout(timer));
-}
 
 /** Which screen the room page shows, with what it needs. */
 export type RoomSessionView =
@@ -159,7 +153,7 @@ export function useRoomSession(sessionId: string): RoomSession {
         const { room, settled } = connectEarly(joined, spareRoom.current);
         spareRoom.current = undefined;
         connecting.current = room;
-        await settledWithin(settled, FIRST_RENDER_WAIT_MS);
+        await withTimeout(settled, FIRST_RENDER_WAIT_MS, 'connect').catch(() => undefined);
         if (connecting.current !== room) return;
         connecting.current = undefined;
         // Not a transition: by now the picture waits for this render alone, so it goes at once.

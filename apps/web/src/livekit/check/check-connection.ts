@@ -1,4 +1,5 @@
 import { Room, RoomEvent, Track, type RemoteTrack, type RoomConnectOptions } from 'livekit-client';
+import { withTimeout } from '../../lib/with-timeout.js';
 import { keepLastFrame, waitForDecodedFrames, type DecodedFrames } from './frame-counter.js';
 
 /** Where and as whom the check connects: the API's check token, in livekit-client's terms. */
@@ -24,16 +25,6 @@ export const CHECK_TIMEOUTS = {
   /** The microphone line turns to a warning after this long without sound, and keeps listening. */
   silence: 8_000,
 };
-
-function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  return Promise.race([
-    promise,
-    new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ms} ms`)), ms);
-    }),
-  ]).finally(() => clearTimeout(timer));
-}
 
 /** The rooms a check run has open, so that stopping the run leaves every one of them. */
 export class CheckRooms {
