@@ -33,3 +33,11 @@ export class AppError extends Error {
     this.reason = options?.reason;
   }
 }
+
+/**
+ * 409: the thing asked about is in a state that refuses this (an ended session, a closed poll, a
+ * recording still being made). `details.status` always names that state, so a client can say why.
+ */
+export function wrongState(reason: ErrorReason, message: string, status: string): AppError {
+  return new AppError('CONFLICT', message, { status }, { reason });
+}

@@ -1,5 +1,5 @@
 import type { Poll } from '@stagecast/contracts';
-import { AppError } from '../../errors.js';
+import { AppError, wrongState } from '../../errors.js';
 import type { ModeratorAccess } from '../sessions/access.js';
 import type { PollCall } from './deliver-polls.js';
 import type { PollRow } from './poll-repository.js';
@@ -29,23 +29,9 @@ export async function changePollStatus(
 
 function refuseBackwards(row: PollRow, to: 'open' | 'closed'): void {
   if (row.status === 'closed') {
-    throw new AppError(
-      'CONFLICT',
-      'this poll is closed',
-      { status: row.status },
-      {
-        reason: 'poll_closed',
-      },
-    );
+    throw wrongState('poll_closed', 'this poll is closed', row.status);
   }
   if (to === 'closed' && row.status === 'draft') {
-    throw new AppError(
-      'CONFLICT',
-      'this poll was never opened',
-      { status: row.status },
-      {
-        reason: 'poll_not_open',
-      },
-    );
+    throw wrongState('poll_not_open', 'this poll was never opened', row.status);
   }
 }

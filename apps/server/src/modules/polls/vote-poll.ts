@@ -1,5 +1,5 @@
 import type { Poll } from '@stagecast/contracts';
-import { AppError } from '../../errors.js';
+import { AppError, wrongState } from '../../errors.js';
 import type { SignedInAccess } from '../sessions/access.js';
 import { assertNotEnded } from '../sessions/assert-not-ended.js';
 import type { PollCall } from './deliver-polls.js';
@@ -30,12 +30,9 @@ export async function votePoll(
   }
   if (outcome.kind === 'not_open') {
     const closed = outcome.status === 'closed';
-    throw new AppError(
-      'CONFLICT',
-      closed ? 'this poll is closed' : 'this poll is not open yet',
-      { status: outcome.status },
-      { reason: closed ? 'poll_closed' : 'poll_not_open' },
-    );
+    throw closed
+      ? wrongState('poll_closed', 'this poll is closed', outcome.status)
+      : wrongState('poll_not_open', 'this poll is not open yet', outcome.status);
   }
   options.delivery.handleVote(row.id);
   return repo.dto(row, access.identity);

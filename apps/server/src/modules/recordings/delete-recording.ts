@@ -1,6 +1,6 @@
 import { rm } from 'node:fs/promises';
 import type { AppContext } from '../../context.js';
-import { AppError } from '../../errors.js';
+import { wrongState } from '../../errors.js';
 import { recordAudit } from '../audit/record-audit.js';
 import type { AuditBy } from '../audit/record-audit.js';
 import { recordingFile } from './recording-files.js';
@@ -21,11 +21,10 @@ export async function deleteRecording(options: {
   const deleted = await repo.deleteFinished(recording.id);
   if (!deleted) {
     if (!(await repo.findById(recording.id))) return; // deleted meanwhile: the same outcome
-    throw new AppError(
-      'CONFLICT',
+    throw wrongState(
+      'recording_in_progress',
       'this recording is still being made: stop it first',
-      { status: recording.status },
-      { reason: 'recording_in_progress' },
+      recording.status,
     );
   }
   if (deleted.storage === 'file') {

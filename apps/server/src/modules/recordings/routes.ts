@@ -2,7 +2,7 @@ import { apiRoutes } from '@stagecast/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ModuleRouteOptions } from '../../context.js';
 import { declareRoute } from '../../declare-route.js';
-import { AppError } from '../../errors.js';
+import { AppError, wrongState } from '../../errors.js';
 import { actorOf, auditBy } from '../audit/record-audit.js';
 import { assertModerator, assertOwner, assertSignedIn, loadAccess } from '../sessions/access.js';
 import type { SessionAccess, SignedInAccess } from '../sessions/access.js';
@@ -65,11 +65,10 @@ export const recordingRoutes: FastifyPluginAsyncZod<RecordingRouteOptions> = asy
         await loadAccess({ sessions, auth, request, sessionId: row.sessionId }),
       );
       if (row.status !== 'complete') {
-        throw new AppError(
-          'CONFLICT',
+        throw wrongState(
+          'recording_not_ready',
           'this recording has no file to download',
-          { status: row.status },
-          { reason: 'recording_not_ready' },
+          row.status,
         );
       }
       if (row.storage !== 'file') {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../../context.js';
-import { AppError } from '../../errors.js';
+import { AppError, wrongState } from '../../errors.js';
 import { auditSessionAction } from '../audit/record-audit.js';
 import type { AuditBy } from '../audit/record-audit.js';
 import type { SessionRepository } from '../sessions/session-repository.js';
@@ -37,12 +37,7 @@ export async function startRecording(
   const session = await options.sessions.findById(sessionId);
   if (!session) throw new AppError('NOT_FOUND', 'no such session');
   if (session.status !== 'live') {
-    throw new AppError(
-      'CONFLICT',
-      'only a live session can be recorded',
-      { status: session.status },
-      { reason: 'not_live' },
-    );
+    throw wrongState('not_live', 'only a live session can be recorded', session.status);
   }
   const backend = ctx.config.recording.backend;
   const current = await repo.inProgress(session.sessionId);

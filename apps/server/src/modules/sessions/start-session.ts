@@ -1,5 +1,5 @@
 import type { AppContext } from '../../context.js';
-import { AppError } from '../../errors.js';
+import { wrongState } from '../../errors.js';
 import { inTransaction } from '../../db/transaction.js';
 import { orLivekitUnavailable } from '../../livekit/index.js';
 import { emitSessionEvent } from './session-events.js';
@@ -17,12 +17,7 @@ export async function startSession(options: {
 }): Promise<SessionRow> {
   const { ctx, sessions, session } = options;
   if (session.status === 'ended') {
-    throw new AppError(
-      'CONFLICT',
-      'this session has ended and cannot go live again',
-      { status: session.status },
-      { reason: 'ended' },
-    );
+    throw wrongState('ended', 'this session has ended and cannot go live again', session.status);
   }
   await ctx.livekit.rooms
     .create(session.sessionId, JSON.stringify({ title: session.title }))
@@ -43,12 +38,7 @@ export async function startSession(options: {
     // Someone else moved it meanwhile: report what it is now.
     const now = await sessions.findById(session.sessionId);
     if (now?.status === 'live') return now;
-    throw new AppError(
-      'CONFLICT',
-      'this session has ended',
-      { status: now?.status ?? 'ended' },
-      { reason: 'ended' },
-    );
+    throw wrongState('ended', 'this session has ended', now?.status ?? 'ended');
   }
   await ctx.hooks?.sessionLive?.(updated);
   return updated;

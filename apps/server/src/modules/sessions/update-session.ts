@@ -1,6 +1,6 @@
 import type { updateSessionBodySchema } from '@stagecast/contracts';
 import type { z } from 'zod';
-import { AppError } from '../../errors.js';
+import { wrongState } from '../../errors.js';
 import type { NewSession, SessionRepository, SessionRow } from './session-repository.js';
 
 /** Changes the fields given (absent ones stay); an ended session cannot be changed. */
@@ -11,12 +11,7 @@ export async function updateSession(options: {
 }): Promise<SessionRow> {
   const { sessions, session, changes: c } = options;
   if (session.status === 'ended') {
-    throw new AppError(
-      'CONFLICT',
-      'an ended session cannot be changed',
-      { status: 'ended' },
-      { reason: 'ended' },
-    );
+    throw wrongState('ended', 'an ended session cannot be changed', 'ended');
   }
   const scheduledAt =
     c.scheduled_at === undefined ? undefined : c.scheduled_at ? new Date(c.scheduled_at) : null;
