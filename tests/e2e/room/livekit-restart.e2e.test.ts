@@ -2,9 +2,9 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { livekitPids, waitFor } from '../../../apps/server/test/support/processes.js';
 import { useE2eApp } from '../support/app.js';
-import { newContext, waitForDecodedFrames } from '../support/browser.js';
-import { enterRoom, videoOf } from '../support/room.js';
-import { registerTeacher, signInTeacher } from '../support/teacher.js';
+import { newContext, signalConnections, waitForDecodedFrames } from '../support/browser.js';
+import { enterRoom, joinAsGuest, videoOf } from '../support/room.js';
+import { signInTeacher, teacherHosts } from '../support/teacher.js';
 
 /** The issue's bound: a viewer sees the host again within this long after the kill. */
 const BACK_WITHIN_MS = 15_000;
@@ -38,14 +38,61 @@ async function countDecodedFrames(page: Page, selector: string): Promise<void> {
 const decoded = (page: Page) =>
   page.evaluate(() => (window as unknown as { __decoded: number }).__decoded);
 
-describe('a class in Chromium when the embedded livekit-server is killed', () => {
-  const e2e = useE2eApp();
+/**
+ * Makes the page's LiveKit signal connections fail, as they do when LiveKit cannot be reached,
+ * until `reachLiveKit` is called: each WebSocket to `/rtc` goes to port 9, where nothing listens.
+ */
+async function cutOffLiveKit(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __livekitCutOff: boolean };
+    w.__livekitCutOff = true;
+    const NativeWebSocket = window.WebSocket;
+    window.WebSocket = class extends NativeWebSocket {
+      constructor(url: string | URL, protocols?: string | string[]) {
+        const target = new URL(String(url));
+        if (w.__livekitCutOff && target.pathname.includes('/rtc')) target.port = '9';
+        super(target, protocols);
+      }
+    };
+  });
+}
+
+const reachLiveKit = (page: Page) =>
+  page.evaluate(() => {
+    (window as unknown as { __livekitCutOff: boolean }).__livekitCutOff = false;
+  });
+
+describe('a class in Chromium when LiveKit cannot be reached, or its server is killed', () => {
+  const e2e = useE2eApp({ teacher: true });
+
+  // The first join's connect starts before the room view renders (connectEarly): when it fails,
+  // the page must still show the room, say it is reconnecting, and get in once LiveKit answers.
+  it('a first join that cannot reach LiveKit says so, and gets in once it can', async () => {
+    const { hostContext, host, teacher, sessionId } = await teacherHosts(e2e, {
+      title: 'Unreachable at first',
+    });
+    await enterRoom(host, e2e.baseUrl, sessionId);
+    const context = await newContext(e2e.browser);
+    const viewer = await context.newPage();
+    await cutOffLiveKit(viewer);
+    await joinAsGuest(viewer, { baseUrl: e2e.baseUrl, sessionId, from: 'link' }, 'Vera');
+    await viewer.getByTestId('reconnecting-banner').waitFor({ timeout: 10_000 });
+    await viewer.getByTestId('stage').waitFor();
+    const refused = await signalConnections(viewer);
+    expect(refused).toBeGreaterThanOrEqual(2);
+
+    await reachLiveKit(viewer);
+    await waitForDecodedFrames(viewer, videoOf(`user:${teacher.id}`), 10);
+    await viewer.getByTestId('reconnecting-banner').waitFor({ state: 'detached', timeout: 5_000 });
+    console.info(`first join cut off from LiveKit: ${refused} signal connections refused`);
+    await context.close();
+    await hostContext.close();
+  });
 
   // Both ends are the web app itself: the host publishes Chromium's fake camera, the viewer is a
   // guest. Neither page is reloaded; LiveKit's client and the room page bring them back.
   it('the viewer sees the host again within 15 s, and both pages drop the banner', async () => {
     const { app, browser } = e2e;
-    await registerTeacher(app.baseUrl);
     const hostContext = await newContext(browser);
     const teacher = await signInTeacher(hostContext, app.baseUrl);
     const created = await hostContext.request.post(`${app.baseUrl}/api/v1/live/sessions`, {
