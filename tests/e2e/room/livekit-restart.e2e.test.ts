@@ -4,7 +4,7 @@ import { livekitPids, waitFor } from '../../../apps/server/test/support/processe
 import { useE2eApp } from '../support/app.js';
 import { newContext, signalConnections, waitForDecodedFrames } from '../support/browser.js';
 import { enterRoom, joinAsGuest, videoOf } from '../support/room.js';
-import { signInTeacher, teacherHosts } from '../support/teacher.js';
+import { teacherHosts } from '../support/teacher.js';
 
 /** The issue's bound: a viewer sees the host again within this long after the kill. */
 const BACK_WITHIN_MS = 15_000;
@@ -93,22 +93,15 @@ describe('a class in Chromium when LiveKit cannot be reached, or its server is k
   // guest. Neither page is reloaded; LiveKit's client and the room page bring them back.
   it('the viewer sees the host again within 15 s, and both pages drop the banner', async () => {
     const { app, browser } = e2e;
-    const hostContext = await newContext(browser);
-    const teacher = await signInTeacher(hostContext, app.baseUrl);
-    const created = await hostContext.request.post(`${app.baseUrl}/api/v1/live/sessions`, {
-      data: { title: 'Restart drill', start_now: true },
+    const { hostContext, host, teacher, sessionId } = await teacherHosts(e2e, {
+      title: 'Restart drill',
     });
-    const { session_id: sessionId } = (await created.json()) as { session_id: string };
-    const host = await hostContext.newPage();
     await enterRoom(host, app.baseUrl, sessionId);
     const selector = videoOf(`user:${teacher.id}`);
 
     const context = await newContext(browser);
     const viewer = await context.newPage();
-    await viewer.goto(`${app.baseUrl}/live/${sessionId}`);
-    await viewer.getByTestId('guest-name-input').fill('Vera');
-    await viewer.getByTestId('guest-enter').click();
-    await viewer.getByTestId('join-button').click();
+    await joinAsGuest(viewer, { baseUrl: app.baseUrl, sessionId, from: 'link' }, 'Vera');
     await waitForDecodedFrames(viewer, selector, 10);
     await countDecodedFrames(viewer, selector);
 
