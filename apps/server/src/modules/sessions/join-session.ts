@@ -7,6 +7,12 @@ import { passLobby } from '../lobby/pass-lobby.js';
 import type { ParticipantRepository } from '../participants/participant-repository.js';
 import { assertSignedIn, inviteRefusal } from './access.js';
 import type { CallerOptions, SessionAccess, SignedInAccess } from './access.js';
+import type { SessionRow } from './session-repository.js';
+
+/** What a 409 of the join says of the session's state: its `status` and `scheduled_at`. */
+function stateOf(session: SessionRow) {
+  return { status: session.status, scheduled_at: session.scheduledAt?.toISOString() ?? null };
+}
 
 /**
  * The join rules of SPEC §3, in order: ended → 409; guests per ALLOW_GUESTS; banned → 403;
@@ -19,7 +25,7 @@ function admit(
 ): SessionRole {
   const { ctx, access } = options;
   const session = access.view.session;
-  const when = { status: session.status, scheduled_at: session.scheduledAt?.toISOString() ?? null };
+  const when = stateOf(session);
   if (session.status === 'ended') {
     throw new AppError('CONFLICT', 'this session has ended', when, { reason: 'ended' });
   }
@@ -78,17 +84,11 @@ export async function joinSession(
   if (session.maxParticipants > 0 && role !== 'host') {
     const others = await participants.connectedCount(session.sessionId, identity);
     if (others >= session.maxParticipants) {
-      const when = {
-        status: session.status,
-        scheduled_at: session.scheduledAt?.toISOString() ?? null,
-      };
       throw new AppError(
         'CONFLICT',
         'this session is full',
-        { ...when, reason: 'full' },
-        {
-          reason: 'full',
-        },
+        { ...stateOf(session), reason: 'full' },
+        { reason: 'full' },
       );
     }
   }
