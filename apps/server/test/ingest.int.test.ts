@@ -348,6 +348,8 @@ describe('streaming from OBS: the stream key (issue 15)', () => {
     const reply = await call('POST', c.mentor.token, s.session_id, { ttl_seconds: 3600 });
     expect(reply.status).toBe(409);
     expect(reply.body.error?.reason).toBe('ended');
+    // As every 409 of an ended session (wrongState): the state it is in.
+    expect(reply.body.error?.details).toEqual({ status: 'ended' });
   });
 
   // Last: it stops the stack's LiveKit.

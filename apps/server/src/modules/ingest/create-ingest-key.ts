@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { IngestKeyCreated } from '@stagecast/contracts';
-import { AppError } from '../../errors.js';
 import { createIngestToken } from '../../livekit/index.js';
 import type { CallerOptions, OwnerAccess } from '../sessions/access.js';
+import { assertNotEnded } from '../sessions/assert-not-ended.js';
 import { toIngestKey, whipUrl } from './ingest-dto.js';
 import { ingestKeyRepository } from './ingest-repository.js';
 import { finishKeyChange } from './key-change.js';
@@ -17,9 +17,7 @@ export async function createIngestKey(
 ): Promise<IngestKeyCreated> {
   const { ctx, access, ttlSeconds } = options;
   const session = access.view.session;
-  if (session.status === 'ended') {
-    throw new AppError('CONFLICT', 'this session has ended', undefined, { reason: 'ended' });
-  }
+  assertNotEnded(access);
   const sessionId = session.sessionId;
   const keyId = randomUUID();
   const { token, hash } = createIngestToken({
