@@ -113,8 +113,15 @@ describe('the room controls', () => {
     expect(hand.getAttribute('aria-label')).toBe('Bo raised a hand');
     expect(hand.querySelector('svg')).not.toBeNull();
     expect(hand.textContent).toBe('');
-    expect(screen.getByTestId('people-hands').textContent).toContain('1');
+    const badge = screen.getByTestId('people-hands');
+    expect(badge.textContent).toContain('1 raised hand');
+    expect(badge.textContent).not.toContain('hands');
     const toast = await screen.findByTestId('toast', {}, slow);
     expect(toast.textContent).toContain('Bo raised a hand');
+
+    act(() => addRemoteParticipant(room, 'guest:g2', 'Cy', 'viewer'));
+    await screen.findByTestId('participant-g2', {}, slow);
+    act(() => receiveData(room, 'hand', { identity: 'guest:g2', raised: true }));
+    await waitFor(() => expect(badge.textContent).toContain('2 raised hands'), slow);
   });
 });

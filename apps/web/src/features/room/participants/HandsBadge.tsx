@@ -9,7 +9,7 @@ export function HandsBadge({ hands }: { hands: number }) {
     <span className="people-hands" data-testid="people-hands">
       <Hand aria-hidden="true" size={16} />
       <span aria-hidden="true">{hands}</span>
-      <span className="visually-hidden">{t('room.people.hands', { n: hands })}</span>
+      <span className="visually-hidden">{t('room.people.hands', { count: hands })}</span>
     </span>
   );
 }

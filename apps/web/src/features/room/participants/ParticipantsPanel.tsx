@@ -51,7 +51,7 @@ export function ParticipantsPanel({ sessionId, model, role, identity }: Particip
     <div className="people-panel">
       <p className="room-muted" aria-live="polite">
         {t('room.people.count', { n: model.rows.length })}
-        {hands > 0 && ` · ${t('room.people.hands', { n: hands })}`}
+        {hands > 0 && ` · ${t('room.people.hands', { count: hands })}`}
       </p>
       {failed && <RoomError>{t('room.people.actionFailed')}</RoomError>}
       <ul className="people-list" aria-label={t('room.people.label')}>
