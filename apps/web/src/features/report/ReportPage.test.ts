@@ -59,4 +59,39 @@ describe('the attendance report page', () => {
     ).toBeGreaterThan(0);
     expect(screen.queryByTestId('attendance-chart')).toBeNull();
   });
+
+  it('counts votes and upvotes in the singular and the plural', async () => {
+    openReport({
+      status: 200,
+      body: {
+        ...emptyReport,
+        polls: [
+          {
+            question: 'Tabs or spaces?',
+            status: 'closed',
+            options: [
+              { text: 'Tabs', votes: 1 },
+              { text: 'Spaces', votes: 0 },
+            ],
+            total_votes: 1,
+          },
+        ],
+        questions: [
+          {
+            text: 'Why?',
+            author: 'Bo',
+            upvotes: 1,
+            answered: true,
+            hidden: false,
+            created_at: '2026-12-01T09:30:00.000Z',
+          },
+        ],
+      },
+    });
+    const polls = await screen.findByTestId('report-polls');
+    expect(polls.textContent).toContain('(Closed, 1 vote)');
+    expect(polls.textContent).toContain('Tabs: 1 vote');
+    expect(polls.textContent).toContain('Spaces: 0 votes');
+    expect(screen.getByTestId('report-questions').textContent).toContain('(1 upvote, answered)');
+  });
 });
