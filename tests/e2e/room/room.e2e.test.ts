@@ -162,6 +162,10 @@ describe('the live room in Chromium with fake camera and microphone', () => {
       { timeout: 15_000 },
     );
     expect(await player.evaluate((v: HTMLVideoElement) => v.videoWidth)).toBeGreaterThan(0);
+    // Its links stand apart, though the report page (which shares their style) never loaded here.
+    const back = await host.getByRole('link', { name: 'Back to the session' }).boundingBox();
+    const report = await host.getByTestId('report-link').boundingBox();
+    expect(report!.x - (back!.x + back!.width)).toBeGreaterThanOrEqual(8);
     await host.screenshot({ path: join(SCREENSHOTS, 'recordings.png') });
 
     await Promise.all([hostContext.close(), viewerContext.close(), quietContext.close()]);

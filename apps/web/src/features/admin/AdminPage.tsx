@@ -34,7 +34,7 @@ function AdminOnly({ user }: { user: User | null }) {
     <section className="card narrow" role="alert" data-testid="admin-denied">
       <h1 className="admin-denied-title">{t('admin.denied.title')}</h1>
       <p>{user ? t('admin.denied.body', { name: user.username }) : t('admin.denied.signIn')}</p>
-      <p className="report-links">
+      <p className="page-links">
         {!user && (
           <Link to="/login?next=%2Fadmin" className="button primary">
             {t('admin.denied.signInLink')}

@@ -46,7 +46,7 @@ export function RecordingsPage({ sessionId }: { sessionId: string }) {
           ? t('shell.recordings.title', { title: session.data.title })
           : t('shell.recordings.titlePlain')}
       </h1>
-      <p className="report-links">
+      <p className="page-links">
         <Link to={`/live/${sessionId}`}>{t('shell.recordings.backToRoom')}</Link>
         {session.data && isSessionHost(session.data, user) && (
           <Link to={`/live/${sessionId}/report`} data-testid="report-link">

@@ -47,7 +47,7 @@ export function ReportPage({ sessionId }: { sessionId: string }) {
   return (
     <section className="report" data-testid="report-page">
       <h1>{t('shell.report.title', { title: session.title })}</h1>
-      <p className="report-links">
+      <p className="page-links">
         <Link to={`/live/${sessionId}`}>{t('shell.report.backToRoom')}</Link>
         <Link to={`/live/${sessionId}/recordings`}>{t('shell.recordings.link')}</Link>
         <a href={attendanceCsvUrl(sessionId)} download className="button" data-testid="report-csv">
