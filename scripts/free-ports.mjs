@@ -32,11 +32,11 @@ const SPAN = 12_000;
 const SLICES = 4;
 
 /**
- * The ports `[from, from + size)` a process draws from, by its `VITEST_POOL_ID`. Vitest numbers its worker processes
- * 1 to maxWorkers (`VITEST_POOL_ID`), and each takes a slice of its own: a port is found free
- * seconds before it is bound (the test app listens after its database and LiveKit are up), and
- * two files running at once, each with its own list of ports handed out, once picked the same
- * one in that window (EADDRINUSE). Up to three workers (the tests run two), slices never overlap.
+ * The ports `[from, from + size)` a process draws from. Vitest numbers its worker processes 1 to
+ * maxWorkers (`VITEST_POOL_ID`), and each takes a slice of its own: a port is found free seconds
+ * before it is bound (the test app listens after its database and LiveKit are up), and two files
+ * running at once, each with its own list of ports handed out, once picked the same one in that
+ * window (EADDRINUSE). Up to three workers (the tests run two), slices never overlap.
  */
 export function portSlice(poolId) {
   const size = Math.floor(SPAN / SLICES);
